@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+FROM python:3.11-slim AS base
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --home-dir /srv --no-create-home app
+WORKDIR /srv
+
+# Dependencies in their own layer: it is rebuilt only when pyproject.toml changes.
+COPY pyproject.toml README.md ./
+RUN mkdir app && touch app/__init__.py \
+    && pip install . \
+    && pip uninstall --yes improvement-plan-api \
+    && rm -rf app
+
+COPY app ./app
+COPY migrations ./migrations
+COPY seed ./seed
+COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh
+RUN pip install --no-deps . && mkdir -p /srv/var && chown 10001:10001 /srv/var
+
+USER 10001:10001
+ENV IPA_ENVIRONMENT=production \
+    IPA_LOG_FORMAT=json \
+    IPA_HOST=0.0.0.0 \
+    IPA_PORT=8000
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health/ready', timeout=4).status != 200)"]
+ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]

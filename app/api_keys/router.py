@@ -1,0 +1,98 @@
+"""`/api-keys` (admin) and `/me`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+
+from app.api_keys import service
+from app.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyPage, ApiKeyRead, Me
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import problems
+from app.core.security import Admin, Viewer
+from app.models import ApiKey, Role
+
+router = APIRouter(prefix="/api-keys", tags=["API keys"])
+me_router = APIRouter(tags=["API keys"])
+
+
+async def api_key_from_path(
+    session: SessionDep,
+    key_id: Annotated[str, Path(max_length=40, description="The key's id.")],
+) -> ApiKey:
+    return await service.get_api_key(session=session, key_id=key_id)
+
+
+ApiKeyDep = Annotated[ApiKey, Depends(api_key_from_path)]
+
+
+@router.get("", response_model=ApiKeyPage, responses=problems())
+async def list_api_keys(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Admin,
+    params: ListParamsDep,
+    role: Annotated[list[Role], Query(description="Only keys with this role; repeatable.")] = [],  # noqa: B006
+    active: Annotated[
+        bool | None, Query(description="true: only unrevoked keys; false: only revoked keys.")
+    ] = None,
+) -> ApiKeyPage:
+    """List API keys (admin). Secrets are never shown. Sortable by `name`, `created_at`,
+    `last_used_at`."""
+    result = await service.list_api_keys(session=session, params=params, role=role, active=active)
+    set_link_header(request, response, result.next_cursor)
+    return ApiKeyPage(
+        items=[ApiKeyRead.model_validate(k) for k in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "", response_model=ApiKeyCreated, status_code=status.HTTP_201_CREATED, responses=problems()
+)
+async def create_api_key(
+    request: Request, response: Response, session: SessionDep, actor: Admin, body: ApiKeyCreate
+) -> ApiKeyCreated:
+    """Create an API key (admin). The response holds the secret, once."""
+    api_key, generated = await service.create_api_key(
+        session=session,
+        name=body.name,
+        role=body.role,
+        officer_id=body.officer_id,
+        expires_at=body.expires_at,
+        actor=actor,
+    )
+    response.headers["Location"] = str(request.url_for("get_api_key", key_id=api_key.id))
+    response.headers["Cache-Control"] = "no-store"
+    return ApiKeyCreated.model_validate(
+        {**ApiKeyRead.model_validate(api_key).model_dump(), "key": generated.key}
+    )
+
+
+@router.get("/{key_id}", response_model=ApiKeyRead, responses=problems(404))
+async def get_api_key(_: Admin, api_key: ApiKeyDep) -> ApiKeyRead:
+    """Get an API key (admin), without its secret."""
+    return ApiKeyRead.model_validate(api_key)
+
+
+@router.delete("/{key_id}", response_model=ApiKeyRead, responses=problems(404))
+async def revoke_api_key(session: SessionDep, actor: Admin, api_key: ApiKeyDep) -> ApiKeyRead:
+    """Revoke an API key (admin): it stops working at once. The record is kept."""
+    revoked = await service.revoke_api_key(session=session, api_key=api_key, actor=actor)
+    return ApiKeyRead.model_validate(revoked)
+
+
+@me_router.get("/me", response_model=Me, responses=problems())
+async def get_me(session: SessionDep, principal: Viewer) -> Me:
+    """Who the caller is and what its role allows."""
+    api_key = await service.get_api_key(session=session, key_id=principal.key_id)
+    return Me.model_validate(
+        {
+            **ApiKeyRead.model_validate(api_key).model_dump(),
+            "permissions": service.PERMISSIONS[principal.role],
+        }
+    )

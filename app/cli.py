@@ -1,0 +1,165 @@
+"""The `improvement-plan` command."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from app.core.config import Settings, get_settings
+from app.models import Role
+
+cli = typer.Typer(
+    help="Improvement Plan API: run the service and look after its database.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+keys_cli = typer.Typer(help="Manage API keys.", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
+
+
+@cli.command()
+def migrate(
+    revision: Annotated[str, typer.Option(help="The revision to upgrade to.")] = "head",
+) -> None:
+    """Apply pending database migrations, and nothing else."""
+    from app.core.logging import configure_logging
+    from app.core.migrations import upgrade
+
+    settings = get_settings()
+    configure_logging(settings)
+    upgrade(settings.database_url, revision)
+    typer.echo(f"Database at {revision}: {_safe_url(settings)}")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    migrate_first: Annotated[
+        bool, typer.Option("--migrate/--no-migrate", help="Apply pending migrations first.")
+    ] = True,
+) -> None:
+    """Run the service: apply migrations, make the first admin key if none exists, serve."""
+    import uvicorn
+
+    from app.core.logging import configure_logging
+    from app.core.migrations import upgrade
+
+    settings = get_settings()
+    configure_logging(settings)
+    if migrate_first:
+        upgrade(settings.database_url)
+    if settings.create_admin_key_on_start:
+        key = asyncio.run(_first_admin_key(settings))
+        if key is not None:
+            typer.echo(
+                "\nNo API key existed, so an admin key was created. It is shown only now:\n\n"
+                f"    {key}\n\n"
+                "Use it as a bearer token, for example:\n"
+                f"    curl -H 'Authorization: Bearer {key}' http://{host}:{port}/api/v1/me\n"
+                f"API docs: http://{host}:{port}/docs\n"
+            )
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        proxy_headers=True,
+    )
+
+
+async def _first_admin_key(settings: Settings) -> str | None:
+    from app.api_keys.service import any_key_exists, create_api_key
+    from app.core.db import create_engine, create_session_factory
+
+    engine = create_engine(settings)
+    try:
+        async with create_session_factory(engine)() as session:
+            if await any_key_exists(session=session):
+                return None
+            _, generated = await create_api_key(
+                session=session, name="First admin key", role=Role.admin, actor=None
+            )
+            return generated.key
+    finally:
+        await engine.dispose()
+
+
+@keys_cli.command("create")
+def create_key(
+    name: Annotated[str, typer.Option(help="Who or what will use the key.")],
+    role: Annotated[Role, typer.Option(help="viewer, contributor, editor or admin.")] = Role.viewer,
+    officer_id: Annotated[str | None, typer.Option(help="The officer the key acts for.")] = None,
+    expires_at: Annotated[
+        datetime | None,
+        typer.Option(
+            help="When the key stops working (UTC).", formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]
+        ),
+    ] = None,
+) -> None:
+    """Create an API key and print it once."""
+    from datetime import UTC
+
+    from app.api_keys.service import create_api_key
+    from app.core.db import create_engine, create_session_factory
+
+    async def run() -> str:
+        engine = create_engine(get_settings())
+        try:
+            async with create_session_factory(engine)() as session:
+                _, generated = await create_api_key(
+                    session=session,
+                    name=name,
+                    role=role,
+                    actor=None,
+                    officer_id=officer_id,
+                    expires_at=expires_at.replace(tzinfo=UTC) if expires_at else None,
+                )
+                return generated.key
+        finally:
+            await engine.dispose()
+
+    typer.echo(asyncio.run(run()))
+
+
+@cli.command()
+def openapi(
+    output_dir: Annotated[Path, typer.Option(help="Where to write openapi.json and .yaml.")] = Path(
+        "openapi"
+    ),
+) -> None:
+    """Write the OpenAPI document the code defines to openapi/openapi.json and .yaml."""
+    from app.main import create_app
+
+    document = create_app().openapi()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    (output_dir / "openapi.json").write_text(
+        json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    )
+    (output_dir / "openapi.yaml").write_text(
+        yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    )
+    typer.echo(f"Wrote {output_dir}/openapi.json and {output_dir}/openapi.yaml")
+
+
+def _safe_url(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.database_url).render_as_string(hide_password=True)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""ETags on reads, `If-None-Match` for 304, and `If-Match` required on writes."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TypeVar
+
+from fastapi import Request, Response
+from pydantic import BaseModel
+
+from app.core.errors import PreconditionFailed, PreconditionRequired
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def etag_of(representation: BaseModel) -> str:
+    """A strong ETag: a digest of the resource's JSON representation."""
+    digest = hashlib.sha256(representation.model_dump_json().encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def _tags(header: str) -> list[str]:
+    return [tag.strip() for tag in header.split(",") if tag.strip()]
+
+
+def conditional_read(
+    request: Request, response: Response, representation: ModelT
+) -> ModelT | Response:
+    """Send the ETag; answer 304 when the client already has this representation."""
+    etag = etag_of(representation)
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = [tag.removeprefix("W/") for tag in _tags(if_none_match)]
+        if "*" in tags or etag in tags:
+            return Response(status_code=304, headers={"ETag": etag})
+    response.headers["ETag"] = etag
+    return representation
+
+
+def require_if_match(request: Request, current: BaseModel) -> None:
+    """Refuse a write unless the client proves it saw the current representation."""
+    if_match = request.headers.get("If-Match")
+    if if_match is None:
+        raise PreconditionRequired(
+            "This write needs an If-Match header with the ETag from your last read of the "
+            "resource, so that concurrent edits are never silently overwritten."
+        )
+    tags = _tags(if_match)
+    if "*" in tags:
+        return
+    if etag_of(current) not in tags:
+        raise PreconditionFailed(
+            "The resource has changed since you read it (If-Match does not match its ETag). "
+            "Read it again, reapply your change, and retry."
+        )

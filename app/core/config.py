@@ -1,0 +1,67 @@
+"""Settings: one class, read from `IPA_*` environment variables and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/improvement-plan.db"
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "development-only-secret"})
+
+
+class Settings(BaseSettings):
+    """Everything the service can be configured with; see the README for each variable."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="IPA_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = DEFAULT_DATABASE_URL
+    secret_key: SecretStr = SecretStr("development-only-secret")
+    cors_origins: list[str] = Field(default_factory=list)
+    docs_enabled: bool = True
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
+    sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    db_statement_timeout_ms: int = Field(default=10000, ge=0)
+    db_pool_size: int = Field(default=10, ge=1)
+    max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
+    create_admin_key_on_start: bool = True
+
+    @model_validator(mode="after")
+    def refuse_unsafe_production_values(self) -> Settings:
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.secret_key.get_secret_value().strip().lower() in PLACEHOLDER_SECRETS:
+            problems.append("IPA_SECRET_KEY must be set to a real secret")
+        elif len(self.secret_key.get_secret_value()) < 32:
+            problems.append("IPA_SECRET_KEY must be at least 32 characters")
+        if "*" in self.cors_origins:
+            problems.append("IPA_CORS_ORIGINS must list origins, not '*'")
+        if problems:
+            raise ValueError("unsafe production settings: " + "; ".join(problems))
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        """The database file for a file-backed SQLite URL, or None."""
+        if not self.is_sqlite:
+            return None
+        _, _, path = self.database_url.partition(":///")
+        if not path or path.startswith(":memory:"):
+            return None
+        return Path(path.split("?", 1)[0])
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

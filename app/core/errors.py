@@ -1,0 +1,269 @@
+"""One error hierarchy, rendered by one set of handlers as RFC 9457 problem details."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger("app.errors")
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_BASE = "/problems/"
+
+
+class FieldError(BaseModel):
+    """One thing wrong with the request."""
+
+    field: str = Field(
+        description="Where the problem is: `body.title`, `query.limit`, `header.If-Match`.",
+        examples=["body.title"],
+    )
+    message: str = Field(description="What is wrong, in words.", examples=["Field required"])
+    type: str = Field(description="A stable machine-readable code.", examples=["missing"])
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details object."""
+
+    type: str = Field(
+        description="A URI naming the kind of problem; stable, safe to switch on.",
+        examples=[PROBLEM_BASE + "not-found"],
+    )
+    title: str = Field(
+        description="A short summary of the kind of problem.", examples=["Not Found"]
+    )
+    status: int = Field(description="The HTTP status code.", examples=[404])
+    detail: str = Field(
+        description="What went wrong in this case, for people.",
+        examples=["No plan with id 'plan_0123456789abcdef0123'."],
+    )
+    instance: str | None = Field(default=None, description="The request path.")
+    request_id: str | None = Field(default=None, description="The request's `X-Request-ID`.")
+    errors: list[FieldError] | None = Field(
+        default=None, description="For 422: each field that is wrong and why."
+    )
+    blocking: list[dict[str, str]] | None = Field(
+        default=None, description="For 409 on archive: the live items that still depend on it."
+    )
+
+
+class AppError(Exception):
+    """A failure the client can act on."""
+
+    status_code = 500
+    slug = "internal-error"
+    title = "Internal Server Error"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        errors: Sequence[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = list(errors) if errors is not None else None
+        self.headers = headers or {}
+        self.extra = extra or {}
+
+
+class BadRequest(AppError):
+    status_code, slug, title = 400, "bad-request", "Bad Request"
+
+
+class Unauthorized(AppError):
+    status_code, slug, title = 401, "unauthorized", "Unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="improvement-plan"'})
+
+
+class Forbidden(AppError):
+    status_code, slug, title = 403, "forbidden", "Forbidden"
+
+
+class NotFound(AppError):
+    status_code, slug, title = 404, "not-found", "Not Found"
+
+
+class Conflict(AppError):
+    status_code, slug, title = 409, "conflict", "Conflict"
+
+
+class PreconditionFailed(AppError):
+    status_code, slug, title = 412, "precondition-failed", "Precondition Failed"
+
+
+class PreconditionRequired(AppError):
+    status_code, slug, title = 428, "precondition-required", "Precondition Required"
+
+
+class ValidationFailed(AppError):
+    status_code, slug, title = 422, "validation-error", "Unprocessable Content"
+
+    def __init__(self, detail: str, *, field: str, message: str, type: str = "invalid") -> None:
+        super().__init__(detail, errors=[FieldError(field=field, message=message, type=type)])
+
+
+class ServiceUnavailable(AppError):
+    status_code, slug, title = 503, "service-unavailable", "Service Unavailable"
+
+
+def problem_response(
+    request: Request,
+    *,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    errors: Sequence[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> JSONResponse:
+    body = Problem(
+        type=PROBLEM_BASE + slug,
+        title=title,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        request_id=request.headers.get("X-Request-ID") or _request_id(),
+        errors=list(errors) if errors is not None else None,
+    ).model_dump(exclude_none=True)
+    body.update(extra or {})
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_CONTENT_TYPE)
+
+
+def _request_id() -> str | None:
+    from asgi_correlation_id import correlation_id
+
+    return correlation_id.get()
+
+
+def _location(loc: Sequence[int | str]) -> str:
+    parts = [str(part) for part in loc]
+    if parts and parts[0] in {"query", "path", "header", "cookie"}:
+        # A repeated parameter is named once, not by its position.
+        return ".".join(str(part) for part in loc if not isinstance(part, int))
+    if parts and parts[0] == "body":
+        return ".".join(parts)
+    return ".".join(["body", *parts])
+
+
+def validation_errors(exc: RequestValidationError) -> list[FieldError]:
+    errors = []
+    for error in exc.errors():
+        message = str(error.get("msg", "Invalid value"))
+        errors.append(
+            FieldError(
+                field=_location(error.get("loc", ())),
+                message=message,
+                type=str(error.get("type", "invalid")),
+            )
+        )
+    return errors
+
+
+_STATUS_SLUGS = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    413: "content-too-large",
+    415: "unsupported-media-type",
+    429: "too-many-requests",
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Render every error the service can raise as problem details."""
+
+    @app.exception_handler(AppError)
+    async def handle_app_error(request: Request, exc: AppError) -> JSONResponse:
+        return problem_response(
+            request,
+            status=exc.status_code,
+            slug=exc.slug,
+            title=exc.title,
+            detail=exc.detail,
+            errors=exc.errors,
+            headers=exc.headers,
+            extra=exc.extra,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def handle_validation_error(
+        request: Request, exc: RequestValidationError
+    ) -> JSONResponse:
+        errors = validation_errors(exc)
+        fields = ", ".join(dict.fromkeys(error.field for error in errors))
+        return problem_response(
+            request,
+            status=422,
+            slug="validation-error",
+            title="Unprocessable Content",
+            detail=f"The request is not valid: {fields}.",
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def handle_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        status = exc.status_code
+        phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+        if status == 404 and detail is None:
+            detail = f"There is nothing at {request.url.path}."
+        if status == 405 and detail is None:
+            detail = f"{request.method} is not allowed on {request.url.path}."
+        return problem_response(
+            request,
+            status=status,
+            slug=_STATUS_SLUGS.get(status, "http-error"),
+            title=phrase,
+            detail=detail or phrase,
+            headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(OperationalError)
+    async def handle_database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+        logger.warning("database unavailable: %s", exc.__class__.__name__)
+        return problem_response(
+            request,
+            status=503,
+            slug="service-unavailable",
+            title="Service Unavailable",
+            detail="The database is not available. Try again shortly.",
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def handle_database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        logger.exception("database error")
+        return _internal(request)
+
+    @app.exception_handler(Exception)
+    async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unhandled error")
+        return _internal(request)
+
+
+def _internal(request: Request) -> JSONResponse:
+    return problem_response(
+        request,
+        status=500,
+        slug="internal-error",
+        title="Internal Server Error",
+        detail="Something went wrong on our side; it has been logged. Quote the request id.",
+    )

@@ -1,0 +1,261 @@
+"""Lists: keyset pagination with opaque cursors, sorting, and the `Link` header."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+import sqlalchemy as sa
+from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.core.config import get_settings
+from app.core.errors import ValidationFailed
+
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+SortKind = Literal["str", "int", "date", "datetime", "bool"]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list. Follow `next_cursor` (or the `Link` header) for the next."""
+
+    items: list[T] = Field(description="The rows on this page, in the requested order.")
+    total: int = Field(description="How many rows match the filters, over all pages.", ge=0)
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page."
+    )
+
+
+@dataclass(frozen=True)
+class SortField:
+    """A field a list may be sorted by."""
+
+    column: ColumnElement[Any] | Mapped[Any]
+    kind: SortKind
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class SortKey:
+    name: str
+    field: SortField
+    descending: bool
+
+
+@dataclass(frozen=True)
+class ListParams:
+    limit: int
+    cursor: str | None
+    sort: str | None
+
+
+def list_params(
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
+    ] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=2000, description="The `next_cursor` of the previous page."),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Comma-separated fields; a leading `-` sorts descending. "
+            "Unknown fields are a 422.",
+        ),
+    ] = None,
+) -> ListParams:
+    return ListParams(limit=limit, cursor=cursor, sort=sort)
+
+
+ListParamsDep = Annotated[ListParams, Depends(list_params)]
+
+
+def parse_sort(
+    raw: str | None, allowed: Mapping[str, SortField], default: Sequence[str]
+) -> list[SortKey]:
+    """Read `sort=a,-b` against the fields a list allows."""
+    names = [part.strip() for part in raw.split(",")] if raw else list(default)
+    keys: list[SortKey] = []
+    seen: set[str] = set()
+    for name in names:
+        descending = name.startswith("-")
+        bare = name.removeprefix("-").removeprefix("+")
+        if bare not in allowed:
+            choices = ", ".join(sorted(allowed))
+            raise ValidationFailed(
+                f"Cannot sort by '{bare}'. Sortable fields: {choices}.",
+                field="query.sort",
+                message=f"unknown sort field '{bare}'; use one of: {choices}",
+                type="unknown_sort_field",
+            )
+        if bare in seen:
+            raise ValidationFailed(
+                f"'{bare}' appears twice in sort.",
+                field="query.sort",
+                message=f"'{bare}' is repeated",
+                type="duplicate_sort_field",
+            )
+        seen.add(bare)
+        keys.append(SortKey(bare, allowed[bare], descending))
+    return keys
+
+
+def _sign(payload: bytes) -> str:
+    secret = get_settings().secret_key.get_secret_value().encode()
+    return hmac.new(secret, payload, hashlib.sha256).hexdigest()[:16]
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _decode_value(value: Any, kind: SortKind) -> Any:
+    if value is None:
+        return None
+    if kind == "datetime":
+        return datetime.fromisoformat(value)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "int" and not isinstance(value, int):
+        raise ValueError("not an integer")
+    if kind == "bool":
+        return bool(value)
+    return value
+
+
+def _sort_signature(keys: Sequence[SortKey]) -> str:
+    return ",".join(("-" if key.descending else "") + key.name for key in keys)
+
+
+def encode_cursor(keys: Sequence[SortKey], values: Sequence[Any], row_id: str) -> str:
+    body = json.dumps(
+        {"s": _sort_signature(keys), "v": [_encode_value(v) for v in values], "id": row_id},
+        separators=(",", ":"),
+    ).encode()
+    token = base64.urlsafe_b64encode(body).decode().rstrip("=")
+    return f"{token}.{_sign(body)}"
+
+
+def _bad_cursor(reason: str) -> ValidationFailed:
+    return ValidationFailed(
+        f"The cursor is not valid: {reason}. Start again without a cursor.",
+        field="query.cursor",
+        message=reason,
+        type="invalid_cursor",
+    )
+
+
+def decode_cursor(cursor: str, keys: Sequence[SortKey]) -> tuple[list[Any], str]:
+    token, _, signature = cursor.partition(".")
+    try:
+        body = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise _bad_cursor("it is not one this service issued") from exc
+    if not hmac.compare_digest(signature, _sign(body)):
+        raise _bad_cursor("it is not one this service issued")
+    data = json.loads(body)
+    if data.get("s") != _sort_signature(keys):
+        raise _bad_cursor("it was issued for another sort order")
+    try:
+        values = [_decode_value(v, key.field.kind) for v, key in zip(data["v"], keys, strict=True)]
+    except (ValueError, TypeError, KeyError) as exc:
+        raise _bad_cursor("it is malformed") from exc
+    return values, str(data["id"])
+
+
+def _order_terms(keys: Sequence[SortKey], id_column: ColumnElement[Any] | Mapped[Any]) -> list[Any]:
+    terms: list[Any] = []
+    for key in keys:
+        column = key.field.column
+        if key.field.nullable:
+            # Nulls sort last in both directions, the same on SQLite and PostgreSQL.
+            terms.append(sa.case((column.is_(None), 1), else_=0))
+        terms.append(column.desc() if key.descending else column.asc())
+    terms.append(id_column.asc())
+    return terms
+
+
+def _after(
+    keys: Sequence[SortKey],
+    values: Sequence[Any],
+    id_column: ColumnElement[Any] | Mapped[Any],
+    row_id: str,
+) -> ColumnElement[bool]:
+    """The rows strictly after the cursor's row in the sort order."""
+    # Each key contributes (equal-predicate, after-predicate); nullable keys contribute two
+    # components: the "is null" flag (nulls last), then the value itself.
+    parts: list[tuple[ColumnElement[bool], ColumnElement[bool]]] = []
+    for key, value in zip(keys, values, strict=True):
+        column = key.field.column
+        if key.field.nullable:
+            if value is None:
+                parts.append((column.is_(None), sa.false()))
+                continue
+            parts.append((column.is_not(None), column.is_(None)))
+        greater = column < value if key.descending else column > value
+        parts.append((column == value, greater))
+    parts.append((id_column == row_id, id_column > row_id))
+    alternatives: list[ColumnElement[bool]] = []
+    for index, (_, after) in enumerate(parts):
+        prefix = [equal for equal, _ in parts[:index]]
+        alternatives.append(sa.and_(*prefix, after))
+    return sa.or_(*alternatives)
+
+
+@dataclass
+class PageResult(Generic[T]):
+    rows: list[T]
+    total: int
+    next_cursor: str | None
+
+
+async def paginate(
+    session: AsyncSession,
+    statement: sa.Select[T],
+    *,
+    params: ListParams,
+    sortable: Mapping[str, SortField],
+    default_sort: Sequence[str],
+    id_column: ColumnElement[Any] | Mapped[Any],
+) -> PageResult[T]:
+    """Run a filtered select as one page: one count and one keyset query."""
+    keys = parse_sort(params.sort, sortable, default_sort)
+    count = await session.scalar(sa.select(sa.func.count()).select_from(statement.subquery()))
+    if params.cursor:
+        values, row_id = decode_cursor(params.cursor, keys)
+        statement = statement.where(_after(keys, values, id_column, row_id))
+    statement = statement.order_by(*_order_terms(keys, id_column)).limit(params.limit + 1)
+    rows = list((await session.scalars(statement)).all())
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        last = rows[-1]
+        # Sort names are the row's attribute names.
+        values = [getattr(last, key.name) for key in keys]
+        next_cursor = encode_cursor(keys, values, str(getattr(last, "id")))  # noqa: B009
+    return PageResult(rows=rows, total=count or 0, next_cursor=next_cursor)
+
+
+def set_link_header(request: Request, response: Response, next_cursor: str | None) -> None:
+    if next_cursor is None:
+        return
+    url = request.url.include_query_params(cursor=next_cursor)
+    response.headers["Link"] = f'<{url}>; rel="next"'

@@ -1,0 +1,119 @@
+"""API keys: generation, hashing, and the dependencies that authenticate and authorise."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import col
+
+from app.core.deps import SessionDep
+from app.core.errors import Forbidden, Unauthorized
+from app.models import ApiKey, Role, utcnow
+
+KEY_PREFIX = "ipa"
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="ApiKey",
+    description="An API key: `Authorization: Bearer ipa_<prefix>_<secret>`.",
+)
+
+
+@dataclass(frozen=True)
+class GeneratedKey:
+    key: str
+    prefix: str
+    key_hash: str
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the key, its role, and the officer it acts for."""
+
+    key_id: str
+    name: str
+    role: Role
+    officer_id: str | None
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def generate_key() -> GeneratedKey:
+    """A new key: 256 random bits, found again by its public prefix."""
+    prefix = secrets.token_hex(6)
+    key = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    return GeneratedKey(key=key, prefix=prefix, key_hash=hash_key(key))
+
+
+def _prefix_of(key: str) -> str | None:
+    parts = key.split("_", 2)
+    if len(parts) != 3 or parts[0] != KEY_PREFIX or len(parts[1]) != 12 or not parts[2]:
+        return None
+    return parts[1]
+
+
+async def authenticate(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is None:
+        raise Unauthorized("This API needs an API key: send 'Authorization: Bearer <key>'.")
+    key = credentials.credentials
+    prefix = _prefix_of(key)
+    api_key = None
+    if prefix is not None:
+        api_key = await session.scalar(sa.select(ApiKey).where(col(ApiKey.prefix) == prefix))
+    # Compare even when no key matched, so timing does not tell which prefixes exist.
+    expected = api_key.key_hash if api_key is not None else hash_key("")
+    if not hmac.compare_digest(expected, hash_key(key)) or api_key is None:
+        raise Unauthorized("The API key is not valid.")
+    now = utcnow()
+    if api_key.revoked_at is not None:
+        raise Unauthorized("The API key has been revoked.")
+    if api_key.expires_at is not None and api_key.expires_at <= now:
+        raise Unauthorized("The API key has expired.")
+    if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_RESOLUTION:
+        await session.execute(
+            sa.update(ApiKey).where(col(ApiKey.id) == api_key.id).values(last_used_at=now)
+        )
+        await session.commit()
+    return Principal(
+        key_id=api_key.id,
+        name=api_key.name,
+        role=Role(api_key.role),
+        officer_id=api_key.officer_id,
+    )
+
+
+def require(role: Role) -> object:
+    """A dependency that admits keys whose role is at least `role`."""
+
+    async def dependency(
+        request: Request, principal: Annotated[Principal, Depends(authenticate)]
+    ) -> Principal:
+        if not principal.role.allows(role):
+            raise Forbidden(
+                f"This needs the '{role.value}' role; your key has '{principal.role.value}'."
+            )
+        request.state.principal = principal
+        return principal
+
+    dependency.required_role = role  # type: ignore[attr-defined]
+    return Depends(dependency)
+
+
+Viewer = Annotated[Principal, require(Role.viewer)]
+Contributor = Annotated[Principal, require(Role.contributor)]
+Editor = Annotated[Principal, require(Role.editor)]
+Admin = Annotated[Principal, require(Role.admin)]

@@ -1,0 +1,155 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from asgi_correlation_id import CorrelationIdMiddleware
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+from prometheus_fastapi_instrumentator import Instrumentator
+
+from app import __version__
+from app.api import api_router
+from app.core.config import Settings, get_settings
+from app.core.db import create_engine, create_session_factory
+from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
+from app.core.migrations import head_revisions
+from app.health.router import router as health_router
+
+access_log = logging.getLogger("app.access")
+
+DESCRIPTION = """
+Tracks a council's improvement plan: improvement areas, outcomes, objectives and actions,
+with lead officers, timescales, success criteria, strategy links, inspection actions and
+RAG ratings kept current by status updates.
+
+**Authentication.** Every `/api/v1` operation needs an API key:
+`Authorization: Bearer <key>`. Roles: `viewer` reads; `contributor` posts status updates on
+the actions it leads; `editor` changes plan content; `admin` manages keys and restores
+archived items. A missing or invalid key is 401, a role that does not allow the call is 403.
+
+**Errors** are RFC 9457 problem details (`application/problem+json`) with `type`, `title`,
+`status`, `detail`, and for 422 an `errors` list naming each field and what is wrong.
+
+**Lists** take `limit` (1-500, default 50) and an opaque `cursor`, and answer
+`{"items": [...], "total": N, "next_cursor": ...}` with a `Link: <...>; rel="next"` header.
+A repeated filter parameter means OR; different parameters mean AND. `sort=a,-b` sorts;
+unknown fields are a 422.
+
+**Concurrency.** Single-resource reads send an `ETag`; `If-None-Match` answers 304.
+Updates and archives need `If-Match` with the ETag of your last read: 428 without it,
+412 when someone else changed the resource first.
+
+**Nothing is lost.** Deleting plan content archives it: it leaves lists unless
+`include_archived=true` and an admin can restore it.
+
+**Time.** Timestamps are RFC 3339 in UTC; dates are ISO 8601.
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def _install_openapi(app: FastAPI) -> None:
+    """Errors are documented as `application/problem+json` only, which is what is sent."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        document = generate()
+        for path in document.get("paths", {}).values():
+            for operation in path.values():
+                for response in operation.get("responses", {}).values():
+                    content = response.get("content", {})
+                    if PROBLEM_CONTENT_TYPE in content:
+                        content.pop("application/json", None)
+        app.openapi_schema = document
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the service for these settings (the environment's, by default)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        app.state.engine = engine
+        app.state.session_factory = create_session_factory(engine)
+        app.state.migration_heads = head_revisions(settings.database_url)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    docs = settings.docs_enabled
+    app = FastAPI(
+        title="Improvement Plan API",
+        version=__version__,
+        description=DESCRIPTION,
+        contact={"name": "Improvement Plan API maintainers"},
+        license_info={"name": "MIT", "identifier": "MIT"},
+        openapi_url="/openapi.json" if docs else None,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        generate_unique_id_function=_operation_id,
+        lifespan=lifespan,
+        max_body_size=settings.max_request_body_bytes,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+
+    @app.middleware("http")
+    async def security_headers_and_access_log(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "private, no-cache")
+        access_log.info(
+            "%s %s %s %.1fms",
+            request.method,
+            request.url.path,
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+        )
+        return response
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-Request-ID",
+            ],
+            expose_headers=["ETag", "Link", "Location", "X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
+
+    app.include_router(health_router)
+    app.include_router(api_router)
+    _install_openapi(app)
+    Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
+        app, include_in_schema=False
+    )
+    return app

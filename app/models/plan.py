@@ -1,0 +1,94 @@
+"""The plan: the root of every other piece of plan content."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict
+from sqlmodel import Field, SQLModel
+
+from app.models.base import TimestampedTable
+
+
+class PlanStatus(StrEnum):
+    """Where a plan is in its life: written, agreed by the board, or finished."""
+
+    draft = "draft"
+    approved = "approved"
+    closed = "closed"
+
+
+class RatingDefinitions(BaseModel):
+    """What each rating means for this plan, in the plan's own words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    red: str = Field(
+        default="Off track: the action will not be delivered on time without intervention.",
+        min_length=1,
+        max_length=1000,
+        description="What a red rating means for this plan.",
+    )
+    amber: str = Field(
+        default="At risk: delivery is slipping or faces issues that are being managed.",
+        min_length=1,
+        max_length=1000,
+        description="What an amber rating means for this plan.",
+    )
+    green: str = Field(
+        default="On track: the action is progressing as planned.",
+        min_length=1,
+        max_length=1000,
+        description="What a green rating means for this plan.",
+    )
+    blue: str = Field(
+        default="Complete: the action has been delivered.",
+        min_length=1,
+        max_length=1000,
+        description="What a blue rating means for this plan.",
+    )
+
+
+class PlanBase(SQLModel):
+    title: str = Field(
+        min_length=1,
+        max_length=500,
+        description="The plan's title, as its document has it.",
+        schema_extra={"examples": ["Children's Services Improvement Plan"]},
+    )
+    organisation: str = Field(
+        min_length=1,
+        max_length=200,
+        description="The council or body whose plan this is.",
+        schema_extra={"examples": ["Stockton-on-Tees Borough Council"]},
+    )
+    version_label: str | None = Field(
+        default=None,
+        max_length=100,
+        description="The document's own version label.",
+        schema_extra={"examples": ["Draft, April 2023"]},
+    )
+    status: PlanStatus = Field(
+        default=PlanStatus.draft,
+        sa_type=sa.String(16),
+        description="`draft`, `approved` or `closed`.",
+    )
+    description: str | None = Field(
+        default=None,
+        max_length=20000,
+        sa_type=sa.Text,
+        description="Introductory text: why the plan exists and how it is governed.",
+    )
+
+
+class Plan(PlanBase, TimestampedTable, table=True):
+    __table_args__ = (
+        sa.CheckConstraint("status IN ('draft', 'approved', 'closed')", name="status"),
+    )
+
+    id: str = Field(primary_key=True, max_length=40)
+    rating_definitions: dict[str, Any] = Field(
+        default_factory=lambda: RatingDefinitions().model_dump(), sa_type=sa.JSON, nullable=False
+    )

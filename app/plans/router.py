@@ -1,0 +1,130 @@
+"""`/plans`: list, create, get, update, archive and restore plans."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import problems
+from app.core.security import Admin, Editor, Viewer
+from app.models import PlanStatus
+from app.plans import service
+from app.plans.dependencies import PlanDep
+from app.plans.schemas import PlanCreate, PlanPage, PlanRead, PlanUpdate
+
+router = APIRouter(prefix="/plans", tags=["Plans"])
+
+
+@router.get("", response_model=PlanPage, responses=problems())
+async def list_plans(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    status_: Annotated[
+        list[PlanStatus],
+        Query(
+            alias="status", description="Only plans with this status; repeat for any of several."
+        ),
+    ] = [],  # noqa: B006
+    organisation: Annotated[
+        list[str], Query(description="Only plans of this organisation; repeat for several.")
+    ] = [],  # noqa: B006
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text the title contains (any case).")
+    ] = None,
+    include_archived: Annotated[bool, Query(description="Include archived plans.")] = False,
+) -> PlanPage:
+    """List plans.
+
+    Sortable by `title`, `organisation`, `status`, `created_at`, `updated_at`; oldest first
+    by default.
+    """
+    result = await service.list_plans(
+        session=session,
+        params=params,
+        status=status_,
+        organisation=organisation,
+        q=q,
+        include_archived=include_archived,
+    )
+    set_link_header(request, response, result.next_cursor)
+    return PlanPage(
+        items=[PlanRead.model_validate(plan) for plan in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "",
+    response_model=PlanRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(),
+)
+async def create_plan(
+    request: Request, response: Response, session: SessionDep, actor: Editor, body: PlanCreate
+) -> PlanRead:
+    """Create a plan."""
+    plan = await service.create_plan(session=session, data=body, actor=actor)
+    read = PlanRead.model_validate(plan)
+    response.headers["Location"] = str(request.url_for("get_plan", plan_id=plan.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/{plan_id}",
+    response_model=PlanRead,
+    responses={**problems(404), 304: {"description": "Not modified since the given ETag."}},
+)
+async def get_plan(
+    request: Request, response: Response, _: Viewer, plan: PlanDep
+) -> PlanRead | Response:
+    """Get a plan, archived or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    return conditional_read(request, response, PlanRead.model_validate(plan))
+
+
+@router.patch("/{plan_id}", response_model=PlanRead, responses=problems(404, 409, 412, 428))
+async def update_plan(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    plan: PlanDep,
+    body: PlanUpdate,
+) -> PlanRead:
+    """Change a plan. Needs `If-Match` with the ETag of your last read."""
+    require_if_match(request, PlanRead.model_validate(plan))
+    plan = await service.update_plan(session=session, plan=plan, data=body, actor=actor)
+    read = PlanRead.model_validate(plan)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete("/{plan_id}", response_model=PlanRead, responses=problems(404, 409, 412, 428))
+async def archive_plan(
+    request: Request, response: Response, session: SessionDep, actor: Editor, plan: PlanDep
+) -> PlanRead:
+    """Archive a plan: it leaves lists but nothing is deleted. Needs `If-Match`."""
+    require_if_match(request, PlanRead.model_validate(plan))
+    plan = await service.archive_plan(session=session, plan=plan, actor=actor)
+    read = PlanRead.model_validate(plan)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post("/{plan_id}/restore", response_model=PlanRead, responses=problems(404))
+async def restore_plan(
+    response: Response, session: SessionDep, actor: Admin, plan: PlanDep
+) -> PlanRead:
+    """Restore an archived plan (admin)."""
+    plan = await service.restore_plan(session=session, plan=plan, actor=actor)
+    read = PlanRead.model_validate(plan)
+    response.headers["ETag"] = etag_of(read)
+    return read

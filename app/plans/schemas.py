@@ -1,0 +1,55 @@
+"""Request and response bodies for plans."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import ConfigDict, Field
+
+from app.core.listing import Page
+from app.core.schemas import PatchBody, ResourceRead
+from app.models import PlanBase, PlanStatus, RatingDefinitions
+
+
+class PlanCreate(PlanBase):
+    """A new plan."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]
+
+    rating_definitions: RatingDefinitions = Field(
+        default_factory=RatingDefinitions,
+        description="What each rating means for this plan; defaults apply where left out.",
+    )
+
+
+class PlanUpdate(PatchBody):
+    """Changes to a plan: only the fields sent change."""
+
+    not_nullable: ClassVar[frozenset[str]] = frozenset(
+        {"title", "organisation", "status", "rating_definitions"}
+    )
+
+    title: str | None = Field(default=None, min_length=1, max_length=500, description="New title.")
+    organisation: str | None = Field(
+        default=None, min_length=1, max_length=200, description="New organisation."
+    )
+    version_label: str | None = Field(
+        default=None, max_length=100, description="New version label; null clears it."
+    )
+    status: PlanStatus | None = Field(default=None, description="New status.")
+    description: str | None = Field(
+        default=None, max_length=20000, description="New introduction; null clears it."
+    )
+    rating_definitions: RatingDefinitions | None = Field(
+        default=None, description="New rating definitions, all four."
+    )
+
+
+class PlanRead(PlanBase, ResourceRead):  # type: ignore[misc]
+    """A plan."""
+
+    rating_definitions: RatingDefinitions = Field(description="What each rating means.")
+
+
+class PlanPage(Page[PlanRead]):
+    """A page of plans."""

@@ -1,0 +1,203 @@
+"""Test databases: every test gets its own freshly migrated database, SQLite and PostgreSQL.
+
+The PostgreSQL run needs `IPA_TEST_POSTGRES_URL`, e.g.
+`postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test`; without it those tests are skipped
+and the run says so at the end.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from fastapi import FastAPI
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import Settings
+from app.core.migrations import upgrade
+from app.main import create_app
+from app.models import Role
+from tests.factories import make_api_key
+
+POSTGRES_URL = os.environ.get("IPA_TEST_POSTGRES_URL", "")
+SKIP_POSTGRES = (
+    "PostgreSQL run skipped: IPA_TEST_POSTGRES_URL is not set (make test-postgres sets it)"
+)
+BACKENDS = ["sqlite", "postgresql"]
+_counter = itertools.count()
+
+
+def _admin_url(url: str) -> sa.URL:
+    return make_url(url).set(drivername="postgresql", database="postgres")
+
+
+def _run_admin(statement: str) -> None:
+    engine = sa.create_engine(
+        _admin_url(POSTGRES_URL).set(drivername="postgresql+psycopg"),
+        isolation_level="AUTOCOMMIT",
+    )
+    with engine.connect() as connection:
+        connection.execute(sa.text(statement))
+    engine.dispose()
+
+
+@dataclass(frozen=True)
+class Templates:
+    sqlite_file: Path
+    postgres_database: str | None
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """One migrated database per backend, copied for each test."""
+    folder = tmp_path_factory.mktemp("template")
+    sqlite_file = folder / "template.db"
+    upgrade(f"sqlite+aiosqlite:///{sqlite_file}")
+    _checkpoint(sqlite_file)
+    postgres_database = None
+    if POSTGRES_URL:
+        base = make_url(POSTGRES_URL).database or "ipa_test"
+        postgres_database = f"{base}_template_{os.getpid()}"
+        _run_admin(f'DROP DATABASE IF EXISTS "{postgres_database}"')
+        _run_admin(f'CREATE DATABASE "{postgres_database}"')
+        upgrade(make_url(POSTGRES_URL).set(database=postgres_database).render_as_string(False))
+    yield Templates(sqlite_file, postgres_database)
+    if postgres_database:
+        _run_admin(f'DROP DATABASE IF EXISTS "{postgres_database}" WITH (FORCE)')
+
+
+def _checkpoint(sqlite_file: Path) -> None:
+    engine = sa.create_engine(f"sqlite:///{sqlite_file}")
+    with engine.connect() as connection:
+        connection.execute(sa.text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql" and not POSTGRES_URL:
+        pytest.skip(SKIP_POSTGRES)
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(backend: str, templates: Templates, tmp_path: Path) -> Iterator[str]:
+    """A migrated, empty database of its own for this test."""
+    if backend == "sqlite":
+        target = tmp_path / "test.db"
+        shutil.copyfile(templates.sqlite_file, target)
+        yield f"sqlite+aiosqlite:///{target}"
+        return
+    name = f"{templates.postgres_database}_{next(_counter)}"
+    _run_admin(f'CREATE DATABASE "{name}" TEMPLATE "{templates.postgres_database}"')
+    yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    _run_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(environment="test", database_url=database_url, create_admin_key_on_start=False)
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def session(app: FastAPI) -> AsyncIterator[AsyncSession]:
+    """A session on the test's database, for arranging data and checking what was stored."""
+    async with app.state.session_factory() as db_session:
+        yield db_session
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client with no credentials."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+class Clients:
+    """A client per role, each with its own API key."""
+
+    def __init__(self, app: FastAPI, session: AsyncSession) -> None:
+        self._app = app
+        self._session = session
+        self._open: list[httpx.AsyncClient] = []
+
+    async def as_role(self, role: Role, **key_fields: Any) -> httpx.AsyncClient:
+        _, key = await make_api_key(self._session, role=role, **key_fields)
+        http = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=self._app),
+            base_url="http://test",
+            headers={"Authorization": f"Bearer {key}"},
+        )
+        self._open.append(http)
+        return http
+
+    async def close(self) -> None:
+        for http in self._open:
+            await http.aclose()
+
+
+@pytest.fixture
+async def clients(app: FastAPI, session: AsyncSession) -> AsyncIterator[Clients]:
+    made = Clients(app, session)
+    yield made
+    await made.close()
+
+
+@pytest.fixture
+async def admin(clients: Clients) -> httpx.AsyncClient:
+    return await clients.as_role(Role.admin)
+
+
+@pytest.fixture
+async def editor(clients: Clients) -> httpx.AsyncClient:
+    return await clients.as_role(Role.editor)
+
+
+@pytest.fixture
+async def viewer(clients: Clients) -> httpx.AsyncClient:
+    return await clients.as_role(Role.viewer)
+
+
+class StatementCounter:
+    """Counts the SQL statements the app sends while active."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_statements(app: FastAPI) -> Iterator[StatementCounter]:
+    counter = StatementCounter()
+    sync_engine = app.state.engine.sync_engine
+    sa.event.listen(sync_engine, "before_cursor_execute", counter)
+    yield counter
+    sa.event.remove(sync_engine, "before_cursor_execute", counter)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not POSTGRES_URL:
+        terminalreporter.write_sep("=", SKIP_POSTGRES, yellow=True, bold=True)

@@ -1,0 +1,114 @@
+"""The `improvement-plan` command, run as a newcomer runs it."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+KEY_PATTERN = re.compile(r"ipa_[0-9a-f]{12}_[A-Za-z0-9_-]+")
+COMMAND = [sys.executable, "-m", "app.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IPA_")}
+    env.update({"IPA_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/service.db", **extra})
+    return env
+
+
+@contextmanager
+def running_server(tmp_path: Path, port: int) -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
+    process = subprocess.Popen(
+        [*COMMAND, "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=environment(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 60
+        assert process.stdout is not None
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "Uvicorn running" in line or "Application startup complete" in line:
+                break
+        yield process, lines
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_first_start_creates_and_prints_an_admin_key_once(tmp_path: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running_server(tmp_path, port) as (_, lines):
+        output = "".join(lines)
+        keys = KEY_PATTERN.findall(output)
+        assert keys, output
+        key = keys[0]
+        assert "Authorization: Bearer" in output
+        assert httpx.get(f"{base}/health/ready").status_code == 200
+        assert httpx.get(f"{base}/api/v1/plans").status_code == 401
+        listed = httpx.get(f"{base}/api/v1/plans", headers={"Authorization": f"Bearer {key}"})
+        assert listed.status_code == 200
+        assert httpx.get(f"{base}/docs").status_code == 200
+
+    with running_server(tmp_path, port) as (_, lines):
+        assert not KEY_PATTERN.findall("".join(lines))
+
+
+def test_migrate_then_keys_create(tmp_path: Path) -> None:
+    env = environment(tmp_path)
+    migrated = subprocess.run(
+        [*COMMAND, "migrate"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    assert "head" in migrated.stdout
+    created = subprocess.run(
+        [*COMMAND, "keys", "create", "--name", "Board papers script", "--role", "viewer"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert KEY_PATTERN.fullmatch(created.stdout.strip())
+
+
+def test_production_refuses_to_start_with_unsafe_settings(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*COMMAND, "migrate"],
+        cwd=tmp_path,
+        env=environment(tmp_path, IPA_ENVIRONMENT="production", IPA_CORS_ORIGINS='["*"]'),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "IPA_SECRET_KEY" in result.stderr
+    assert "IPA_CORS_ORIGINS" in result.stderr
+
+
+@pytest.mark.parametrize("subcommand", ["serve", "migrate", "openapi", "keys"])
+def test_every_subcommand_has_help(subcommand: str) -> None:
+    result = subprocess.run([*COMMAND, subcommand, "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "Usage" in result.stdout

@@ -1,0 +1,50 @@
+"""The migrations build the schema the models describe, and can be undone, on both databases."""
+
+from __future__ import annotations
+
+import asyncio
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+
+import app.models  # noqa: F401
+from app.core.config import Settings
+from app.core.db import create_engine
+from app.core.migrations import downgrade, upgrade
+
+
+def _differences(connection: sa.Connection) -> list[object]:
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "compare_server_default": True}
+    )
+    return list(compare_metadata(context, SQLModel.metadata))
+
+
+async def _tables_and_diff(database_url: str) -> tuple[set[str], list[object]]:
+    engine = create_engine(Settings(database_url=database_url))
+    try:
+        async with engine.connect() as connection:
+            tables = await connection.run_sync(lambda c: set(sa.inspect(c).get_table_names()))
+            diff = await connection.run_sync(_differences)
+        return tables, diff
+    finally:
+        await engine.dispose()
+
+
+async def test_models_and_migrations_agree(database_url: str) -> None:
+    tables, diff = await _tables_and_diff(database_url)
+    assert {"plan", "api_key", "audit_event", "alembic_version"} <= tables
+    assert diff == []
+
+
+async def test_downgrade_to_base_and_upgrade_again(database_url: str) -> None:
+    await asyncio.to_thread(downgrade, database_url, "base")
+    tables, _ = await _tables_and_diff(database_url)
+    assert tables <= {"alembic_version"}
+
+    await asyncio.to_thread(upgrade, database_url)
+    tables, diff = await _tables_and_diff(database_url)
+    assert "plan" in tables
+    assert diff == []
