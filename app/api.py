@@ -2,11 +2,29 @@
 
 from fastapi import APIRouter
 
+from app.actions.router import router as actions_router
 from app.api_keys.router import me_router
 from app.api_keys.router import router as api_keys_router
+from app.areas.router import router as areas_router
+from app.inspection_actions.router import router as inspection_actions_router
+from app.objectives.router import router as objectives_router
+from app.officers.router import router as officers_router
+from app.outcomes.router import router as outcomes_router
 from app.plans.router import router as plans_router
+from app.strategies.router import router as strategies_router
+from app.strategy_links.router import router as strategy_links_router
+from app.success_criteria.router import router as success_criteria_router
 
 api_router = APIRouter(prefix="/api/v1")
 api_router.include_router(plans_router)
+api_router.include_router(areas_router)
+api_router.include_router(outcomes_router)
+api_router.include_router(objectives_router)
+api_router.include_router(actions_router)
+api_router.include_router(success_criteria_router)
+api_router.include_router(officers_router)
+api_router.include_router(strategies_router)
+api_router.include_router(strategy_links_router)
+api_router.include_router(inspection_actions_router)
 api_router.include_router(api_keys_router)
 api_router.include_router(me_router)

@@ -11,7 +11,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("app.errors")
@@ -234,6 +235,30 @@ def install_error_handlers(app: FastAPI) -> None:
             title=phrase,
             detail=detail or phrase,
             headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def handle_integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
+        # Checks in the services catch these first; this is a concurrent request winning a race.
+        logger.info("integrity error: %s", exc.orig.__class__.__name__)
+        return problem_response(
+            request,
+            status=409,
+            slug="conflict",
+            title="Conflict",
+            detail="The change conflicts with data stored meanwhile (a duplicate or a missing "
+            "reference). Read the resource again and retry.",
+        )
+
+    @app.exception_handler(StaleDataError)
+    async def handle_stale_write(request: Request, exc: StaleDataError) -> JSONResponse:
+        return problem_response(
+            request,
+            status=412,
+            slug="precondition-failed",
+            title="Precondition Failed",
+            detail="The resource changed while your write was in progress. Read it again, "
+            "reapply your change, and retry.",
         )
 
     @app.exception_handler(OperationalError)

@@ -30,3 +30,8 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
         }
         for status in wanted
     }
+
+
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not modified: the `If-None-Match` ETag is current."}
+}

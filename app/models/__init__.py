@@ -3,16 +3,49 @@
 from app.models.api_key import ApiKey, Role
 from app.models.audit import AuditEvent
 from app.models.base import TimestampedTable, UTCDateTime, new_id, utcnow
+from app.models.content import (
+    Action,
+    ActionLeadOfficer,
+    ActionSuccessCriterion,
+    Area,
+    DeliveryStatus,
+    Objective,
+    Outcome,
+    Rag,
+    Recurrence,
+    SuccessCriterion,
+)
+from app.models.inspection import ActionInspectionAction, InspectionAction, InspectionActionBase
+from app.models.officer import Officer, OfficerBase
 from app.models.plan import Plan, PlanBase, PlanStatus, RatingDefinitions
+from app.models.strategy import Strategy, StrategyBase, StrategyLink
 
 __all__ = [
+    "Action",
+    "ActionInspectionAction",
+    "ActionLeadOfficer",
+    "ActionSuccessCriterion",
     "ApiKey",
+    "Area",
     "AuditEvent",
+    "DeliveryStatus",
+    "InspectionAction",
+    "InspectionActionBase",
+    "Objective",
+    "Officer",
+    "OfficerBase",
+    "Outcome",
     "Plan",
     "PlanBase",
     "PlanStatus",
+    "Rag",
     "RatingDefinitions",
+    "Recurrence",
     "Role",
+    "Strategy",
+    "StrategyBase",
+    "StrategyLink",
+    "SuccessCriterion",
     "TimestampedTable",
     "UTCDateTime",
     "new_id",

@@ -38,7 +38,7 @@ class ApiKey(TimestampedTable, table=True):
     role: Role = Field(sa_type=sa.String(16))
     prefix: str = Field(max_length=16, unique=True)
     key_hash: str = Field(max_length=64)
-    officer_id: str | None = Field(default=None, max_length=40)
+    officer_id: str | None = Field(default=None, foreign_key="officer.id", max_length=40)
     expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -89,6 +89,7 @@ class Plan(PlanBase, TimestampedTable, table=True):
     )
 
     id: str = Field(primary_key=True, max_length=40)
+    seed_key: str | None = Field(default=None, max_length=100, unique=True)
     rating_definitions: dict[str, Any] = Field(
         default_factory=lambda: RatingDefinitions().model_dump(), sa_type=sa.JSON, nullable=False
     )

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
-from app.core.responses import problems
+from app.core.responses import NOT_MODIFIED, problems
 from app.core.security import Admin, Editor, Viewer
 from app.models import PlanStatus
 from app.plans import service
@@ -81,7 +81,7 @@ async def create_plan(
 @router.get(
     "/{plan_id}",
     response_model=PlanRead,
-    responses={**problems(404), 304: {"description": "Not modified since the given ETag."}},
+    responses={**problems(404), **NOT_MODIFIED},
 )
 async def get_plan(
     request: Request, response: Response, _: Viewer, plan: PlanDep

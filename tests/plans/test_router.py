@@ -10,6 +10,7 @@ from sqlmodel import col
 
 from app.models import AuditEvent, Plan
 from tests.factories import make_plan
+from tests.support import assert_problem
 
 PLANS = "/api/v1/plans"
 NEW_PLAN = {
@@ -17,15 +18,6 @@ NEW_PLAN = {
     "organisation": "Stockton-on-Tees Borough Council",
     "version_label": "Draft, April 2023",
 }
-
-
-def assert_problem(response: httpx.Response, status: int) -> dict[str, object]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body: dict[str, object] = response.json()
-    assert body["status"] == status
-    assert body["title"] and body["detail"] and body["type"]
-    return body
 
 
 async def test_create_then_get_returns_the_stored_plan(editor: httpx.AsyncClient) -> None:

@@ -1,0 +1,5 @@
+"""Actions."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Actions"])

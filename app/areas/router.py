@@ -1,0 +1,117 @@
+"""Improvement areas: `/plans/{plan_id}/areas` and `/areas/{area_id}`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.areas import service
+from app.areas.dependencies import AreaDep
+from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.plans.dependencies import PlanDep
+
+router = APIRouter(tags=["Areas"])
+IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
+
+
+@router.get("/plans/{plan_id}/areas", response_model=AreaPage, responses=problems(404))
+async def list_areas(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    plan: PlanDep,
+    params: ListParamsDep,
+    include_archived: IncludeArchived = False,
+) -> AreaPage:
+    """List a plan's improvement areas, in document order.
+
+    Sortable by `position`, `number`, `ref`, `title`, `created_at`, `updated_at`.
+    """
+    result = await service.list_areas(
+        session=session, plan=plan, params=params, include_archived=include_archived
+    )
+    set_link_header(request, response, result.next_cursor)
+    return AreaPage(
+        items=[AreaRead.model_validate(a) for a in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/plans/{plan_id}/areas",
+    response_model=AreaRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(404, 409),
+)
+async def create_area(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    plan: PlanDep,
+    body: AreaCreate,
+) -> AreaRead:
+    """Add an improvement area to a plan. 409 when the ref is taken or the plan archived."""
+    area = await service.create_area(session=session, plan=plan, data=body, actor=actor)
+    read = AreaRead.model_validate(area)
+    response.headers["Location"] = str(request.url_for("get_area", area_id=area.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/areas/{area_id}", response_model=AreaRead, responses={**problems(404), **NOT_MODIFIED}
+)
+async def get_area(
+    request: Request, response: Response, _: Viewer, area: AreaDep
+) -> AreaRead | Response:
+    """Get an area, archived or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    return conditional_read(request, response, AreaRead.model_validate(area))
+
+
+@router.patch("/areas/{area_id}", response_model=AreaRead, responses=problems(404, 409, 412, 428))
+async def update_area(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    area: AreaDep,
+    body: AreaUpdate,
+) -> AreaRead:
+    """Change an area. Needs `If-Match`."""
+    require_if_match(request, AreaRead.model_validate(area))
+    area = await service.update_area(session=session, area=area, data=body, actor=actor)
+    read = AreaRead.model_validate(area)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete("/areas/{area_id}", response_model=AreaRead, responses=problems(404, 409, 412, 428))
+async def archive_area(
+    request: Request, response: Response, session: SessionDep, actor: Editor, area: AreaDep
+) -> AreaRead:
+    """Archive an area. Needs `If-Match`; 409 naming the live items still under it."""
+    require_if_match(request, AreaRead.model_validate(area))
+    area = await service.archive_area(session=session, area=area, actor=actor)
+    read = AreaRead.model_validate(area)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post("/areas/{area_id}/restore", response_model=AreaRead, responses=problems(404, 409))
+async def restore_area(
+    response: Response, session: SessionDep, actor: Admin, area: AreaDep
+) -> AreaRead:
+    """Restore an archived area (admin). 409 while its plan is archived."""
+    area = await service.restore_area(session=session, area=area, actor=actor)
+    read = AreaRead.model_validate(area)
+    response.headers["ETag"] = etag_of(read)
+    return read

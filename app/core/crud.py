@@ -1,0 +1,171 @@
+"""The writes every plan-content resource shares: create, change, archive, restore.
+
+Each function records the audit event and commits (services commit; see the README).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped
+from sqlmodel import SQLModel, col
+
+from app.core import audit
+from app.core.errors import Conflict, NotFound
+from app.core.security import Principal
+from app.models import TimestampedTable, utcnow
+
+M = TypeVar("M", bound=TimestampedTable)
+
+UNAUDITED = frozenset({"created_at", "updated_at", "version"})
+BLOCKER_LIMIT = 20
+
+
+def snapshot(entity: SQLModel) -> dict[str, Any]:
+    """The entity's stored fields, as JSON values, for audit before/after."""
+    return entity.model_dump(mode="json", exclude=set(UNAUDITED))
+
+
+async def fetch(session: AsyncSession, model: type[M], entity_id: str, label: str) -> M:
+    """The row with this id, archived or not, or a 404 naming what was missing."""
+    entity = await session.get(model, entity_id)
+    if entity is None:
+        raise NotFound(f"No {label} with id '{entity_id}'.")
+    return entity
+
+
+def refuse_if_archived(entity: TimestampedTable, label: str) -> None:
+    if entity.archived_at is not None:
+        raise Conflict(
+            f"The {label} '{getattr(entity, 'id', '')}' is archived; restore it before changing "
+            "it or adding to it."
+        )
+
+
+async def create(session: AsyncSession, entity: M, *, actor: Principal, entity_type: str) -> M:
+    """Store a new entity and its audit event."""
+    session.add(entity)
+    await session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        entity_type=entity_type,
+        entity_id=str(getattr(entity, "id")),  # noqa: B009
+        operation="create",
+        changes=audit.created(snapshot(entity)),
+    )
+    await session.commit()
+    return entity
+
+
+async def update(
+    session: AsyncSession,
+    entity: M,
+    changes: Mapping[str, Any],
+    *,
+    actor: Principal,
+    entity_type: str,
+    extra_audit: Mapping[str, Any] | None = None,
+) -> M:
+    """Apply changes to a live entity; record what really changed."""
+    refuse_if_archived(entity, entity_type.replace("_", " "))
+    before = snapshot(entity)
+    for name, value in changes.items():
+        setattr(entity, name, value)
+    diff = audit.changes_between(before, snapshot(entity))
+    if diff or extra_audit:
+        entity.updated_at = utcnow()
+        audit.record(
+            session,
+            actor=actor,
+            entity_type=entity_type,
+            entity_id=str(getattr(entity, "id")),  # noqa: B009
+            operation="update",
+            changes={**diff, **(extra_audit or {})},
+        )
+    await session.commit()
+    return entity
+
+
+async def live_children(
+    session: AsyncSession,
+    model: type[TimestampedTable],
+    column: Mapped[Any] | sa.ColumnElement[Any],
+    value: str,
+    entity_type: str,
+) -> list[dict[str, str]]:
+    """Live rows that point at `value` through `column`, named for a 409's `blocking` list."""
+    ref = getattr(model, "ref", None)
+    columns = [getattr(model, "id")] + ([ref] if ref is not None else [])  # noqa: B009
+    rows = (
+        await session.execute(
+            sa.select(*columns)
+            .where(column == value, col(model.archived_at).is_(None))
+            .limit(BLOCKER_LIMIT)
+        )
+    ).all()
+    return [
+        {"type": entity_type, "id": row[0], **({"ref": row[1]} if len(row) > 1 else {})}
+        for row in rows
+    ]
+
+
+async def archive(
+    session: AsyncSession,
+    entity: M,
+    *,
+    actor: Principal,
+    entity_type: str,
+    blocking: Sequence[dict[str, str]] = (),
+) -> M:
+    """Archive a live entity, unless live items still depend on it (409 naming them)."""
+    label = entity_type.replace("_", " ")
+    refuse_if_archived(entity, label)
+    if blocking:
+        raise Conflict(
+            f"The {label} is still in use by {len(blocking)} live item(s); archive or move "
+            "them first.",
+            extra={"blocking": list(blocking)},
+        )
+    entity.archived_at = entity.updated_at = utcnow()
+    audit.record(
+        session,
+        actor=actor,
+        entity_type=entity_type,
+        entity_id=str(getattr(entity, "id")),  # noqa: B009
+        operation="archive",
+        changes={"archived_at": {"before": None, "after": entity.archived_at.isoformat()}},
+    )
+    await session.commit()
+    return entity
+
+
+async def restore(
+    session: AsyncSession,
+    entity: M,
+    *,
+    actor: Principal,
+    entity_type: str,
+    archived_parent: str | None = None,
+) -> M:
+    """Bring an archived entity back; restoring a live one changes nothing."""
+    if entity.archived_at is None:
+        return entity
+    if archived_parent is not None:
+        raise Conflict(f"Restore its {archived_parent} first: it is archived.")
+    before = entity.archived_at
+    entity.archived_at = None
+    entity.updated_at = utcnow()
+    audit.record(
+        session,
+        actor=actor,
+        entity_type=entity_type,
+        entity_id=str(getattr(entity, "id")),  # noqa: B009
+        operation="restore",
+        changes={"archived_at": {"before": before.isoformat(), "after": None}},
+    )
+    await session.commit()
+    return entity

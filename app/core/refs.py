@@ -1,0 +1,55 @@
+"""Human references (`ref`): unique within a plan for each kind of item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.core.errors import Conflict
+
+
+async def ensure_ref_free(
+    session: AsyncSession,
+    model: Any,
+    *,
+    plan_id: str,
+    ref: str,
+    label: str,
+    exclude_id: str | None = None,
+) -> None:
+    """409 when another item of this kind in the plan already has this ref."""
+    statement = sa.select(col(model.id)).where(col(model.plan_id) == plan_id, col(model.ref) == ref)
+    if exclude_id is not None:
+        statement = statement.where(col(model.id) != exclude_id)
+    existing = await session.scalar(statement)
+    if existing is not None:
+        raise Conflict(
+            f"The ref '{ref}' is already used by {label} '{existing}' in this plan.",
+            extra={"blocking": [{"type": label, "id": existing, "ref": ref}]},
+        )
+
+
+async def next_position(session: AsyncSession, model: Any, *conditions: Any) -> int:
+    """One past the last position among the rows matching the conditions."""
+    highest = await session.scalar(sa.select(sa.func.max(col(model.position))).where(*conditions))
+    return (highest or 0) + 1
+
+
+async def next_child_ref(session: AsyncSession, model: Any, *, plan_id: str, prefix: str) -> str:
+    """The first free `<prefix>.<n>` ref in the plan, counting up from the children so far."""
+    taken = set(
+        (
+            await session.scalars(
+                sa.select(col(model.ref)).where(
+                    col(model.plan_id) == plan_id, col(model.ref).startswith(f"{prefix}.")
+                )
+            )
+        ).all()
+    )
+    number = 1
+    while f"{prefix}.{number}" in taken:
+        number += 1
+    return f"{prefix}.{number}"

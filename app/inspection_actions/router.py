@@ -1,0 +1,5 @@
+"""Inspection actions."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Inspection actions"])

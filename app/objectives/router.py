@@ -1,0 +1,5 @@
+"""Objectives."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Objectives"])

@@ -1,0 +1,5 @@
+"""Officers."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Officers"])

@@ -1,0 +1,5 @@
+"""Outcomes."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Outcomes"])

@@ -1,0 +1,5 @@
+"""Strategies."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Strategies"])

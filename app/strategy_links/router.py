@@ -1,0 +1,5 @@
+"""Strategy links."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Strategy links"])

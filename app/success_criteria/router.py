@@ -1,0 +1,5 @@
+"""Success criteria."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["Success criteria"])

@@ -1,0 +1,33 @@
+"""Assertions and request helpers shared by the router tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    """The response is problem details with this status."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body: dict[str, Any] = response.json()
+    assert body["status"] == status
+    assert body["title"] and body["detail"] and body["type"]
+    return body
+
+
+def error_fields(response: httpx.Response) -> set[str]:
+    return {error["field"] for error in response.json().get("errors", [])}
+
+
+async def patch(http: httpx.AsyncClient, url: str, body: dict[str, Any]) -> httpx.Response:
+    """PATCH with the If-Match of a fresh read, as a careful client does."""
+    etag = (await http.get(url)).headers["ETag"]
+    return await http.patch(url, json=body, headers={"If-Match": etag})
+
+
+async def archive(http: httpx.AsyncClient, url: str) -> httpx.Response:
+    """DELETE (archive) with the If-Match of a fresh read."""
+    etag = (await http.get(url)).headers["ETag"]
+    return await http.delete(url, headers={"If-Match": etag})
