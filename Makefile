@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-## run: migrate a SQLite database under ./var, load the Stockton plan, serve on http://127.0.0.1:8000
+## run: migrate a SQLite database under ./var, load the Stockton plan into it if it has no plan,
+## and serve on http://127.0.0.1:8000
 run: $(STAMP)
 	$(BIN)/improvement-plan serve --host $(HOST) --port $(PORT)
 
@@ -41,6 +42,9 @@ format: $(STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/improvement-plan migrate
+
+seed: $(STAMP)
+	$(BIN)/improvement-plan seed $(FILES)
 
 openapi: $(STAMP)
 	$(BIN)/improvement-plan openapi

@@ -45,8 +45,15 @@ def serve(
     migrate_first: Annotated[
         bool, typer.Option("--migrate/--no-migrate", help="Apply pending migrations first.")
     ] = True,
+    load_seed: Annotated[
+        bool,
+        typer.Option(
+            "--seed/--no-seed", help="Load the Stockton plan when the database has no plan."
+        ),
+    ] = True,
 ) -> None:
-    """Run the service: apply migrations, make the first admin key if none exists, serve."""
+    """Run the service: migrate, load the Stockton plan into an empty database, make the
+    first admin key if none exists, serve."""
     import uvicorn
 
     from app.core.logging import configure_logging
@@ -56,6 +63,8 @@ def serve(
     configure_logging(settings)
     if migrate_first:
         upgrade(settings.database_url)
+    if load_seed:
+        asyncio.run(_seed_empty_database(settings))
     if settings.create_admin_key_on_start:
         key = asyncio.run(_first_admin_key(settings))
         if key is not None:
@@ -92,6 +101,55 @@ async def _first_admin_key(settings: Settings) -> str | None:
             return generated.key
     finally:
         await engine.dispose()
+
+
+async def _seed_empty_database(settings: Settings) -> None:
+    from app.core.db import create_engine, create_session_factory
+    from app.seeding.loader import any_plan_exists, default_seed_path, load_seed, read_seed_file
+
+    engine = create_engine(settings)
+    try:
+        async with create_session_factory(engine)() as session:
+            if await any_plan_exists(session):
+                return
+            result = await load_seed(session, read_seed_file(default_seed_path()))
+            typer.echo(f"Loaded the seed plan '{result.key}' ({result.plan_id}).")
+    finally:
+        await engine.dispose()
+
+
+@cli.command()
+def seed(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Seed files (improvement-plan/v1 YAML); default: the Stockton plan."),
+    ] = None,
+) -> None:
+    """Load plans from seed files. A plan already loaded (by its key) is left unchanged."""
+    from app.core.db import create_engine, create_session_factory
+    from app.seeding.loader import SeedError, default_seed_path, load_seed, read_seed_file
+
+    try:
+        files = [read_seed_file(path) for path in (paths or [default_seed_path()])]
+    except SeedError as exc:
+        typer.echo(f"Nothing was loaded. {exc}", err=True)
+        raise typer.Exit(code=1) from exc
+
+    async def run() -> None:
+        engine = create_engine(get_settings())
+        try:
+            for seed_file in files:
+                async with create_session_factory(engine)() as session:
+                    result = await load_seed(session, seed_file)
+                if result.created:
+                    made = ", ".join(f"{n} {name}" for name, n in sorted(result.counts.items()))
+                    typer.echo(f"Loaded '{result.key}' as {result.plan_id}: {made}.")
+                else:
+                    typer.echo(f"'{result.key}' is already loaded as {result.plan_id}; unchanged.")
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
 
 
 @keys_cli.command("create")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,6 +21,8 @@ from app.models import (
     SuccessCriterion,
     new_id,
 )
+
+T = TypeVar("T")
 
 
 async def make_api_key(
@@ -46,7 +48,7 @@ async def make_plan(session: AsyncSession, **overrides: Any) -> Plan:
     return plan
 
 
-async def _store(session: AsyncSession, entity: Any) -> Any:
+async def _store(session: AsyncSession, entity: T) -> T:
     session.add(entity)
     await session.commit()
     return entity

@@ -71,10 +71,38 @@ def test_first_start_creates_and_prints_an_admin_key_once(tmp_path: Path) -> Non
         assert httpx.get(f"{base}/api/v1/plans").status_code == 401
         listed = httpx.get(f"{base}/api/v1/plans", headers={"Authorization": f"Bearer {key}"})
         assert listed.status_code == 200
+        plans = listed.json()["items"]
+        assert [p["organisation"] for p in plans] == ["Stockton-on-Tees Borough Council"]
+        tree = httpx.get(
+            f"{base}/api/v1/plans/{plans[0]['id']}/tree",
+            headers={"Authorization": f"Bearer {key}"},
+        )
+        assert len(tree.json()["areas"]) == 4
         assert httpx.get(f"{base}/docs").status_code == 200
 
     with running_server(tmp_path, port) as (_, lines):
         assert not KEY_PATTERN.findall("".join(lines))
+        assert "Loaded the seed plan" not in "".join(lines)
+
+
+def test_seed_loads_once_and_refuses_bad_files_loading_nothing(tmp_path: Path) -> None:
+    env = environment(tmp_path)
+    subprocess.run([*COMMAND, "migrate"], cwd=tmp_path, env=env, check=True, capture_output=True)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: improvement-plan/v1\nplan: {}\n")
+    refused = subprocess.run(
+        [*COMMAND, "seed", str(bad)], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert refused.returncode == 1
+    assert "Nothing was loaded" in refused.stderr and str(bad) in refused.stderr
+    first = subprocess.run(
+        [*COMMAND, "seed"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    assert "Loaded 'stockton-2023'" in first.stdout and "57 action" in first.stdout
+    second = subprocess.run(
+        [*COMMAND, "seed"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    assert "already loaded" in second.stdout
 
 
 def test_migrate_then_keys_create(tmp_path: Path) -> None:
@@ -107,7 +135,7 @@ def test_production_refuses_to_start_with_unsafe_settings(tmp_path: Path) -> Non
     assert "IPA_CORS_ORIGINS" in result.stderr
 
 
-@pytest.mark.parametrize("subcommand", ["serve", "migrate", "openapi", "keys"])
+@pytest.mark.parametrize("subcommand", ["serve", "migrate", "seed", "openapi", "keys"])
 def test_every_subcommand_has_help(subcommand: str) -> None:
     result = subprocess.run([*COMMAND, subcommand, "--help"], capture_output=True, text=True)
     assert result.returncode == 0

@@ -1,5 +1,305 @@
-"""Actions."""
+"""Actions and sub-actions: `/actions`, and links to criteria, officers and inspection actions."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response, status
+
+from app.actions import service
+from app.actions.dependencies import ActionDep, ExpandDep
+from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate, RagFilter
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.models import DeliveryStatus
 
 router = APIRouter(tags=["Actions"])
+
+Ids = Annotated[list[str], Query()]
+
+
+def _ids(description: str) -> object:
+    return Query(description=description + " Repeat for any of several.", max_length=100)
+
+
+@router.get("/actions", response_model=ActionPage, responses=problems())
+async def list_actions(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    expand: ExpandDep,
+    plan_id: Annotated[list[str], _ids("Only actions of this plan.")] = [],  # noqa: B006
+    area_id: Annotated[list[str], _ids("Only actions in this area.")] = [],  # noqa: B006
+    outcome_id: Annotated[list[str], _ids("Only actions under this outcome.")] = [],  # noqa: B006
+    objective_id: Annotated[list[str], _ids("Only actions under this objective.")] = [],  # noqa: B006
+    parent_id: Annotated[
+        list[str], _ids("Only sub-actions of this action; `none` for top-level actions.")
+    ] = [],  # noqa: B006
+    lead_officer_id: Annotated[list[str], _ids("Only actions this officer leads.")] = [],  # noqa: B006
+    rag: Annotated[
+        list[RagFilter], _ids("Only actions with this current rating; `none` for not rated.")
+    ] = [],  # noqa: B006
+    status_: Annotated[
+        list[DeliveryStatus],
+        Query(alias="status", description="Only actions with this delivery status. Repeatable."),
+    ] = [],  # noqa: B006
+    inspection_action_id: Annotated[
+        list[str], _ids("Only actions answering this inspection action.")
+    ] = [],  # noqa: B006
+    strategy_id: Annotated[list[str], _ids("Only actions linked to this strategy.")] = [],  # noqa: B006
+    ref: Annotated[list[str], _ids("Only the action with this ref.")] = [],  # noqa: B006
+    due_before: Annotated[date | None, Query(description="Due strictly before this date.")] = None,
+    due_after: Annotated[date | None, Query(description="Due strictly after this date.")] = None,
+    overdue: Annotated[
+        bool | None,
+        Query(description="true: past due and neither complete nor cancelled; false: not."),
+    ] = None,
+    updated_since: Annotated[
+        datetime | None, Query(description="Changed at or after this time (RFC 3339).")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Text in the title, description, notes or ref."),
+    ] = None,
+    include_archived: Annotated[bool, Query(description="Include archived actions.")] = False,
+) -> ActionPage:
+    """List and search actions and sub-actions.
+
+    Sortable by `created_at` (default), `updated_at`, `due_date`, `original_due_date`,
+    `last_update_date`, `ref`, `title`, `position`, `status`, `rag`; empty dates and ratings
+    sort last.
+    """
+    filters = service.ActionFilters(
+        plan_id=plan_id,
+        area_id=area_id,
+        outcome_id=outcome_id,
+        objective_id=objective_id,
+        parent_id=parent_id,
+        lead_officer_id=lead_officer_id,
+        rag=rag,
+        status=status_,
+        inspection_action_id=inspection_action_id,
+        strategy_id=strategy_id,
+        ref=ref,
+        due_before=due_before,
+        due_after=due_after,
+        overdue=overdue,
+        updated_since=updated_since,
+        q=q,
+        include_archived=include_archived,
+    )
+    result = await service.list_actions(session=session, params=params, filters=filters)
+    set_link_header(request, response, result.next_cursor)
+    return ActionPage(
+        items=await service.read_actions(session=session, actions=result.rows, expand=expand),
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/actions",
+    response_model=ActionRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(409),
+)
+async def create_action(
+    request: Request, response: Response, session: SessionDep, actor: Editor, body: ActionCreate
+) -> ActionRead:
+    """Create an action or sub-action.
+
+    The due date is read from the timescale (the last day of the named month) unless given.
+    """
+    action = await service.create_action(session=session, data=body, actor=actor)
+    read = await service.read_action(session=session, action=action)
+    response.headers["Location"] = str(request.url_for("get_action", action_id=action.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/actions/{action_id}",
+    response_model=ActionRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_action(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    action: ActionDep,
+    expand: ExpandDep,
+) -> ActionRead | Response:
+    """Get an action, archived or not, with any expansions.
+
+    The `ETag` is that of the plain action, so it serves `If-Match` whatever was expanded;
+    `If-None-Match` gives 304 only on reads without `expand`.
+    """
+    plain = await service.read_action(session=session, action=action)
+    if not expand:
+        return conditional_read(request, response, plain)
+    read = await service.read_action(session=session, action=action, expand=expand)
+    return conditional_read(request, response, read, version_of=plain)
+
+
+@router.patch(
+    "/actions/{action_id}", response_model=ActionRead, responses=problems(404, 409, 412, 428)
+)
+async def update_action(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    action: ActionDep,
+    body: ActionUpdate,
+) -> ActionRead:
+    """Change an action. Needs `If-Match`; a due date change needs `due_date_reason`."""
+    require_if_match(request, await service.read_action(session=session, action=action))
+    action = await service.update_action(session=session, action=action, data=body, actor=actor)
+    read = await service.read_action(session=session, action=action)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(
+    "/actions/{action_id}", response_model=ActionRead, responses=problems(404, 409, 412, 428)
+)
+async def archive_action(
+    request: Request, response: Response, session: SessionDep, actor: Editor, action: ActionDep
+) -> ActionRead:
+    """Archive an action. Needs `If-Match`; 409 naming live sub-actions."""
+    require_if_match(request, await service.read_action(session=session, action=action))
+    action = await service.archive_action(session=session, action=action, actor=actor)
+    read = await service.read_action(session=session, action=action)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(
+    "/actions/{action_id}/restore", response_model=ActionRead, responses=problems(404, 409)
+)
+async def restore_action(
+    response: Response, session: SessionDep, actor: Admin, action: ActionDep
+) -> ActionRead:
+    """Restore an archived action (admin). 409 while something above it is archived."""
+    action = await service.restore_action(session=session, action=action, actor=actor)
+    read = await service.read_action(session=session, action=action)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+LINK_RESPONSES = {
+    **problems(404, 409),
+    204: {"description": "Done; linking twice or unlinking what is not linked changes nothing."},
+}
+CriterionId = Annotated[str, Path(max_length=40, description="The success criterion's id.")]
+OfficerId = Annotated[str, Path(max_length=40, description="The officer's id.")]
+InspectionActionId = Annotated[str, Path(max_length=40, description="The inspection action's id.")]
+
+
+@router.put(
+    "/actions/{action_id}/success-criteria/{criterion_id}",
+    status_code=204,
+    responses=LINK_RESPONSES,
+)
+async def link_success_criterion(
+    session: SessionDep, actor: Editor, action: ActionDep, criterion_id: CriterionId
+) -> Response:
+    """Link a success criterion to the action (both in one plan, else 422)."""
+    await service.link(
+        session=session,
+        action=action,
+        kind=service.CRITERION_LINK,
+        other_id=criterion_id,
+        actor=actor,
+    )
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/actions/{action_id}/success-criteria/{criterion_id}",
+    status_code=204,
+    responses=LINK_RESPONSES,
+)
+async def unlink_success_criterion(
+    session: SessionDep, actor: Editor, action: ActionDep, criterion_id: CriterionId
+) -> Response:
+    """Unlink a success criterion from the action. The audit log keeps the link."""
+    await service.unlink(
+        session=session,
+        action=action,
+        kind=service.CRITERION_LINK,
+        other_id=criterion_id,
+        actor=actor,
+    )
+    return Response(status_code=204)
+
+
+@router.put(
+    "/actions/{action_id}/lead-officers/{officer_id}", status_code=204, responses=LINK_RESPONSES
+)
+async def add_lead_officer(
+    session: SessionDep, actor: Editor, action: ActionDep, officer_id: OfficerId
+) -> Response:
+    """Add a lead officer to the action, after the existing ones."""
+    await service.link(
+        session=session, action=action, kind=service.OFFICER_LINK, other_id=officer_id, actor=actor
+    )
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/actions/{action_id}/lead-officers/{officer_id}", status_code=204, responses=LINK_RESPONSES
+)
+async def remove_lead_officer(
+    session: SessionDep, actor: Editor, action: ActionDep, officer_id: OfficerId
+) -> Response:
+    """Remove a lead officer from the action."""
+    await service.unlink(
+        session=session, action=action, kind=service.OFFICER_LINK, other_id=officer_id, actor=actor
+    )
+    return Response(status_code=204)
+
+
+@router.put(
+    "/actions/{action_id}/inspection-actions/{inspection_action_id}",
+    status_code=204,
+    responses=LINK_RESPONSES,
+)
+async def link_inspection_action(
+    session: SessionDep, actor: Editor, action: ActionDep, inspection_action_id: InspectionActionId
+) -> Response:
+    """Tag the action as answering an inspection action (both in one plan, else 422)."""
+    await service.link(
+        session=session,
+        action=action,
+        kind=service.INSPECTION_LINK,
+        other_id=inspection_action_id,
+        actor=actor,
+    )
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/actions/{action_id}/inspection-actions/{inspection_action_id}",
+    status_code=204,
+    responses=LINK_RESPONSES,
+)
+async def unlink_inspection_action(
+    session: SessionDep, actor: Editor, action: ActionDep, inspection_action_id: InspectionActionId
+) -> Response:
+    """Remove the tag."""
+    await service.unlink(
+        session=session,
+        action=action,
+        kind=service.INSPECTION_LINK,
+        other_id=inspection_action_id,
+        actor=actor,
+    )
+    return Response(status_code=204)

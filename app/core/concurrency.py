@@ -24,12 +24,20 @@ def _tags(header: str) -> list[str]:
 
 
 def conditional_read(
-    request: Request, response: Response, representation: ModelT
+    request: Request,
+    response: Response,
+    representation: ModelT,
+    *,
+    version_of: BaseModel | None = None,
 ) -> ModelT | Response:
-    """Send the ETag; answer 304 when the client already has this representation."""
-    etag = etag_of(representation)
+    """Send the ETag; answer 304 when the client already has this representation.
+
+    With `version_of`, the ETag is that of the resource's plain representation (so it works
+    for `If-Match`), and 304 is never sent, since the expanded parts may have changed.
+    """
+    etag = etag_of(version_of if version_of is not None else representation)
     if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
+    if if_none_match is not None and version_of is None:
         tags = [tag.removeprefix("W/") for tag in _tags(if_none_match)]
         if "*" in tags or etag in tags:
             return Response(status_code=304, headers={"ETag": etag})

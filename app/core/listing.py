@@ -86,6 +86,12 @@ def list_params(
 ListParamsDep = Annotated[ListParams, Depends(list_params)]
 
 
+def contains(column: ColumnElement[Any] | Mapped[Any], text: str) -> ColumnElement[bool]:
+    """Case-insensitive "contains", with `%`, `_` and `\\` in the text taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
+
+
 def parse_sort(
     raw: str | None, allowed: Mapping[str, SortField], default: Sequence[str]
 ) -> list[SortKey]:

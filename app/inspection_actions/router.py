@@ -1,5 +1,166 @@
-"""Inspection actions."""
+"""Inspection actions: `/inspection-actions` and `/inspection-actions/{inspection_action_id}`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.inspection_actions import service
+from app.inspection_actions.dependencies import InspectionActionDep
+from app.inspection_actions.schemas import (
+    InspectionActionCreate,
+    InspectionActionPage,
+    InspectionActionRead,
+    InspectionActionUpdate,
+)
 
 router = APIRouter(tags=["Inspection actions"])
+PATH = "/inspection-actions/{inspection_action_id}"
+
+
+@router.get("/inspection-actions", response_model=InspectionActionPage, responses=problems())
+async def list_inspection_actions(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    plan_id: Annotated[
+        list[str],
+        Query(description="Only inspection actions in this plan; repeat for any of several."),
+    ] = [],  # noqa: B006
+    source: Annotated[
+        list[str],
+        Query(description='Only recommendations from this source ("Ofsted"); repeat for several.'),
+    ] = [],  # noqa: B006
+    include_archived: Annotated[
+        bool, Query(description="Include archived inspection actions.")
+    ] = False,
+) -> InspectionActionPage:
+    """List inspection recommendations, each with the actions that answer it.
+
+    Sortable by `number` (the default), `source`, `created_at`, `updated_at`.
+    """
+    result = await service.list_inspection_actions(
+        session=session,
+        params=params,
+        plan_id=plan_id,
+        source=source,
+        include_archived=include_archived,
+    )
+    set_link_header(request, response, result.next_cursor)
+    return InspectionActionPage(
+        items=await service.read_inspection_actions(
+            session=session, inspection_actions=result.rows
+        ),
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/inspection-actions",
+    response_model=InspectionActionRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(409),
+)
+async def create_inspection_action(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: InspectionActionCreate,
+) -> InspectionActionRead:
+    """Add an inspection recommendation to a plan.
+
+    422 when the plan does not exist; 409 when it is archived or already has that source's
+    recommendation with that number.
+    """
+    inspection_action = await service.create_inspection_action(
+        session=session, data=body, actor=actor
+    )
+    read = InspectionActionRead.of(inspection_action, [])
+    response.headers["Location"] = str(
+        request.url_for("get_inspection_action", inspection_action_id=inspection_action.id)
+    )
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(PATH, response_model=InspectionActionRead, responses={**problems(404), **NOT_MODIFIED})
+async def get_inspection_action(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    inspection_action: InspectionActionDep,
+) -> InspectionActionRead | Response:
+    """Get an inspection action, archived or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    read = await service.read_inspection_action(
+        session=session, inspection_action=inspection_action
+    )
+    return conditional_read(request, response, read)
+
+
+@router.patch(PATH, response_model=InspectionActionRead, responses=problems(404, 409, 412, 428))
+async def update_inspection_action(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    inspection_action: InspectionActionDep,
+    body: InspectionActionUpdate,
+) -> InspectionActionRead:
+    """Change an inspection action. Needs `If-Match`; 409 when the source and number are taken."""
+    current = await service.read_inspection_action(
+        session=session, inspection_action=inspection_action
+    )
+    require_if_match(request, current)
+    inspection_action = await service.update_inspection_action(
+        session=session, inspection_action=inspection_action, data=body, actor=actor
+    )
+    read = InspectionActionRead.of(inspection_action, current.action_ids)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(PATH, response_model=InspectionActionRead, responses=problems(404, 409, 412, 428))
+async def archive_inspection_action(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    inspection_action: InspectionActionDep,
+) -> InspectionActionRead:
+    """Archive an inspection action. Needs `If-Match`; 409 naming the live actions tagged."""
+    current = await service.read_inspection_action(
+        session=session, inspection_action=inspection_action
+    )
+    require_if_match(request, current)
+    inspection_action = await service.archive_inspection_action(
+        session=session, inspection_action=inspection_action, actor=actor
+    )
+    read = InspectionActionRead.of(inspection_action, current.action_ids)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(PATH + "/restore", response_model=InspectionActionRead, responses=problems(404, 409))
+async def restore_inspection_action(
+    response: Response, session: SessionDep, actor: Admin, inspection_action: InspectionActionDep
+) -> InspectionActionRead:
+    """Restore an archived inspection action (admin). 409 while its plan is archived."""
+    inspection_action = await service.restore_inspection_action(
+        session=session, inspection_action=inspection_action, actor=actor
+    )
+    read = await service.read_inspection_action(
+        session=session, inspection_action=inspection_action
+    )
+    response.headers["ETag"] = etag_of(read)
+    return read

@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field
 
-from app.models.base import TimestampedTable, UTCDateTime
+from app.models.base import StrEnumType, TimestampedTable, UTCDateTime
 
 
 class Role(StrEnum):
@@ -35,7 +35,7 @@ class ApiKey(TimestampedTable, table=True):
 
     id: str = Field(primary_key=True, max_length=40)
     name: str = Field(max_length=200)
-    role: Role = Field(sa_type=sa.String(16))
+    role: Role = Field(sa_type=StrEnumType(Role))
     prefix: str = Field(max_length=16, unique=True)
     key_hash: str = Field(max_length=64)
     officer_id: str | None = Field(default=None, foreign_key="officer.id", max_length=40)

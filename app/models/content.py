@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.models.base import TimestampedTable, UTCDateTime
+from app.models.base import StrEnumType, TimestampedTable, UTCDateTime
 
 
 class Rag(StrEnum):
@@ -111,10 +111,15 @@ class Action(TimestampedTable, table=True):
     timescale_readable: bool = Field(default=True)
     due_date: date | None = Field(default=None)
     original_due_date: date | None = Field(default=None)
-    recurrence: Recurrence = Field(default=Recurrence.none, sa_type=sa.String(16))
-    rag: Rag | None = Field(default=None, sa_type=sa.String(8), index=True)
+    recurrence: Recurrence = Field(
+        default=Recurrence.none,
+        sa_type=StrEnumType(Recurrence),
+    )
+    rag: Rag | None = Field(default=None, sa_type=StrEnumType(Rag, 8), index=True)
     status: DeliveryStatus = Field(
-        default=DeliveryStatus.not_started, sa_type=sa.String(16), index=True
+        default=DeliveryStatus.not_started,
+        sa_type=StrEnumType(DeliveryStatus),
+        index=True,
     )
     last_update_date: date | None = Field(default=None)
     completed_date: date | None = Field(default=None)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Field, SQLModel
 
-from app.models.base import TimestampedTable
+from app.models.base import StrEnumType, TimestampedTable
 
 
 class PlanStatus(StrEnum):
@@ -72,7 +72,7 @@ class PlanBase(SQLModel):
     )
     status: PlanStatus = Field(
         default=PlanStatus.draft,
-        sa_type=sa.String(16),
+        sa_type=StrEnumType(PlanStatus),
         description="`draft`, `approved` or `closed`.",
     )
     description: str | None = Field(

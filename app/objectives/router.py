@@ -1,5 +1,141 @@
-"""Objectives."""
+"""Objectives: `/outcomes/{outcome_id}/objectives` and `/objectives/{objective_id}`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.objectives import service
+from app.objectives.dependencies import ObjectiveDep
+from app.objectives.schemas import ObjectiveCreate, ObjectivePage, ObjectiveRead, ObjectiveUpdate
+from app.outcomes.dependencies import OutcomeDep
 
 router = APIRouter(tags=["Objectives"])
+IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
+
+
+@router.get(
+    "/outcomes/{outcome_id}/objectives", response_model=ObjectivePage, responses=problems(404)
+)
+async def list_objectives(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    outcome: OutcomeDep,
+    params: ListParamsDep,
+    include_archived: IncludeArchived = False,
+) -> ObjectivePage:
+    """List an outcome's objectives, in document order.
+
+    Sortable by `position`, `ref`, `created_at`, `updated_at`.
+    """
+    result = await service.list_objectives(
+        session=session, outcome=outcome, params=params, include_archived=include_archived
+    )
+    set_link_header(request, response, result.next_cursor)
+    return ObjectivePage(
+        items=[ObjectiveRead.model_validate(o) for o in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/outcomes/{outcome_id}/objectives",
+    response_model=ObjectiveRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(404, 409),
+)
+async def create_objective(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    outcome: OutcomeDep,
+    body: ObjectiveCreate,
+) -> ObjectiveRead:
+    """Add an objective to an outcome. 409 when the ref is taken or the outcome archived."""
+    objective = await service.create_objective(
+        session=session, outcome=outcome, data=body, actor=actor
+    )
+    read = ObjectiveRead.model_validate(objective)
+    response.headers["Location"] = str(request.url_for("get_objective", objective_id=objective.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/objectives/{objective_id}",
+    response_model=ObjectiveRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_objective(
+    request: Request, response: Response, _: Viewer, objective: ObjectiveDep
+) -> ObjectiveRead | Response:
+    """Get an objective, archived or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    return conditional_read(request, response, ObjectiveRead.model_validate(objective))
+
+
+@router.patch(
+    "/objectives/{objective_id}",
+    response_model=ObjectiveRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def update_objective(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    objective: ObjectiveDep,
+    body: ObjectiveUpdate,
+) -> ObjectiveRead:
+    """Change an objective. Needs `If-Match`; 409 when the ref is taken or it is archived."""
+    require_if_match(request, ObjectiveRead.model_validate(objective))
+    objective = await service.update_objective(
+        session=session, objective=objective, data=body, actor=actor
+    )
+    read = ObjectiveRead.model_validate(objective)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(
+    "/objectives/{objective_id}",
+    response_model=ObjectiveRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def archive_objective(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    objective: ObjectiveDep,
+) -> ObjectiveRead:
+    """Archive an objective. Needs `If-Match`; 409 naming the live items still under it."""
+    require_if_match(request, ObjectiveRead.model_validate(objective))
+    objective = await service.archive_objective(session=session, objective=objective, actor=actor)
+    read = ObjectiveRead.model_validate(objective)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(
+    "/objectives/{objective_id}/restore",
+    response_model=ObjectiveRead,
+    responses=problems(404, 409),
+)
+async def restore_objective(
+    response: Response, session: SessionDep, actor: Admin, objective: ObjectiveDep
+) -> ObjectiveRead:
+    """Restore an archived objective (admin). 409 while its outcome is archived."""
+    objective = await service.restore_objective(session=session, objective=objective, actor=actor)
+    read = ObjectiveRead.model_validate(objective)
+    response.headers["ETag"] = etag_of(read)
+    return read

@@ -1,5 +1,142 @@
-"""Officers."""
+"""Lead officers: `/officers` and `/officers/{officer_id}`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.officers import service
+from app.officers.dependencies import OfficerDep
+from app.officers.schemas import OfficerCreate, OfficerPage, OfficerRead, OfficerUpdate
 
 router = APIRouter(tags=["Officers"])
+
+
+@router.get("/officers", response_model=OfficerPage, responses=problems())
+async def list_officers(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text the name contains (any case).")
+    ] = None,
+    is_role: Annotated[
+        bool | None,
+        Query(description="Only roles and groups (`true`) or only named people (`false`)."),
+    ] = None,
+    organisation: Annotated[
+        list[str], Query(description="Only officers of this organisation; repeat for several.")
+    ] = [],  # noqa: B006
+    plan_id: Annotated[
+        list[str],
+        Query(
+            description="Only officers leading at least one live action in this plan; "
+            "repeat for any of several."
+        ),
+    ] = [],  # noqa: B006
+    include_archived: Annotated[bool, Query(description="Include archived officers.")] = False,
+) -> OfficerPage:
+    """List lead officers.
+
+    Sortable by `name` (the default), `created_at`, `updated_at`.
+    """
+    result = await service.list_officers(
+        session=session,
+        params=params,
+        q=q,
+        is_role=is_role,
+        organisation=organisation,
+        plan_id=plan_id,
+        include_archived=include_archived,
+    )
+    set_link_header(request, response, result.next_cursor)
+    return OfficerPage(
+        items=[OfficerRead.model_validate(officer) for officer in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/officers",
+    response_model=OfficerRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(),
+)
+async def create_officer(
+    request: Request, response: Response, session: SessionDep, actor: Editor, body: OfficerCreate
+) -> OfficerRead:
+    """Add a lead officer: a person, or a role such as "DCS"."""
+    officer = await service.create_officer(session=session, data=body, actor=actor)
+    read = OfficerRead.model_validate(officer)
+    response.headers["Location"] = str(request.url_for("get_officer", officer_id=officer.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/officers/{officer_id}",
+    response_model=OfficerRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_officer(
+    request: Request, response: Response, session: SessionDep, actor: Viewer, officer: OfficerDep
+) -> OfficerRead | Response:
+    """Get an officer, archived or not. Sends an `ETag`; `If-None-Match` gives 304.
+
+    An officer's details are personal data: every read is recorded in the audit log.
+    """
+    await service.record_read(session=session, officer=officer, actor=actor)
+    return conditional_read(request, response, OfficerRead.model_validate(officer))
+
+
+@router.patch(
+    "/officers/{officer_id}", response_model=OfficerRead, responses=problems(404, 409, 412, 428)
+)
+async def update_officer(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    officer: OfficerDep,
+    body: OfficerUpdate,
+) -> OfficerRead:
+    """Change an officer. Needs `If-Match`."""
+    require_if_match(request, OfficerRead.model_validate(officer))
+    officer = await service.update_officer(session=session, officer=officer, data=body, actor=actor)
+    read = OfficerRead.model_validate(officer)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(
+    "/officers/{officer_id}", response_model=OfficerRead, responses=problems(404, 409, 412, 428)
+)
+async def archive_officer(
+    request: Request, response: Response, session: SessionDep, actor: Editor, officer: OfficerDep
+) -> OfficerRead:
+    """Archive an officer. Needs `If-Match`; 409 naming the live actions they still lead."""
+    require_if_match(request, OfficerRead.model_validate(officer))
+    officer = await service.archive_officer(session=session, officer=officer, actor=actor)
+    read = OfficerRead.model_validate(officer)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post("/officers/{officer_id}/restore", response_model=OfficerRead, responses=problems(404))
+async def restore_officer(
+    response: Response, session: SessionDep, actor: Admin, officer: OfficerDep
+) -> OfficerRead:
+    """Restore an archived officer (admin)."""
+    officer = await service.restore_officer(session=session, officer=officer, actor=actor)
+    read = OfficerRead.model_validate(officer)
+    response.headers["ETag"] = etag_of(read)
+    return read

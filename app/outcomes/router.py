@@ -1,5 +1,125 @@
-"""Outcomes."""
+"""Outcomes: `/areas/{area_id}/outcomes` and `/outcomes/{outcome_id}`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.areas.dependencies import AreaDep
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.outcomes import service
+from app.outcomes.dependencies import OutcomeDep
+from app.outcomes.schemas import OutcomeCreate, OutcomePage, OutcomeRead, OutcomeUpdate
 
 router = APIRouter(tags=["Outcomes"])
+IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
+
+
+@router.get("/areas/{area_id}/outcomes", response_model=OutcomePage, responses=problems(404))
+async def list_outcomes(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    area: AreaDep,
+    params: ListParamsDep,
+    include_archived: IncludeArchived = False,
+) -> OutcomePage:
+    """List an area's outcomes, in document order.
+
+    Sortable by `position`, `ref`, `number`, `created_at`, `updated_at`.
+    """
+    result = await service.list_outcomes(
+        session=session, area=area, params=params, include_archived=include_archived
+    )
+    set_link_header(request, response, result.next_cursor)
+    return OutcomePage(
+        items=[OutcomeRead.model_validate(o) for o in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/areas/{area_id}/outcomes",
+    response_model=OutcomeRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(404, 409),
+)
+async def create_outcome(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    area: AreaDep,
+    body: OutcomeCreate,
+) -> OutcomeRead:
+    """Add an outcome to an area. 409 when the ref is taken or the area archived."""
+    outcome = await service.create_outcome(session=session, area=area, data=body, actor=actor)
+    read = OutcomeRead.model_validate(outcome)
+    response.headers["Location"] = str(request.url_for("get_outcome", outcome_id=outcome.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/outcomes/{outcome_id}",
+    response_model=OutcomeRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_outcome(
+    request: Request, response: Response, _: Viewer, outcome: OutcomeDep
+) -> OutcomeRead | Response:
+    """Get an outcome, archived or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    return conditional_read(request, response, OutcomeRead.model_validate(outcome))
+
+
+@router.patch(
+    "/outcomes/{outcome_id}", response_model=OutcomeRead, responses=problems(404, 409, 412, 428)
+)
+async def update_outcome(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    outcome: OutcomeDep,
+    body: OutcomeUpdate,
+) -> OutcomeRead:
+    """Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived."""
+    require_if_match(request, OutcomeRead.model_validate(outcome))
+    outcome = await service.update_outcome(session=session, outcome=outcome, data=body, actor=actor)
+    read = OutcomeRead.model_validate(outcome)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(
+    "/outcomes/{outcome_id}", response_model=OutcomeRead, responses=problems(404, 409, 412, 428)
+)
+async def archive_outcome(
+    request: Request, response: Response, session: SessionDep, actor: Editor, outcome: OutcomeDep
+) -> OutcomeRead:
+    """Archive an outcome. Needs `If-Match`; 409 naming the live items still under it."""
+    require_if_match(request, OutcomeRead.model_validate(outcome))
+    outcome = await service.archive_outcome(session=session, outcome=outcome, actor=actor)
+    read = OutcomeRead.model_validate(outcome)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(
+    "/outcomes/{outcome_id}/restore", response_model=OutcomeRead, responses=problems(404, 409)
+)
+async def restore_outcome(
+    response: Response, session: SessionDep, actor: Admin, outcome: OutcomeDep
+) -> OutcomeRead:
+    """Restore an archived outcome (admin). 409 while its area is archived."""
+    outcome = await service.restore_outcome(session=session, outcome=outcome, actor=actor)
+    read = OutcomeRead.model_validate(outcome)
+    response.headers["ETag"] = etag_of(read)
+    return read

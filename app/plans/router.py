@@ -15,6 +15,7 @@ from app.models import PlanStatus
 from app.plans import service
 from app.plans.dependencies import PlanDep
 from app.plans.schemas import PlanCreate, PlanPage, PlanRead, PlanUpdate
+from app.plans.tree import PlanTree, plan_tree
 
 router = APIRouter(prefix="/plans", tags=["Plans"])
 
@@ -128,3 +129,22 @@ async def restore_plan(
     read = PlanRead.model_validate(plan)
     response.headers["ETag"] = etag_of(read)
     return read
+
+
+@router.get(
+    "/{plan_id}/tree",
+    response_model=PlanTree,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_plan_tree(
+    request: Request, response: Response, session: SessionDep, _: Viewer, plan: PlanDep
+) -> PlanTree | Response:
+    """The whole plan nested in one response, in document order.
+
+    Areas hold their success criteria, outcomes, and actions with no outcome; outcomes hold
+    objectives and actions with no objective; objectives hold actions; actions hold their
+    sub-actions, lead officers, success criteria, strategies and inspection actions, with
+    current ratings. Archived items are left out.
+    """
+    tree = await plan_tree(session=session, plan=plan)
+    return conditional_read(request, response, tree)

@@ -8,12 +8,11 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import audit
-from app.core.errors import Conflict, NotFound
-from app.core.listing import ListParams, PageResult, SortField, paginate
+from app.core import crud
+from app.core.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.security import Principal
-from app.models import Plan, PlanStatus, new_id, utcnow
-from app.plans.schemas import PlanCreate, PlanRead, PlanUpdate
+from app.models import Plan, PlanStatus, new_id
+from app.plans.schemas import PlanCreate, PlanUpdate
 
 SORTABLE = {
     "title": SortField(col(Plan.title), "str"),
@@ -23,10 +22,6 @@ SORTABLE = {
     "updated_at": SortField(col(Plan.updated_at), "datetime"),
 }
 ENTITY = "plan"
-
-
-def snapshot(plan: Plan) -> dict[str, object]:
-    return PlanRead.model_validate(plan).model_dump(mode="json", exclude={"created_at"})
 
 
 async def list_plans(
@@ -47,7 +42,7 @@ async def list_plans(
     if organisation:
         statement = statement.where(col(Plan.organisation).in_(organisation))
     if q:
-        statement = statement.where(col(Plan.title).ilike(f"%{_escape_like(q)}%", escape="\\"))
+        statement = statement.where(contains(col(Plan.title), q))
     return await paginate(
         session,
         statement,
@@ -58,16 +53,9 @@ async def list_plans(
     )
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 async def get_plan(*, session: AsyncSession, plan_id: str) -> Plan:
     """The plan with this id, archived or not, or NotFound."""
-    plan = await session.get(Plan, plan_id)
-    if plan is None:
-        raise NotFound(f"No plan with id '{plan_id}'.")
-    return plan
+    return await crud.fetch(session, Plan, plan_id, "plan")
 
 
 async def create_plan(*, session: AsyncSession, data: PlanCreate, actor: Principal) -> Plan:
@@ -81,81 +69,24 @@ async def create_plan(*, session: AsyncSession, data: PlanCreate, actor: Princip
         description=data.description,
         rating_definitions=data.rating_definitions.model_dump(),
     )
-    session.add(plan)
-    await session.flush()
-    audit.record(
-        session,
-        actor=actor,
-        entity_type=ENTITY,
-        entity_id=plan.id,
-        operation="create",
-        changes=audit.created(snapshot(plan)),
-    )
-    await session.commit()
-    return plan
-
-
-def _refuse_if_archived(plan: Plan) -> None:
-    if plan.archived_at is not None:
-        raise Conflict(f"Plan '{plan.id}' is archived; restore it before changing it.")
+    return await crud.create(session, plan, actor=actor, entity_type=ENTITY)
 
 
 async def update_plan(
     *, session: AsyncSession, plan: Plan, data: PlanUpdate, actor: Principal
 ) -> Plan:
     """Apply the fields sent; record what changed."""
-    _refuse_if_archived(plan)
-    before = snapshot(plan)
     changes = data.changes()
-    if "rating_definitions" in changes:
-        changes["rating_definitions"] = data.rating_definitions.model_dump()  # type: ignore[union-attr]
-    for name, value in changes.items():
-        setattr(plan, name, value)
-    diff = audit.changes_between(before, snapshot(plan))
-    if diff:
-        plan.updated_at = utcnow()
-        audit.record(
-            session,
-            actor=actor,
-            entity_type=ENTITY,
-            entity_id=plan.id,
-            operation="update",
-            changes=audit.changes_between(before, snapshot(plan)),
-        )
-    await session.commit()
-    return plan
+    if data.rating_definitions is not None:
+        changes["rating_definitions"] = data.rating_definitions.model_dump()
+    return await crud.update(session, plan, changes, actor=actor, entity_type=ENTITY)
 
 
 async def archive_plan(*, session: AsyncSession, plan: Plan, actor: Principal) -> Plan:
     """Hide the plan from lists; nothing is deleted and it can be restored."""
-    _refuse_if_archived(plan)
-    plan.archived_at = plan.updated_at = utcnow()
-    audit.record(
-        session,
-        actor=actor,
-        entity_type=ENTITY,
-        entity_id=plan.id,
-        operation="archive",
-        changes={"archived_at": {"before": None, "after": plan.archived_at.isoformat()}},
-    )
-    await session.commit()
-    return plan
+    return await crud.archive(session, plan, actor=actor, entity_type=ENTITY)
 
 
 async def restore_plan(*, session: AsyncSession, plan: Plan, actor: Principal) -> Plan:
     """Bring an archived plan back; restoring a live plan changes nothing."""
-    if plan.archived_at is None:
-        return plan
-    before = plan.archived_at
-    plan.archived_at = None
-    plan.updated_at = utcnow()
-    audit.record(
-        session,
-        actor=actor,
-        entity_type=ENTITY,
-        entity_id=plan.id,
-        operation="restore",
-        changes={"archived_at": {"before": before.isoformat(), "after": None}},
-    )
-    await session.commit()
-    return plan
+    return await crud.restore(session, plan, actor=actor, entity_type=ENTITY)

@@ -1,5 +1,146 @@
-"""Strategies."""
+"""Strategies and detailed action plans: `/strategies` and `/strategies/{strategy_id}`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.strategies import service
+from app.strategies.dependencies import StrategyDep
+from app.strategies.schemas import StrategyCreate, StrategyPage, StrategyRead, StrategyUpdate
 
 router = APIRouter(tags=["Strategies"])
+
+
+@router.get("/strategies", response_model=StrategyPage, responses=problems())
+async def list_strategies(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    plan_id: Annotated[
+        list[str], Query(description="Only strategies in this plan; repeat for any of several.")
+    ] = [],  # noqa: B006
+    action_id: Annotated[
+        list[str],
+        Query(
+            description="Only strategies this action links to (by a live strategy link); "
+            "repeat for any of several."
+        ),
+    ] = [],  # noqa: B006
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text the title contains (any case).")
+    ] = None,
+    include_archived: Annotated[bool, Query(description="Include archived strategies.")] = False,
+) -> StrategyPage:
+    """List strategies and detailed action plans.
+
+    Sortable by `title` (the default), `created_at`, `updated_at`.
+    """
+    result = await service.list_strategies(
+        session=session,
+        params=params,
+        plan_id=plan_id,
+        action_id=action_id,
+        q=q,
+        include_archived=include_archived,
+    )
+    set_link_header(request, response, result.next_cursor)
+    return StrategyPage(
+        items=await service.read_strategies(session=session, strategies=result.rows),
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/strategies",
+    response_model=StrategyRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(409),
+)
+async def create_strategy(
+    request: Request, response: Response, session: SessionDep, actor: Editor, body: StrategyCreate
+) -> StrategyRead:
+    """Add a strategy to a plan. 422 when the plan does not exist, 409 when it is archived."""
+    strategy = await service.create_strategy(session=session, data=body, actor=actor)
+    read = StrategyRead.of(strategy, 0)
+    response.headers["Location"] = str(request.url_for("get_strategy", strategy_id=strategy.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/strategies/{strategy_id}",
+    response_model=StrategyRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_strategy(
+    request: Request, response: Response, session: SessionDep, _: Viewer, strategy: StrategyDep
+) -> StrategyRead | Response:
+    """Get a strategy, archived or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    read = await service.read_strategy(session=session, strategy=strategy)
+    return conditional_read(request, response, read)
+
+
+@router.patch(
+    "/strategies/{strategy_id}",
+    response_model=StrategyRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def update_strategy(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    strategy: StrategyDep,
+    body: StrategyUpdate,
+) -> StrategyRead:
+    """Change a strategy. Needs `If-Match`."""
+    current = await service.read_strategy(session=session, strategy=strategy)
+    require_if_match(request, current)
+    strategy = await service.update_strategy(
+        session=session, strategy=strategy, data=body, actor=actor
+    )
+    read = StrategyRead.of(strategy, current.action_count)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(
+    "/strategies/{strategy_id}",
+    response_model=StrategyRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def archive_strategy(
+    request: Request, response: Response, session: SessionDep, actor: Editor, strategy: StrategyDep
+) -> StrategyRead:
+    """Archive a strategy. Needs `If-Match`; 409 naming the live strategy links to it."""
+    current = await service.read_strategy(session=session, strategy=strategy)
+    require_if_match(request, current)
+    strategy = await service.archive_strategy(session=session, strategy=strategy, actor=actor)
+    read = StrategyRead.of(strategy, current.action_count)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(
+    "/strategies/{strategy_id}/restore",
+    response_model=StrategyRead,
+    responses=problems(404, 409),
+)
+async def restore_strategy(
+    response: Response, session: SessionDep, actor: Admin, strategy: StrategyDep
+) -> StrategyRead:
+    """Restore an archived strategy (admin). 409 while its plan is archived."""
+    strategy = await service.restore_strategy(session=session, strategy=strategy, actor=actor)
+    read = await service.read_strategy(session=session, strategy=strategy)
+    response.headers["ETag"] = etag_of(read)
+    return read

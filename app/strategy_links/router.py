@@ -1,5 +1,137 @@
-"""Strategy links."""
+"""Strategy links: `/strategy-links` and `/strategy-links/{link_id}`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Editor, Viewer
+from app.strategy_links import service
+from app.strategy_links.dependencies import StrategyLinkDep
+from app.strategy_links.schemas import (
+    StrategyLinkCreate,
+    StrategyLinkPage,
+    StrategyLinkRead,
+    StrategyLinkUpdate,
+)
 
 router = APIRouter(tags=["Strategy links"])
+
+
+@router.get("/strategy-links", response_model=StrategyLinkPage, responses=problems())
+async def list_strategy_links(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    action_id: Annotated[
+        list[str], Query(description="Only links from this action; repeat for any of several.")
+    ] = [],  # noqa: B006
+    strategy_id: Annotated[
+        list[str], Query(description="Only links to this strategy; repeat for any of several.")
+    ] = [],  # noqa: B006
+    include_archived: Annotated[
+        bool, Query(description="Include deleted (archived) links.")
+    ] = False,
+) -> StrategyLinkPage:
+    """List links between actions and strategies.
+
+    Sortable by `created_at` (the default), `updated_at`.
+    """
+    result = await service.list_strategy_links(
+        session=session,
+        params=params,
+        action_id=action_id,
+        strategy_id=strategy_id,
+        include_archived=include_archived,
+    )
+    set_link_header(request, response, result.next_cursor)
+    return StrategyLinkPage(
+        items=[StrategyLinkRead.model_validate(link) for link in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/strategy-links",
+    response_model=StrategyLinkRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(409),
+)
+async def create_strategy_link(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: StrategyLinkCreate,
+) -> StrategyLinkRead:
+    """Link an action to a strategy in the same plan.
+
+    422 when either does not exist or they are in different plans; 409 when either is
+    archived or the action is already linked to the strategy (naming that link).
+    """
+    link = await service.create_strategy_link(session=session, data=body, actor=actor)
+    read = StrategyLinkRead.model_validate(link)
+    response.headers["Location"] = str(request.url_for("get_strategy_link", link_id=link.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/strategy-links/{link_id}",
+    response_model=StrategyLinkRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_strategy_link(
+    request: Request, response: Response, _: Viewer, link: StrategyLinkDep
+) -> StrategyLinkRead | Response:
+    """Get a link, deleted or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    return conditional_read(request, response, StrategyLinkRead.model_validate(link))
+
+
+@router.patch(
+    "/strategy-links/{link_id}",
+    response_model=StrategyLinkRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def update_strategy_link(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    link: StrategyLinkDep,
+    body: StrategyLinkUpdate,
+) -> StrategyLinkRead:
+    """Change a link's note. Needs `If-Match`; 409 when the link was deleted."""
+    require_if_match(request, StrategyLinkRead.model_validate(link))
+    link = await service.update_strategy_link(session=session, link=link, data=body, actor=actor)
+    read = StrategyLinkRead.model_validate(link)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(
+    "/strategy-links/{link_id}",
+    response_model=StrategyLinkRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def delete_strategy_link(
+    request: Request, response: Response, session: SessionDep, actor: Editor, link: StrategyLinkDep
+) -> StrategyLinkRead:
+    """Delete a link. Needs `If-Match`.
+
+    Nothing is lost: the link is archived (its `archived_at` set), leaves lists unless
+    `include_archived=true`, and stays readable by id. 409 when it was already deleted.
+    """
+    require_if_match(request, StrategyLinkRead.model_validate(link))
+    link = await service.delete_strategy_link(session=session, link=link, actor=actor)
+    read = StrategyLinkRead.model_validate(link)
+    response.headers["ETag"] = etag_of(read)
+    return read

@@ -1,5 +1,174 @@
-"""Success criteria."""
+"""Success criteria: `/success-criteria` and `/success-criteria/{criterion_id}`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Admin, Editor, Viewer
+from app.success_criteria import service
+from app.success_criteria.dependencies import CriterionDep
+from app.success_criteria.schemas import (
+    SuccessCriterionCreate,
+    SuccessCriterionPage,
+    SuccessCriterionRead,
+    SuccessCriterionUpdate,
+)
 
 router = APIRouter(tags=["Success criteria"])
+IdFilter = list[str]
+
+
+@router.get("/success-criteria", response_model=SuccessCriterionPage, responses=problems())
+async def list_success_criteria(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    plan_id: Annotated[
+        IdFilter, Query(description="Only criteria in this plan; repeat for any of several.")
+    ] = [],  # noqa: B006
+    area_id: Annotated[
+        IdFilter,
+        Query(description="Only criteria attached to this area itself; repeat for several."),
+    ] = [],  # noqa: B006
+    outcome_id: Annotated[
+        IdFilter, Query(description="Only criteria attached to this outcome; repeat for several.")
+    ] = [],  # noqa: B006
+    objective_id: Annotated[
+        IdFilter,
+        Query(description="Only criteria attached to this objective; repeat for several."),
+    ] = [],  # noqa: B006
+    action_id: Annotated[
+        IdFilter,
+        Query(description="Only criteria linked to this action; repeat for any of several."),
+    ] = [],  # noqa: B006
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text the statement contains (any case).")
+    ] = None,
+    include_archived: Annotated[bool, Query(description="Include archived criteria.")] = False,
+) -> SuccessCriterionPage:
+    """List success criteria.
+
+    Sortable by `position`, `created_at`, `updated_at`; by `position` (then id) by default.
+    """
+    result = await service.list_success_criteria(
+        session=session,
+        params=params,
+        plan_id=plan_id,
+        area_id=area_id,
+        outcome_id=outcome_id,
+        objective_id=objective_id,
+        action_id=action_id,
+        q=q,
+        include_archived=include_archived,
+    )
+    set_link_header(request, response, result.next_cursor)
+    return SuccessCriterionPage(
+        items=await service.read_many(session=session, criteria=result.rows),
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/success-criteria",
+    response_model=SuccessCriterionRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(409),
+)
+async def create_success_criterion(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: SuccessCriterionCreate,
+) -> SuccessCriterionRead:
+    """Add a success criterion to exactly one area, outcome or objective.
+
+    422 when none or several are given or the one given does not exist; 409 when it is archived.
+    """
+    criterion = await service.create_criterion(session=session, data=body, actor=actor)
+    read = await service.read_one(session=session, criterion=criterion)
+    response.headers["Location"] = str(
+        request.url_for("get_success_criterion", criterion_id=criterion.id)
+    )
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.get(
+    "/success-criteria/{criterion_id}",
+    response_model=SuccessCriterionRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_success_criterion(
+    request: Request, response: Response, session: SessionDep, _: Viewer, criterion: CriterionDep
+) -> SuccessCriterionRead | Response:
+    """Get a success criterion, archived or not. Sends an `ETag`; `If-None-Match` gives 304."""
+    read = await service.read_one(session=session, criterion=criterion)
+    return conditional_read(request, response, read)
+
+
+@router.patch(
+    "/success-criteria/{criterion_id}",
+    response_model=SuccessCriterionRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def update_success_criterion(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    criterion: CriterionDep,
+    body: SuccessCriterionUpdate,
+) -> SuccessCriterionRead:
+    """Change a success criterion's statement. Needs `If-Match`; 409 when it is archived."""
+    require_if_match(request, await service.read_one(session=session, criterion=criterion))
+    criterion = await service.update_criterion(
+        session=session, criterion=criterion, data=body, actor=actor
+    )
+    read = await service.read_one(session=session, criterion=criterion)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.delete(
+    "/success-criteria/{criterion_id}",
+    response_model=SuccessCriterionRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def archive_success_criterion(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    criterion: CriterionDep,
+) -> SuccessCriterionRead:
+    """Archive a success criterion. Needs `If-Match`; links to actions are kept."""
+    require_if_match(request, await service.read_one(session=session, criterion=criterion))
+    criterion = await service.archive_criterion(session=session, criterion=criterion, actor=actor)
+    read = await service.read_one(session=session, criterion=criterion)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(
+    "/success-criteria/{criterion_id}/restore",
+    response_model=SuccessCriterionRead,
+    responses=problems(404, 409),
+)
+async def restore_success_criterion(
+    response: Response, session: SessionDep, actor: Admin, criterion: CriterionDep
+) -> SuccessCriterionRead:
+    """Restore an archived success criterion (admin). 409 while its parent is archived."""
+    criterion = await service.restore_criterion(session=session, criterion=criterion, actor=actor)
+    read = await service.read_one(session=session, criterion=criterion)
+    response.headers["ETag"] = etag_of(read)
+    return read

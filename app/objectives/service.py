@@ -1,0 +1,112 @@
+"""Objectives: the rules for adding, changing, archiving and restoring them."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.core import crud
+from app.core.listing import ListParams, PageResult, SortField, paginate
+from app.core.refs import ensure_ref_free, next_child_ref, next_position
+from app.core.security import Principal
+from app.models import Action, Objective, Outcome, SuccessCriterion, new_id
+from app.objectives.schemas import ObjectiveCreate, ObjectiveUpdate
+
+ENTITY = "objective"
+SORTABLE = {
+    "position": SortField(col(Objective.position), "int"),
+    "ref": SortField(col(Objective.ref), "str"),
+    "created_at": SortField(col(Objective.created_at), "datetime"),
+    "updated_at": SortField(col(Objective.updated_at), "datetime"),
+}
+
+
+async def get_objective(*, session: AsyncSession, objective_id: str) -> Objective:
+    return await crud.fetch(session, Objective, objective_id, "objective")
+
+
+async def list_objectives(
+    *, session: AsyncSession, outcome: Outcome, params: ListParams, include_archived: bool = False
+) -> PageResult[Objective]:
+    """One page of the outcome's objectives, in document order unless sorted otherwise."""
+    statement = sa.select(Objective).where(col(Objective.outcome_id) == outcome.id)
+    if not include_archived:
+        statement = statement.where(col(Objective.archived_at).is_(None))
+    return await paginate(
+        session,
+        statement,
+        params=params,
+        sortable=SORTABLE,
+        default_sort=["position"],
+        id_column=col(Objective.id),
+    )
+
+
+async def create_objective(
+    *, session: AsyncSession, outcome: Outcome, data: ObjectiveCreate, actor: Principal
+) -> Objective:
+    """Add an objective at the end of the outcome."""
+    crud.refuse_if_archived(outcome, "outcome")
+    if data.ref is not None:
+        ref = data.ref
+        await ensure_ref_free(session, Objective, plan_id=outcome.plan_id, ref=ref, label=ENTITY)
+    else:
+        ref = await next_child_ref(session, Objective, plan_id=outcome.plan_id, prefix=outcome.ref)
+    objective = Objective(
+        id=new_id("obj"),
+        plan_id=outcome.plan_id,
+        area_id=outcome.area_id,
+        outcome_id=outcome.id,
+        ref=ref,
+        statement=data.statement,
+        position=await next_position(session, Objective, col(Objective.outcome_id) == outcome.id),
+    )
+    return await crud.create(session, objective, actor=actor, entity_type=ENTITY)
+
+
+async def update_objective(
+    *, session: AsyncSession, objective: Objective, data: ObjectiveUpdate, actor: Principal
+) -> Objective:
+    changes = data.changes()
+    if "ref" in changes:
+        await ensure_ref_free(
+            session,
+            Objective,
+            plan_id=objective.plan_id,
+            ref=changes["ref"],
+            label=ENTITY,
+            exclude_id=objective.id,
+        )
+    return await crud.update(session, objective, changes, actor=actor, entity_type=ENTITY)
+
+
+async def archive_objective(
+    *, session: AsyncSession, objective: Objective, actor: Principal
+) -> Objective:
+    """Archive an objective with no live actions or success criteria under it."""
+    blocking = [
+        *await crud.live_children(
+            session, Action, col(Action.objective_id), objective.id, "action"
+        ),
+        *await crud.live_children(
+            session,
+            SuccessCriterion,
+            col(SuccessCriterion.objective_id),
+            objective.id,
+            "success_criterion",
+        ),
+    ]
+    return await crud.archive(
+        session, objective, actor=actor, entity_type=ENTITY, blocking=blocking
+    )
+
+
+async def restore_objective(
+    *, session: AsyncSession, objective: Objective, actor: Principal
+) -> Objective:
+    outcome = await session.get(Outcome, objective.outcome_id)
+    archived_parent = "outcome" if outcome is not None and outcome.archived_at is not None else None
+    return await crud.restore(
+        session, objective, actor=actor, entity_type=ENTITY, archived_parent=archived_parent
+    )

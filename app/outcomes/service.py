@@ -1,0 +1,123 @@
+"""Outcomes: the rules for adding, changing, archiving and restoring them."""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.core import crud
+from app.core.listing import ListParams, PageResult, SortField, paginate
+from app.core.refs import ensure_ref_free, next_child_ref, next_position
+from app.core.security import Principal
+from app.models import Action, Area, Objective, Outcome, SuccessCriterion, new_id
+from app.outcomes.schemas import REF_PATTERN, OutcomeCreate, OutcomeUpdate
+
+ENTITY = "outcome"
+SORTABLE = {
+    "position": SortField(col(Outcome.position), "int"),
+    "ref": SortField(col(Outcome.ref), "str"),
+    "number": SortField(col(Outcome.number), "str", nullable=True),
+    "created_at": SortField(col(Outcome.created_at), "datetime"),
+    "updated_at": SortField(col(Outcome.updated_at), "datetime"),
+}
+
+
+async def get_outcome(*, session: AsyncSession, outcome_id: str) -> Outcome:
+    return await crud.fetch(session, Outcome, outcome_id, "outcome")
+
+
+async def list_outcomes(
+    *, session: AsyncSession, area: Area, params: ListParams, include_archived: bool = False
+) -> PageResult[Outcome]:
+    """One page of the area's outcomes, in document order unless sorted otherwise."""
+    statement = sa.select(Outcome).where(col(Outcome.area_id) == area.id)
+    if not include_archived:
+        statement = statement.where(col(Outcome.archived_at).is_(None))
+    return await paginate(
+        session,
+        statement,
+        params=params,
+        sortable=SORTABLE,
+        default_sort=["position"],
+        id_column=col(Outcome.id),
+    )
+
+
+async def _default_ref(session: AsyncSession, area: Area, number: str | None) -> str:
+    """The number when it makes a valid, free ref; else the first free `<area ref>.<n>`."""
+    if number is not None and re.fullmatch(REF_PATTERN, number):
+        holder = await session.scalar(
+            sa.select(col(Outcome.id)).where(
+                col(Outcome.plan_id) == area.plan_id, col(Outcome.ref) == number
+            )
+        )
+        if holder is None:
+            return number
+    return await next_child_ref(session, Outcome, plan_id=area.plan_id, prefix=area.ref)
+
+
+async def create_outcome(
+    *, session: AsyncSession, area: Area, data: OutcomeCreate, actor: Principal
+) -> Outcome:
+    """Add an outcome at the end of the area."""
+    crud.refuse_if_archived(area, "area")
+    if data.ref is not None:
+        ref = data.ref
+        await ensure_ref_free(session, Outcome, plan_id=area.plan_id, ref=ref, label=ENTITY)
+    else:
+        ref = await _default_ref(session, area, data.number)
+    outcome = Outcome(
+        id=new_id("out"),
+        plan_id=area.plan_id,
+        area_id=area.id,
+        ref=ref,
+        number=data.number,
+        statement=data.statement,
+        position=await next_position(session, Outcome, col(Outcome.area_id) == area.id),
+    )
+    return await crud.create(session, outcome, actor=actor, entity_type=ENTITY)
+
+
+async def update_outcome(
+    *, session: AsyncSession, outcome: Outcome, data: OutcomeUpdate, actor: Principal
+) -> Outcome:
+    changes = data.changes()
+    if "ref" in changes:
+        await ensure_ref_free(
+            session,
+            Outcome,
+            plan_id=outcome.plan_id,
+            ref=changes["ref"],
+            label=ENTITY,
+            exclude_id=outcome.id,
+        )
+    return await crud.update(session, outcome, changes, actor=actor, entity_type=ENTITY)
+
+
+async def archive_outcome(*, session: AsyncSession, outcome: Outcome, actor: Principal) -> Outcome:
+    """Archive an outcome with no live objectives, actions or success criteria under it."""
+    blocking = [
+        *await crud.live_children(
+            session, Objective, col(Objective.outcome_id), outcome.id, "objective"
+        ),
+        *await crud.live_children(session, Action, col(Action.outcome_id), outcome.id, "action"),
+        *await crud.live_children(
+            session,
+            SuccessCriterion,
+            col(SuccessCriterion.outcome_id),
+            outcome.id,
+            "success_criterion",
+        ),
+    ]
+    return await crud.archive(session, outcome, actor=actor, entity_type=ENTITY, blocking=blocking)
+
+
+async def restore_outcome(*, session: AsyncSession, outcome: Outcome, actor: Principal) -> Outcome:
+    area = await session.get(Area, outcome.area_id)
+    archived_parent = "area" if area is not None and area.archived_at is not None else None
+    return await crud.restore(
+        session, outcome, actor=actor, entity_type=ENTITY, archived_parent=archived_parent
+    )

@@ -1,0 +1,256 @@
+"""The whole plan nested in one response, in document order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import TypeVar
+
+import sqlalchemy as sa
+from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.actions.schemas import ActionRead, Expansion
+from app.actions.service import read_actions
+from app.models import (
+    Action,
+    ActionInspectionAction,
+    ActionSuccessCriterion,
+    Area,
+    InspectionAction,
+    Objective,
+    Outcome,
+    Plan,
+    SuccessCriterion,
+)
+from app.plans.schemas import PlanRead
+
+
+class CriterionNode(BaseModel):
+    """A success criterion and the actions it is linked to."""
+
+    id: str = Field(description="The criterion's id.")
+    statement: str = Field(description="What good looks like.")
+    action_ids: list[str] = Field(description="The live actions it is linked to.")
+
+
+class ActionNode(ActionRead):
+    """An action with its success criteria, strategies and inspection actions expanded."""
+
+    sub_actions: list[ActionNode] = Field(description="Its live sub-actions, in order.")
+
+
+class ObjectiveNode(BaseModel):
+    """An objective with its criteria and actions."""
+
+    id: str = Field(description="The objective's id.")
+    ref: str = Field(description="Its ref.", examples=["1.1.1"])
+    statement: str = Field(description="The objective.")
+    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
+    actions: list[ActionNode] = Field(description="Its actions, in order.")
+
+
+class OutcomeNode(BaseModel):
+    """An outcome with its objectives, criteria, and actions that have no objective."""
+
+    id: str = Field(description="The outcome's id.")
+    ref: str = Field(description="Its ref.", examples=["1.1"])
+    number: str | None = Field(description="Its printed number, if the plan gives one.")
+    statement: str = Field(description="The outcome.")
+    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
+    objectives: list[ObjectiveNode] = Field(description="Its objectives, in order.")
+    actions: list[ActionNode] = Field(description="Actions under it with no objective.")
+
+
+class AreaNode(BaseModel):
+    """An improvement area with everything under it."""
+
+    id: str = Field(description="The area's id.")
+    ref: str = Field(description="Its ref.", examples=["1"])
+    number: int = Field(description="Its number.")
+    title: str = Field(description="Its title.")
+    aim: str | None = Field(description="Its aim.")
+    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
+    outcomes: list[OutcomeNode] = Field(description="Its outcomes, in order.")
+    actions: list[ActionNode] = Field(description="Actions under it with no outcome.")
+
+
+class InspectionActionNode(BaseModel):
+    """An inspection recommendation and the actions that answer it."""
+
+    id: str = Field(description="Its id.")
+    source: str = Field(description="Who made it.")
+    number: int = Field(description="Its number.")
+    text: str = Field(description="The recommendation.")
+    action_ids: list[str] = Field(description="The live actions that answer it.")
+
+
+class PlanTree(BaseModel):
+    """The whole live plan, nested in document order."""
+
+    plan: PlanRead = Field(description="The plan itself.")
+    areas: list[AreaNode] = Field(description="Its improvement areas, in order.")
+    inspection_actions: list[InspectionActionNode] = Field(
+        description="Its inspection recommendations, by number."
+    )
+
+
+Item = TypeVar("Item", Area, Outcome, Objective)
+
+
+def _live(model: type[Item], plan_id: str) -> sa.Select[Item]:
+    return (
+        sa.select(model)
+        .where(col(model.plan_id) == plan_id, col(model.archived_at).is_(None))
+        .order_by(col(model.position), col(model.id))
+    )
+
+
+async def plan_tree(*, session: AsyncSession, plan: Plan, today: date | None = None) -> PlanTree:
+    """Build the tree with a fixed number of queries, whatever the plan's size."""
+    areas = (await session.scalars(_live(Area, plan.id))).all()
+    outcomes = (await session.scalars(_live(Outcome, plan.id))).all()
+    objectives = (await session.scalars(_live(Objective, plan.id))).all()
+    actions = (
+        await session.scalars(
+            sa.select(Action)
+            .where(col(Action.plan_id) == plan.id, col(Action.archived_at).is_(None))
+            .order_by(col(Action.position), col(Action.id))
+        )
+    ).all()
+    criteria = (
+        await session.scalars(
+            sa.select(SuccessCriterion)
+            .where(
+                col(SuccessCriterion.plan_id) == plan.id,
+                col(SuccessCriterion.archived_at).is_(None),
+            )
+            .order_by(col(SuccessCriterion.position), col(SuccessCriterion.id))
+        )
+    ).all()
+    live_ids = {a.id for a in actions}
+    criterion_links = (
+        await session.execute(
+            sa.select(
+                col(ActionSuccessCriterion.criterion_id), col(ActionSuccessCriterion.action_id)
+            )
+            .join(Action, col(Action.id) == col(ActionSuccessCriterion.action_id))
+            .where(col(Action.plan_id) == plan.id)
+            .order_by(col(Action.ref))
+        )
+    ).all()
+    inspection_rows = (
+        await session.scalars(
+            sa.select(InspectionAction)
+            .where(
+                col(InspectionAction.plan_id) == plan.id,
+                col(InspectionAction.archived_at).is_(None),
+            )
+            .order_by(col(InspectionAction.source), col(InspectionAction.number))
+        )
+    ).all()
+    inspection_links = (
+        await session.execute(
+            sa.select(
+                col(ActionInspectionAction.inspection_action_id),
+                col(ActionInspectionAction.action_id),
+            )
+            .join(Action, col(Action.id) == col(ActionInspectionAction.action_id))
+            .where(col(Action.plan_id) == plan.id)
+            .order_by(col(Action.ref))
+        )
+    ).all()
+    reads = await read_actions(
+        session=session,
+        actions=actions,
+        expand={Expansion.success_criteria, Expansion.strategies, Expansion.inspection_actions},
+        today=today,
+    )
+
+    actions_of_criterion: dict[str, list[str]] = defaultdict(list)
+    for criterion_id, action_id in criterion_links:
+        if action_id in live_ids:
+            actions_of_criterion[criterion_id].append(action_id)
+    actions_of_inspection: dict[str, list[str]] = defaultdict(list)
+    for inspection_id, action_id in inspection_links:
+        if action_id in live_ids:
+            actions_of_inspection[inspection_id].append(action_id)
+
+    criteria_under: dict[str, list[CriterionNode]] = defaultdict(list)
+    for criterion in criteria:
+        owner = criterion.objective_id or criterion.outcome_id or criterion.area_id
+        criteria_under[str(owner)].append(
+            CriterionNode(
+                id=criterion.id,
+                statement=criterion.statement,
+                action_ids=actions_of_criterion.get(criterion.id, []),
+            )
+        )
+
+    children: dict[str, list[ActionRead]] = defaultdict(list)
+    top_level: dict[str, list[ActionRead]] = defaultdict(list)
+    for read in reads:
+        if read.parent_id is not None:
+            children[read.parent_id].append(read)
+        else:
+            top_level[read.objective_id or read.outcome_id or read.area_id].append(read)
+
+    def node(read: ActionRead) -> ActionNode:
+        return ActionNode.model_validate(
+            {**read.model_dump(), "sub_actions": [node(c) for c in children.get(read.id, [])]}
+        )
+
+    def nodes(owner_id: str) -> list[ActionNode]:
+        return [node(read) for read in top_level.get(owner_id, [])]
+
+    objectives_of: dict[str, list[ObjectiveNode]] = defaultdict(list)
+    for objective in objectives:
+        objectives_of[objective.outcome_id].append(
+            ObjectiveNode(
+                id=objective.id,
+                ref=objective.ref,
+                statement=objective.statement,
+                success_criteria=criteria_under.get(objective.id, []),
+                actions=nodes(objective.id),
+            )
+        )
+    outcomes_of: dict[str, list[OutcomeNode]] = defaultdict(list)
+    for outcome in outcomes:
+        outcomes_of[outcome.area_id].append(
+            OutcomeNode(
+                id=outcome.id,
+                ref=outcome.ref,
+                number=outcome.number,
+                statement=outcome.statement,
+                success_criteria=criteria_under.get(outcome.id, []),
+                objectives=objectives_of.get(outcome.id, []),
+                actions=nodes(outcome.id),
+            )
+        )
+    return PlanTree(
+        plan=PlanRead.model_validate(plan),
+        areas=[
+            AreaNode(
+                id=area.id,
+                ref=area.ref,
+                number=area.number,
+                title=area.title,
+                aim=area.aim,
+                success_criteria=criteria_under.get(area.id, []),
+                outcomes=outcomes_of.get(area.id, []),
+                actions=nodes(area.id),
+            )
+            for area in areas
+        ],
+        inspection_actions=[
+            InspectionActionNode(
+                id=row.id,
+                source=row.source,
+                number=row.number,
+                text=row.text,
+                action_ids=actions_of_inspection.get(row.id, []),
+            )
+            for row in inspection_rows
+        ],
+    )
