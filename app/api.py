@@ -6,11 +6,13 @@ from app.actions.router import router as actions_router
 from app.api_keys.router import me_router
 from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
+from app.history.router import router as history_router
 from app.inspection_actions.router import router as inspection_actions_router
 from app.objectives.router import router as objectives_router
 from app.officers.router import router as officers_router
 from app.outcomes.router import router as outcomes_router
 from app.plans.router import router as plans_router
+from app.status_updates.router import router as status_updates_router
 from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
 from app.success_criteria.router import router as success_criteria_router
@@ -21,6 +23,8 @@ api_router.include_router(areas_router)
 api_router.include_router(outcomes_router)
 api_router.include_router(objectives_router)
 api_router.include_router(actions_router)
+api_router.include_router(status_updates_router)
+api_router.include_router(history_router)
 api_router.include_router(success_criteria_router)
 api_router.include_router(officers_router)
 api_router.include_router(strategies_router)

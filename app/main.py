@@ -84,13 +84,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings)
+        write_engine = create_engine(settings, for_writes=True) if settings.is_sqlite else engine
         app.state.engine = engine
+        app.state.write_engine = write_engine
         app.state.session_factory = create_session_factory(engine)
+        app.state.write_session_factory = create_session_factory(write_engine)
         app.state.migration_heads = head_revisions(settings.database_url)
         try:
             yield
         finally:
             await engine.dispose()
+            await write_engine.dispose()
 
     docs = settings.docs_enabled
     app = FastAPI(

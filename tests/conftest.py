@@ -182,7 +182,8 @@ class StatementCounter:
         self.statements: list[str] = []
 
     def __call__(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        self.statements.append(statement)
+        if not statement.startswith(("BEGIN", "PRAGMA")):
+            self.statements.append(statement)
 
     @property
     def count(self) -> int:
@@ -192,10 +193,12 @@ class StatementCounter:
 @pytest.fixture
 def count_statements(app: FastAPI) -> Iterator[StatementCounter]:
     counter = StatementCounter()
-    sync_engine = app.state.engine.sync_engine
-    sa.event.listen(sync_engine, "before_cursor_execute", counter)
+    engines = {app.state.engine.sync_engine, app.state.write_engine.sync_engine}
+    for engine in engines:
+        sa.event.listen(engine, "before_cursor_execute", counter)
     yield counter
-    sa.event.remove(sync_engine, "before_cursor_execute", counter)
+    for engine in engines:
+        sa.event.remove(engine, "before_cursor_execute", counter)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

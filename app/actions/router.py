@@ -19,6 +19,15 @@ from app.models import DeliveryStatus
 
 router = APIRouter(tags=["Actions"])
 
+AsOf = Annotated[
+    date | None,
+    Query(
+        description="Answer with ratings, statuses and due dates as they stood at the end of "
+        "this day: the latest status update effective on or before it, and the due date after "
+        "the last revision made by then. `overdue` and `stale` are judged on that day."
+    ),
+]
+
 Ids = Annotated[list[str], Query()]
 
 
@@ -67,11 +76,23 @@ async def list_actions(
         str | None,
         Query(max_length=200, description="Text in the title, description, notes or ref."),
     ] = None,
+    slipped: Annotated[
+        bool | None, Query(description="true: the due date is later than the original one.")
+    ] = None,
+    stale: Annotated[
+        bool | None,
+        Query(
+            description="true: open actions with no status update within their plan's "
+            "update interval (`update_interval_days`)."
+        ),
+    ] = None,
+    as_of: AsOf = None,
     include_archived: Annotated[bool, Query(description="Include archived actions.")] = False,
 ) -> ActionPage:
     """List and search actions and sub-actions.
 
-    Sortable by `created_at` (default), `updated_at`, `due_date`, `original_due_date`,
+    `rag`, `status`, `overdue`, `stale`, due dates and sorting all follow `as_of` when it
+    is given. Sortable by `created_at` (default), `updated_at`, `due_date`, `original_due_date`,
     `last_update_date`, `ref`, `title`, `position`, `status`, `rag`; empty dates and ratings
     sort last.
     """
@@ -92,12 +113,22 @@ async def list_actions(
         overdue=overdue,
         updated_since=updated_since,
         q=q,
+        slipped=slipped,
+        stale=stale,
+        as_of=as_of,
         include_archived=include_archived,
     )
     result = await service.list_actions(session=session, params=params, filters=filters)
     set_link_header(request, response, result.next_cursor)
+    states = {a.id: extra for a, extra in zip(result.rows, result.extras, strict=True)}
     return ActionPage(
-        items=await service.read_actions(session=session, actions=result.rows, expand=expand),
+        items=await service.read_actions(
+            session=session,
+            actions=result.rows,
+            expand=expand,
+            today=as_of,
+            states=states if as_of else None,
+        ),
         total=result.total,
         next_cursor=result.next_cursor,
     )
@@ -135,16 +166,17 @@ async def get_action(
     _: Viewer,
     action: ActionDep,
     expand: ExpandDep,
+    as_of: AsOf = None,
 ) -> ActionRead | Response:
     """Get an action, archived or not, with any expansions.
 
     The `ETag` is that of the plain action, so it serves `If-Match` whatever was expanded;
-    `If-None-Match` gives 304 only on reads without `expand`.
+    `If-None-Match` gives 304 only on reads without `expand` or `as_of`.
     """
     plain = await service.read_action(session=session, action=action)
-    if not expand:
+    if not expand and as_of is None:
         return conditional_read(request, response, plain)
-    read = await service.read_action(session=session, action=action, expand=expand)
+    read = await service.read_action(session=session, action=action, expand=expand, as_of=as_of)
     return conditional_read(request, response, read, version_of=plain)
 
 

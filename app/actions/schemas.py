@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from app.core.listing import Page
 from app.core.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import DeliveryStatus, Rag, Recurrence
+from app.status_updates.schemas import StatusUpdateRead
 
 REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
 REF = "A short reference, unique in the plan (`A1.3`; sub-actions `A4.5.2`)."
@@ -203,6 +204,10 @@ class ActionRead(ResourceRead):
     )
     due_date: date | None = Field(description="When it is due now.", examples=["2023-05-31"])
     original_due_date: date | None = Field(description="The first due date it had.")
+    due_date_revision_count: int = Field(description="How many times the due date has changed.")
+    slippage_days: int | None = Field(
+        description="Days between the original and the current due date; positive when late."
+    )
     recurrence: Recurrence = Field(description="`none`, `ongoing`, `quarterly` or `monthly`.")
     rag: Rag | None = Field(description="Current rating; null when not rated.")
     status: DeliveryStatus = Field(description="Current delivery status.")
@@ -223,10 +228,10 @@ class ActionRead(ResourceRead):
     children: list[ActionSummary] | None = Field(
         default=None, description="Live sub-actions in order; expanded with `expand=children`."
     )
-    latest_update: dict[str, object] | None = Field(
+    latest_update: StatusUpdateRead | None = Field(
         default=None,
-        description="The latest status update; expanded with `expand=latest_update`, null "
-        "when the action has none.",
+        description="The update that decides the current rating (latest by effective date, "
+        "not corrected); expanded with `expand=latest_update`, null when there is none.",
     )
 
 

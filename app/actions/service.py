@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.schemas import (
@@ -25,6 +26,14 @@ from app.actions.schemas import (
     RagFilter,
     StrategyOnAction,
 )
+from app.actions.state import (
+    CLOSED_STATUSES,
+    end_of_day,
+    is_overdue,
+    live_at,
+    overdue_clause,
+    state_columns,
+)
 from app.actions.timescales import read_timescale
 from app.core import audit, crud
 from app.core.errors import ValidationFailed
@@ -38,20 +47,22 @@ from app.models import (
     ActionSuccessCriterion,
     Area,
     DeliveryStatus,
+    DueDateRevision,
     InspectionAction,
     Objective,
     Officer,
     Outcome,
     Plan,
+    StatusUpdate,
     Strategy,
     StrategyLink,
     SuccessCriterion,
     new_id,
     utcnow,
 )
+from app.status_updates.schemas import StatusUpdateRead
 
 ENTITY = "action"
-CLOSED_STATUSES = (DeliveryStatus.complete.value, DeliveryStatus.cancelled.value)
 SORTABLE = {
     "created_at": SortField(col(Action.created_at), "datetime"),
     "updated_at": SortField(col(Action.updated_at), "datetime"),
@@ -86,19 +97,20 @@ class ActionFilters:
     overdue: bool | None = None
     updated_since: datetime | None = None
     q: str | None = None
+    slipped: bool | None = None
+    stale: bool | None = None
+    as_of: date | None = None
     include_archived: bool = False
     today: date = field(default_factory=date.today)
+    stale_before: Mapping[str, date] = field(default_factory=dict)
+
+    @property
+    def reference_day(self) -> date:
+        """The day "overdue" and "stale" are judged on: `as_of`, or today."""
+        return self.as_of or self.today
 
 
-def _overdue_clause(today: date) -> sa.ColumnElement[bool]:
-    return sa.and_(
-        col(Action.due_date).is_not(None),
-        col(Action.due_date) < today,
-        col(Action.status).not_in(CLOSED_STATUSES),
-    )
-
-
-def _filtered(filters: ActionFilters) -> sa.Select[Action]:
+def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -> sa.Select[Action]:
     statement = sa.select(Action)
     conditions: list[sa.ColumnElement[bool]] = []
     for column, values in (
@@ -118,12 +130,12 @@ def _filtered(filters: ActionFilters) -> sa.Select[Action]:
         conditions.append(sa.or_(*either))
     if filters.rag:
         ratings = [r.value for r in filters.rag if r != RagFilter.none]
-        either = [col(Action.rag).in_(ratings)] if ratings else []
+        either = [state["rag"].in_(ratings)] if ratings else []
         if RagFilter.none in filters.rag:
-            either.append(col(Action.rag).is_(None))
+            either.append(state["rag"].is_(None))
         conditions.append(sa.or_(*either))
     if filters.status:
-        conditions.append(col(Action.status).in_([s.value for s in filters.status]))
+        conditions.append(state["status"].in_([s.value for s in filters.status]))
     if filters.lead_officer_id:
         conditions.append(
             col(Action.id).in_(
@@ -152,13 +164,22 @@ def _filtered(filters: ActionFilters) -> sa.Select[Action]:
             )
         )
     if filters.due_before is not None:
-        conditions.append(col(Action.due_date) < filters.due_before)
+        conditions.append(state["due_date"] < filters.due_before)
     if filters.due_after is not None:
-        conditions.append(col(Action.due_date) > filters.due_after)
-    if filters.overdue is True:
-        conditions.append(_overdue_clause(filters.today))
-    elif filters.overdue is False:
-        conditions.append(sa.not_(_overdue_clause(filters.today)))
+        conditions.append(state["due_date"] > filters.due_after)
+    if filters.overdue is not None:
+        overdue = overdue_clause(state, filters.reference_day)
+        conditions.append(overdue if filters.overdue else sa.not_(overdue))
+    if filters.slipped is not None:
+        slipped = sa.and_(
+            state["due_date"].is_not(None),
+            col(Action.original_due_date).is_not(None),
+            state["due_date"] > col(Action.original_due_date),
+        )
+        conditions.append(slipped if filters.slipped else sa.not_(slipped))
+    if filters.stale is not None:
+        stale = _stale_clause(state, filters)
+        conditions.append(stale if filters.stale else sa.not_(stale))
     if filters.updated_since is not None:
         conditions.append(col(Action.updated_at) >= filters.updated_since)
     if filters.q:
@@ -171,22 +192,80 @@ def _filtered(filters: ActionFilters) -> sa.Select[Action]:
             )
         )
     if not filters.include_archived:
-        conditions.append(col(Action.archived_at).is_(None))
+        conditions.append(live_at(filters.as_of))
     return statement.where(*conditions)
+
+
+def _stale_clause(
+    state: dict[str, sa.ColumnElement[Any]], filters: ActionFilters
+) -> sa.ColumnElement[bool]:
+    """Open actions with no update since their plan's update interval began."""
+    per_plan = [
+        sa.and_(
+            col(Action.plan_id) == plan_id,
+            sa.or_(
+                state["last_update_date"] < threshold,
+                sa.and_(
+                    state["last_update_date"].is_(None),
+                    col(Action.created_at) < end_of_day(threshold),
+                ),
+            ),
+        )
+        for plan_id, threshold in filters.stale_before.items()
+    ]
+    return sa.and_(state["status"].not_in(CLOSED_STATUSES), sa.or_(sa.false(), *per_plan))
+
+
+async def stale_thresholds(session: AsyncSession, day: date) -> dict[str, date]:
+    """For each plan, the day before which an action's last update makes it stale."""
+    rows = (await session.execute(sa.select(col(Plan.id), col(Plan.update_interval_days)))).all()
+    return {plan_id: day - timedelta(days=interval) for plan_id, interval in rows}
+
+
+def _sortable(state: dict[str, sa.ColumnElement[Any]]) -> dict[str, SortField]:
+    return {
+        **SORTABLE,
+        "due_date": SortField(state["due_date"], "date", nullable=True),
+        "last_update_date": SortField(state["last_update_date"], "date", nullable=True),
+        "status": SortField(state["status"], "str"),
+        "rag": SortField(state["rag"], "str", nullable=True),
+    }
 
 
 async def list_actions(
     *, session: AsyncSession, params: ListParams, filters: ActionFilters
 ) -> PageResult[Action]:
-    """One page of actions matching every filter."""
+    """One page of actions matching every filter; `extras` holds each one's state."""
+    if filters.stale is not None and not filters.stale_before:
+        thresholds = await stale_thresholds(session, filters.reference_day)
+        filters = replace(filters, stale_before=thresholds)
+    state = state_columns(filters.as_of)
     return await paginate(
         session,
-        _filtered(filters),
+        _filtered(filters, state),
         params=params,
-        sortable=SORTABLE,
+        sortable=_sortable(state),
         default_sort=["created_at"],
         id_column=col(Action.id),
+        extra_columns=state if filters.as_of else None,
     )
+
+
+async def action_state_as_of(
+    session: AsyncSession, action_ids: Collection[str], as_of: date
+) -> dict[str, dict[str, Any]]:
+    """The state of these actions at the end of `as_of`, from the recorded history."""
+    if not action_ids:
+        return {}
+    state = state_columns(as_of)
+    rows = (
+        await session.execute(
+            sa.select(col(Action.id), *(c.label(n) for n, c in state.items())).where(
+                col(Action.id).in_(action_ids)
+            )
+        )
+    ).all()
+    return {row[0]: {name: row._mapping[name] for name in state} for row in rows}
 
 
 async def get_action(*, session: AsyncSession, action_id: str) -> Action:
@@ -298,28 +377,24 @@ async def _children(
     return grouped
 
 
-def is_overdue(action: Action, today: date) -> bool:
-    return (
-        action.due_date is not None
-        and action.due_date < today
-        and action.status not in CLOSED_STATUSES
-    )
-
-
 async def read_actions(
     *,
     session: AsyncSession,
     actions: Sequence[Action],
     expand: Collection[Expansion] = (),
     today: date | None = None,
+    states: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[ActionRead]:
-    """Actions as the API shows them, with the requested expansions."""
+    """Actions as the API shows them, with the requested expansions.
+
+    `states` replaces each action's current rating, status and dates (for `as_of`).
+    """
     if not actions:
         return []
     today = today or date.today()
     ids = [a.id for a in actions]
     leads = await _lead_officers(session, ids)
-    loaded: dict[str, Mapping[str, Sequence[BaseModel]]] = {}
+    loaded: dict[str, Mapping[str, Any]] = {}
     loaders: dict[Expansion, Loader] = {
         Expansion.success_criteria: _criteria,
         Expansion.strategies: _strategies,
@@ -330,20 +405,71 @@ async def read_actions(
         if expansion in expand:
             loaded[expansion.value] = await loader(session, ids)
     reads = []
+    if Expansion.latest_update in expand:
+        loaded["latest_update"] = await latest_updates(
+            session, ids, as_of=today if states else None
+        )
     for action in actions:
         fields = action.model_dump()
-        fields["overdue"] = is_overdue(action, today)
+        fields.update((states or {}).get(action.id, {}))
+        fields["overdue"] = is_overdue(fields["due_date"], DeliveryStatus(fields["status"]), today)
+        fields["slippage_days"] = _slippage(fields["due_date"], action.original_due_date)
         fields["lead_officers"] = leads.get(action.id, [])
         for name, grouped in loaded.items():
-            fields[name] = grouped.get(action.id, [])
+            fields[name] = grouped.get(action.id, None if name == "latest_update" else [])
         reads.append(ActionRead.model_validate(fields))
     return reads
 
 
+def _slippage(due: date | None, original: date | None) -> int | None:
+    return (due - original).days if due is not None and original is not None else None
+
+
+async def latest_updates(
+    session: AsyncSession, action_ids: Collection[str], *, as_of: date | None = None
+) -> dict[str, StatusUpdateRead]:
+    """Each action's deciding update (latest effective, not corrected): one query for all."""
+    correction = aliased(StatusUpdate)
+    conditions = [
+        col(StatusUpdate.action_id).in_(action_ids),
+        ~sa.exists().where(col(correction.corrects_update_id) == col(StatusUpdate.id)),
+    ]
+    if as_of is not None:
+        conditions.append(col(StatusUpdate.effective_date) <= as_of)
+    ranked = (
+        sa.select(
+            StatusUpdate,
+            sa.func.row_number()
+            .over(
+                partition_by=col(StatusUpdate.action_id),
+                order_by=(
+                    col(StatusUpdate.effective_date).desc(),
+                    col(StatusUpdate.created_at).desc(),
+                    col(StatusUpdate.id).desc(),
+                ),
+            )
+            .label("rank"),
+        )
+        .where(*conditions)
+        .subquery()
+    )
+    latest = aliased(StatusUpdate, ranked)
+    rows = (await session.scalars(sa.select(latest).where(ranked.c.rank == 1))).all()
+    return {row.action_id: StatusUpdateRead.of(row) for row in rows}
+
+
 async def read_action(
-    *, session: AsyncSession, action: Action, expand: Collection[Expansion] = ()
+    *,
+    session: AsyncSession,
+    action: Action,
+    expand: Collection[Expansion] = (),
+    as_of: date | None = None,
 ) -> ActionRead:
-    return (await read_actions(session=session, actions=[action], expand=expand))[0]
+    states = await action_state_as_of(session, [action.id], as_of) if as_of else None
+    reads = await read_actions(
+        session=session, actions=[action], expand=expand, today=as_of, states=states
+    )
+    return reads[0]
 
 
 # Writing.
@@ -633,6 +759,18 @@ async def update_action(
     extra: dict[str, Any] = {}
     if due_changes and reason:
         extra["due_date_reason"] = {"before": None, "after": reason}
+        session.add(
+            DueDateRevision(
+                id=new_id("rev"),
+                action_id=action.id,
+                from_date=action.due_date,
+                to_date=changes["due_date"],
+                reason=reason,
+                actor=actor.name,
+                actor_key_id=actor.key_id,
+            )
+        )
+        changes["due_date_revision_count"] = action.due_date_revision_count + 1
     if lead_ids is not None:
         leads = await _officers(session, lead_ids)
         before = await _current_leads(session, action.id)

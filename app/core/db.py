@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -23,8 +23,13 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from app.core.config import Settings
 
 
-def create_engine(settings: Settings) -> AsyncEngine:
-    """An async engine for the configured database, with the connection settings it needs."""
+def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngine:
+    """An async engine for the configured database, with the connection settings it needs.
+
+    On SQLite, an engine `for_writes` starts every transaction with BEGIN IMMEDIATE, so
+    concurrent writers queue for the lock (up to the busy timeout) instead of failing with
+    "database is locked" when one upgrades a read to a write.
+    """
     if settings.is_sqlite:
         path = settings.sqlite_path()
         if path is not None:
@@ -32,7 +37,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         engine = create_async_engine(
             settings.database_url, connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000}
         )
-        _configure_sqlite(engine.sync_engine, settings.sqlite_busy_timeout_ms)
+        _configure_sqlite(engine.sync_engine, settings.sqlite_busy_timeout_ms, for_writes)
         return engine
     connect_args: dict[str, Any] = {
         "server_settings": {
@@ -48,15 +53,21 @@ def create_engine(settings: Settings) -> AsyncEngine:
     )
 
 
-def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int, for_writes: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # The driver's own BEGIN handling is switched off; `_on_begin` emits it instead.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if for_writes else "BEGIN")
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

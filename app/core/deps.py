@@ -10,9 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import session_scope
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async for session in session_scope(request.app.state.session_factory):
+    """A session for the request: reads share the database; writes queue for it (SQLite)."""
+    state = request.app.state
+    factory = (
+        state.session_factory if request.method in SAFE_METHODS else state.write_session_factory
+    )
+    async for session in session_scope(factory):
         yield session
 
 

@@ -117,6 +117,12 @@ class ValidationFailed(AppError):
         super().__init__(detail, errors=[FieldError(field=field, message=message, type=type)])
 
 
+class RulesBroken(AppError):
+    """One or more business rules broken; `errors` names every field concerned."""
+
+    status_code, slug, title = 422, "validation-error", "Unprocessable Content"
+
+
 class ServiceUnavailable(AppError):
     status_code, slug, title = 503, "service-unavailable", "Service Unavailable"
 

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -231,6 +231,7 @@ class PageResult(Generic[T]):
     rows: list[T]
     total: int
     next_cursor: str | None
+    extras: list[dict[str, Any]] = field(default_factory=list)
 
 
 async def paginate(
@@ -241,23 +242,35 @@ async def paginate(
     sortable: Mapping[str, SortField],
     default_sort: Sequence[str],
     id_column: ColumnElement[Any] | Mapped[Any],
+    extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
 ) -> PageResult[T]:
-    """Run a filtered select as one page: one count and one keyset query."""
+    """Run a filtered select as one page: one count and one keyset query.
+
+    `extra_columns` are computed per row and returned in `extras`; a sort field of the same
+    name reads its cursor value from them rather than from the row.
+    """
     keys = parse_sort(params.sort, sortable, default_sort)
     count = await session.scalar(sa.select(sa.func.count()).select_from(statement.subquery()))
     if params.cursor:
         values, row_id = decode_cursor(params.cursor, keys)
         statement = statement.where(_after(keys, values, id_column, row_id))
-    statement = statement.order_by(*_order_terms(keys, id_column)).limit(params.limit + 1)
-    rows = list((await session.scalars(statement)).all())
+    extra_columns = extra_columns or {}
+    page = statement.add_columns(*(c.label(name) for name, c in extra_columns.items()))
+    page = page.order_by(*_order_terms(keys, id_column)).limit(params.limit + 1)
+    result = (await session.execute(page)).all()
+    rows: list[T] = [row[0] for row in result]
+    extras = [{name: row._mapping[name] for name in extra_columns} for row in result]
     next_cursor = None
     if len(rows) > params.limit:
-        rows = rows[: params.limit]
-        last = rows[-1]
-        # Sort names are the row's attribute names.
-        values = [getattr(last, key.name) for key in keys]
+        rows, extras = rows[: params.limit], extras[: params.limit]
+        last, last_extras = rows[-1], extras[-1]
+        # Sort names are the row's attribute names, or the names of extra columns.
+        values = [
+            last_extras[key.name] if key.name in last_extras else getattr(last, key.name)
+            for key in keys
+        ]
         next_cursor = encode_cursor(keys, values, str(getattr(last, "id")))  # noqa: B009
-    return PageResult(rows=rows, total=count or 0, next_cursor=next_cursor)
+    return PageResult(rows=rows, total=count or 0, next_cursor=next_cursor, extras=extras)
 
 
 def set_link_header(request: Request, response: Response, next_cursor: str | None) -> None:

@@ -12,6 +12,7 @@ from typing import Annotated
 import sqlalchemy as sa
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from app.core.deps import SessionDep
@@ -84,10 +85,14 @@ async def authenticate(
     if api_key.expires_at is not None and api_key.expires_at <= now:
         raise Unauthorized("The API key has expired.")
     if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_RESOLUTION:
-        await session.execute(
-            sa.update(ApiKey).where(col(ApiKey.id) == api_key.id).values(last_used_at=now)
-        )
-        await session.commit()
+        try:
+            await session.execute(
+                sa.update(ApiKey).where(col(ApiKey.id) == api_key.id).values(last_used_at=now)
+            )
+            await session.commit()
+        except OperationalError:
+            # Best effort: a busy database must not fail the request over a timestamp.
+            await session.rollback()
     return Principal(
         key_id=api_key.id,
         name=api_key.name,

@@ -18,6 +18,7 @@ from app.models.content import (
 from app.models.inspection import ActionInspectionAction, InspectionAction, InspectionActionBase
 from app.models.officer import Officer, OfficerBase
 from app.models.plan import Plan, PlanBase, PlanStatus, RatingDefinitions
+from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
 from app.models.strategy import Strategy, StrategyBase, StrategyLink
 
 __all__ = [
@@ -29,6 +30,8 @@ __all__ = [
     "Area",
     "AuditEvent",
     "DeliveryStatus",
+    "DueDateRevision",
+    "IdempotencyRecord",
     "InspectionAction",
     "InspectionActionBase",
     "Objective",
@@ -42,6 +45,7 @@ __all__ = [
     "RatingDefinitions",
     "Recurrence",
     "Role",
+    "StatusUpdate",
     "Strategy",
     "StrategyBase",
     "StrategyLink",

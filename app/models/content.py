@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.models.base import StrEnumType, TimestampedTable, UTCDateTime
+from app.models.base import StrEnumType, TimestampedTable
 
 
 class Rag(StrEnum):
@@ -111,6 +111,7 @@ class Action(TimestampedTable, table=True):
     timescale_readable: bool = Field(default=True)
     due_date: date | None = Field(default=None)
     original_due_date: date | None = Field(default=None)
+    due_date_revision_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     recurrence: Recurrence = Field(
         default=Recurrence.none,
         sa_type=StrEnumType(Recurrence),
@@ -124,7 +125,6 @@ class Action(TimestampedTable, table=True):
     last_update_date: date | None = Field(default=None)
     completed_date: date | None = Field(default=None)
     position: int = Field(default=0)
-    content_updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ActionLeadOfficer(SQLModel, table=True):

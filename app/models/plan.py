@@ -75,6 +75,13 @@ class PlanBase(SQLModel):
         sa_type=StrEnumType(PlanStatus),
         description="`draft`, `approved` or `closed`.",
     )
+    update_interval_days: int = Field(
+        default=31,
+        sa_column_kwargs={"server_default": "31"},
+        ge=1,
+        le=366,
+        description="How many days an action may go without a status update before it is stale.",
+    )
     description: str | None = Field(
         default=None,
         max_length=20000,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -137,7 +138,18 @@ async def restore_plan(
     responses={**problems(404), **NOT_MODIFIED},
 )
 async def get_plan_tree(
-    request: Request, response: Response, session: SessionDep, _: Viewer, plan: PlanDep
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    plan: PlanDep,
+    as_of: Annotated[
+        date | None,
+        Query(
+            description="The plan as it stood at the end of this day: each action's rating, "
+            "status and due date from the recorded history."
+        ),
+    ] = None,
 ) -> PlanTree | Response:
     """The whole plan nested in one response, in document order.
 
@@ -146,5 +158,5 @@ async def get_plan_tree(
     sub-actions, lead officers, success criteria, strategies and inspection actions, with
     current ratings. Archived items are left out.
     """
-    tree = await plan_tree(session=session, plan=plan)
+    tree = await plan_tree(session=session, plan=plan, as_of=as_of)
     return conditional_read(request, response, tree)

@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.actions.schemas import ActionRead, Expansion
-from app.actions.service import read_actions
+from app.actions.service import action_state_as_of, read_actions
+from app.actions.state import live_at
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -107,15 +108,19 @@ def _live(model: type[Item], plan_id: str) -> sa.Select[Item]:
     )
 
 
-async def plan_tree(*, session: AsyncSession, plan: Plan, today: date | None = None) -> PlanTree:
-    """Build the tree with a fixed number of queries, whatever the plan's size."""
+async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = None) -> PlanTree:
+    """Build the tree with a fixed number of queries, whatever the plan's size.
+
+    With `as_of`, actions carry their state at the end of that day and actions archived
+    after it are included.
+    """
     areas = (await session.scalars(_live(Area, plan.id))).all()
     outcomes = (await session.scalars(_live(Outcome, plan.id))).all()
     objectives = (await session.scalars(_live(Objective, plan.id))).all()
     actions = (
         await session.scalars(
             sa.select(Action)
-            .where(col(Action.plan_id) == plan.id, col(Action.archived_at).is_(None))
+            .where(col(Action.plan_id) == plan.id, live_at(as_of))
             .order_by(col(Action.position), col(Action.id))
         )
     ).all()
@@ -161,11 +166,13 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, today: date | None = N
             .order_by(col(Action.ref))
         )
     ).all()
+    states = await action_state_as_of(session, live_ids, as_of) if as_of else None
     reads = await read_actions(
         session=session,
         actions=actions,
         expand={Expansion.success_criteria, Expansion.strategies, Expansion.inspection_actions},
-        today=today,
+        today=as_of,
+        states=states,
     )
 
     actions_of_criterion: dict[str, list[str]] = defaultdict(list)

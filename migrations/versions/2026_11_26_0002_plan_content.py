@@ -170,7 +170,6 @@ def upgrade() -> None:
         sa.Column("last_update_date", sa.Date(), nullable=True),
         sa.Column("completed_date", sa.Date(), nullable=True),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("content_updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.CheckConstraint(
             "rag IS NULL OR rag IN ('red', 'amber', 'green', 'blue')", name=op.f("ck_action_rag")
         ),

@@ -1,0 +1,104 @@
+"""An action's state: its rating, status and dates now, or as they stood at the end of a day.
+
+Now is what the action row holds (kept current by each status update). As of a past day it
+is computed from the recorded history: the latest update (not corrected) effective on or
+before that day, and the last due-date revision made before that day ended.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+from sqlmodel import col
+
+from app.models import Action, DeliveryStatus, DueDateRevision, Rag, StatusUpdate
+from app.models.base import StrEnumType
+
+STATE_FIELDS = ("rag", "status", "due_date", "last_update_date", "completed_date")
+CLOSED_STATUSES = (DeliveryStatus.complete.value, DeliveryStatus.cancelled.value)
+
+
+def end_of_day(day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time(), UTC)
+
+
+def state_columns(as_of: date | None) -> dict[str, sa.ColumnElement[Any]]:
+    """SQL for each state field, correlated to `Action`."""
+    if as_of is None:
+        return {name: getattr(Action, name).expression for name in STATE_FIELDS}
+    update = aliased(StatusUpdate)
+    correction = aliased(StatusUpdate)
+
+    def latest(column: Any) -> Any:
+        return (
+            sa.select(column)
+            .where(
+                col(update.action_id) == col(Action.id),
+                col(update.effective_date) <= as_of,
+                ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
+            )
+            .order_by(
+                col(update.effective_date).desc(),
+                col(update.created_at).desc(),
+                col(update.id).desc(),
+            )
+            .limit(1)
+            .correlate(Action)
+            .scalar_subquery()
+        )
+
+    revision = aliased(DueDateRevision)
+    before_end = sa.and_(
+        col(revision.action_id) == col(Action.id), col(revision.changed_at) < end_of_day(as_of)
+    )
+    revised_to = (
+        sa.select(col(revision.to_date))
+        .where(before_end)
+        .order_by(col(revision.changed_at).desc(), col(revision.id).desc())
+        .limit(1)
+        .correlate(Action)
+        .scalar_subquery()
+    )
+    status = sa.func.coalesce(latest(col(update.status)), DeliveryStatus.not_started.value)
+    last_update = latest(col(update.effective_date))
+    return {
+        "rag": sa.type_coerce(latest(col(update.rag)), StrEnumType(Rag, 8)),
+        "status": sa.type_coerce(status, StrEnumType(DeliveryStatus)),
+        "due_date": sa.type_coerce(
+            sa.case(
+                (sa.exists().where(before_end).correlate(Action), revised_to),
+                else_=col(Action.original_due_date),
+            ),
+            sa.Date,
+        ),
+        "last_update_date": sa.type_coerce(last_update, sa.Date),
+        "completed_date": sa.type_coerce(
+            sa.case(
+                (status == DeliveryStatus.complete.value, last_update),
+                else_=sa.null(),
+            ),
+            sa.Date,
+        ),
+    }
+
+
+def live_at(as_of: date | None) -> sa.ColumnElement[bool]:
+    """Live now, or (as of a day) not yet archived when that day ended."""
+    if as_of is None:
+        return col(Action.archived_at).is_(None)
+    return sa.or_(col(Action.archived_at).is_(None), col(Action.archived_at) >= end_of_day(as_of))
+
+
+def overdue_clause(state: dict[str, sa.ColumnElement[Any]], today: date) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        state["due_date"].is_not(None),
+        state["due_date"] < today,
+        state["status"].not_in(CLOSED_STATUSES),
+    )
+
+
+def is_overdue(due_date: date | None, status: DeliveryStatus, today: date) -> bool:
+    return due_date is not None and due_date < today and status.value not in CLOSED_STATUSES

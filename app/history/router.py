@@ -1,0 +1,66 @@
+"""`/audit-events` (admin) and `/actions/{action_id}/history`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.actions.dependencies import ActionDep
+from app.core.deps import SessionDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import problems
+from app.core.security import Admin, Viewer
+from app.history import service
+from app.history.schemas import ActionHistory, AuditEventPage, AuditEventRead
+
+router = APIRouter(tags=["History and audit"])
+
+
+@router.get("/actions/{action_id}/history", response_model=ActionHistory, responses=problems(404))
+async def get_action_history(session: SessionDep, _: Viewer, action: ActionDep) -> ActionHistory:
+    """Every change to the action, its due-date revisions and its status updates (with the
+    rating changes they made), oldest first."""
+    return await service.action_history(session=session, action=action)
+
+
+@router.get("/audit-events", response_model=AuditEventPage, responses=problems())
+async def list_audit_events(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Admin,
+    params: ListParamsDep,
+    entity_type: Annotated[
+        list[str], Query(description="Only events on this kind of item. Repeatable.")
+    ] = [],  # noqa: B006
+    entity_id: Annotated[
+        list[str], Query(description="Only events on this item. Repeatable.")
+    ] = [],  # noqa: B006
+    actor: Annotated[list[str], Query(description="Only events by this actor. Repeatable.")] = [],  # noqa: B006
+    actor_key_id: Annotated[
+        list[str], Query(description="Only events by this API key. Repeatable.")
+    ] = [],  # noqa: B006
+    operation: Annotated[list[str], Query(description="Only this operation. Repeatable.")] = [],  # noqa: B006
+    since: Annotated[datetime | None, Query(description="At or after this time.")] = None,
+    until: Annotated[datetime | None, Query(description="Before this time.")] = None,
+) -> AuditEventPage:
+    """Who changed what and when, for every write (admin). Oldest first; `sort=-occurred_at`
+    for newest first."""
+    filters = service.AuditFilters(
+        entity_type=entity_type,
+        entity_id=entity_id,
+        actor=actor,
+        actor_key_id=actor_key_id,
+        operation=operation,
+        since=since,
+        until=until,
+    )
+    result = await service.list_audit_events(session=session, params=params, filters=filters)
+    set_link_header(request, response, result.next_cursor)
+    return AuditEventPage(
+        items=[AuditEventRead.model_validate(e) for e in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )

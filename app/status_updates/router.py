@@ -1,0 +1,162 @@
+"""Status updates: posted on an action, listed for reporting, never changed or deleted."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from app.actions.dependencies import ActionDep
+from app.actions.schemas import RagFilter
+from app.core.concurrency import conditional_read
+from app.core.deps import SessionDep
+from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Contributor, Viewer
+from app.models import StatusUpdate
+from app.status_updates import service
+from app.status_updates.schemas import StatusUpdateCreate, StatusUpdatePage, StatusUpdateRead
+
+router = APIRouter(tags=["Status updates"])
+
+
+async def update_from_path(
+    session: SessionDep,
+    update_id: Annotated[str, Path(max_length=40, description="The status update's id.")],
+) -> StatusUpdate:
+    return await service.get_status_update(session=session, update_id=update_id)
+
+
+UpdateDep = Annotated[StatusUpdate, Depends(update_from_path)]
+
+
+async def _page(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    params: ListParamsDep,
+    filters: service.UpdateFilters,
+) -> StatusUpdatePage:
+    result = await service.list_status_updates(session=session, params=params, filters=filters)
+    set_link_header(request, response, result.next_cursor)
+    return StatusUpdatePage(
+        items=await service.read_updates(session=session, updates=result.rows),
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/actions/{action_id}/status-updates",
+    response_model=StatusUpdateRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        **problems(404),
+        201: {
+            "description": "Recorded. A retry with the same `Idempotency-Key` and body gets "
+            f"this response again, with `{REPLAY_HEADER}: true`."
+        },
+    },
+)
+async def create_status_update(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Contributor,
+    action: ActionDep,
+    body: StatusUpdateCreate,
+    idempotency: IdempotencyDep,
+) -> StatusUpdateRead | JSONResponse:
+    """Post a status update on an action; the action's rating, status and last update date
+    follow its latest update by effective date, then by entry.
+
+    Contributors may post only on actions their officer leads. Send `corrects_update_id` to
+    correct an update: the corrected one stays, marked as superseded.
+    """
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+    read = await service.create_status_update(
+        session=session,
+        action=action,
+        data=body,
+        actor=actor,
+        idempotency=idempotency,
+        location_for=lambda update_id: str(
+            request.url_for("get_status_update", update_id=update_id)
+        ),
+    )
+    response.headers["Location"] = str(request.url_for("get_status_update", update_id=read.id))
+    return read
+
+
+@router.get(
+    "/actions/{action_id}/status-updates", response_model=StatusUpdatePage, responses=problems(404)
+)
+async def list_action_status_updates(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    action: ActionDep,
+    params: ListParamsDep,
+) -> StatusUpdatePage:
+    """An action's status updates, superseded ones included. Sortable by `created_at`
+    (default) and `effective_date`."""
+    filters = service.UpdateFilters(action_id=[action.id])
+    return await _page(request, response, session, params, filters)
+
+
+@router.get("/status-updates", response_model=StatusUpdatePage, responses=problems())
+async def list_status_updates(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    plan_id: Annotated[list[str], Query(description="Only this plan's. Repeatable.")] = [],  # noqa: B006
+    area_id: Annotated[list[str], Query(description="Only this area's. Repeatable.")] = [],  # noqa: B006
+    action_id: Annotated[list[str], Query(description="Only this action's. Repeatable.")] = [],  # noqa: B006
+    author: Annotated[list[str], Query(description="Only by this author. Repeatable.")] = [],  # noqa: B006
+    rag: Annotated[
+        list[RagFilter], Query(description="Only with this rating; `none` for not rated.")
+    ] = [],  # noqa: B006
+    effective_from: Annotated[
+        date | None, Query(description="Effective on or after this date.")
+    ] = None,
+    effective_to: Annotated[
+        date | None, Query(description="Effective on or before this date.")
+    ] = None,
+    created_since: Annotated[
+        datetime | None, Query(description="Recorded at or after this time (RFC 3339).")
+    ] = None,
+) -> StatusUpdatePage:
+    """All status updates, for reporting. Sortable by `created_at` (default) and
+    `effective_date`."""
+    filters = service.UpdateFilters(
+        plan_id=plan_id,
+        area_id=area_id,
+        action_id=action_id,
+        author=author,
+        rag=rag,
+        effective_from=effective_from,
+        effective_to=effective_to,
+        created_since=created_since,
+    )
+    return await _page(request, response, session, params, filters)
+
+
+@router.get(
+    "/status-updates/{update_id}",
+    response_model=StatusUpdateRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_status_update(
+    request: Request, response: Response, session: SessionDep, _: Viewer, update: UpdateDep
+) -> StatusUpdateRead | Response:
+    """One status update, with the update that supersedes it if it was corrected."""
+    read = (await service.read_updates(session=session, updates=[update]))[0]
+    return conditional_read(request, response, read)

@@ -1,0 +1,124 @@
+"""Request and response bodies for status updates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.core.listing import Page
+from app.core.schemas import RequestBody
+from app.models import DeliveryStatus, Rag, StatusUpdate
+
+
+class Evidence(BaseModel):
+    """A piece of evidence: a titled link or reference."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(
+        min_length=1, max_length=300, description="What it is.", examples=["Q2 audit summary"]
+    )
+    url: str | None = Field(
+        default=None,
+        max_length=2000,
+        pattern=r"^https?://\S+$",
+        description="Where it is (http or https). Stored as text; never fetched.",
+    )
+    reference: str | None = Field(
+        default=None,
+        max_length=500,
+        description="A document or case-file reference, when there is no link.",
+        examples=["CSLT paper 2023/41"],
+    )
+
+
+class StatusUpdateCreate(RequestBody):
+    """A progress report on an action.
+
+    Rules, each a 422 naming the field: `red` and `amber` need `narrative` and `next_steps`;
+    `blue` goes with status `complete` and `complete` with `blue`; `deferred` and `cancelled`
+    need a `reason`; `effective_date` cannot be in the future; an archived action takes no
+    updates; a correction names an update of the same action that is not already corrected.
+    """
+
+    rag: Rag | None = Field(
+        default=None,
+        description="The rating: `red`, `amber`, `green`, `blue`, or null for not rated.",
+    )
+    status: DeliveryStatus = Field(description="The delivery status.")
+    narrative: str | None = Field(
+        default=None,
+        max_length=10000,
+        description="Progress in words. Required for red and amber.",
+        examples=["Recruitment campaign launched; two of five posts filled."],
+    )
+    next_steps: str | None = Field(
+        default=None,
+        max_length=5000,
+        description="What happens next. Required for red and amber.",
+        examples=["Second round of interviews in August."],
+    )
+    reason: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Why the action is deferred or cancelled. Required for those statuses.",
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, max_length=20, description="Evidence of progress."
+    )
+    effective_date: date | None = Field(
+        default=None, description="The day the update reports on; today when left out."
+    )
+    author: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="Who wrote it, for keys of integrating systems; a key bound to an officer "
+        "is always that officer, and may not name another author.",
+    )
+    corrects_update_id: str | None = Field(
+        default=None,
+        max_length=40,
+        description="The update this one corrects; the corrected one stays, marked superseded.",
+    )
+
+
+class StatusUpdateRead(BaseModel):
+    """A status update. Never changed: a correction is a new update."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str = Field(description="Opaque identifier.")
+    action_id: str = Field(description="The action it reports on.")
+    plan_id: str = Field(description="The action's plan.")
+    area_id: str = Field(description="The action's area.")
+    rag: Rag | None = Field(description="The rating; null for not rated.")
+    status: DeliveryStatus = Field(description="The delivery status.")
+    narrative: str | None = Field(description="Progress in words.")
+    next_steps: str | None = Field(description="What happens next.")
+    reason: str | None = Field(description="Why deferred or cancelled.")
+    evidence: list[Evidence] = Field(description="Evidence of progress.")
+    effective_date: date = Field(description="The day it reports on.")
+    author: str = Field(description="Who wrote it.")
+    author_officer_id: str | None = Field(description="The author's officer record, if any.")
+    corrects_update_id: str | None = Field(description="The update it corrects.")
+    superseded_by_id: str | None = Field(description="The update that corrects it, if any.")
+    created_at: datetime = Field(description="When it was recorded (server clock, UTC).")
+    updated_at: datetime = Field(description="Always equal to `created_at`.")
+    archived_at: datetime | None = Field(description="Always null: updates are never archived.")
+
+    @classmethod
+    def of(cls, update: StatusUpdate, superseded_by_id: str | None = None) -> StatusUpdateRead:
+        return cls.model_validate(
+            {
+                **update.model_dump(),
+                "superseded_by_id": superseded_by_id,
+                "updated_at": update.created_at,
+                "archived_at": None,
+            }
+        )
+
+
+class StatusUpdatePage(Page[StatusUpdateRead]):
+    """A page of status updates."""
