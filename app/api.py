@@ -8,10 +8,12 @@ from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
 from app.history.router import router as history_router
 from app.inspection_actions.router import router as inspection_actions_router
+from app.meetings.router import router as meetings_router
 from app.objectives.router import router as objectives_router
 from app.officers.router import router as officers_router
 from app.outcomes.router import router as outcomes_router
 from app.plans.router import router as plans_router
+from app.reports.router import router as reports_router
 from app.status_updates.router import router as status_updates_router
 from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
@@ -30,5 +32,7 @@ api_router.include_router(officers_router)
 api_router.include_router(strategies_router)
 api_router.include_router(strategy_links_router)
 api_router.include_router(inspection_actions_router)
+api_router.include_router(reports_router)
+api_router.include_router(meetings_router)
 api_router.include_router(api_keys_router)
 api_router.include_router(me_router)

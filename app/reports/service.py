@@ -1,0 +1,244 @@
+"""Reports: each computed from the recorded history as it stood at the end of a day."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.actions.service import action_state_as_of
+from app.actions.state import is_overdue, live_at
+from app.models import (
+    Action,
+    ActionInspectionAction,
+    ActionLeadOfficer,
+    Area,
+    DeliveryStatus,
+    InspectionAction,
+    Officer,
+    Plan,
+    Rag,
+)
+from app.reports.schemas import (
+    ActionRef,
+    Counts,
+    ExceptionItem,
+    ExceptionReason,
+    Exceptions,
+    GroupBy,
+    PlanRef,
+    Summary,
+    SummaryGroup,
+)
+
+RATING_KEYS = ("red", "amber", "green", "blue", "not_rated")
+STATUS_KEYS = tuple(s.value for s in DeliveryStatus)
+OPEN = (DeliveryStatus.not_started, DeliveryStatus.in_progress)
+
+
+@dataclass
+class ActionAt:
+    """An action with its state on a day and its lead officers."""
+
+    action: Action
+    rag: Rag | None
+    status: DeliveryStatus
+    due_date: date | None
+    last_update_date: date | None
+    completed_date: date | None
+    leads: list[tuple[str, str]]
+
+    def ref(self) -> ActionRef:
+        return ActionRef(
+            action_id=self.action.id,
+            ref=self.action.ref,
+            title=self.action.title,
+            rag=self.rag,
+            status=self.status,
+            due_date=self.due_date,
+            lead_officers=[name for _, name in self.leads],
+        )
+
+
+def plan_ref(plan: Plan) -> PlanRef:
+    return PlanRef(
+        id=plan.id,
+        title=plan.title,
+        organisation=plan.organisation,
+        version_label=plan.version_label,
+    )
+
+
+async def actions_at(session: AsyncSession, plan: Plan, day: date) -> list[ActionAt]:
+    """The plan's actions live at the end of `day`, in document order, with their state then."""
+    actions = (
+        await session.scalars(sa.select(Action).where(col(Action.plan_id) == plan.id, live_at(day)))
+    ).all()
+    ids = [a.id for a in actions]
+    states = await action_state_as_of(session, ids, day)
+    leads: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for action_id, officer_id, name in (
+        await session.execute(
+            sa.select(col(ActionLeadOfficer.action_id), col(Officer.id), col(Officer.name))
+            .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
+            .where(col(ActionLeadOfficer.action_id).in_(ids))
+            .order_by(col(ActionLeadOfficer.position))
+        )
+    ).all():
+        leads[action_id].append((officer_id, name))
+    return [
+        ActionAt(action=action, leads=leads.get(action.id, []), **_state(states.get(action.id, {})))
+        for action in _document_order(actions)
+    ]
+
+
+def _document_order(actions: Sequence[Action]) -> list[Action]:
+    def key(action: Action) -> tuple[Any, ...]:
+        return tuple(int(p) if p.isdigit() else p for p in action.ref.lstrip("A").split("."))
+
+    return sorted(actions, key=lambda a: (a.area_id, key(a))) if False else sorted(actions, key=key)
+
+
+def _state(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "rag": Rag(values["rag"]) if values.get("rag") else None,
+        "status": DeliveryStatus(values.get("status") or DeliveryStatus.not_started),
+        "due_date": values.get("due_date"),
+        "last_update_date": values.get("last_update_date"),
+        "completed_date": values.get("completed_date"),
+    }
+
+
+def count(items: Iterable[ActionAt]) -> Counts:
+    ratings: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    total = 0
+    for item in items:
+        total += 1
+        ratings[item.rag.value if item.rag else "not_rated"] += 1
+        statuses[item.status.value] += 1
+    return Counts(
+        actions=total,
+        by_rating={key: ratings.get(key, 0) for key in RATING_KEYS},
+        by_status={key: statuses.get(key, 0) for key in STATUS_KEYS},
+    )
+
+
+async def summary(*, session: AsyncSession, plan: Plan, as_of: date, group_by: GroupBy) -> Summary:
+    """Counts by rating and status at the end of `as_of`, grouped."""
+    items = await actions_at(session, plan, as_of)
+    groups: list[SummaryGroup] = []
+    if group_by == GroupBy.area:
+        areas = (
+            await session.scalars(
+                sa.select(Area)
+                .where(col(Area.plan_id) == plan.id, col(Area.archived_at).is_(None))
+                .order_by(col(Area.position))
+            )
+        ).all()
+        for area in areas:
+            members = [i for i in items if i.action.area_id == area.id]
+            groups.append(
+                SummaryGroup(
+                    key=area.id, label=f"{area.ref} {area.title}", **count(members).model_dump()
+                )
+            )
+    elif group_by == GroupBy.officer:
+        names = sorted({lead for item in items for lead in item.leads}, key=lambda lead: lead[1])
+        for officer_id, name in names:
+            members = [i for i in items if (officer_id, name) in i.leads]
+            groups.append(SummaryGroup(key=officer_id, label=name, **count(members).model_dump()))
+        unled = [i for i in items if not i.leads]
+        if unled:
+            groups.append(
+                SummaryGroup(key=None, label="No lead officer", **count(unled).model_dump())
+            )
+    else:
+        tags = await inspection_tags(session, plan)
+        for inspection, action_ids in tags:
+            members = [i for i in items if i.action.id in action_ids]
+            label = f"{inspection.source} Improvement Action {inspection.number}"
+            groups.append(
+                SummaryGroup(key=inspection.id, label=label, **count(members).model_dump())
+            )
+    return Summary(
+        plan=plan_ref(plan), as_of=as_of, group_by=group_by, totals=count(items), groups=groups
+    )
+
+
+async def inspection_tags(
+    session: AsyncSession, plan: Plan
+) -> list[tuple[InspectionAction, set[str]]]:
+    inspections = (
+        await session.scalars(
+            sa.select(InspectionAction)
+            .where(
+                col(InspectionAction.plan_id) == plan.id,
+                col(InspectionAction.archived_at).is_(None),
+            )
+            .order_by(col(InspectionAction.source), col(InspectionAction.number))
+        )
+    ).all()
+    tagged: dict[str, set[str]] = defaultdict(set)
+    for inspection_id, action_id in (
+        await session.execute(
+            sa.select(
+                col(ActionInspectionAction.inspection_action_id),
+                col(ActionInspectionAction.action_id),
+            ).where(
+                col(ActionInspectionAction.inspection_action_id).in_([i.id for i in inspections])
+            )
+        )
+    ).all():
+        tagged[inspection_id].add(action_id)
+    return [(inspection, tagged.get(inspection.id, set())) for inspection in inspections]
+
+
+def exception_reasons(item: ActionAt, day: date, stale_before: date) -> list[ExceptionReason]:
+    reasons = []
+    if item.rag == Rag.red:
+        reasons.append(ExceptionReason.red)
+    if is_overdue(item.due_date, item.status, day):
+        reasons.append(ExceptionReason.overdue)
+    original = item.action.original_due_date
+    if item.due_date is not None and original is not None and item.due_date > original:
+        reasons.append(ExceptionReason.slipped)
+    if item.status in OPEN and (
+        item.last_update_date is None or item.last_update_date < stale_before
+    ):
+        reasons.append(ExceptionReason.stale)
+    return reasons
+
+
+async def exceptions(*, session: AsyncSession, plan: Plan, as_of: date) -> Exceptions:
+    """Red, overdue, slipped, and stale (no update within the plan's update interval)."""
+    items = await actions_at(session, plan, as_of)
+    stale_before = as_of - timedelta(days=plan.update_interval_days)
+    found = []
+    for item in items:
+        reasons = exception_reasons(item, as_of, stale_before)
+        if reasons:
+            found.append(_exception(item, reasons, as_of))
+    tally = Counter(reason.value for item in found for reason in item.reasons)
+    return Exceptions(
+        plan=plan_ref(plan),
+        as_of=as_of,
+        items=found,
+        counts={reason.value: tally.get(reason.value, 0) for reason in ExceptionReason},
+    )
+
+
+def _exception(item: ActionAt, reasons: list[ExceptionReason], day: date) -> ExceptionItem:
+    overdue = ExceptionReason.overdue in reasons and item.due_date is not None
+    return ExceptionItem(
+        **item.ref().model_dump(),
+        reasons=reasons,
+        days_overdue=(day - item.due_date).days if overdue and item.due_date else None,
+        last_update_date=item.last_update_date,
+    )
