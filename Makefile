@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# Two workers: the CI machine has two cores.
+PYTEST_ARGS ?= -n 2
 HOST ?= 127.0.0.1
 
 .PHONY: run test test-postgres lint format migrate seed openapi clean

@@ -12,6 +12,7 @@ _DESCRIPTIONS = {
     403: "The key's role does not allow this.",
     404: "No such resource.",
     409: "The change conflicts with the resource's state.",
+    406: "None of the representations asked for in `Accept` is available.",
     412: "`If-Match` does not match the resource's current ETag.",
     422: "A field, parameter or header is not valid; `errors` says which and why.",
     428: "The write needs an `If-Match` header.",

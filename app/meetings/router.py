@@ -1,5 +1,219 @@
-"""Board meetings and their snapshots."""
+"""Board meetings and their snapshots: `/meetings`, `/meetings/{meeting_id}` and
+`/meetings/{meeting_id}/snapshot`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.deps import SessionDep
+from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
+from app.core.listing import ListParamsDep, set_link_header
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Editor, Viewer
+from app.meetings import service
+from app.meetings.dependencies import MeetingDep
+from app.meetings.schemas import (
+    MeetingCreate,
+    MeetingPage,
+    MeetingRead,
+    MeetingSchedule,
+    MeetingScheduleCreate,
+    MeetingSnapshotRead,
+    MeetingUpdate,
+)
 
 router = APIRouter(tags=["Meetings"])
+
+REPLAYED = (
+    "A retry with the same `Idempotency-Key` and body gets this response again, with "
+    f"`{REPLAY_HEADER}: true`."
+)
+
+
+@router.get("/meetings", response_model=MeetingPage, responses=problems())
+async def list_meetings(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    params: ListParamsDep,
+    plan_id: Annotated[
+        list[str], Query(description="Only meetings about this plan; repeat for any of several.")
+    ] = [],  # noqa: B006
+    board: Annotated[
+        list[str],
+        Query(description="Only meetings of this board (`GABB`); repeat for any of several."),
+    ] = [],  # noqa: B006
+    date_from: Annotated[dt.date | None, Query(description="Held on or after this day.")] = None,
+    date_to: Annotated[dt.date | None, Query(description="Held on or before this day.")] = None,
+    partners_attending: Annotated[
+        bool | None, Query(description="Only meetings partners attend (true) or not (false).")
+    ] = None,
+) -> MeetingPage:
+    """List board meetings. Sortable by `date` (the default) and `created_at`."""
+    result = await service.list_meetings(
+        session=session,
+        params=params,
+        filters=service.MeetingFilters(
+            plan_id=plan_id,
+            board=board,
+            date_from=date_from,
+            date_to=date_to,
+            partners_attending=partners_attending,
+        ),
+    )
+    set_link_header(request, response, result.next_cursor)
+    return MeetingPage(
+        items=service.page_reads(result),
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/meetings",
+    response_model=MeetingRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={**problems(409), 201: {"description": "Created. " + REPLAYED}},
+)
+async def create_meeting(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: MeetingCreate,
+    idempotency: IdempotencyDep,
+) -> MeetingRead | JSONResponse:
+    """Add a board meeting. 422 when the plan does not exist; 409 when it is archived or the
+    board already meets about the plan that day (naming that meeting)."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+    read = await service.create_meeting(
+        session=session,
+        data=body,
+        actor=actor,
+        idempotency=idempotency,
+        location_for=lambda meeting_id: str(request.url_for("get_meeting", meeting_id=meeting_id)),
+    )
+    response.headers["Location"] = str(request.url_for("get_meeting", meeting_id=read.id))
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(
+    "/meetings/schedule",
+    response_model=MeetingSchedule,
+    status_code=status.HTTP_201_CREATED,
+    responses={**problems(409), 201: {"description": "Created. " + REPLAYED}},
+)
+async def create_meeting_schedule(
+    session: SessionDep,
+    actor: Editor,
+    body: MeetingScheduleCreate,
+    idempotency: IdempotencyDep,
+) -> MeetingSchedule | JSONResponse:
+    """Create a board's monthly meetings, such as a year of GABB meetings with partners at
+    every second one.
+
+    One meeting a month from `first_date`, on the same day of the month (the month's last day
+    when it is shorter). Days the board already meets about the plan are skipped and listed in
+    `skipped_dates`, so running the same schedule again creates nothing. 422 when the plan
+    does not exist, 409 when it is archived.
+    """
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+    return await service.create_schedule(
+        session=session, data=body, actor=actor, idempotency=idempotency
+    )
+
+
+@router.get(
+    "/meetings/{meeting_id}",
+    response_model=MeetingRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_meeting(
+    request: Request, response: Response, session: SessionDep, _: Viewer, meeting: MeetingDep
+) -> MeetingRead | Response:
+    """Get a meeting. Sends an `ETag`; `If-None-Match` gives 304."""
+    read = await service.read_meeting(session=session, meeting=meeting)
+    return conditional_read(request, response, read)
+
+
+@router.patch(
+    "/meetings/{meeting_id}",
+    response_model=MeetingRead,
+    responses=problems(404, 409, 412, 428),
+)
+async def update_meeting(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    meeting: MeetingDep,
+    body: MeetingUpdate,
+) -> MeetingRead:
+    """Change a meeting. Needs `If-Match`. 409 when the board already meets about the plan on
+    the new day, or when the meeting's snapshot is taken and the board or date would change."""
+    current = await service.read_meeting(session=session, meeting=meeting)
+    require_if_match(request, current)
+    meeting = await service.update_meeting(
+        session=session, meeting=meeting, current=current, data=body, actor=actor
+    )
+    read = MeetingRead.of(meeting, current.snapshot_id)
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+@router.post(
+    "/meetings/{meeting_id}/snapshot",
+    response_model=MeetingSnapshotRead,
+    status_code=status.HTTP_201_CREATED,
+    responses={**problems(404, 409), 201: {"description": "Taken. " + REPLAYED}},
+)
+async def create_meeting_snapshot(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    meeting: MeetingDep,
+    idempotency: IdempotencyDep,
+) -> MeetingSnapshotRead | JSONResponse:
+    """Freeze the plan for the meeting's papers, as it stood at the end of the meeting's date:
+    the summary by area, the exceptions and the whole plan tree. No body.
+
+    A snapshot is taken once and never changes, whatever happens to the plan later (the
+    database refuses to change it). 409 naming the snapshot when there is one already, and
+    when the meeting's date has not come yet.
+    """
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+    location = str(request.url_for("get_meeting_snapshot", meeting_id=meeting.id))
+    read = await service.create_snapshot(
+        session=session, meeting=meeting, actor=actor, idempotency=idempotency, location=location
+    )
+    response.headers["Location"] = location
+    return read
+
+
+@router.get(
+    "/meetings/{meeting_id}/snapshot",
+    response_model=MeetingSnapshotRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_meeting_snapshot(
+    request: Request, response: Response, session: SessionDep, _: Viewer, meeting: MeetingDep
+) -> MeetingSnapshotRead | Response:
+    """The meeting's snapshot, with rating movement since the snapshot of the same board's
+    latest earlier meeting about the plan. 404 until one is taken. Sends an `ETag`;
+    `If-None-Match` gives 304."""
+    read = await service.get_snapshot(session=session, meeting=meeting)
+    return conditional_read(request, response, read)

@@ -16,6 +16,7 @@ from app.models.content import (
     SuccessCriterion,
 )
 from app.models.inspection import ActionInspectionAction, InspectionAction, InspectionActionBase
+from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
 from app.models.plan import Plan, PlanBase, PlanStatus, RatingDefinitions
 from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
@@ -34,6 +35,8 @@ __all__ = [
     "IdempotencyRecord",
     "InspectionAction",
     "InspectionActionBase",
+    "Meeting",
+    "MeetingSnapshot",
     "Objective",
     "Officer",
     "OfficerBase",

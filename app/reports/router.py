@@ -1,5 +1,173 @@
-"""Reports for the board."""
+"""Reports for the board: the quarterly QA report, exceptions and summaries."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from app.core.deps import SessionDep
+from app.core.errors import AppError, ValidationFailed
+from app.core.responses import NOT_MODIFIED, problems
+from app.core.security import Viewer
+from app.models import Plan, utcnow
+from app.plans.service import get_plan
+from app.reports import service
+from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
+from app.reports.quarterly import quarterly_report
+from app.reports.quarters import Quarter
+from app.reports.schemas import Exceptions, GroupBy, QuarterlyReport, Summary
 
 router = APIRouter(prefix="/reports", tags=["Reports"])
+
+
+class ReportFormat(StrEnum):
+    """A report's representation."""
+
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+MEDIA_TYPES = {
+    ReportFormat.json: "application/json",
+    ReportFormat.csv: CSV_TYPE,
+    ReportFormat.xlsx: XLSX_TYPE,
+}
+
+
+class NotAcceptable(AppError):
+    status_code, slug, title = 406, "not-acceptable", "Not Acceptable"
+
+
+async def plan_from_query(
+    session: SessionDep,
+    plan_id: Annotated[str, Query(max_length=40, description="The plan to report on.")],
+) -> Plan:
+    return await get_plan(session=session, plan_id=plan_id)
+
+
+PlanQuery = Annotated[Plan, Depends(plan_from_query)]
+AsOf = Annotated[
+    date | None, Query(description="The day to report on (end of day); today when left out.")
+]
+
+
+def _choose_format(request: Request, format_: ReportFormat | None) -> ReportFormat:
+    if format_ is not None:
+        return format_
+    accept = request.headers.get("Accept", "*/*")
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in {"*/*", "application/*", "application/json", "application/problem+json"}:
+            return ReportFormat.json
+        for kind, media_type in MEDIA_TYPES.items():
+            if media == media_type or (media == "text/*" and kind == ReportFormat.csv):
+                return kind
+    raise NotAcceptable(
+        "The report comes as application/json, text/csv or "
+        f"{XLSX_TYPE}; ask for one of those in Accept, or use format=json|csv|xlsx."
+    )
+
+
+def _parse_quarter(quarter: str) -> Quarter:
+    try:
+        return Quarter.parse(quarter)
+    except ValueError as exc:
+        raise ValidationFailed(
+            f"'{quarter}' is not a quarter: {exc}.", field="query.quarter", message=str(exc)
+        ) from exc
+
+
+@router.get(
+    "/quarterly",
+    response_model=QuarterlyReport,
+    responses={
+        **problems(404, 406),
+        **NOT_MODIFIED,
+        200: {
+            "description": "The report, as JSON (default), CSV (one row per action, UTF-8 "
+            "with a byte-order mark) or XLSX (a summary sheet and an actions sheet).",
+            "content": {
+                CSV_TYPE: {"schema": {"type": "string"}},
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+            },
+        },
+    },
+)
+async def get_quarterly_report(
+    request: Request,
+    session: SessionDep,
+    _: Viewer,
+    plan: PlanQuery,
+    quarter: Annotated[
+        str,
+        Query(
+            max_length=20,
+            description="A financial-year quarter: `2023-24-Q2` is July to September 2023.",
+            examples=["2023-24-Q2"],
+        ),
+    ],
+    format_: Annotated[
+        ReportFormat | None,
+        Query(alias="format", description="`json`, `csv` or `xlsx`; overrides `Accept`."),
+    ] = None,
+) -> Response:
+    """The quarterly Quality Assurance report for CSLT and the Good and Beyond Board.
+
+    Computed from the recorded history as it stood at the quarter's end. A closed quarter's
+    report has a strong `ETag` (the same whenever it is asked for) and `If-None-Match`
+    gives 304.
+    """
+    period = _parse_quarter(quarter)
+    chosen = _choose_format(request, format_)
+    report = await quarterly_report(session=session, plan=plan, quarter=period)
+    headers = {"Vary": "Accept"}
+    if report.period.closed:
+        stable = report.model_dump_json(exclude={"computed_at"}).encode()
+        etag = '"' + hashlib.sha256(chosen.value.encode() + b"\n" + stable).hexdigest()[:32] + '"'
+        headers["ETag"] = etag
+        tags = [
+            t.strip().removeprefix("W/")
+            for t in request.headers.get("If-None-Match", "").split(",")
+        ]
+        if etag in tags or "*" in tags:
+            return Response(status_code=304, headers=headers)
+    filename = f"quarterly-report-{period.label}"
+    if chosen == ReportFormat.csv:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        return Response(to_csv(report), media_type=f"{CSV_TYPE}; charset=utf-8", headers=headers)
+    if chosen == ReportFormat.xlsx:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return Response(to_xlsx(report), media_type=XLSX_TYPE, headers=headers)
+    return JSONResponse(report.model_dump(mode="json"), headers=headers)
+
+
+@router.get("/exceptions", response_model=Exceptions, responses=problems(404))
+async def get_exceptions_report(
+    session: SessionDep, _: Viewer, plan: PlanQuery, as_of: AsOf = None
+) -> Exceptions:
+    """What the board must see on a day, each item with every reason: red, overdue,
+    slipped (due later than first planned), stale (open with no update within the plan's
+    update interval)."""
+    return await service.exceptions(session=session, plan=plan, as_of=as_of or utcnow().date())
+
+
+@router.get("/summary", response_model=Summary, responses=problems(404))
+async def get_summary_report(
+    session: SessionDep,
+    _: Viewer,
+    plan: PlanQuery,
+    as_of: AsOf = None,
+    group_by: Annotated[
+        GroupBy, Query(description="`area`, `officer` or `inspection_action`.")
+    ] = GroupBy.area,
+) -> Summary:
+    """Counts of actions by rating and by status on a day, grouped."""
+    return await service.summary(
+        session=session, plan=plan, as_of=as_of or utcnow().date(), group_by=group_by
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -98,3 +98,122 @@ class Exceptions(BaseModel):
     as_of: date = Field(description="The day (end of day).")
     items: list[ExceptionItem] = Field(description="Exceptions, in document order.")
     counts: dict[str, int] = Field(description="How many items give each reason.")
+
+
+class Movement(StrEnum):
+    """How an action's rating moved between two quarter ends (red < amber < green < blue)."""
+
+    improved = "improved"
+    declined = "declined"
+    unchanged = "unchanged"
+    newly_rated = "newly_rated"
+    no_longer_rated = "no_longer_rated"
+    not_rated = "not_rated"
+
+
+class Period(BaseModel):
+    """The quarter a report covers."""
+
+    label: str = Field(description="The quarter.", examples=["2023-24-Q2"])
+    start: date = Field(description="Its first day.", examples=["2023-07-01"])
+    end: date = Field(description="Its last day.", examples=["2023-09-30"])
+    closed: bool = Field(description="True once the quarter has ended.")
+    previous: str = Field(description="The quarter before.", examples=["2023-24-Q1"])
+    next: str = Field(description="The quarter after.", examples=["2023-24-Q3"])
+
+
+class AreaQuarter(Counts):
+    """One area's counts at the quarter's end and its updates during the quarter."""
+
+    area_id: str = Field(description="The area.")
+    ref: str = Field(description="Its ref.")
+    title: str = Field(description="Its title.")
+    updates_in_quarter: int = Field(description="Status updates effective in the quarter.")
+
+
+class MovementCounts(BaseModel):
+    """How ratings moved from the previous quarter's end to this one's."""
+
+    improved: int = Field(description="Rating went up.")
+    declined: int = Field(description="Rating went down, or was withdrawn.")
+    unchanged: int = Field(description="Same rating (or still not rated is not counted).")
+    newly_rated: int = Field(description="Not rated before, rated now.")
+
+
+class QuarterAction(ActionRef):
+    """One action's line in the quarterly report (the CSV and the XLSX actions sheet)."""
+
+    area_ref: str = Field(description="Its area's ref.")
+    parent_ref: str | None = Field(description="Its parent action's ref, for sub-actions.")
+    timescale: str | None = Field(description="Its timescale as written.")
+    previous_rag: Rag | None = Field(description="Its rating at the previous quarter's end.")
+    movement: Movement = Field(description="How its rating moved.")
+    last_update_date: date | None = Field(description="Its latest update's effective date.")
+    completed_date: date | None = Field(description="When it was completed.")
+    days_overdue: int | None = Field(description="Days past due at the quarter's end.")
+    due_next_quarter: bool = Field(description="Due in the next quarter and still open.")
+    updates_in_quarter: int = Field(description="Status updates effective in the quarter.")
+    latest_narrative: str | None = Field(description="Its latest narrative in the quarter.")
+    exceptions: list[ExceptionReason] = Field(description="Why the board must see it, if so.")
+
+
+class SlippedDueDate(ActionRef):
+    """A due date moved later during the quarter."""
+
+    from_date: date | None = Field(description="The due date before.")
+    to_date: date | None = Field(description="The due date after.")
+    reason: str = Field(description="The reason given.")
+    changed_at: datetime = Field(description="When it was changed.")
+
+
+class QuarterUpdates(BaseModel):
+    """Status updates effective in the quarter (corrected ones left out)."""
+
+    total: int = Field(description="How many.")
+    by_area: list[AreaCount] = Field(description="How many per area.")
+
+
+class AreaCount(BaseModel):
+    """A count for one area."""
+
+    area_id: str = Field(description="The area.")
+    ref: str = Field(description="Its ref.")
+    count: int = Field(description="The count.")
+
+
+class InspectionQuarter(BaseModel):
+    """An inspection recommendation and the live actions answering it."""
+
+    inspection_action_id: str = Field(description="Its id.")
+    source: str = Field(description="Who made it.")
+    number: int = Field(description="Its number.")
+    text: str = Field(description="The recommendation.")
+    actions: list[ActionRef] = Field(description="Live actions tagged with it, with ratings.")
+    no_live_action: bool = Field(description="True when no live action answers it: a gap.")
+
+
+class QuarterlyReport(BaseModel):
+    """The quarterly Quality Assurance report for CSLT and the Good and Beyond Board."""
+
+    plan: PlanRef = Field(description="The plan.")
+    period: Period = Field(description="The quarter.")
+    computed_at: datetime = Field(description="When this was computed.")
+    totals: Counts = Field(description="All live actions at the quarter's end.")
+    areas: list[AreaQuarter] = Field(description="Per area, in document order.")
+    movement: MovementCounts = Field(description="Rating movement over the quarter.")
+    completed: list[QuarterAction] = Field(description="Completed in the quarter.")
+    overdue: list[QuarterAction] = Field(description="Overdue at the quarter's end.")
+    due_next_quarter: list[QuarterAction] = Field(description="Open and due next quarter.")
+    slipped: list[SlippedDueDate] = Field(description="Due dates moved later in the quarter.")
+    exceptions: list[QuarterAction] = Field(
+        description="Red; amber for two quarter ends running; open with no update in the "
+        "quarter; slipped in the quarter."
+    )
+    updates: QuarterUpdates = Field(description="Status updates in the quarter.")
+    inspection_actions: list[InspectionQuarter] = Field(
+        description="Each inspection action with its actions and their ratings."
+    )
+    actions: list[QuarterAction] = Field(description="Every live action, in document order.")
+
+
+QuarterUpdates.model_rebuild()

@@ -1,0 +1,230 @@
+"""The quarterly Quality Assurance report, from the recorded history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from sqlmodel import col
+
+from app.actions.state import end_of_day, is_overdue
+from app.models import Action, Area, DueDateRevision, Plan, Rag, StatusUpdate, utcnow
+from app.reports.quarters import Quarter
+from app.reports.schemas import (
+    AreaCount,
+    AreaQuarter,
+    ExceptionReason,
+    InspectionQuarter,
+    Movement,
+    MovementCounts,
+    Period,
+    QuarterAction,
+    QuarterlyReport,
+    QuarterUpdates,
+    SlippedDueDate,
+)
+from app.reports.service import OPEN, ActionAt, actions_at, count, inspection_tags, plan_ref
+
+RANK = {Rag.red: 0, Rag.amber: 1, Rag.green: 2, Rag.blue: 3}
+
+
+def movement(previous: Rag | None, current: Rag | None) -> Movement:
+    if previous is None:
+        return Movement.not_rated if current is None else Movement.newly_rated
+    if current is None:
+        return Movement.no_longer_rated
+    if RANK[current] > RANK[previous]:
+        return Movement.improved
+    if RANK[current] < RANK[previous]:
+        return Movement.declined
+    return Movement.unchanged
+
+
+async def _updates_in(session: AsyncSession, plan: Plan, quarter: Quarter) -> list[StatusUpdate]:
+    correction = aliased(StatusUpdate)
+    return list(
+        (
+            await session.scalars(
+                sa.select(StatusUpdate)
+                .where(
+                    col(StatusUpdate.plan_id) == plan.id,
+                    col(StatusUpdate.effective_date) >= quarter.start,
+                    col(StatusUpdate.effective_date) <= quarter.end,
+                    ~sa.exists().where(col(correction.corrects_update_id) == col(StatusUpdate.id)),
+                )
+                .order_by(
+                    col(StatusUpdate.effective_date),
+                    col(StatusUpdate.created_at),
+                    col(StatusUpdate.id),
+                )
+            )
+        ).all()
+    )
+
+
+async def _slipped_in(session: AsyncSession, plan: Plan, quarter: Quarter) -> list[DueDateRevision]:
+    """Due dates moved later by revisions made during the quarter."""
+    return list(
+        (
+            await session.scalars(
+                sa.select(DueDateRevision)
+                .join(Action, col(Action.id) == col(DueDateRevision.action_id))
+                .where(
+                    col(Action.plan_id) == plan.id,
+                    col(DueDateRevision.changed_at)
+                    >= end_of_day(quarter.start - timedelta(days=1)),
+                    col(DueDateRevision.changed_at) < end_of_day(quarter.end),
+                    col(DueDateRevision.from_date).is_not(None),
+                    col(DueDateRevision.to_date) > col(DueDateRevision.from_date),
+                )
+                .order_by(col(DueDateRevision.changed_at), col(DueDateRevision.id))
+            )
+        ).all()
+    )
+
+
+def _quarter_reasons(
+    item: ActionAt,
+    previous: ActionAt | None,
+    updated: bool,
+    slipped: bool,
+) -> list[ExceptionReason]:
+    reasons = []
+    if item.rag == Rag.red:
+        reasons.append(ExceptionReason.red)
+    if item.rag == Rag.amber and previous is not None and previous.rag == Rag.amber:
+        reasons.append(ExceptionReason.amber_two_quarters)
+    if item.status in OPEN and not updated:
+        reasons.append(ExceptionReason.no_update_in_quarter)
+    if slipped:
+        reasons.append(ExceptionReason.slipped)
+    return reasons
+
+
+async def quarterly_report(
+    *, session: AsyncSession, plan: Plan, quarter: Quarter, today: date | None = None
+) -> QuarterlyReport:
+    """Everything the quarterly QA report holds, as it stood at the quarter's end."""
+    today = today or utcnow().date()
+    items = await actions_at(session, plan, quarter.end)
+    before = {
+        item.action.id: item for item in await actions_at(session, plan, quarter.previous.end)
+    }
+    updates = await _updates_in(session, plan, quarter)
+    revisions = await _slipped_in(session, plan, quarter)
+    areas = (
+        await session.scalars(
+            sa.select(Area)
+            .where(col(Area.plan_id) == plan.id, col(Area.archived_at).is_(None))
+            .order_by(col(Area.position))
+        )
+    ).all()
+    area_refs = {area.id: area.ref for area in areas}
+    refs = {item.action.id: item.action.ref for item in items}
+    updates_per_action = Counter(update.action_id for update in updates)
+    latest_narrative = {u.action_id: u.narrative for u in updates if u.narrative}
+    slipped_ids = {revision.action_id for revision in revisions}
+
+    rows: list[QuarterAction] = []
+    for item in items:
+        previous = before.get(item.action.id)
+        overdue = is_overdue(item.due_date, item.status, quarter.end)
+        due = item.due_date
+        rows.append(
+            QuarterAction(
+                **item.ref().model_dump(),
+                area_ref=area_refs.get(item.action.area_id, ""),
+                parent_ref=refs.get(item.action.parent_id or ""),
+                timescale=item.action.timescale,
+                previous_rag=previous.rag if previous else None,
+                movement=movement(previous.rag if previous else None, item.rag),
+                last_update_date=item.last_update_date,
+                completed_date=item.completed_date,
+                days_overdue=(quarter.end - due).days if overdue and due else None,
+                due_next_quarter=(
+                    due is not None
+                    and quarter.next.start <= due <= quarter.next.end
+                    and item.status in OPEN
+                ),
+                updates_in_quarter=updates_per_action.get(item.action.id, 0),
+                latest_narrative=latest_narrative.get(item.action.id),
+                exceptions=_quarter_reasons(
+                    item,
+                    previous,
+                    updated=item.action.id in updates_per_action,
+                    slipped=item.action.id in slipped_ids,
+                ),
+            )
+        )
+    moves = Counter(row.movement for row in rows)
+    updates_per_area = Counter(update.area_id for update in updates)
+    by_id = {row.action_id: row for row in rows}
+    inspections = [
+        InspectionQuarter(
+            inspection_action_id=inspection.id,
+            source=inspection.source,
+            number=inspection.number,
+            text=inspection.text,
+            actions=[item.ref() for item in items if item.action.id in tagged],
+            no_live_action=not any(item.action.id in tagged for item in items),
+        )
+        for inspection, tagged in await inspection_tags(session, plan)
+    ]
+    return QuarterlyReport(
+        plan=plan_ref(plan),
+        period=Period(
+            label=quarter.label,
+            start=quarter.start,
+            end=quarter.end,
+            closed=quarter.end < today,
+            previous=quarter.previous.label,
+            next=quarter.next.label,
+        ),
+        computed_at=utcnow(),
+        totals=count(items),
+        areas=[
+            AreaQuarter(
+                area_id=area.id,
+                ref=area.ref,
+                title=area.title,
+                updates_in_quarter=updates_per_area.get(area.id, 0),
+                **count(i for i in items if i.action.area_id == area.id).model_dump(),
+            )
+            for area in areas
+        ],
+        movement=MovementCounts(
+            improved=moves[Movement.improved],
+            declined=moves[Movement.declined] + moves[Movement.no_longer_rated],
+            unchanged=moves[Movement.unchanged],
+            newly_rated=moves[Movement.newly_rated],
+        ),
+        completed=[
+            r for r in rows if r.completed_date and quarter.start <= r.completed_date <= quarter.end
+        ],
+        overdue=[r for r in rows if r.days_overdue is not None],
+        due_next_quarter=[r for r in rows if r.due_next_quarter],
+        slipped=[
+            SlippedDueDate(
+                **by_id[revision.action_id].model_dump(include=set(SlippedDueDate.model_fields)),
+                from_date=revision.from_date,
+                to_date=revision.to_date,
+                reason=revision.reason,
+                changed_at=revision.changed_at,
+            )
+            for revision in revisions
+            if revision.action_id in by_id
+        ],
+        exceptions=[r for r in rows if r.exceptions],
+        updates=QuarterUpdates(
+            total=len(updates),
+            by_area=[
+                AreaCount(area_id=area.id, ref=area.ref, count=updates_per_area.get(area.id, 0))
+                for area in areas
+            ],
+        ),
+        inspection_actions=inspections,
+        actions=rows,
+    )

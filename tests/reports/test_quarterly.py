@@ -1,0 +1,316 @@
+"""The quarterly QA report, exceptions and summaries, from dated updates entered out of order."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import ActionInspectionAction, ActionLeadOfficer, DueDateRevision, new_id
+from tests.factories import (
+    make_action,
+    make_area,
+    make_inspection_action,
+    make_officer,
+    make_plan,
+)
+from tests.support import assert_problem
+
+Q2 = "2023-24-Q2"
+REPORT = "/api/v1/reports/quarterly"
+
+
+@dataclass
+class Board:
+    plan_id: str
+    refs: dict[str, str]
+    area_ids: list[str]
+    inspection_ids: list[str]
+
+
+async def post(http: httpx.AsyncClient, action_id: str, day: str, **body: Any) -> None:
+    response = await http.post(
+        f"/api/v1/actions/{action_id}/status-updates", json={**body, "effective_date": day}
+    )
+    assert response.status_code == 201, response.text
+
+
+@pytest.fixture
+async def board(editor: httpx.AsyncClient, session: AsyncSession) -> Board:
+    plan = await make_plan(session, title="Improvement Plan")
+    area1 = await make_area(session, plan, number=1, title="Our People")
+    area2 = await make_area(session, plan, number=2, title="Our Practice")
+    a11 = await make_action(session, area1, ref="A1.1", title="Recruit", due_date=date(2023, 8, 31))
+    a12 = await make_action(
+        session,
+        area1,
+        ref="A1.2",
+        title="Retain",
+        due_date=date(2023, 11, 30),
+        original_due_date=date(2023, 9, 30),
+        due_date_revision_count=1,
+    )
+    a121 = await make_action(
+        session,
+        area1,
+        ref="A1.2.1",
+        title="Exit interviews",
+        parent_id=a12.id,
+        due_date=date(2023, 9, 15),
+    )
+    a21 = await make_action(
+        session, area2, ref="A2.1", title="Practice standards", timescale="Ongoing"
+    )
+    jane = await make_officer(session, name="Jane Smith")
+    adele = await make_officer(session, name="Adele Moore")
+    for action, officer, position in (
+        (a11, jane, 1),
+        (a12, jane, 1),
+        (a12, adele, 2),
+        (a121, adele, 1),
+    ):
+        session.add(
+            ActionLeadOfficer(action_id=action.id, officer_id=officer.id, position=position)
+        )
+    tagged = await make_inspection_action(session, plan, number=1)
+    gap = await make_inspection_action(session, plan, number=2)
+    session.add(ActionInspectionAction(action_id=a11.id, inspection_action_id=tagged.id))
+    session.add(
+        DueDateRevision(
+            id=new_id("rev"),
+            action_id=a12.id,
+            from_date=date(2023, 9, 30),
+            to_date=date(2023, 11, 30),
+            reason="Waiting for the DfE review",
+            changed_at=datetime(2023, 8, 1, 10, 0, tzinfo=UTC),
+            actor="editor test key",
+        )
+    )
+    await session.commit()
+    amber = {"rag": "amber", "status": "in_progress", "narrative": "Slow", "next_steps": "Chase"}
+    # Entered out of order: the latest first.
+    await post(editor, a11.id, "2023-08-10", **amber)
+    await post(
+        editor,
+        a12.id,
+        "2023-07-15",
+        rag="red",
+        status="in_progress",
+        narrative="Recruitment stalled",
+        next_steps="Escalate",
+    )
+    await post(editor, a11.id, "2023-05-15", rag="green", status="in_progress")
+    await post(editor, a121.id, "2023-09-10", rag="blue", status="complete")
+    await post(editor, a11.id, "2023-06-20", **amber)
+    await post(editor, a21.id, "2023-04-30", rag="green", status="in_progress")
+    return Board(
+        plan_id=plan.id,
+        refs={"A1.1": a11.id, "A1.2": a12.id, "A1.2.1": a121.id, "A2.1": a21.id},
+        area_ids=[area1.id, area2.id],
+        inspection_ids=[tagged.id, gap.id],
+    )
+
+
+async def test_every_number_of_the_quarterly_report(
+    viewer: httpx.AsyncClient, board: Board
+) -> None:
+    response = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": Q2})
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["period"] == {
+        "label": Q2,
+        "start": "2023-07-01",
+        "end": "2023-09-30",
+        "closed": True,
+        "previous": "2023-24-Q1",
+        "next": "2023-24-Q3",
+    }
+    assert report["totals"] == {
+        "actions": 4,
+        "by_rating": {"red": 1, "amber": 1, "green": 1, "blue": 1, "not_rated": 0},
+        "by_status": {
+            "not_started": 0,
+            "in_progress": 3,
+            "complete": 1,
+            "deferred": 0,
+            "cancelled": 0,
+        },
+    }
+    areas = {a["ref"]: a for a in report["areas"]}
+    assert areas["1"]["by_rating"] == {"red": 1, "amber": 1, "green": 0, "blue": 1, "not_rated": 0}
+    assert (areas["1"]["actions"], areas["1"]["updates_in_quarter"]) == (3, 3)
+    assert (areas["2"]["actions"], areas["2"]["updates_in_quarter"]) == (1, 0)
+    assert report["movement"] == {"improved": 0, "declined": 0, "unchanged": 2, "newly_rated": 2}
+    rows = {a["ref"]: a for a in report["actions"]}
+    assert [a["ref"] for a in report["actions"]] == ["A1.1", "A1.2", "A1.2.1", "A2.1"]
+    assert (rows["A1.1"]["previous_rag"], rows["A1.1"]["rag"], rows["A1.1"]["movement"]) == (
+        "amber",
+        "amber",
+        "unchanged",
+    )
+    assert rows["A1.2"]["movement"] == "newly_rated"
+    assert rows["A1.2.1"]["parent_ref"] == "A1.2"
+    assert [a["ref"] for a in report["completed"]] == ["A1.2.1"]
+    assert [(a["ref"], a["days_overdue"]) for a in report["overdue"]] == [("A1.1", 30)]
+    assert [a["ref"] for a in report["due_next_quarter"]] == ["A1.2"]
+    assert [(s["ref"], s["from_date"], s["to_date"], s["reason"]) for s in report["slipped"]] == [
+        ("A1.2", "2023-09-30", "2023-11-30", "Waiting for the DfE review")
+    ]
+    assert {e["ref"]: e["exceptions"] for e in report["exceptions"]} == {
+        "A1.1": ["amber_two_quarters"],
+        "A1.2": ["red", "slipped"],
+        "A2.1": ["no_update_in_quarter"],
+    }
+    assert report["updates"]["total"] == 3
+    assert [a["count"] for a in report["updates"]["by_area"]] == [3, 0]
+    assert rows["A1.2"]["latest_narrative"] == "Recruitment stalled"
+    assert rows["A1.2"]["lead_officers"] == ["Jane Smith", "Adele Moore"]
+    inspections = {i["number"]: i for i in report["inspection_actions"]}
+    assert [(a["ref"], a["rag"]) for a in inspections[1]["actions"]] == [("A1.1", "amber")]
+    assert (inspections[1]["no_live_action"], inspections[2]["no_live_action"]) == (False, True)
+
+
+async def test_the_previous_quarter_reads_the_history_as_it_stood(
+    viewer: httpx.AsyncClient, board: Board
+) -> None:
+    report = (
+        await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": "2023-24-Q1"})
+    ).json()
+    assert report["totals"]["by_rating"] == {
+        "red": 0,
+        "amber": 1,
+        "green": 1,
+        "blue": 0,
+        "not_rated": 2,
+    }
+    assert report["movement"]["newly_rated"] == 2
+    assert report["slipped"] == []
+    rows = {a["ref"]: a for a in report["actions"]}
+    assert rows["A1.2"]["due_date"] == "2023-09-30"
+
+
+async def test_csv_has_one_row_per_action_with_the_same_numbers(
+    viewer: httpx.AsyncClient, board: Board
+) -> None:
+    response = await viewer.get(
+        REPORT, params={"plan_id": board.plan_id, "quarter": Q2}, headers={"Accept": "text/csv"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [r["ref"] for r in rows] == ["A1.1", "A1.2", "A1.2.1", "A2.1"]
+    by_ref = {r["ref"]: r for r in rows}
+    assert by_ref["A1.1"]["rating"] == "Amber"
+    assert by_ref["A1.1"]["days_overdue"] == "30"
+    assert by_ref["A1.2"]["exceptions"] == "red; slipped"
+    assert by_ref["A1.2"]["lead_officers"] == "Jane Smith; Adele Moore"
+    assert by_ref["A1.2.1"]["rating_previous_quarter"] == "Not rated"
+    assert by_ref["A2.1"]["timescale"] == "Ongoing"
+    via_param = await viewer.get(
+        REPORT, params={"plan_id": board.plan_id, "quarter": Q2, "format": "csv"}
+    )
+    assert via_param.content == response.content
+
+
+async def test_xlsx_has_a_summary_and_an_actions_sheet(
+    viewer: httpx.AsyncClient, board: Board
+) -> None:
+    response = await viewer.get(
+        REPORT, params={"plan_id": board.plan_id, "quarter": Q2, "format": "xlsx"}
+    )
+    assert response.status_code == 200, response.text
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Summary", "Actions"]
+    actions = list(workbook["Actions"].iter_rows(values_only=True))
+    header = list(actions[0])
+    assert len(actions) == 5
+    rating = header.index("rating")
+    assert [row[rating] for row in actions[1:]] == ["Amber", "Red", "Blue", "Green"]
+    red_cell = workbook["Actions"].cell(row=3, column=rating + 1)
+    assert red_cell.fill.start_color.rgb.endswith("FFC7CE")
+    summary = {row[0]: row[1:] for row in workbook["Summary"].iter_rows(values_only=True) if row}
+    assert summary["All areas"][:6] == (4, 1, 1, 1, 1, 0)
+    assert summary["Newly rated"][0] == 2
+    assert summary["Overdue at the quarter's end"][0] == 1
+
+
+async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, board: Board) -> None:
+    params = {"plan_id": board.plan_id, "quarter": Q2}
+    first = await viewer.get(REPORT, params=params)
+    second = await viewer.get(REPORT, params=params)
+    assert first.headers["ETag"] == second.headers["ETag"]
+    cached = await viewer.get(
+        REPORT, params=params, headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert cached.status_code == 304
+    as_csv = await viewer.get(REPORT, params={**params, "format": "csv"})
+    assert as_csv.headers["ETag"] != first.headers["ETag"]
+    current = date.today()
+    quarter_now = f"{current.year if current.month >= 4 else current.year - 1}"
+    year = int(quarter_now)
+    open_quarter = f"{year}-{(year + 1) % 100:02d}-Q{(current.month - 4) % 12 // 3 + 1}"
+    live = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": open_quarter})
+    assert live.status_code == 200
+    assert live.json()["period"]["closed"] is False
+    assert "ETag" not in live.headers
+
+
+async def test_empty_quarter_unknown_plan_and_bad_quarter(
+    viewer: httpx.AsyncClient, board: Board
+) -> None:
+    empty = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": "2021-22-Q1"})
+    assert empty.status_code == 200
+    body = empty.json()
+    assert body["updates"]["total"] == 0
+    assert body["totals"]["by_rating"]["not_rated"] == 4
+    assert body["completed"] == body["overdue"] == body["slipped"] == []
+    assert_problem(await viewer.get(REPORT, params={"plan_id": "plan_x", "quarter": Q2}), 404)
+    bad = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": "2023-Q2"})
+    assert_problem(bad, 422)
+    assert bad.json()["errors"][0]["field"] == "query.quarter"
+    refused = await viewer.get(
+        REPORT, params={"plan_id": board.plan_id, "quarter": Q2}, headers={"Accept": "image/png"}
+    )
+    assert_problem(refused, 406)
+
+
+async def test_exceptions_as_of_a_day(viewer: httpx.AsyncClient, board: Board) -> None:
+    response = await viewer.get(
+        "/api/v1/reports/exceptions", params={"plan_id": board.plan_id, "as_of": "2023-09-30"}
+    )
+    assert response.status_code == 200, response.text
+    items = {item["ref"]: item for item in response.json()["items"]}
+    assert items["A1.2"]["reasons"] == ["red", "slipped", "stale"]
+    assert items["A1.1"]["reasons"] == ["overdue", "stale"]
+    assert items["A1.1"]["days_overdue"] == 30
+    assert "A1.2.1" not in items
+    assert response.json()["counts"]["red"] == 1
+
+
+@pytest.mark.parametrize(
+    ("group_by", "expected"),
+    [
+        ("area", {"1 Our People": 3, "2 Our Practice": 1}),
+        ("officer", {"Adele Moore": 2, "Jane Smith": 2, "No lead officer": 1}),
+        ("inspection_action", {"Ofsted Improvement Action 1": 1, "Ofsted Improvement Action 2": 0}),
+    ],
+)
+async def test_summary_groups(
+    viewer: httpx.AsyncClient, board: Board, group_by: str, expected: dict[str, int]
+) -> None:
+    response = await viewer.get(
+        "/api/v1/reports/summary",
+        params={"plan_id": board.plan_id, "as_of": "2023-09-30", "group_by": group_by},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert {g["label"]: g["actions"] for g in body["groups"]} == expected
+    assert body["totals"]["by_rating"]["red"] == 1
