@@ -8,7 +8,10 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 HOST ?= 127.0.0.1
 
-.PHONY: run test test-postgres lint format migrate seed openapi clean
+CLIENT := clients/typescript
+NODE_MODULES := $(CLIENT)/node_modules/.package-lock.json
+
+.PHONY: run test test-postgres lint format migrate seed openapi clean client lint-contract mock
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -17,26 +20,33 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
+# The pinned Node tools: openapi-typescript, openapi-fetch, TypeScript, Redocly, Prism.
+$(NODE_MODULES): $(CLIENT)/package-lock.json
+	cd $(CLIENT) && npm ci --no-audit --no-fund
+	@touch $@
+
 ## run: migrate a SQLite database under ./var, load the Stockton plan into it if it has no plan,
 ## and serve on http://127.0.0.1:8000
 run: $(STAMP)
 	$(BIN)/improvement-plan serve --host $(HOST) --port $(PORT)
 
 ## test: the whole suite; on PostgreSQL too when IPA_TEST_POSTGRES_URL is set
-test: $(STAMP)
+test: $(STAMP) $(NODE_MODULES)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## test-postgres: the suite against the local PostgreSQL server as well
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(NODE_MODULES)
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'ipa_test'" | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE ipa_test"
 	IPA_TEST_POSTGRES_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_MODULES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/hadolint Dockerfile
+	$(BIN)/openapi-spec-validator openapi/openapi.json openapi/openapi.yaml
+	$(CLIENT)/node_modules/.bin/redocly lint openapi/openapi.yaml --config redocly.yaml
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -51,5 +61,14 @@ seed: $(STAMP)
 openapi: $(STAMP)
 	$(BIN)/improvement-plan openapi
 
+## client: generate the TypeScript types from the contract, type-check and build the client
+client: $(NODE_MODULES)
+	cd $(CLIENT) && npm run generate && npm run typecheck && npm run build
+
+## mock: a Prism mock server of the contract on http://127.0.0.1:4010
+mock: $(NODE_MODULES)
+	$(CLIENT)/node_modules/.bin/prism mock openapi/openapi.yaml -p 4010
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.d.ts

@@ -18,6 +18,7 @@ from app import __version__
 from app.api import api_router
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_session_factory
+from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.migrations import head_revisions
 from app.health.router import router as health_router
@@ -104,8 +105,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contact={"name": "Improvement Plan API maintainers"},
         license_info={"name": "MIT", "identifier": "MIT"},
         openapi_url="/openapi.json" if docs else None,
-        docs_url="/docs" if docs else None,
-        redoc_url="/redoc" if docs else None,
+        docs_url=None,  # served by install_docs, without a CDN
+        redoc_url=None,
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
         max_body_size=settings.max_request_body_bytes,
@@ -153,6 +154,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(api_router)
     _install_openapi(app)
+    if docs:
+        install_docs(app)
     Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
         app, include_in_schema=False
     )

@@ -26,6 +26,7 @@ from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
 from app.models import Role
+from tests import conformance
 from tests.factories import make_api_key
 
 POSTGRES_URL = os.environ.get("IPA_TEST_POSTGRES_URL", "")
@@ -126,7 +127,9 @@ async def session(app: FastAPI) -> AsyncIterator[AsyncSession]:
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     """A client with no credentials."""
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://test", event_hooks={"response": [conformance.hook]}
+    ) as http:
         yield http
 
 
@@ -144,6 +147,7 @@ class Clients:
             transport=httpx.ASGITransport(app=self._app),
             base_url="http://test",
             headers={"Authorization": f"Bearer {key}"},
+            event_hooks={"response": [conformance.hook]},
         )
         self._open.append(http)
         return http

@@ -1,0 +1,86 @@
+"""Swagger UI at /docs and ReDoc at /redoc, served wholly by this service.
+
+FastAPI's own pages load their JavaScript, CSS, favicon and fonts from public CDNs, which a
+council running the service inside its own network may not reach. These pages use the copies
+shipped in the `fastapi-offline` package instead, mounted under /docs/static/, so a browser
+fetches nothing from any host but this one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import fastapi_offline
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+DOCS_URL = "/docs"
+REDOC_URL = "/redoc"
+STATIC_URL = "/docs/static"
+OAUTH2_REDIRECT_URL = "/docs/oauth2-redirect"
+ASSETS = Path(fastapi_offline.__file__).resolve().parent / "static"
+# Swagger UI's default validator badge is an image from validator.swagger.io: switch it off.
+SWAGGER_UI_PARAMETERS: dict[str, Any] = {"validatorUrl": None}
+# ReDoc 2 hard-codes its "API docs by Redocly" logo as an image on cdn.redoc.ly. This policy
+# makes the browser refuse images from other hosts without asking the network; ReDoc then
+# drops the image and keeps the text link.
+CONTENT_SECURITY_POLICY = "img-src 'self' data:"
+
+
+def _page(response: HTMLResponse) -> HTMLResponse:
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
+
+
+def _root(request: Request) -> str:
+    return str(request.scope.get("root_path", "")).rstrip("/")
+
+
+def install_docs(app: FastAPI) -> None:
+    """Serve /docs, /redoc and their assets; /openapi.json is FastAPI's own `openapi_url`."""
+    if app.openapi_url is None:
+        raise ValueError("the docs pages need the app's openapi_url")
+    openapi_url = app.openapi_url
+    title = app.title
+    swagger_ui_parameters = {**SWAGGER_UI_PARAMETERS, **(app.swagger_ui_parameters or {})}
+
+    app.mount(STATIC_URL, StaticFiles(directory=ASSETS), name="docs-static")
+
+    @app.get(DOCS_URL, include_in_schema=False)
+    async def swagger_ui_html(request: Request) -> HTMLResponse:
+        root = _root(request)
+        return _page(
+            get_swagger_ui_html(
+                openapi_url=f"{root}{openapi_url}",
+                title=f"{title} - Swagger UI",
+                oauth2_redirect_url=f"{root}{OAUTH2_REDIRECT_URL}",
+                swagger_js_url=f"{root}{STATIC_URL}/swagger-ui-bundle.js",
+                swagger_css_url=f"{root}{STATIC_URL}/swagger-ui.css",
+                swagger_favicon_url=f"{root}{STATIC_URL}/favicon.png",
+                swagger_ui_parameters=swagger_ui_parameters,
+            )
+        )
+
+    @app.get(OAUTH2_REDIRECT_URL, include_in_schema=False)
+    async def swagger_ui_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get(REDOC_URL, include_in_schema=False)
+    async def redoc_html(request: Request) -> HTMLResponse:
+        root = _root(request)
+        return _page(
+            get_redoc_html(
+                openapi_url=f"{root}{openapi_url}",
+                title=f"{title} - ReDoc",
+                redoc_js_url=f"{root}{STATIC_URL}/redoc.standalone.js",
+                redoc_favicon_url=f"{root}{STATIC_URL}/favicon.png",
+                with_google_fonts=False,
+            )
+        )
