@@ -21,6 +21,7 @@ from app.core.db import create_engine, create_session_factory
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.migrations import head_revisions
+from app.core.openapi_examples import add_examples
 from app.health.router import router as health_router
 
 access_log = logging.getLogger("app.access")
@@ -58,6 +59,44 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
+ETAG_HEADER = {
+    "description": "The resource's version, for `If-None-Match` on reads and `If-Match` on writes.",
+    "schema": {"type": "string"},
+}
+
+
+def _document_conditional_headers(operation: dict[str, Any]) -> None:
+    """Declare the ETag and conditional-request headers the concurrency rules use."""
+    responses = operation.get("responses", {})
+    parameters = operation.setdefault("parameters", [])
+    if "428" in responses:
+        parameters.append(
+            {
+                "name": "If-Match",
+                "in": "header",
+                "required": True,
+                "description": "The `ETag` of your last read of the resource: 428 without it, "
+                "412 when someone changed the resource since.",
+                "schema": {"type": "string"},
+            }
+        )
+    if "304" in responses:
+        parameters.append(
+            {
+                "name": "If-None-Match",
+                "in": "header",
+                "required": False,
+                "description": "An `ETag` you hold: 304 with no body when it is still current.",
+                "schema": {"type": "string"},
+            }
+        )
+    for status in ("200", "201"):
+        if status in responses and ("304" in responses or "428" in responses):
+            responses[status].setdefault("headers", {})["ETag"] = ETAG_HEADER
+    if not parameters:
+        del operation["parameters"]
+
+
 def _install_openapi(app: FastAPI) -> None:
     """Errors are documented as `application/problem+json` only, which is what is sent."""
     generate = app.openapi
@@ -72,6 +111,8 @@ def _install_openapi(app: FastAPI) -> None:
                     content = response.get("content", {})
                     if PROBLEM_CONTENT_TYPE in content:
                         content.pop("application/json", None)
+                _document_conditional_headers(operation)
+        add_examples(document)
         app.openapi_schema = document
         return document
 

@@ -91,8 +91,7 @@ async function main(): Promise<void> {
   ensure(etag !== null, "read action: no ETag header");
   const notes = `Reviewed by the TypeScript client example (${action.ref}).`;
   const patch = await client.PATCH("/api/v1/actions/{action_id}", {
-    params: { path },
-    headers: { "If-Match": etag },
+    params: { path, header: { "If-Match": etag } },
     body: { notes },
   });
   const patched = expect("update action notes", patch, 200);
