@@ -48,6 +48,11 @@ unknown fields are a 422.
 Updates and archives need `If-Match` with the ETag of your last read: 428 without it,
 412 when someone else changed the resource first.
 
+**Idempotency.** Posting a status update, and the meeting and snapshot `POST`s, take an
+`Idempotency-Key` header: a retry with the same key and body returns the first response
+(marked `Idempotent-Replayed: true`) and creates nothing; the same key with another body is
+a 422. Keys are kept per API key.
+
 **Nothing is lost.** Deleting plan content archives it: it leaves lists unless
 `include_archived=true` and an admin can restore it.
 
