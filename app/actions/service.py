@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel
@@ -277,6 +277,17 @@ Loader = Callable[[AsyncSession, Collection[str]], Awaitable[Mapping[str, Sequen
 # Reading: one query per kind of related data for a whole page, never one per action.
 
 
+Summary = TypeVar("Summary", bound=BaseModel)
+
+
+def _grouped(rows: Sequence[sa.Row[str, Any]], summary: type[Summary]) -> dict[str, list[Summary]]:
+    """(action id, related row) pairs as each action's list of summaries, in row order."""
+    grouped: dict[str, list[Summary]] = defaultdict(list)
+    for action_id, related in rows:
+        grouped[action_id].append(summary.model_validate(related))
+    return grouped
+
+
 async def _lead_officers(
     session: AsyncSession, action_ids: Collection[str]
 ) -> dict[str, list[OfficerSummary]]:
@@ -288,10 +299,7 @@ async def _lead_officers(
             .order_by(col(ActionLeadOfficer.position), col(Officer.name))
         )
     ).all()
-    grouped: dict[str, list[OfficerSummary]] = defaultdict(list)
-    for action_id, officer in rows:
-        grouped[action_id].append(OfficerSummary.model_validate(officer))
-    return grouped
+    return _grouped(rows, OfficerSummary)
 
 
 async def _criteria(
@@ -311,10 +319,7 @@ async def _criteria(
             .order_by(col(SuccessCriterion.position), col(SuccessCriterion.id))
         )
     ).all()
-    grouped: dict[str, list[CriterionSummary]] = defaultdict(list)
-    for action_id, criterion in rows:
-        grouped[action_id].append(CriterionSummary.model_validate(criterion))
-    return grouped
+    return _grouped(rows, CriterionSummary)
 
 
 async def _strategies(
@@ -355,10 +360,7 @@ async def _inspection_actions(
             .order_by(col(InspectionAction.source), col(InspectionAction.number))
         )
     ).all()
-    grouped: dict[str, list[InspectionActionSummary]] = defaultdict(list)
-    for action_id, inspection_action in rows:
-        grouped[action_id].append(InspectionActionSummary.model_validate(inspection_action))
-    return grouped
+    return _grouped(rows, InspectionActionSummary)
 
 
 async def _children(

@@ -99,10 +99,14 @@ async def actions_at(session: AsyncSession, plan: Plan, day: date) -> list[Actio
 
 
 def _document_order(actions: Sequence[Action]) -> list[Action]:
-    def key(action: Action) -> tuple[Any, ...]:
-        return tuple(int(p) if p.isdigit() else p for p in action.ref.lstrip("A").split("."))
+    """By ref, numbers as numbers: A1.2 before A1.10, each sub-action after its parent, and
+    refs a client wrote with letters ("A1.3a") sorted among them without failing."""
 
-    return sorted(actions, key=lambda a: (a.area_id, key(a))) if False else sorted(actions, key=key)
+    def key(action: Action) -> tuple[tuple[int, int, str], ...]:
+        parts = action.ref.removeprefix("A").split(".")
+        return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+    return sorted(actions, key=key)
 
 
 def _state(values: dict[str, Any]) -> dict[str, Any]:

@@ -314,3 +314,21 @@ async def test_summary_groups(
     body = response.json()
     assert {g["label"]: g["actions"] for g in body["groups"]} == expected
     assert body["totals"]["by_rating"]["red"] == 1
+
+
+async def test_refs_written_with_letters_sort_without_failing(
+    viewer: httpx.AsyncClient, editor: httpx.AsyncClient, board: Board
+) -> None:
+    created = await editor.post(
+        "/api/v1/actions",
+        json={"parent_id": board.refs["A1.2"], "title": "Exit survey", "ref": "A1.2.x"},
+    )
+    assert created.status_code == 201, created.text
+    report = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": Q2})
+    assert report.status_code == 200, report.text
+    refs = [a["ref"] for a in report.json()["actions"]]
+    assert refs == ["A1.1", "A1.2", "A1.2.1", "A1.2.x", "A2.1"]
+    exceptions = await viewer.get(
+        "/api/v1/reports/exceptions", params={"plan_id": board.plan_id, "as_of": "2023-09-30"}
+    )
+    assert exceptions.status_code == 200
