@@ -67,10 +67,14 @@ def run(
 def npm() -> str:
     found = shutil.which("npm")
     if found is None:
-        pytest.fail(
+        reason = (
             "npm is not installed: the contract tests need Node.js 20.19+ and npm "
-            "(CI has them; install Node.js, then `npm ci` in clients/typescript)."
+            "(install Node.js; `make test` then runs `npm ci` in clients/typescript)."
         )
+        # CI must run them; on a Python-only machine they are skipped and say why.
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     return found
 
 
