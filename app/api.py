@@ -1,11 +1,12 @@
 """Every `/api/v1` router, one line each."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from app.actions.router import router as actions_router
 from app.api_keys.router import me_router
 from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
+from app.core.schemas import refuse_nul_in_url
 from app.history.router import router as history_router
 from app.inspection_actions.router import router as inspection_actions_router
 from app.meetings.router import router as meetings_router
@@ -19,7 +20,7 @@ from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
 from app.success_criteria.router import router as success_criteria_router
 
-api_router = APIRouter(prefix="/api/v1")
+api_router = APIRouter(prefix="/api/v1", dependencies=[Depends(refuse_nul_in_url)])
 api_router.include_router(plans_router)
 api_router.include_router(areas_router)
 api_router.include_router(outcomes_router)

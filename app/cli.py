@@ -83,6 +83,7 @@ def serve(
         workers=workers,
         log_config=None,
         proxy_headers=True,
+        server_header=False,
     )
 
 
@@ -157,6 +158,9 @@ def create_key(
     name: Annotated[str, typer.Option(help="Who or what will use the key.")],
     role: Annotated[Role, typer.Option(help="viewer, contributor, editor or admin.")] = Role.viewer,
     officer_id: Annotated[str | None, typer.Option(help="The officer the key acts for.")] = None,
+    system: Annotated[
+        str | None, typer.Option(help="The integrating system the key is for.")
+    ] = None,
     expires_at: Annotated[
         datetime | None,
         typer.Option(
@@ -166,6 +170,11 @@ def create_key(
 ) -> None:
     """Create an API key and print it once."""
     from datetime import UTC
+
+    if officer_id is not None and system is not None:
+        raise typer.BadParameter("a key acts for an officer or for a system, not both")
+    if system is not None and not 0 < len(system.strip()) <= 200:
+        raise typer.BadParameter("--system takes 1 to 200 characters")
 
     from app.api_keys.service import create_api_key
     from app.core.db import create_engine, create_session_factory
@@ -180,6 +189,7 @@ def create_key(
                     role=role,
                     actor=None,
                     officer_id=officer_id,
+                    system=system,
                     expires_at=expires_at.replace(tzinfo=UTC) if expires_at else None,
                 )
                 return generated.key

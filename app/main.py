@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-import logging
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from asgi_correlation_id import CorrelationIdMiddleware
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
-from prometheus_fastapi_instrumentator import Instrumentator
+from prometheus_fastapi_instrumentator import Instrumentator, metrics
 
 from app import __version__
 from app.api import api_router
+from app.core.body_limit import BodyLimitMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_session_factory
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
+from app.core.middleware import ResponseDefaultsMiddleware, RouteMetricsMiddleware
 from app.core.migrations import head_revisions
 from app.core.openapi_examples import add_examples
+from app.core.ratelimit import RateLimiter
+from app.core.responses import document_limits
 from app.health.router import router as health_router
-
-access_log = logging.getLogger("app.access")
 
 DESCRIPTION = """
 Tracks a council's improvement plan: improvement areas, outcomes, objectives and actions,
@@ -117,11 +117,34 @@ def _install_openapi(app: FastAPI) -> None:
                     if PROBLEM_CONTENT_TYPE in content:
                         content.pop("application/json", None)
                 _document_conditional_headers(operation)
+                document_limits(operation)
         add_examples(document)
         app.openapi_schema = document
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+# Request latency buckets in seconds, around what the service's reads and writes take.
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+
+
+def _install_metrics(app: FastAPI) -> None:
+    """`/metrics`: requests by method, status class and route, and their latency.
+
+    Only these two: the library's default set adds request and response size summaries
+    and a second latency histogram, which cost every request and say little more.
+    """
+    excluded = ["/metrics"]
+    instrumentator = Instrumentator(excluded_handlers=excluded).add(
+        metrics.requests(), metrics.latency(buckets=LATENCY_BUCKETS)
+    )
+    app.add_middleware(
+        RouteMetricsMiddleware,
+        excluded_handlers=excluded,
+        instrumentations=instrumentator.instrumentations,
+    )
+    instrumentator.expose(app, include_in_schema=False)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -136,6 +159,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.write_engine = write_engine
         app.state.session_factory = create_session_factory(engine)
         app.state.write_session_factory = create_session_factory(write_engine)
+        # A request that only reads runs each statement in its own transaction on PostgreSQL:
+        # at READ COMMITTED the statements of one transaction share no snapshot anyway, and
+        # BEGIN and ROLLBACK would cost two round trips a request.
+        read_engine = (
+            engine if settings.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
+        app.state.read_session_factory = create_session_factory(read_engine)
         app.state.migration_heads = head_revisions(settings.database_url)
         try:
             yield
@@ -155,31 +185,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
-        max_body_size=settings.max_request_body_bytes,
     )
     app.state.settings = settings
+    app.state.rate_limiter = RateLimiter(settings)
     install_error_handlers(app)
-
-    @app.middleware("http")
-    async def security_headers_and_access_log(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "private, no-cache")
-        access_log.info(
-            "%s %s %s %.1fms",
-            request.method,
-            request.url.path,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        return response
-
+    # Innermost of the middleware, so its 413 gets the security headers and the access log.
+    # (FastAPI's own max_body_size answers a large Content-Length in plain text.)
+    app.add_middleware(BodyLimitMiddleware, max_body_size=settings.max_request_body_bytes)
+    # Security headers, Cache-Control, the access log line, and the 500 for an unhandled error.
+    app.add_middleware(ResponseDefaultsMiddleware, handle_error=app.exception_handlers[Exception])
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -193,7 +207,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "Idempotency-Key",
                 "X-Request-ID",
             ],
-            expose_headers=["ETag", "Link", "Location", "X-Request-ID", "Retry-After"],
+            expose_headers=[
+                "ETag",
+                "Link",
+                "Location",
+                "X-Request-ID",
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+            ],
         )
     app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
 
@@ -202,7 +225,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_openapi(app)
     if docs:
         install_docs(app)
-    Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
-        app, include_in_schema=False
-    )
+    _install_metrics(app)
     return app

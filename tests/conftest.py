@@ -106,7 +106,14 @@ def database_url(backend: str, templates: Templates, tmp_path: Path) -> Iterator
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(environment="test", database_url=database_url, create_admin_key_on_start=False)
+    # Tests make many requests per key; tests of the rate limits set their own.
+    return Settings(
+        environment="test",
+        database_url=database_url,
+        create_admin_key_on_start=False,
+        rate_limit="100000/minute",
+        auth_failure_rate_limit="100000/minute",
+    )
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -120,6 +121,33 @@ def test_migrate_then_keys_create(tmp_path: Path) -> None:
         check=True,
     )
     assert KEY_PATTERN.fullmatch(created.stdout.strip())
+
+
+def test_keys_create_for_an_integrating_system(tmp_path: Path) -> None:
+    env = environment(tmp_path)
+    subprocess.run([*COMMAND, "migrate"], cwd=tmp_path, env=env, capture_output=True, check=True)
+    created = subprocess.run(
+        [*COMMAND, "keys", "create", "--name", "Case system", "--system", "Liquidlogic"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert KEY_PATTERN.fullmatch(created.stdout.strip())
+    with sqlite3.connect(tmp_path / "service.db") as db:
+        stored = db.execute("SELECT name, role, system, officer_id FROM api_key").fetchall()
+    assert stored == [("Case system", "viewer", "Liquidlogic", None)]
+
+    both = subprocess.run(
+        [*COMMAND, "keys", "create", "--name", "x", "--system", "y", "--officer-id", "z"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert both.returncode != 0
+    assert "not both" in both.stderr
 
 
 def test_production_refuses_to_start_with_unsafe_settings(tmp_path: Path) -> None:

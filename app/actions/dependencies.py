@@ -10,6 +10,7 @@ from app.actions.schemas import Expansion
 from app.actions.service import get_action
 from app.core.deps import SessionDep
 from app.core.errors import ValidationFailed
+from app.core.schemas import FilterText
 from app.models import Action
 
 
@@ -25,7 +26,7 @@ ActionDep = Annotated[Action, Depends(action_from_path)]
 
 def expansions(
     expand: Annotated[
-        list[str],
+        list[FilterText],
         Query(
             description="Related data to include, comma-separated or repeated: "
             + ", ".join(f"`{e.value}`" for e in Expansion)

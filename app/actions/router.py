@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
@@ -12,15 +11,16 @@ from app.actions.dependencies import ActionDep, ExpandDep
 from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate, RagFilter
 from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
-from app.core.listing import ListParamsDep, set_link_header
+from app.core.listing import ListParamsDep, json_response, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.security import Admin, Editor, Viewer
 from app.models import DeliveryStatus
 
 router = APIRouter(tags=["Actions"])
 
 AsOf = Annotated[
-    date | None,
+    IsoDate | None,
     Query(
         description="Answer with ratings, statuses and due dates as they stood at the end of "
         "this day: the latest status update effective on or before it, and the due date after "
@@ -28,7 +28,7 @@ AsOf = Annotated[
     ),
 ]
 
-Ids = Annotated[list[str], Query()]
+Ids = Annotated[TextFilters, Query()]
 
 
 def _ids(description: str) -> object:
@@ -43,34 +43,36 @@ async def list_actions(
     _: Viewer,
     params: ListParamsDep,
     expand: ExpandDep,
-    plan_id: Annotated[list[str], _ids("Only actions of this plan.")] = [],  # noqa: B006
-    area_id: Annotated[list[str], _ids("Only actions in this area.")] = [],  # noqa: B006
-    outcome_id: Annotated[list[str], _ids("Only actions under this outcome.")] = [],  # noqa: B006
-    objective_id: Annotated[list[str], _ids("Only actions under this objective.")] = [],  # noqa: B006
+    plan_id: Annotated[TextFilters, _ids("Only actions of this plan.")] = [],  # noqa: B006
+    area_id: Annotated[TextFilters, _ids("Only actions in this area.")] = [],  # noqa: B006
+    outcome_id: Annotated[TextFilters, _ids("Only actions under this outcome.")] = [],  # noqa: B006
+    objective_id: Annotated[TextFilters, _ids("Only actions under this objective.")] = [],  # noqa: B006
     parent_id: Annotated[
-        list[str], _ids("Only sub-actions of this action; `none` for top-level actions.")
+        TextFilters, _ids("Only sub-actions of this action; `none` for top-level actions.")
     ] = [],  # noqa: B006
-    lead_officer_id: Annotated[list[str], _ids("Only actions this officer leads.")] = [],  # noqa: B006
+    lead_officer_id: Annotated[TextFilters, _ids("Only actions this officer leads.")] = [],  # noqa: B006
     rag: Annotated[
-        list[RagFilter], _ids("Only actions with this current rating; `none` for not rated.")
+        Filters[RagFilter], _ids("Only actions with this current rating; `none` for not rated.")
     ] = [],  # noqa: B006
     status_: Annotated[
-        list[DeliveryStatus],
+        Filters[DeliveryStatus],
         Query(alias="status", description="Only actions with this delivery status. Repeatable."),
     ] = [],  # noqa: B006
     inspection_action_id: Annotated[
-        list[str], _ids("Only actions answering this inspection action.")
+        TextFilters, _ids("Only actions answering this inspection action.")
     ] = [],  # noqa: B006
-    strategy_id: Annotated[list[str], _ids("Only actions linked to this strategy.")] = [],  # noqa: B006
-    ref: Annotated[list[str], _ids("Only the action with this ref.")] = [],  # noqa: B006
-    due_before: Annotated[date | None, Query(description="Due strictly before this date.")] = None,
-    due_after: Annotated[date | None, Query(description="Due strictly after this date.")] = None,
+    strategy_id: Annotated[TextFilters, _ids("Only actions linked to this strategy.")] = [],  # noqa: B006
+    ref: Annotated[TextFilters, _ids("Only the action with this ref.")] = [],  # noqa: B006
+    due_before: Annotated[
+        IsoDate | None, Query(description="Due strictly before this date.")
+    ] = None,
+    due_after: Annotated[IsoDate | None, Query(description="Due strictly after this date.")] = None,
     overdue: Annotated[
         bool | None,
         Query(description="true: past due and neither complete nor cancelled; false: not."),
     ] = None,
     updated_since: Annotated[
-        datetime | None, Query(description="Changed at or after this time (RFC 3339).")
+        IsoDateTime | None, Query(description="Changed at or after this time (RFC 3339).")
     ] = None,
     q: Annotated[
         str | None,
@@ -88,7 +90,7 @@ async def list_actions(
     ] = None,
     as_of: AsOf = None,
     include_archived: Annotated[bool, Query(description="Include archived actions.")] = False,
-) -> ActionPage:
+) -> Response:
     """List and search actions and sub-actions.
 
     `rag`, `status`, `overdue`, `stale`, due dates and sorting all follow `as_of` when it
@@ -121,7 +123,7 @@ async def list_actions(
     result = await service.list_actions(session=session, params=params, filters=filters)
     set_link_header(request, response, result.next_cursor)
     states = {a.id: extra for a, extra in zip(result.rows, result.extras, strict=True)}
-    return ActionPage(
+    page = ActionPage(
         items=await service.read_actions(
             session=session,
             actions=result.rows,
@@ -132,6 +134,7 @@ async def list_actions(
         total=result.total,
         next_cursor=result.next_cursor,
     )
+    return json_response(page, response)
 
 
 @router.post(
@@ -173,10 +176,11 @@ async def get_action(
     The `ETag` is that of the plain action, so it serves `If-Match` whatever was expanded;
     `If-None-Match` gives 304 only on reads without `expand` or `as_of`.
     """
-    plain = await service.read_action(session=session, action=action)
+    read, plain = await service.read_action_and_version(
+        session=session, action=action, expand=expand, as_of=as_of
+    )
     if not expand and as_of is None:
         return conditional_read(request, response, plain)
-    read = await service.read_action(session=session, action=action, expand=expand, as_of=as_of)
     return conditional_read(request, response, read, version_of=plain)
 
 

@@ -9,7 +9,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from app.core.listing import Page
-from app.core.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.schemas import Id, PatchBody, RequestBody, ResourceRead
 from app.models import DeliveryStatus, Rag, Recurrence
 from app.status_updates.schemas import StatusUpdateRead
 
@@ -83,7 +83,7 @@ class ActionCreate(RequestBody):
         default=None,
         description="The due date, when it differs from what the timescale says.",
     )
-    lead_officer_ids: list[str] = Field(
+    lead_officer_ids: list[Id] = Field(
         default_factory=list,
         max_length=MAX_LEADS,
         description="The accountable officers or roles, in order.",
@@ -119,7 +119,9 @@ class ActionUpdate(PatchBody):
     description: str | None = Field(default=None, max_length=10000, description="New detail.")
     notes: str | None = Field(default=None, max_length=5000, description="New notes.")
     timescale: str | None = Field(default=None, max_length=100, description="New timescale text.")
-    due_date: date | None = Field(default=None, description="New due date; null clears it.")
+    due_date: date | None = Field(
+        default=None, description="New due date; null clears it.", examples=["2023-09-30"]
+    )
     due_date_reason: str | None = Field(
         default=None,
         min_length=1,
@@ -127,7 +129,7 @@ class ActionUpdate(PatchBody):
         description="Why the due date changes. Required whenever it does.",
         examples=["Recruitment campaign delayed by the DfE review"],
     )
-    lead_officer_ids: list[str] | None = Field(
+    lead_officer_ids: list[Id] | None = Field(
         default=None, max_length=MAX_LEADS, description="The new lead officers, replacing the old."
     )
 

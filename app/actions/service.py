@@ -32,7 +32,9 @@ from app.actions.state import (
     is_overdue,
     live_at,
     overdue_clause,
+    state_at,
     state_columns,
+    state_of,
 )
 from app.actions.timescales import read_timescale
 from app.core import audit, crud
@@ -257,15 +259,8 @@ async def action_state_as_of(
     """The state of these actions at the end of `as_of`, from the recorded history."""
     if not action_ids:
         return {}
-    state = state_columns(as_of)
-    rows = (
-        await session.execute(
-            sa.select(col(Action.id), *(c.label(n) for n, c in state.items())).where(
-                col(Action.id).in_(action_ids)
-            )
-        )
-    ).all()
-    return {row[0]: {name: row._mapping[name] for name in state} for row in rows}
+    rows = (await session.execute(state_at(as_of, col(Action.id).in_(action_ids)))).all()
+    return {row.id: state_of(row) for row in rows}
 
 
 async def get_action(*, session: AsyncSession, action_id: str) -> Action:
@@ -427,36 +422,50 @@ def _slippage(due: date | None, original: date | None) -> int | None:
     return (due - original).days if due is not None and original is not None else None
 
 
+# Made once: building an alias's columns anew costs more than the rest of the query.
+_DECIDING_UPDATE = aliased(StatusUpdate)
+_CORRECTION = aliased(StatusUpdate)
+
+
 async def latest_updates(
     session: AsyncSession, action_ids: Collection[str], *, as_of: date | None = None
 ) -> dict[str, StatusUpdateRead]:
-    """Each action's deciding update (latest effective, not corrected): one query for all."""
-    correction = aliased(StatusUpdate)
+    """Each action's deciding update (latest effective, not corrected): one query for all.
+
+    Each action finds its update by one backward probe of the (action, effective date,
+    entry) index, so the cost follows the page, not the history.
+    """
+    update, correction = _DECIDING_UPDATE, _CORRECTION
     conditions = [
-        col(StatusUpdate.action_id).in_(action_ids),
-        ~sa.exists().where(col(correction.corrects_update_id) == col(StatusUpdate.id)),
+        col(update.action_id) == col(Action.id),
+        ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
     ]
     if as_of is not None:
-        conditions.append(col(StatusUpdate.effective_date) <= as_of)
-    ranked = (
-        sa.select(
-            StatusUpdate,
-            sa.func.row_number()
-            .over(
-                partition_by=col(StatusUpdate.action_id),
-                order_by=(
-                    col(StatusUpdate.effective_date).desc(),
-                    col(StatusUpdate.created_at).desc(),
-                    col(StatusUpdate.id).desc(),
-                ),
-            )
-            .label("rank"),
-        )
+        conditions.append(col(update.effective_date) <= as_of)
+    deciding = (
+        sa.select(col(update.id))
         .where(*conditions)
-        .subquery()
+        .order_by(
+            col(update.effective_date).desc(),
+            col(update.created_at).desc(),
+            col(update.id).desc(),
+        )
+        .limit(1)
+        .correlate(Action)
+        .scalar_subquery()
     )
-    latest = aliased(StatusUpdate, ranked)
-    rows = (await session.scalars(sa.select(latest).where(ranked.c.rank == 1))).all()
+    picked = (
+        sa.select(deciding.label("update_id"))
+        .where(col(Action.id).in_(action_ids))
+        .cte("picked")
+        # Kept apart so each probe runs once per action, not again inside the join.
+        .prefix_with("MATERIALIZED", dialect="postgresql")
+    )
+    rows = (
+        await session.scalars(
+            sa.select(StatusUpdate).join(picked, col(StatusUpdate.id) == picked.c.update_id)
+        )
+    ).all()
     return {row.action_id: StatusUpdateRead.of(row) for row in rows}
 
 
@@ -472,6 +481,27 @@ async def read_action(
         session=session, actions=[action], expand=expand, today=as_of, states=states
     )
     return reads[0]
+
+
+async def read_action_and_version(
+    *,
+    session: AsyncSession,
+    action: Action,
+    expand: Collection[Expansion] = (),
+    as_of: date | None = None,
+) -> tuple[ActionRead, ActionRead]:
+    """The action as asked for, and its plain representation (whose digest is the ETag).
+
+    Without `as_of` the plain one is the expanded one with its expansions left out, so the
+    action is read once.
+    """
+    if as_of is None:
+        read = await read_action(session=session, action=action, expand=expand)
+        plain = read.model_copy(update=dict.fromkeys(e.value for e in expand)) if expand else read
+        return read, plain
+    plain = await read_action(session=session, action=action)
+    read = await read_action(session=session, action=action, expand=expand, as_of=as_of)
+    return read, plain
 
 
 # Writing.

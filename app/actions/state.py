@@ -102,3 +102,85 @@ def overdue_clause(state: dict[str, sa.ColumnElement[Any]], today: date) -> sa.C
 
 def is_overdue(due_date: date | None, status: DeliveryStatus, today: date) -> bool:
     return due_date is not None and due_date < today and status.value not in CLOSED_STATUSES
+
+
+def state_at(as_of: date, *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
+    """Actions matching `conditions`, each with its state at the end of `as_of`.
+
+    Rows (plain rows, not ORM objects: a report reads hundreds) carry the action's columns
+    and `state_*` columns; pass them to `state_of`. Each action finds its deciding update
+    and its last revision by one backward index probe (not one probe per field), then both
+    are joined by id.
+    """
+    update = aliased(StatusUpdate)
+    correction = aliased(StatusUpdate)
+    revision = aliased(DueDateRevision)
+    latest_update = (
+        sa.select(col(update.id))
+        .where(
+            col(update.action_id) == col(Action.id),
+            col(update.effective_date) <= as_of,
+            ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
+        )
+        .order_by(
+            col(update.effective_date).desc(),
+            col(update.created_at).desc(),
+            col(update.id).desc(),
+        )
+        .limit(1)
+        .correlate(Action)
+        .scalar_subquery()
+    )
+    latest_revision = (
+        sa.select(col(revision.id))
+        .where(
+            col(revision.action_id) == col(Action.id),
+            col(revision.changed_at) < end_of_day(as_of),
+        )
+        .order_by(col(revision.changed_at).desc(), col(revision.id).desc())
+        .limit(1)
+        .correlate(Action)
+        .scalar_subquery()
+    )
+    picked = (
+        sa.select(
+            col(Action.id).label("action_id"),
+            latest_update.label("update_id"),
+            # Most actions were never revised; their count says so without a probe.
+            sa.case((col(Action.due_date_revision_count) > 0, latest_revision)).label(
+                "revision_id"
+            ),
+        )
+        .where(*conditions)
+        .cte("picked")
+        # Kept apart so each probe runs once per action, not again inside the joins.
+        .prefix_with("MATERIALIZED", dialect="postgresql")
+    )
+    chosen = aliased(StatusUpdate, name="deciding_update")
+    revised = aliased(DueDateRevision, name="last_revision")
+    return (
+        sa.select(
+            *Action.__table__.c,  # type: ignore[attr-defined]
+            col(chosen.rag).label("state_rag"),
+            col(chosen.status).label("state_status"),
+            col(chosen.effective_date).label("state_effective_date"),
+            col(revised.to_date).label("state_revised_to"),
+            col(revised.id).is_not(None).label("state_revised"),
+        )
+        .join(picked, picked.c.action_id == col(Action.id))
+        .outerjoin(chosen, col(chosen.id) == picked.c.update_id)
+        .outerjoin(revised, col(revised.id) == picked.c.revision_id)
+    )
+
+
+def state_of(row: sa.Row[Any]) -> dict[str, Any]:
+    """The state fields of one `state_at` row (no update yet: not started, not rated)."""
+    status = DeliveryStatus(row.state_status or DeliveryStatus.not_started)
+    effective = row.state_effective_date
+    return {
+        "rag": Rag(row.state_rag) if row.state_rag is not None else None,
+        "status": status,
+        "due_date": row.state_revised_to if row.state_revised else row.original_due_date,
+        "last_update_date": effective,
+        "completed_date": effective if status == DeliveryStatus.complete else None,
+    }

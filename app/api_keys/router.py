@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, status
 
 from app.api_keys import service
-from app.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyPage, ApiKeyRead, Me
+from app.api_keys.schemas import (
+    ApiKeyCreate,
+    ApiKeyCreated,
+    ApiKeyPage,
+    ApiKeyRead,
+    ApiKeyRotate,
+    Me,
+)
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import problems
-from app.core.security import Admin, Viewer
+from app.core.schemas import Filters
+from app.core.security import Admin, GeneratedKey, Viewer
 from app.models import ApiKey, Role
 
 router = APIRouter(prefix="/api-keys", tags=["API keys"])
@@ -35,7 +43,7 @@ async def list_api_keys(
     session: SessionDep,
     _: Admin,
     params: ListParamsDep,
-    role: Annotated[list[Role], Query(description="Only keys with this role; repeatable.")] = [],  # noqa: B006
+    role: Annotated[Filters[Role], Query(description="Only keys with this role; repeatable.")] = [],  # noqa: B006
     active: Annotated[
         bool | None, Query(description="true: only unrevoked keys; false: only revoked keys.")
     ] = None,
@@ -63,9 +71,17 @@ async def create_api_key(
         name=body.name,
         role=body.role,
         officer_id=body.officer_id,
+        system=body.system,
         expires_at=body.expires_at,
         actor=actor,
     )
+    return _created(request, response, api_key, generated)
+
+
+def _created(
+    request: Request, response: Response, api_key: ApiKey, generated: GeneratedKey
+) -> ApiKeyCreated:
+    """The one response that shows a key's secret: never cached."""
     response.headers["Location"] = str(request.url_for("get_api_key", key_id=api_key.id))
     response.headers["Cache-Control"] = "no-store"
     return ApiKeyCreated.model_validate(
@@ -84,6 +100,30 @@ async def revoke_api_key(session: SessionDep, actor: Admin, api_key: ApiKeyDep) 
     """Revoke an API key (admin): it stops working at once. The record is kept."""
     revoked = await service.revoke_api_key(session=session, api_key=api_key, actor=actor)
     return ApiKeyRead.model_validate(revoked)
+
+
+@router.post(
+    "/{key_id}/rotate",
+    response_model=ApiKeyCreated,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(404, 409),
+)
+async def rotate_api_key(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Admin,
+    api_key: ApiKeyDep,
+    body: Annotated[ApiKeyRotate | None, Body()] = None,
+) -> ApiKeyCreated:
+    """Rotate an API key (admin): a new key with the same name, role, officer or system and
+    expiry, its secret shown once; the old key is revoked at once, or keeps working for
+    `grace_seconds` so its users can switch. A revoked or expired key cannot be rotated (409)."""
+    grace_seconds = body.grace_seconds if body is not None else 0
+    new_key, generated = await service.rotate_api_key(
+        session=session, api_key=api_key, grace_seconds=grace_seconds, actor=actor
+    )
+    return _created(request, response, new_key, generated)
 
 
 @me_router.get("/me", response_model=Me, responses=problems())

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from app.core.listing import Page
 from app.core.schemas import RequestBody, ResourceRead
 from app.models import Role, utcnow
 
+MAX_GRACE_SECONDS = 7 * 24 * 60 * 60
+
 
 class ApiKeyCreate(RequestBody):
-    """A new key for a person or an integrating system."""
+    """A new key for a person or an integrating system.
+
+    A key is bound to an officer (`officer_id`), to a named integrating system (`system`),
+    or to neither (a person who is not an officer, such as an administrator); never to both.
+    """
 
     name: str = Field(
         min_length=1,
@@ -28,9 +34,27 @@ class ApiKeyCreate(RequestBody):
         max_length=40,
         description="The officer the key acts for; a contributor may update the actions it leads.",
     )
+    system: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="The integrating system the key belongs to, e.g. `Performance dashboard`. "
+        "Not with `officer_id`.",
+        examples=["Performance dashboard"],
+    )
     expires_at: datetime | None = Field(
         default=None, description="When the key stops working (RFC 3339); null for never."
     )
+
+    @field_validator("system")
+    @classmethod
+    def one_binding(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and info.data.get("officer_id") is not None:
+            raise ValueError(
+                "a key belongs to an officer or to an integrating system, not both: "
+                "leave out officer_id or system"
+            )
+        return value
 
     @field_validator("expires_at")
     @classmethod
@@ -51,9 +75,23 @@ class ApiKeyRead(ResourceRead):
     role: Role = Field(description="What the key may do.")
     prefix: str = Field(description="The key's public prefix, to recognise it in lists and logs.")
     officer_id: str | None = Field(description="The officer the key acts for.")
+    system: str | None = Field(description="The integrating system the key belongs to.")
     expires_at: datetime | None = Field(description="When the key stops working.")
     last_used_at: datetime | None = Field(description="When the key was last used (to the minute).")
     revoked_at: datetime | None = Field(description="When the key was revoked; null while active.")
+
+
+class ApiKeyRotate(RequestBody):
+    """How to retire the key being replaced."""
+
+    grace_seconds: int = Field(
+        default=0,
+        ge=0,
+        le=MAX_GRACE_SECONDS,
+        description="How long the old key keeps working, in seconds (up to 7 days), so its "
+        "users can switch; 0 revokes it at once. Never extends an earlier expiry.",
+        examples=[3600],
+    )
 
 
 class ApiKeyCreated(ApiKeyRead):

@@ -1,19 +1,19 @@
-"""API keys: create, list, revoke."""
+"""API keys: create, list, revoke, rotate."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core import audit
-from app.core.errors import NotFound
+from app.core.errors import Conflict, NotFound, ValidationFailed
 from app.core.listing import ListParams, PageResult, SortField, paginate
 from app.core.security import GeneratedKey, Principal, generate_key
-from app.models import ApiKey, Role, new_id, utcnow
+from app.models import ApiKey, Officer, Role, new_id, utcnow
 
 SORTABLE = {
     "name": SortField(col(ApiKey.name), "str"),
@@ -43,9 +43,54 @@ async def create_api_key(
     role: Role,
     actor: Principal | None,
     officer_id: str | None = None,
+    system: str | None = None,
     expires_at: datetime | None = None,
 ) -> tuple[ApiKey, GeneratedKey]:
     """Store a new key's hash; the secret itself is returned once and never stored."""
+    await _check_officer(session, officer_id)
+    api_key, generated = _new_key(
+        session,
+        name=name,
+        role=role,
+        officer_id=officer_id,
+        system=system,
+        expires_at=expires_at,
+        actor=actor,
+    )
+    await session.commit()
+    return api_key, generated
+
+
+async def _check_officer(session: AsyncSession, officer_id: str | None) -> None:
+    if officer_id is None:
+        return
+    officer = await session.get(Officer, officer_id)
+    if officer is None or officer.archived_at is not None:
+        raise ValidationFailed(
+            f"No officer with id '{officer_id}'.",
+            field="body.officer_id",
+            message="no such officer" if officer is None else "the officer is archived",
+            type="not_found" if officer is None else "archived",
+        )
+
+
+def _new_key(
+    session: AsyncSession,
+    *,
+    name: str,
+    role: Role,
+    officer_id: str | None,
+    system: str | None,
+    expires_at: datetime | None,
+    actor: Principal | None,
+    rotated_from: str | None = None,
+) -> tuple[ApiKey, GeneratedKey]:
+    if officer_id is not None and system is not None:
+        raise ValidationFailed(
+            "A key belongs to an officer or to an integrating system, not both.",
+            field="body.system",
+            message="leave out officer_id or system",
+        )
     generated = generate_key()
     api_key = ApiKey(
         id=new_id("key"),
@@ -54,21 +99,28 @@ async def create_api_key(
         prefix=generated.prefix,
         key_hash=generated.key_hash,
         officer_id=officer_id,
+        system=system,
         expires_at=expires_at,
         created_by_key_id=actor.key_id if actor else None,
     )
     session.add(api_key)
+    fields: dict[str, object] = {
+        "name": name,
+        "role": role,
+        "officer_id": officer_id,
+        "system": system,
+        "expires_at": expires_at,
+    }
+    if rotated_from is not None:
+        fields["rotated_from"] = rotated_from
     audit.record(
         session,
         actor=actor,
         entity_type=ENTITY,
         entity_id=api_key.id,
         operation="create",
-        changes=audit.created(
-            {"name": name, "role": role, "officer_id": officer_id, "expires_at": expires_at}
-        ),
+        changes=audit.created(fields),
     )
-    await session.commit()
     return api_key, generated
 
 
@@ -114,6 +166,54 @@ async def revoke_api_key(*, session: AsyncSession, api_key: ApiKey, actor: Princ
     )
     await session.commit()
     return api_key
+
+
+async def rotate_api_key(
+    *, session: AsyncSession, api_key: ApiKey, grace_seconds: int, actor: Principal
+) -> tuple[ApiKey, GeneratedKey]:
+    """Replace a key: a new key like it, and the old one revoked now or after a grace period.
+
+    Both changes and their audit events are stored together, or neither is.
+    """
+    now = utcnow()
+    if api_key.revoked_at is not None:
+        raise Conflict(f"API key '{api_key.id}' is revoked; create a new key instead.")
+    if api_key.expires_at is not None and api_key.expires_at <= now:
+        raise Conflict(
+            f"API key '{api_key.id}' has expired; create a new key with a new expiry instead."
+        )
+    new_key, generated = _new_key(
+        session,
+        name=api_key.name,
+        role=Role(api_key.role),
+        officer_id=api_key.officer_id,
+        system=api_key.system,
+        expires_at=api_key.expires_at,
+        actor=actor,
+        rotated_from=api_key.id,
+    )
+    before = {"revoked_at": api_key.revoked_at, "expires_at": api_key.expires_at}
+    if grace_seconds == 0:
+        api_key.revoked_at = now
+    else:
+        grace_ends = now + timedelta(seconds=grace_seconds)
+        if api_key.expires_at is None or grace_ends < api_key.expires_at:
+            api_key.expires_at = grace_ends
+    api_key.updated_at = now
+    after = {"revoked_at": api_key.revoked_at, "expires_at": api_key.expires_at}
+    audit.record(
+        session,
+        actor=actor,
+        entity_type=ENTITY,
+        entity_id=api_key.id,
+        operation="rotate",
+        changes={
+            **audit.changes_between(before, after),
+            "replaced_by": {"before": None, "after": new_key.id},
+        },
+    )
+    await session.commit()
+    return new_key, generated
 
 
 async def any_key_exists(*, session: AsyncSession) -> bool:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TypeVar
 
 from fastapi import Request, Response
 from pydantic import BaseModel
 
 from app.core.errors import PreconditionFailed, PreconditionRequired
+from app.core.listing import json_bytes_response
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+
+def _etag(body: bytes) -> str:
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
 def etag_of(representation: BaseModel) -> str:
     """A strong ETag: a digest of the resource's JSON representation."""
-    digest = hashlib.sha256(representation.model_dump_json().encode()).hexdigest()[:32]
-    return f'"{digest}"'
+    return _etag(representation.model_dump_json().encode())
 
 
 def _tags(header: str) -> list[str]:
@@ -26,23 +27,29 @@ def _tags(header: str) -> list[str]:
 def conditional_read(
     request: Request,
     response: Response,
-    representation: ModelT,
+    representation: BaseModel,
     *,
     version_of: BaseModel | None = None,
-) -> ModelT | Response:
-    """Send the ETag; answer 304 when the client already has this representation.
+) -> Response:
+    """The representation as JSON with its ETag, or 304 when the client already has it.
 
-    With `version_of`, the ETag is that of the resource's plain representation (so it works
-    for `If-Match`), and 304 is never sent, since the expanded parts may have changed.
+    The JSON is serialised once, for the body and the digest alike, with the headers set on
+    `response`. With `version_of`, the ETag is that of the resource's plain representation
+    (so it works for `If-Match`), and 304 is never sent, since the expanded parts may have
+    changed.
     """
-    etag = etag_of(version_of if version_of is not None else representation)
+    body = representation.model_dump_json().encode()
+    if version_of is not None:
+        response.headers["ETag"] = etag_of(version_of)
+        return json_bytes_response(body, response)
+    etag = _etag(body)
     if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None and version_of is None:
+    if if_none_match is not None:
         tags = [tag.removeprefix("W/") for tag in _tags(if_none_match)]
         if "*" in tags or etag in tags:
             return Response(status_code=304, headers={"ETag": etag})
     response.headers["ETag"] = etag
-    return representation
+    return json_bytes_response(body, response)
 
 
 def require_if_match(request: Request, current: BaseModel) -> None:

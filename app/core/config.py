@@ -6,7 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from limits import parse as parse_limit
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/improvement-plan.db"
@@ -30,8 +31,27 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
     db_statement_timeout_ms: int = Field(default=10000, ge=0)
     db_pool_size: int = Field(default=10, ge=1)
+    db_connect_timeout_ms: int = Field(default=5000, ge=100)
+    db_pool_timeout_ms: int = Field(default=10000, ge=100)
     max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
     create_admin_key_on_start: bool = True
+    rate_limit: str = "600/minute"
+    auth_failure_rate_limit: str = "60/minute"
+    rate_limit_storage_uri: str = "memory://"
+
+    @field_validator("rate_limit", "auth_failure_rate_limit")
+    @classmethod
+    def rate_limit_is_readable(cls, value: str) -> str:
+        """A `limits` rate such as `600/minute` or `10 per second`; empty turns it off."""
+        value = value.strip()
+        if value:
+            try:
+                allowed = parse_limit(value).amount
+            except ValueError as exc:
+                raise ValueError(f"not a rate such as '600/minute': {value!r}") from exc
+            if allowed < 1:
+                raise ValueError(f"must allow at least one request: {value!r}")
+        return value
 
     @model_validator(mode="after")
     def refuse_unsafe_production_values(self) -> Settings:

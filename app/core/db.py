@@ -3,15 +3,24 @@
 Services commit: every service function that writes ends its unit of work with
 `session.commit()`, so a response is only sent for work that is stored. The request's
 session dependency never commits; it rolls back whatever a failed request left open.
+
+Every engine bounds how long the database may keep a request waiting: connecting
+(`db_connect_timeout_ms`), waiting for a pooled connection (`db_pool_timeout_ms`) and
+running one statement (`db_statement_timeout_ms`: PostgreSQL's `statement_timeout`, and on
+SQLite a progress handler that interrupts the statement). Connections are checked before
+use (`pool_pre_ping`), so after the database restarts the pool replaces the dead ones
+instead of failing requests with them.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, ExceptionContext
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -22,6 +31,10 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.core.config import Settings
 
+# SQLite calls the progress handler every this many virtual-machine instructions.
+PROGRESS_STEPS = 10_000
+_CLOCK = "statement_clock"
+
 
 def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngine:
     """An async engine for the configured database, with the connection settings it needs.
@@ -30,32 +43,65 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
     concurrent writers queue for the lock (up to the busy timeout) instead of failing with
     "database is locked" when one upgrades a read to a write.
     """
+    pool_timeout = settings.db_pool_timeout_ms / 1000
     if settings.is_sqlite:
         path = settings.sqlite_path()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            settings.database_url, connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000}
+            settings.database_url,
+            connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000},
+            **({"pool_timeout": pool_timeout} if path is not None else {}),
         )
-        _configure_sqlite(engine.sync_engine, settings.sqlite_busy_timeout_ms, for_writes)
+        _configure_sqlite(
+            engine.sync_engine,
+            busy_timeout_ms=settings.sqlite_busy_timeout_ms,
+            statement_timeout_ms=settings.db_statement_timeout_ms,
+            for_writes=for_writes,
+        )
         return engine
     connect_args: dict[str, Any] = {
+        "timeout": settings.db_connect_timeout_ms / 1000,
         "server_settings": {
             "statement_timeout": str(settings.db_statement_timeout_ms),
             "timezone": "UTC",
-        }
+        },
     }
     return create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
+        pool_timeout=pool_timeout,
         pool_pre_ping=True,
         connect_args=connect_args,
     )
 
 
-def _configure_sqlite(engine: Engine, busy_timeout_ms: int, for_writes: bool) -> None:
+class _StatementClock:
+    """The deadline of the statement running on one SQLite connection, if any."""
+
+    __slots__ = ("deadline", "limit")
+
+    def __init__(self, limit_ms: int) -> None:
+        self.limit = limit_ms / 1000
+        self.deadline: float | None = None
+
+    def start(self) -> None:
+        self.deadline = time.monotonic() + self.limit
+
+    def stop(self) -> None:
+        self.deadline = None
+
+    def expired(self) -> int:
+        """The progress handler: non-zero interrupts the statement ("interrupted")."""
+        deadline = self.deadline
+        return int(deadline is not None and time.monotonic() > deadline)
+
+
+def _configure_sqlite(
+    engine: Engine, *, busy_timeout_ms: int, statement_timeout_ms: int, for_writes: bool
+) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
         # The driver's own BEGIN handling is switched off; `_on_begin` emits it instead.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -64,10 +110,43 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int, for_writes: bool) ->
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        if statement_timeout_ms > 0:
+            clock = _StatementClock(statement_timeout_ms)
+            record.info[_CLOCK] = clock
+            # The handler runs on the driver's own thread, so it is set there.
+            dbapi_connection.run_async(
+                lambda driver: driver.set_progress_handler(clock.expired, PROGRESS_STEPS)
+            )
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if for_writes else "BEGIN")
+
+    if statement_timeout_ms <= 0:
+        return
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start_clock(connection: Connection, *_args: Any) -> None:
+        clock = connection.info.get(_CLOCK)
+        if clock is not None:
+            clock.start()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _stop_clock(connection: Connection, *_args: Any) -> None:
+        clock = connection.info.get(_CLOCK)
+        if clock is not None:
+            clock.stop()
+
+    @event.listens_for(engine, "handle_error")
+    def _stop_clock_on_error(context: ExceptionContext) -> None:
+        if context.connection is None:
+            return
+        try:
+            clock = context.connection.info.get(_CLOCK)
+        except SQLAlchemyError:  # the connection is gone, and its clock with it
+            return
+        if clock is not None:
+            clock.stop()
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Sequence
+from enum import Enum
 from http import HTTPStatus
 from typing import Any
 
+import asyncpg  # type: ignore[import-untyped]
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -127,6 +131,74 @@ class ServiceUnavailable(AppError):
     status_code, slug, title = 503, "service-unavailable", "Service Unavailable"
 
 
+class DatabaseTrouble(Enum):
+    """Why the database could not do its part; each is a 503 the client may retry."""
+
+    unavailable = ("The database is not available. Try again shortly.", 5)
+    busy = ("The database is busy with other changes. Try again shortly.", 1)
+    timeout = (
+        "The database took too long to answer, so the request was stopped. Try again shortly; "
+        "if it keeps happening, ask for less (a smaller limit, narrower filters).",
+        5,
+    )
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        self.detail = detail
+        self.retry_after = retry_after
+
+
+# SQLSTATE classes and codes that say the server, not the request, is the trouble.
+_UNAVAILABLE_SQLSTATE_CLASSES = ("08", "53", "57P")  # connection, resources, shutdown
+_BUSY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization, deadlock, lock
+_TIMEOUT_SQLSTATES = frozenset({"57014"})  # query_canceled: statement_timeout
+_SQLITE_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+
+
+def database_trouble(exc: BaseException) -> DatabaseTrouble | None:
+    """What kind of database trouble an exception is, or None when it is something else.
+
+    Covers what SQLAlchemy raises (wrapped driver errors, pool timeouts, connections found
+    dead) and what the drivers raise unwrapped while connecting (refused, reset, timed out).
+    """
+    if isinstance(exc, PoolTimeoutError):
+        return DatabaseTrouble.unavailable
+    if isinstance(exc, DBAPIError):
+        if isinstance(exc, IntegrityError):
+            return None
+        found = _driver_trouble(exc.orig)
+        if found is not None:
+            return found
+        # A connection found dead, or SQLite unable to open or read its file.
+        if exc.connection_invalidated or isinstance(exc, OperationalError):
+            return DatabaseTrouble.unavailable
+        return None
+    return _driver_trouble(exc)
+
+
+def _driver_trouble(exc: BaseException | None) -> DatabaseTrouble | None:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sqlite3.Error):
+            name = getattr(exc, "sqlite_errorname", "") or ""
+            if name.startswith("SQLITE_INTERRUPT"):
+                return DatabaseTrouble.timeout
+            if name.startswith(_SQLITE_BUSY):
+                return DatabaseTrouble.busy
+        sqlstate = getattr(exc, "sqlstate", None)
+        if isinstance(sqlstate, str):
+            if sqlstate in _TIMEOUT_SQLSTATES:
+                return DatabaseTrouble.timeout
+            if sqlstate in _BUSY_SQLSTATES:
+                return DatabaseTrouble.busy
+            if sqlstate.startswith(_UNAVAILABLE_SQLSTATE_CLASSES):
+                return DatabaseTrouble.unavailable
+        if isinstance(exc, OSError):  # refused, reset, unreachable, timed out
+            return DatabaseTrouble.unavailable
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
 def problem_response(
     request: Request,
     *,
@@ -234,6 +306,20 @@ def install_error_handlers(app: FastAPI) -> None:
             detail = f"There is nothing at {request.url.path}."
         if status == 405 and detail is None:
             detail = f"{request.method} is not allowed on {request.url.path}."
+        if status == 400 and exc.detail == "There was an error parsing the body":
+            # A body that is not UTF-8 is refused like any other malformed JSON body.
+            return problem_response(
+                request,
+                status=422,
+                slug="validation-error",
+                title="Unprocessable Content",
+                detail="The request is not valid: body.",
+                errors=[
+                    FieldError(
+                        field="body", message="The body is not UTF-8 JSON.", type="json_invalid"
+                    )
+                ],
+            )
         return problem_response(
             request,
             status=status,
@@ -267,22 +353,27 @@ def install_error_handlers(app: FastAPI) -> None:
             "reapply your change, and retry.",
         )
 
-    @app.exception_handler(OperationalError)
-    async def handle_database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
-        logger.warning("database unavailable: %s", exc.__class__.__name__)
+    async def handle_database_error(request: Request, exc: Exception) -> JSONResponse:
+        trouble = database_trouble(exc)
+        if trouble is None:
+            logger.exception("database error")
+            return _internal(request)
+        # The class name only: the message can carry SQL, parameters or addresses.
+        logger.warning("database %s: %s", trouble.name, exc.__class__.__name__)
         return problem_response(
             request,
             status=503,
             slug="service-unavailable",
             title="Service Unavailable",
-            detail="The database is not available. Try again shortly.",
-            headers={"Retry-After": "5"},
+            detail=trouble.detail,
+            headers={"Retry-After": str(trouble.retry_after)},
         )
 
-    @app.exception_handler(DBAPIError)
-    async def handle_database_error(request: Request, exc: DBAPIError) -> JSONResponse:
-        logger.exception("database error")
-        return _internal(request)
+    # DBAPIError covers what SQLAlchemy wraps; the others reach here unwrapped from the
+    # pool (no connection in time) or the driver (connection refused, reset, timed out).
+    unwrapped = (PoolTimeoutError, OSError, asyncpg.PostgresError)
+    for error_class in (DBAPIError, *unwrapped):
+        app.add_exception_handler(error_class, handle_database_error)
 
     @app.exception_handler(Exception)
     async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:

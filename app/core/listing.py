@@ -175,7 +175,7 @@ def decode_cursor(cursor: str, keys: Sequence[SortKey]) -> tuple[list[Any], str]
         body = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
     except (binascii.Error, ValueError) as exc:
         raise _bad_cursor("it is not one this service issued") from exc
-    if not hmac.compare_digest(signature, _sign(body)):
+    if not signature.isascii() or not hmac.compare_digest(signature, _sign(body)):
         raise _bad_cursor("it is not one this service issued")
     data = json.loads(body)
     if data.get("s") != _sort_signature(keys):
@@ -271,6 +271,27 @@ async def paginate(
         ]
         next_cursor = encode_cursor(keys, values, str(getattr(last, "id")))  # noqa: B009
     return PageResult(rows=rows, total=count or 0, next_cursor=next_cursor, extras=extras)
+
+
+def json_response(model: BaseModel, response: Response) -> Response:
+    """The model as JSON, serialised once by pydantic, with the headers set on `response`.
+
+    The route's `response_model` still documents the body; sending the bytes skips FastAPI's
+    own handling of the returned model.
+    """
+    return json_bytes_response(model.model_dump_json().encode(), response)
+
+
+_BODY_HEADERS = frozenset({b"content-length", b"content-type"})
+
+
+def json_bytes_response(body: bytes, response: Response) -> Response:
+    """JSON already serialised, with the status and headers set on `response`."""
+    sent = Response(body, status_code=response.status_code or 200, media_type="application/json")
+    sent.raw_headers.extend(
+        (name, value) for name, value in response.raw_headers if name not in _BODY_HEADERS
+    )
+    return sent
 
 
 def set_link_header(request: Request, response: Response, next_cursor: str | None) -> None:

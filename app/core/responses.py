@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
-from app.core.errors import PROBLEM_CONTENT_TYPE, Problem
+from app.core.errors import PROBLEM_BASE, PROBLEM_CONTENT_TYPE, Problem
 
 _DESCRIPTIONS = {
     400: "The request could not be read.",
@@ -14,23 +15,93 @@ _DESCRIPTIONS = {
     409: "The change conflicts with the resource's state.",
     406: "None of the representations asked for in `Accept` is available.",
     412: "`If-Match` does not match the resource's current ETag.",
+    413: "The request body is larger than the service accepts (`IPA_MAX_REQUEST_BODY_BYTES`).",
     422: "A field, parameter or header is not valid; `errors` says which and why.",
     428: "The write needs an `If-Match` header.",
+    429: "Too many requests: this key's rate limit is used up, or too many requests from "
+    "this address presented a key that is not valid. Wait `Retry-After` seconds.",
     503: "The database is not available.",
 }
 
 
-def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """`responses=` entries for these statuses, each a problem-details body."""
-    wanted = sorted({401, 403, 422, 503, *statuses})
-    return {
-        status: {
-            "model": Problem,
-            "description": _DESCRIPTIONS[status],
-            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-        for status in wanted
+def _integer_header(description: str) -> dict[str, Any]:
+    return {"description": description, "schema": {"type": "integer", "minimum": 0}}
+
+
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": _integer_header("Requests this key may make in the rate limit's window."),
+    "RateLimit-Remaining": _integer_header("Requests left in the window."),
+    "RateLimit-Reset": _integer_header("Seconds until the oldest request in the window expires."),
+}
+RETRY_AFTER_HEADER = {
+    "Retry-After": _integer_header("Seconds to wait before trying again."),
+}
+
+
+_SLUGS = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    406: "not-acceptable",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "content-too-large",
+    422: "validation-error",
+    428: "precondition-required",
+    429: "too-many-requests",
+    503: "service-unavailable",
+}
+
+
+def _problem(status: int) -> dict[str, Any]:
+    example = {
+        "type": PROBLEM_BASE + _SLUGS[status],
+        "title": "Unprocessable Content" if status == 422 else HTTPStatus(status).phrase,
+        "status": status,
+        "detail": _DESCRIPTIONS[status],
     }
+    response: dict[str, Any] = {
+        "model": Problem,
+        "description": _DESCRIPTIONS[status],
+        "content": {
+            PROBLEM_CONTENT_TYPE: {
+                "schema": {"$ref": "#/components/schemas/Problem"},
+                "example": example,
+            }
+        },
+    }
+    if status == 429:
+        response["headers"] = {**RETRY_AFTER_HEADER, **RATE_LIMIT_HEADERS}
+    return response
+
+
+def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` entries for these statuses, each a problem-details body.
+
+    Every operation that takes a key can answer 401, 403, 422 (its input), 429 (the key's
+    rate limit) and 503 (the database), so those are always declared.
+    """
+    wanted = sorted({401, 403, 422, 429, 503, *statuses})
+    return {status: _problem(status) for status in wanted}
+
+
+def document_limits(operation: dict[str, Any]) -> None:
+    """Declare, in a generated operation, the answers the service's limits give.
+
+    An operation with a request body can answer 413; an operation under the rate limit sends
+    the `RateLimit-*` headers on its successful responses.
+    """
+    responses = operation.get("responses", {})
+    if "requestBody" in operation and "413" not in responses:
+        problem = _problem(413)
+        del problem["model"]
+        responses["413"] = problem
+        operation["responses"] = dict(sorted(responses.items()))
+    if "429" in responses:
+        for status, response in responses.items():
+            if status.startswith("2"):
+                response.setdefault("headers", {}).update(RATE_LIMIT_HEADERS)
 
 
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {

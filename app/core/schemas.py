@@ -2,16 +2,181 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, ClassVar
+import re
+import types
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from annotated_types import Len
+from fastapi import Request
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from app.core.errors import ValidationFailed
+
+NUL = "\x00"
+NUL_MESSAGE = "Text may not contain NUL (\\x00) characters"
+
+
+def _refuse_nul(value: Any) -> Any:
+    """NUL cannot be stored (PostgreSQL refuses it in text), so it is refused on the way in."""
+    texts = value if isinstance(value, list) else [value]
+    if any(isinstance(text, str) and NUL in text for text in texts):
+        raise PydanticCustomError("nul_character", NUL_MESSAGE)
+    return value
+
+
+async def refuse_nul_in_url(request: Request) -> None:
+    """A 422 naming the parameter for a NUL in a path or query parameter."""
+    for name, value in request.path_params.items():
+        if isinstance(value, str) and NUL in value:
+            raise ValidationFailed(
+                f"The path parameter {name} contains a NUL character.",
+                field=f"path.{name}",
+                message=NUL_MESSAGE,
+                type="nul_character",
+            )
+    for name, value in request.query_params.multi_items():
+        if NUL in name or NUL in value:
+            raise ValidationFailed(
+                f"The query parameter {name!r} contains a NUL character.",
+                field=f"query.{name}",
+                message=NUL_MESSAGE,
+                type="nul_character",
+            )
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates are ISO 8601 text (`2023-07-31`), never a number read as a timestamp."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError(
+        "date_parsing", "Input should be a date written YYYY-MM-DD, such as 2023-07-31"
+    )
+
+
+def _iso_datetime(value: Any) -> Any:
+    """Times are RFC 3339 text (`2023-07-31T09:00:00Z`), never a number read as a timestamp."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _ISO_DATETIME.match(value)):
+        return value
+    raise PydanticCustomError(
+        "datetime_parsing", "Input should be an RFC 3339 time, such as 2023-07-31T09:00:00Z"
+    )
+
+
+T = TypeVar("T")
+
+MAX_FILTER_VALUES = 100
+"""How many times one filter parameter may be repeated."""
+
+MAX_FILTER_LENGTH = 200
+"""The longest value a text filter takes."""
+
+Id = Annotated[str, StringConstraints(max_length=40)]
+"""An id in a request body."""
+
+FilterText = Annotated[str, StringConstraints(max_length=MAX_FILTER_LENGTH)]
+"""One value of a repeatable text filter."""
+
+Filters = Annotated[list[T], Len(0, MAX_FILTER_VALUES)]
+"""A repeatable query parameter: any of its values matches."""
+
+TextFilters = Filters[FilterText]
+"""A repeatable text query parameter."""
+
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+RANGE_MESSAGE = f"Dates must fall between {EARLIEST} and {LATEST}"
+
+
+def _in_range(value: Any) -> Any:
+    """Dates a plan can mean; arithmetic on the far ends of the calendar would overflow."""
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(day, date) and not EARLIEST <= day <= LATEST:
+        raise PydanticCustomError("date_out_of_range", RANGE_MESSAGE)
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_in_range)]
+"""A date in a query parameter or body: ISO 8601 text only, 1900 to 2999."""
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime), AfterValidator(_in_range)]
+"""A time in a query parameter or body: RFC 3339 text only, 1900 to 2999."""
+
+
+def _base_type(annotation: Any) -> Any:
+    """`int` for `int`, `int | None` and `Annotated[int, ...]`; None for anything else."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) in (Union, types.UnionType):
+        members = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return _base_type(members[0]) if len(members) == 1 else None
+    return annotation
+
+
+def _json_kind_matches(kind: Any, value: Any) -> bool:
+    """Whether a JSON value has the type the contract gives the field (no coercion)."""
+    if value is None:
+        return True
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind is int:
+        # JSON Schema counts 3.0 as an integer; 3.5, "3" and true are not.
+        whole = isinstance(value, float) and value.is_integer()
+        return whole or (isinstance(value, int) and not isinstance(value, bool))
+    if kind is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind is datetime:
+        return isinstance(value, str) and _ISO_DATETIME.match(value) is not None
+    if kind is date:
+        return isinstance(value, str) and _ISO_DATE.fullmatch(value) is not None
+    return True
 
 
 class RequestBody(BaseModel):
     """A request body: unknown fields are rejected, never silently dropped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def refuse_nul(cls, value: Any) -> Any:
+        return _refuse_nul(value)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def refuse_far_dates(cls, value: Any) -> Any:
+        return _in_range(value)
+
+    @model_validator(mode="before")
+    @classmethod
+    def refuse_coercion(cls, values: Any) -> Any:
+        """Booleans, numbers and dates must arrive as the JSON types the contract names.
+
+        Pydantic would read `0` as false, `"5"` as 5 and `0.5` as a timestamp; such a value
+        is wrapped so that the field's own validation refuses it and names the field.
+        """
+        if not isinstance(values, dict):
+            return values
+        checked = dict(values)
+        for name, info in cls.model_fields.items():
+            key = info.alias or name
+            if key in checked and not _json_kind_matches(_base_type(info.annotation), checked[key]):
+                checked[key] = [checked[key]]
+        return checked
 
 
 class PatchBody(RequestBody):

@@ -10,16 +10,19 @@ from datetime import timedelta
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from app.core.deps import SessionDep
 from app.core.errors import Forbidden, Unauthorized
+from app.core.ratelimit import rate_limiter
 from app.models import ApiKey, Role, utcnow
 
 KEY_PREFIX = "ipa"
+SECRET_BYTES = 32  # 256 random bits
+MAX_KEY_LENGTH = 100
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 bearer = HTTPBearer(
@@ -44,6 +47,7 @@ class Principal:
     name: str
     role: Role
     officer_id: str | None
+    system: str | None = None
 
 
 def hash_key(key: str) -> str:
@@ -53,11 +57,17 @@ def hash_key(key: str) -> str:
 def generate_key() -> GeneratedKey:
     """A new key: 256 random bits, found again by its public prefix."""
     prefix = secrets.token_hex(6)
-    key = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    key = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(SECRET_BYTES)}"
     return GeneratedKey(key=key, prefix=prefix, key_hash=hash_key(key))
 
 
+# Built once, since every request runs it: the statement and its cache key are reused.
+_KEY_BY_PREFIX = sa.select(ApiKey).where(col(ApiKey.prefix) == sa.bindparam("prefix"))
+
+
 def _prefix_of(key: str) -> str | None:
+    if len(key) > MAX_KEY_LENGTH:
+        return None
     parts = key.split("_", 2)
     if len(parts) != 3 or parts[0] != KEY_PREFIX or len(parts[1]) != 12 or not parts[2]:
         return None
@@ -65,25 +75,46 @@ def _prefix_of(key: str) -> str | None:
 
 
 async def authenticate(
+    request: Request,
+    response: Response,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
+    """The caller's key, checked, and counted against its rate limit.
+
+    Only the `Authorization` header is read: a key in the URL would end up in logs.
+    """
     if credentials is None:
         raise Unauthorized("This API needs an API key: send 'Authorization: Bearer <key>'.")
+    limiter = rate_limiter(request.app)
+    address = request.client.host if request.client else "unknown"
+    await limiter.check_address(address)
     key = credentials.credentials
     prefix = _prefix_of(key)
     api_key = None
     if prefix is not None:
-        api_key = await session.scalar(sa.select(ApiKey).where(col(ApiKey.prefix) == prefix))
+        api_key = await session.scalar(_KEY_BY_PREFIX, {"prefix": prefix})
     # Compare even when no key matched, so timing does not tell which prefixes exist.
     expected = api_key.key_hash if api_key is not None else hash_key("")
     if not hmac.compare_digest(expected, hash_key(key)) or api_key is None:
+        await limiter.record_failure(address)
         raise Unauthorized("The API key is not valid.")
     now = utcnow()
     if api_key.revoked_at is not None:
         raise Unauthorized("The API key has been revoked.")
     if api_key.expires_at is not None and api_key.expires_at <= now:
         raise Unauthorized("The API key has expired.")
+    usage = await limiter.hit_key(api_key.id)
+    if usage is not None:
+        response.headers.update(usage.headers())
+    # Read before the update below: a rollback there expires the loaded key.
+    principal = Principal(
+        key_id=api_key.id,
+        name=api_key.name,
+        role=Role(api_key.role),
+        officer_id=api_key.officer_id,
+        system=api_key.system,
+    )
     if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_RESOLUTION:
         try:
             await session.execute(
@@ -93,12 +124,7 @@ async def authenticate(
         except OperationalError:
             # Best effort: a busy database must not fail the request over a timestamp.
             await session.rollback()
-    return Principal(
-        key_id=api_key.id,
-        name=api_key.name,
-        role=Role(api_key.role),
-        officer_id=api_key.officer_id,
-    )
+    return principal
 
 
 def require(role: Role) -> object:

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.core.errors import problem_response
+from app.core.errors import database_trouble, problem_response
 from app.core.responses import problems
 
 router = APIRouter(prefix="/health", tags=["Health"])
@@ -43,7 +43,9 @@ async def get_readiness(request: Request) -> Health | JSONResponse:
         async with request.app.state.engine.connect() as connection:
             rows = await connection.execute(sa.text("SELECT version_num FROM alembic_version"))
             current = {row[0] for row in rows}
-    except (SQLAlchemyError, OSError) as exc:
+    except Exception as exc:
+        if not isinstance(exc, SQLAlchemyError) and database_trouble(exc) is None:
+            raise
         logger.warning("readiness: database unavailable: %s", exc.__class__.__name__)
         return _not_ready(request, "The database is not reachable or not readable.")
     if current != heads:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -11,6 +10,7 @@ from app.actions.dependencies import ActionDep
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import problems
+from app.core.schemas import IsoDateTime, TextFilters
 from app.core.security import Admin, Viewer
 from app.history import service
 from app.history.schemas import ActionHistory, AuditEventPage, AuditEventRead
@@ -33,18 +33,18 @@ async def list_audit_events(
     _: Admin,
     params: ListParamsDep,
     entity_type: Annotated[
-        list[str], Query(description="Only events on this kind of item. Repeatable.")
+        TextFilters, Query(description="Only events on this kind of item. Repeatable.")
     ] = [],  # noqa: B006
     entity_id: Annotated[
-        list[str], Query(description="Only events on this item. Repeatable.")
+        TextFilters, Query(description="Only events on this item. Repeatable.")
     ] = [],  # noqa: B006
-    actor: Annotated[list[str], Query(description="Only events by this actor. Repeatable.")] = [],  # noqa: B006
+    actor: Annotated[TextFilters, Query(description="Only events by this actor. Repeatable.")] = [],  # noqa: B006
     actor_key_id: Annotated[
-        list[str], Query(description="Only events by this API key. Repeatable.")
+        TextFilters, Query(description="Only events by this API key. Repeatable.")
     ] = [],  # noqa: B006
-    operation: Annotated[list[str], Query(description="Only this operation. Repeatable.")] = [],  # noqa: B006
-    since: Annotated[datetime | None, Query(description="At or after this time.")] = None,
-    until: Annotated[datetime | None, Query(description="Before this time.")] = None,
+    operation: Annotated[TextFilters, Query(description="Only this operation. Repeatable.")] = [],  # noqa: B006
+    since: Annotated[IsoDateTime | None, Query(description="At or after this time.")] = None,
+    until: Annotated[IsoDateTime | None, Query(description="Before this time.")] = None,
 ) -> AuditEventPage:
     """Who changed what and when, for every write (admin). Oldest first; `sort=-occurred_at`
     for newest first."""

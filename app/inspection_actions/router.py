@@ -10,6 +10,7 @@ from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
 from app.inspection_actions import service
 from app.inspection_actions.dependencies import InspectionActionDep
@@ -32,11 +33,11 @@ async def list_inspection_actions(
     _: Viewer,
     params: ListParamsDep,
     plan_id: Annotated[
-        list[str],
+        TextFilters,
         Query(description="Only inspection actions in this plan; repeat for any of several."),
     ] = [],  # noqa: B006
     source: Annotated[
-        list[str],
+        TextFilters,
         Query(description='Only recommendations from this source ("Ofsted"); repeat for several.'),
     ] = [],  # noqa: B006
     include_archived: Annotated[

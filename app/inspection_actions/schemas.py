@@ -8,11 +8,11 @@ from typing import ClassVar
 from pydantic import ConfigDict, Field
 
 from app.core.listing import Page
-from app.core.schemas import PatchBody, ResourceRead
+from app.core.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import InspectionAction, InspectionActionBase
 
 
-class InspectionActionCreate(InspectionActionBase):
+class InspectionActionCreate(InspectionActionBase, RequestBody):
     """A new inspection recommendation, in a plan. Source and number are unique in the plan."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]

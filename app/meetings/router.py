@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -14,6 +13,7 @@ from app.core.deps import SessionDep
 from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import IsoDate, TextFilters
 from app.core.security import Editor, Viewer
 from app.meetings import service
 from app.meetings.dependencies import MeetingDep
@@ -43,14 +43,14 @@ async def list_meetings(
     _: Viewer,
     params: ListParamsDep,
     plan_id: Annotated[
-        list[str], Query(description="Only meetings about this plan; repeat for any of several.")
+        TextFilters, Query(description="Only meetings about this plan; repeat for any of several.")
     ] = [],  # noqa: B006
     board: Annotated[
-        list[str],
+        TextFilters,
         Query(description="Only meetings of this board (`GABB`); repeat for any of several."),
     ] = [],  # noqa: B006
-    date_from: Annotated[dt.date | None, Query(description="Held on or after this day.")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Held on or before this day.")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="Held on or after this day.")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="Held on or before this day.")] = None,
     partners_attending: Annotated[
         bool | None, Query(description="Only meetings partners attend (true) or not (false).")
     ] = None,

@@ -31,6 +31,7 @@ class ApiKey(TimestampedTable, table=True):
     __tablename__ = "api_key"
     __table_args__ = (
         sa.CheckConstraint("role IN ('viewer', 'contributor', 'editor', 'admin')", name="role"),
+        sa.CheckConstraint("officer_id IS NULL OR system IS NULL", name="one_binding"),
     )
 
     id: str = Field(primary_key=True, max_length=40)
@@ -39,6 +40,8 @@ class ApiKey(TimestampedTable, table=True):
     prefix: str = Field(max_length=16, unique=True)
     key_hash: str = Field(max_length=64)
     officer_id: str | None = Field(default=None, foreign_key="officer.id", max_length=40)
+    # The integrating system the key belongs to; a key has an officer, a system, or neither.
+    system: str | None = Field(default=None, max_length=200)
     expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -91,6 +91,8 @@ class Action(TimestampedTable, table=True):
         ),
         sa.Index("ix_action_plan_area_position", "plan_id", "area_id", "position"),
         sa.Index("ix_action_due_date", "due_date"),
+        # `/actions?area_id=…&rag=…` in the default order: a keyset range scan, and the count.
+        sa.Index("ix_action_area_rag_created", "area_id", "rag", "created_at", "id"),
     )
 
     id: str = Field(primary_key=True, max_length=40)

@@ -17,8 +17,13 @@ class StatusUpdate(SQLModel, table=True):
 
     __tablename__ = "status_update"
     __table_args__ = (
-        sa.Index("ix_status_update_action_effective", "action_id", "effective_date", "created_at"),
+        # The deciding update of an action (as of any day) is one backward probe of this.
+        sa.Index(
+            "ix_status_update_action_effective", "action_id", "effective_date", "created_at", "id"
+        ),
         sa.Index("ix_status_update_plan_created", "plan_id", "created_at"),
+        # A plan's updates in a quarter (the quarterly report).
+        sa.Index("ix_status_update_plan_effective", "plan_id", "effective_date"),
     )
 
     id: str = Field(primary_key=True, max_length=40)

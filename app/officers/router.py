@@ -10,6 +10,7 @@ from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
 from app.officers import service
 from app.officers.dependencies import OfficerDep
@@ -23,7 +24,7 @@ async def list_officers(
     request: Request,
     response: Response,
     session: SessionDep,
-    _: Viewer,
+    actor: Viewer,
     params: ListParamsDep,
     q: Annotated[
         str | None, Query(max_length=200, description="Text the name contains (any case).")
@@ -33,10 +34,10 @@ async def list_officers(
         Query(description="Only roles and groups (`true`) or only named people (`false`)."),
     ] = None,
     organisation: Annotated[
-        list[str], Query(description="Only officers of this organisation; repeat for several.")
+        TextFilters, Query(description="Only officers of this organisation; repeat for several.")
     ] = [],  # noqa: B006
     plan_id: Annotated[
-        list[str],
+        TextFilters,
         Query(
             description="Only officers leading at least one live action in this plan; "
             "repeat for any of several."
@@ -46,7 +47,8 @@ async def list_officers(
 ) -> OfficerPage:
     """List lead officers.
 
-    Sortable by `name` (the default), `created_at`, `updated_at`.
+    Sortable by `name` (the default), `created_at`, `updated_at`. Officers' details are
+    personal data: each officer on the page is recorded in the audit log as read.
     """
     result = await service.list_officers(
         session=session,
@@ -57,6 +59,7 @@ async def list_officers(
         plan_id=plan_id,
         include_archived=include_archived,
     )
+    await service.record_reads(session=session, officers=result.rows, actor=actor)
     set_link_header(request, response, result.next_cursor)
     return OfficerPage(
         items=[OfficerRead.model_validate(officer) for officer in result.rows],

@@ -7,14 +7,14 @@ from typing import ClassVar
 from pydantic import ConfigDict, Field
 
 from app.core.listing import Page
-from app.core.schemas import PatchBody, ResourceRead
+from app.core.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import OfficerBase
 
 # The shape of an address only: something before an @, a domain with a dot after it.
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
-class OfficerCreate(OfficerBase):
+class OfficerCreate(OfficerBase, RequestBody):
     """A new lead officer: a person, or a role such as "DCS"."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]

@@ -31,7 +31,19 @@ async def get_officer(*, session: AsyncSession, officer_id: str) -> Officer:
 
 async def record_read(*, session: AsyncSession, officer: Officer, actor: Principal) -> None:
     """Audit that the caller read this officer's personal details."""
-    audit.record(session, actor=actor, entity_type=ENTITY, entity_id=officer.id, operation="read")
+    await record_reads(session=session, officers=[officer], actor=actor)
+
+
+async def record_reads(
+    *, session: AsyncSession, officers: Sequence[Officer], actor: Principal
+) -> None:
+    """Audit that the caller read these officers' personal details, in one write."""
+    if not officers:
+        return
+    for officer in officers:
+        audit.record(
+            session, actor=actor, entity_type=ENTITY, entity_id=officer.id, operation="read"
+        )
     await session.commit()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -11,6 +10,7 @@ from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import Filters, IsoDate, TextFilters
 from app.core.security import Admin, Editor, Viewer
 from app.models import PlanStatus
 from app.plans import service
@@ -29,13 +29,13 @@ async def list_plans(
     _: Viewer,
     params: ListParamsDep,
     status_: Annotated[
-        list[PlanStatus],
+        Filters[PlanStatus],
         Query(
             alias="status", description="Only plans with this status; repeat for any of several."
         ),
     ] = [],  # noqa: B006
     organisation: Annotated[
-        list[str], Query(description="Only plans of this organisation; repeat for several.")
+        TextFilters, Query(description="Only plans of this organisation; repeat for several.")
     ] = [],  # noqa: B006
     q: Annotated[
         str | None, Query(max_length=200, description="Text the title contains (any case).")
@@ -144,7 +144,7 @@ async def get_plan_tree(
     _: Viewer,
     plan: PlanDep,
     as_of: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="The plan as it stood at the end of this day: each action's rating, "
             "status and due date from the recorded history."

@@ -7,11 +7,11 @@ from typing import ClassVar
 from pydantic import ConfigDict, Field
 
 from app.core.listing import Page
-from app.core.schemas import PatchBody, ResourceRead
+from app.core.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import PlanBase, PlanStatus, RatingDefinitions
 
 
-class PlanCreate(PlanBase):
+class PlanCreate(PlanBase, RequestBody):
     """A new plan."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]

@@ -204,8 +204,9 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
             top_level[read.objective_id or read.outcome_id or read.area_id].append(read)
 
     def node(read: ActionRead) -> ActionNode:
-        return ActionNode.model_validate(
-            {**read.model_dump(), "sub_actions": [node(c) for c in children.get(read.id, [])]}
+        # The read is validated already: copy its fields rather than dump and re-validate.
+        return ActionNode.model_construct(
+            **dict(read), sub_actions=[node(c) for c in children.get(read.id, [])]
         )
 
     def nodes(owner_id: str) -> list[ActionNode]:

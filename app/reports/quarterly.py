@@ -43,12 +43,19 @@ def movement(previous: Rag | None, current: Rag | None) -> Movement:
     return Movement.unchanged
 
 
-async def _updates_in(session: AsyncSession, plan: Plan, quarter: Quarter) -> list[StatusUpdate]:
+async def _updates_in(
+    session: AsyncSession, plan: Plan, quarter: Quarter
+) -> list[sa.Row[str, str, str | None]]:
+    """The plan's live updates effective in the quarter: action, area and narrative."""
     correction = aliased(StatusUpdate)
     return list(
         (
-            await session.scalars(
-                sa.select(StatusUpdate)
+            await session.execute(
+                sa.select(
+                    col(StatusUpdate.action_id),
+                    col(StatusUpdate.area_id),
+                    col(StatusUpdate.narrative),
+                )
                 .where(
                     col(StatusUpdate.plan_id) == plan.id,
                     col(StatusUpdate.effective_date) >= quarter.start,

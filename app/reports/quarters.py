@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_QUARTER = re.compile(r"^(?P<start>\d{4})-(?P<end>\d{2})-Q(?P<q>[1-4])$")
+_QUARTER = re.compile(r"^(?P<start>[0-9]{4})-(?P<end>[0-9]{2})-Q(?P<q>[1-4])$")
 
 
 @dataclass(frozen=True, order=True)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from collections import OrderedDict
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
 
 from app.core.deps import SessionDep
 from app.core.errors import AppError, ValidationFailed
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import IsoDate
 from app.core.security import Viewer
 from app.models import Plan, utcnow
 from app.plans.service import get_plan
@@ -53,16 +54,35 @@ async def plan_from_query(
 
 PlanQuery = Annotated[Plan, Depends(plan_from_query)]
 AsOf = Annotated[
-    date | None, Query(description="The day to report on (end of day); today when left out.")
+    IsoDate | None, Query(description="The day to report on (end of day); today when left out.")
 ]
+
+
+def _accepted(header: str) -> list[str]:
+    """The media ranges of an `Accept` header, most preferred first; q=0 ranges dropped."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header.split(",")):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        if not media:
+            continue
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if 0 < quality <= 1:
+            ranked.append((-quality, position, media.lower()))
+    return [media for _, _, media in sorted(ranked)]
 
 
 def _choose_format(request: Request, format_: ReportFormat | None) -> ReportFormat:
     if format_ is not None:
         return format_
-    accept = request.headers.get("Accept", "*/*")
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
+    accept = request.headers.get("Accept", "").strip() or "*/*"
+    for media in _accepted(accept):
         if media in {"*/*", "application/*", "application/json", "application/problem+json"}:
             return ReportFormat.json
         for kind, media_type in MEDIA_TYPES.items():
@@ -125,26 +145,81 @@ async def get_quarterly_report(
     """
     period = _parse_quarter(quarter)
     chosen = _choose_format(request, format_)
+    closed = period.end < utcnow().date()
+    key = (plan.id, period.label, chosen.value)
+    cache = _closed_reports(request)
+    fingerprint = await service.plan_fingerprint(session, plan.id) if closed else None
+    cached = cache.get(key)
+    if cached is not None and cached.fingerprint == fingerprint:
+        cache.move_to_end(key)
+        return _respond(request, cached)
     report = await quarterly_report(session=session, plan=plan, quarter=period)
+    rendered = _render(report, chosen, fingerprint)
+    if fingerprint is not None and report.period.closed:
+        cache[key] = rendered
+        while len(cache) > CLOSED_REPORTS_KEPT:
+            cache.popitem(last=False)
+    return _respond(request, rendered)
+
+
+# A closed quarter's report changes only when the plan's data does (a late update dated in
+# the quarter, an edit): each worker keeps the latest renderings, checked against the plan's
+# fingerprint (one query) on every request, so a repeat read or a 304 skips the report.
+CLOSED_REPORTS_KEPT = 32
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A report as sent: body, media type, headers, ETag (closed quarters only)."""
+
+    fingerprint: tuple[Any, ...] | None
+    etag: str | None
+    body: bytes
+    media_type: str
+    headers: dict[str, str]
+
+
+def _closed_reports(request: Request) -> OrderedDict[tuple[str, str, str], Rendered]:
+    cache: OrderedDict[tuple[str, str, str], Rendered] | None = getattr(
+        request.app.state, "closed_reports", None
+    )
+    if cache is None:
+        cache = OrderedDict()
+        request.app.state.closed_reports = cache
+    return cache
+
+
+def _render(
+    report: QuarterlyReport, chosen: ReportFormat, fingerprint: tuple[Any, ...] | None
+) -> Rendered:
     headers = {"Vary": "Accept"}
+    etag = None
     if report.period.closed:
         stable = report.model_dump_json(exclude={"computed_at"}).encode()
         etag = '"' + hashlib.sha256(chosen.value.encode() + b"\n" + stable).hexdigest()[:32] + '"'
         headers["ETag"] = etag
+    filename = f"quarterly-report-{report.period.label}"
+    if chosen == ReportFormat.csv:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        body, media_type = to_csv(report), f"{CSV_TYPE}; charset=utf-8"
+    elif chosen == ReportFormat.xlsx:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        body, media_type = to_xlsx(report), XLSX_TYPE
+    else:
+        # Serialised once, straight to JSON bytes.
+        body, media_type = report.model_dump_json().encode(), "application/json"
+    return Rendered(fingerprint, etag, body, media_type, headers)
+
+
+def _respond(request: Request, rendered: Rendered) -> Response:
+    if rendered.etag is not None:
         tags = [
             t.strip().removeprefix("W/")
             for t in request.headers.get("If-None-Match", "").split(",")
         ]
-        if etag in tags or "*" in tags:
-            return Response(status_code=304, headers=headers)
-    filename = f"quarterly-report-{period.label}"
-    if chosen == ReportFormat.csv:
-        headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return Response(to_csv(report), media_type=f"{CSV_TYPE}; charset=utf-8", headers=headers)
-    if chosen == ReportFormat.xlsx:
-        headers["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return Response(to_xlsx(report), media_type=XLSX_TYPE, headers=headers)
-    return JSONResponse(report.model_dump(mode="json"), headers=headers)
+        if rendered.etag in tags or "*" in tags:
+            return Response(status_code=304, headers={"Vary": "Accept", "ETag": rendered.etag})
+    return Response(rendered.body, media_type=rendered.media_type, headers=dict(rendered.headers))
 
 
 @router.get("/exceptions", response_model=Exceptions, responses=problems(404))

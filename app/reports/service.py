@@ -12,8 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.actions.service import action_state_as_of
-from app.actions.state import is_overdue, live_at
+from app.actions.state import is_overdue, live_at, state_at, state_of
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -24,6 +23,7 @@ from app.models import (
     Officer,
     Plan,
     Rag,
+    StatusUpdate,
 )
 from app.reports.schemas import (
     ActionRef,
@@ -46,7 +46,7 @@ OPEN = (DeliveryStatus.not_started, DeliveryStatus.in_progress)
 class ActionAt:
     """An action with its state on a day and its lead officers."""
 
-    action: Action
+    action: sa.Row[Any]  # the action's columns, from `state_at`
     rag: Rag | None
     status: DeliveryStatus
     due_date: date | None
@@ -77,17 +77,18 @@ def plan_ref(plan: Plan) -> PlanRef:
 
 async def actions_at(session: AsyncSession, plan: Plan, day: date) -> list[ActionAt]:
     """The plan's actions live at the end of `day`, in document order, with their state then."""
-    actions = (
-        await session.scalars(sa.select(Action).where(col(Action.plan_id) == plan.id, live_at(day)))
+    rows = (
+        await session.execute(state_at(day, col(Action.plan_id) == plan.id, live_at(day)))
     ).all()
-    ids = [a.id for a in actions]
-    states = await action_state_as_of(session, ids, day)
+    actions = list(rows)
+    states = {row.id: state_of(row) for row in rows}
     leads: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    in_plan = sa.select(col(Action.id)).where(col(Action.plan_id) == plan.id)
     for action_id, officer_id, name in (
         await session.execute(
             sa.select(col(ActionLeadOfficer.action_id), col(Officer.id), col(Officer.name))
             .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
-            .where(col(ActionLeadOfficer.action_id).in_(ids))
+            .where(col(ActionLeadOfficer.action_id).in_(in_plan))
             .order_by(col(ActionLeadOfficer.position))
         )
     ).all():
@@ -98,11 +99,11 @@ async def actions_at(session: AsyncSession, plan: Plan, day: date) -> list[Actio
     ]
 
 
-def _document_order(actions: Sequence[Action]) -> list[Action]:
+def _document_order(actions: Sequence[sa.Row[Any]]) -> list[sa.Row[Any]]:
     """By ref, numbers as numbers: A1.2 before A1.10, each sub-action after its parent, and
     refs a client wrote with letters ("A1.3a") sorted among them without failing."""
 
-    def key(action: Action) -> tuple[tuple[int, int, str], ...]:
+    def key(action: sa.Row[Any]) -> tuple[tuple[int, int, str], ...]:
         parts = action.ref.removeprefix("A").split(".")
         return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
@@ -174,6 +175,39 @@ async def summary(*, session: AsyncSession, plan: Plan, as_of: date, group_by: G
     return Summary(
         plan=plan_ref(plan), as_of=as_of, group_by=group_by, totals=count(items), groups=groups
     )
+
+
+async def plan_fingerprint(session: AsyncSession, plan_id: str) -> tuple[Any, ...]:
+    """Counters that change whenever anything a plan's reports read changes, in one query.
+
+    Every write to an action, area, inspection action, officer or the plan bumps its
+    `version` (links and due-date revisions bump the action's), and status updates are only
+    ever added, so these sums and counts only grow: equal fingerprints mean equal data.
+    """
+
+    def total(model: Any, *where: sa.ColumnElement[bool]) -> Any:
+        return (
+            sa.select(sa.func.coalesce(sa.func.sum(model.version), 0) + sa.func.count())
+            .where(*where)
+            .scalar_subquery()
+        )
+
+    row = (
+        await session.execute(
+            sa.select(
+                total(Plan, col(Plan.id) == plan_id),
+                total(Action, col(Action.plan_id) == plan_id),
+                total(Area, col(Area.plan_id) == plan_id),
+                total(InspectionAction, col(InspectionAction.plan_id) == plan_id),
+                total(Officer),
+                sa.select(sa.func.count())
+                .select_from(StatusUpdate)
+                .where(col(StatusUpdate.plan_id) == plan_id)
+                .scalar_subquery(),
+            )
+        )
+    ).one()
+    return tuple(row)
 
 
 async def inspection_tags(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
@@ -15,6 +14,7 @@ from app.core.deps import SessionDep
 from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.security import Contributor, Viewer
 from app.models import StatusUpdate
 from app.status_updates import service
@@ -73,8 +73,9 @@ async def create_status_update(
     """Post a status update on an action; the action's rating, status and last update date
     follow its latest update by effective date, then by entry.
 
-    Contributors may post only on actions their officer leads. Send `corrects_update_id` to
-    correct an update: the corrected one stays, marked as superseded.
+    Contributors may post only on actions their officer leads, and correct only the updates
+    their officer wrote. Send `corrects_update_id` to correct an update: the corrected one
+    stays, marked as superseded.
     """
     replay = idempotency.replayed_response()
     if replay is not None:
@@ -117,21 +118,21 @@ async def list_status_updates(
     session: SessionDep,
     _: Viewer,
     params: ListParamsDep,
-    plan_id: Annotated[list[str], Query(description="Only this plan's. Repeatable.")] = [],  # noqa: B006
-    area_id: Annotated[list[str], Query(description="Only this area's. Repeatable.")] = [],  # noqa: B006
-    action_id: Annotated[list[str], Query(description="Only this action's. Repeatable.")] = [],  # noqa: B006
-    author: Annotated[list[str], Query(description="Only by this author. Repeatable.")] = [],  # noqa: B006
+    plan_id: Annotated[TextFilters, Query(description="Only this plan's. Repeatable.")] = [],  # noqa: B006
+    area_id: Annotated[TextFilters, Query(description="Only this area's. Repeatable.")] = [],  # noqa: B006
+    action_id: Annotated[TextFilters, Query(description="Only this action's. Repeatable.")] = [],  # noqa: B006
+    author: Annotated[TextFilters, Query(description="Only by this author. Repeatable.")] = [],  # noqa: B006
     rag: Annotated[
-        list[RagFilter], Query(description="Only with this rating; `none` for not rated.")
+        Filters[RagFilter], Query(description="Only with this rating; `none` for not rated.")
     ] = [],  # noqa: B006
     effective_from: Annotated[
-        date | None, Query(description="Effective on or after this date.")
+        IsoDate | None, Query(description="Effective on or after this date.")
     ] = None,
     effective_to: Annotated[
-        date | None, Query(description="Effective on or before this date.")
+        IsoDate | None, Query(description="Effective on or before this date.")
     ] = None,
     created_since: Annotated[
-        datetime | None, Query(description="Recorded at or after this time (RFC 3339).")
+        IsoDateTime | None, Query(description="Recorded at or after this time (RFC 3339).")
     ] = None,
 ) -> StatusUpdatePage:
     """All status updates, for reporting. Sortable by `created_at` (default) and

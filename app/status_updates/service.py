@@ -155,6 +155,12 @@ async def create_status_update(
         if data.corrects_update_id
         else None
     )
+    if (
+        actor.role == Role.contributor
+        and corrected is not None
+        and corrected.author_officer_id != actor.officer_id
+    ):
+        raise Forbidden("A contributor key may correct only the updates its own officer wrote.")
     effective = data.effective_date or (corrected.effective_date if corrected else today())
     errors = _rule_errors(data, effective)
     author, author_officer_id = await _author(session, data, actor, errors)

@@ -10,6 +10,7 @@ from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
 from app.strategies import service
 from app.strategies.dependencies import StrategyDep
@@ -26,10 +27,10 @@ async def list_strategies(
     _: Viewer,
     params: ListParamsDep,
     plan_id: Annotated[
-        list[str], Query(description="Only strategies in this plan; repeat for any of several.")
+        TextFilters, Query(description="Only strategies in this plan; repeat for any of several.")
     ] = [],  # noqa: B006
     action_id: Annotated[
-        list[str],
+        TextFilters,
         Query(
             description="Only strategies this action links to (by a live strategy link); "
             "repeat for any of several."

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import ConfigDict, Field
 
 from app.core.listing import Page
-from app.core.schemas import PatchBody, ResourceRead
+from app.core.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import Strategy, StrategyBase
 
 # The shape of a web address only; the service never fetches it.
@@ -18,7 +18,7 @@ URL_DESCRIPTION = (
 )
 
 
-class StrategyCreate(StrategyBase):
+class StrategyCreate(StrategyBase, RequestBody):
     """A new strategy or detailed action plan, in a plan."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]

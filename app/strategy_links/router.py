@@ -10,6 +10,7 @@ from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import TextFilters
 from app.core.security import Editor, Viewer
 from app.strategy_links import service
 from app.strategy_links.dependencies import StrategyLinkDep
@@ -31,10 +32,10 @@ async def list_strategy_links(
     _: Viewer,
     params: ListParamsDep,
     action_id: Annotated[
-        list[str], Query(description="Only links from this action; repeat for any of several.")
+        TextFilters, Query(description="Only links from this action; repeat for any of several.")
     ] = [],  # noqa: B006
     strategy_id: Annotated[
-        list[str], Query(description="Only links to this strategy; repeat for any of several.")
+        TextFilters, Query(description="Only links to this strategy; repeat for any of several.")
     ] = [],  # noqa: B006
     include_archived: Annotated[
         bool, Query(description="Include deleted (archived) links.")

@@ -10,6 +10,7 @@ from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
+from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
 from app.success_criteria import service
 from app.success_criteria.dependencies import CriterionDep
@@ -21,7 +22,7 @@ from app.success_criteria.schemas import (
 )
 
 router = APIRouter(tags=["Success criteria"])
-IdFilter = list[str]
+IdFilter = TextFilters
 
 
 @router.get("/success-criteria", response_model=SuccessCriterionPage, responses=problems())

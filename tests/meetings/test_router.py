@@ -48,7 +48,11 @@ async def rate(
 
 
 async def count(session: AsyncSession, model: type[Any]) -> int:
-    return int(await session.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
+    counted = int(await session.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
+    # End the read: on SQLite a write from this session after the app's writes would
+    # otherwise start from a stale snapshot and be refused.
+    await session.rollback()
+    return counted
 
 
 # Meetings

@@ -23,6 +23,8 @@ from tests.factories import (
 )
 from tests.support import assert_problem
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 Q2 = "2023-24-Q2"
 REPORT = "/api/v1/reports/quarterly"
 
@@ -263,6 +265,51 @@ async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, boa
     assert "ETag" not in live.headers
 
 
+async def test_a_closed_quarter_follows_late_updates_and_edits(
+    viewer: httpx.AsyncClient, editor: httpx.AsyncClient, board: Board
+) -> None:
+    params = {"plan_id": board.plan_id, "quarter": Q2}
+    first = await viewer.get(REPORT, params=params)
+    cached = await viewer.get(
+        REPORT, params=params, headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert cached.status_code == 304
+    action_id = board.refs["A1.1"]
+    # An update entered now but dated on the closed quarter's last day decides its rating.
+    await post(
+        editor,
+        action_id,
+        "2023-09-30",
+        rag="red",
+        status="in_progress",
+        narrative="Stalled",
+        next_steps="Escalate",
+    )
+    late = await viewer.get(REPORT, params=params, headers={"If-None-Match": first.headers["ETag"]})
+    assert late.status_code == 200
+    assert late.headers["ETag"] != first.headers["ETag"]
+    assert {r["ref"]: r for r in late.json()["actions"]}["A1.1"]["rag"] == "red"
+    # An edit to the action shows in the report at once too.
+    current = await editor.get(f"/api/v1/actions/{action_id}")
+    renamed = await editor.patch(
+        f"/api/v1/actions/{action_id}",
+        json={"title": "Recruit social workers"},
+        headers={"If-Match": current.headers["ETag"]},
+    )
+    assert renamed.status_code == 200
+    edited = await viewer.get(
+        REPORT, params=params, headers={"If-None-Match": late.headers["ETag"]}
+    )
+    assert edited.status_code == 200
+    assert {r["ref"]: r for r in edited.json()["actions"]}["A1.1"]["title"] == (
+        "Recruit social workers"
+    )
+    same = await viewer.get(
+        REPORT, params=params, headers={"If-None-Match": edited.headers["ETag"]}
+    )
+    assert same.status_code == 304
+
+
 async def test_empty_quarter_unknown_plan_and_bad_quarter(
     viewer: httpx.AsyncClient, board: Board
 ) -> None:
@@ -280,6 +327,30 @@ async def test_empty_quarter_unknown_plan_and_bad_quarter(
         REPORT, params={"plan_id": board.plan_id, "quarter": Q2}, headers={"Accept": "image/png"}
     )
     assert_problem(refused, 406)
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("text/csv;q=0.5, application/json", "application/json"),
+        ("application/json;q=0.2, text/csv;q=0.9", "text/csv"),
+        (f"text/csv;q=0, {XLSX}", XLSX),
+        ("", "application/json"),
+        ("application/json;q=0, text/csv;q=0", None),
+        ("text/html, */*;q=0.1", "application/json"),
+    ],
+)
+async def test_accept_is_read_with_its_quality_values(
+    viewer: httpx.AsyncClient, board: Board, accept: str, expected: str | None
+) -> None:
+    response = await viewer.get(
+        REPORT, params={"plan_id": board.plan_id, "quarter": Q2}, headers={"Accept": accept}
+    )
+    if expected is None:
+        assert_problem(response, 406)
+    else:
+        assert response.status_code == 200, response.text
+        assert response.headers["Content-Type"].split(";")[0] == expected
 
 
 async def test_exceptions_as_of_a_day(viewer: httpx.AsyncClient, board: Board) -> None:

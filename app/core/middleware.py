@@ -1,0 +1,105 @@
+"""What every HTTP response gets: security headers, caching rules, an access log line, and a
+problem-details 500 for an error nothing else handled.
+
+A pure ASGI middleware: it edits the response's start message on its way out and never
+touches the body, so responses stream through it unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+from prometheus_fastapi_instrumentator import routing as instrumentator_routing
+from prometheus_fastapi_instrumentator.middleware import PrometheusInstrumentatorMiddleware
+from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+access_log = logging.getLogger("app.access")
+
+ErrorHandler = Callable[[Request, Exception], Awaitable[Response] | Response]
+
+SECURITY_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+)
+# API responses depend on who asks: shared caches must not keep them, and clients revalidate.
+API_CACHE_CONTROL = "private, no-cache"
+
+
+class ResponseDefaultsMiddleware:
+    """Adds the headers every response needs (unless set), logs the request, renders crashes.
+
+    An exception that escapes the application before the response has started is answered
+    by `handle_error` (the application's handler for `Exception`), here rather than by
+    Starlette's outermost error middleware, so that the 500 gets the request id and the
+    headers above like any other response.
+    """
+
+    def __init__(self, app: ASGIApp, *, handle_error: ErrorHandler) -> None:
+        self.app = app
+        self.handle_error = handle_error
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        is_api = scope["path"].startswith("/api/")
+        status = 0
+
+        async def send_with_defaults(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    if name not in headers:
+                        headers.append(name, value)
+                if is_api and "cache-control" not in headers:
+                    headers.append("Cache-Control", API_CACHE_CONTROL)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_defaults)
+        except Exception as exc:
+            if status:  # the response has started: nothing can be sent in its place
+                raise
+            rendered = self.handle_error(Request(scope, receive), exc)
+            response = rendered if isinstance(rendered, Response) else await rendered
+            await response(scope, receive, send_with_defaults)
+        finally:
+            if access_log.isEnabledFor(logging.INFO):
+                access_log.info(
+                    "%s %s %s %.1fms",
+                    scope["method"],
+                    scope["path"],
+                    status or 500,
+                    (time.perf_counter() - started) * 1000,
+                )
+
+
+class RouteMetricsMiddleware(PrometheusInstrumentatorMiddleware):
+    """Prometheus request metrics labelled by route template, found in a flattened route list.
+
+    The library flattens the application's included routers on every request to find the
+    template, which costs more than the rest of the metrics together; the flattened list is
+    kept here, and made again when routes are added.
+    """
+
+    _flattened: tuple[int, list[BaseRoute]] | None = None
+
+    def _get_handler(self, request: Request) -> tuple[str, bool]:
+        app = request.scope.get("app")
+        routes: list[BaseRoute] | None = getattr(app, "routes", None)
+        if not routes:
+            return request.url.path, False
+        if self._flattened is None or self._flattened[0] != len(routes):
+            self._flattened = (len(routes), instrumentator_routing._effective_routes(routes))
+        name = instrumentator_routing._get_route_name(request.scope, self._flattened[1])
+        return (name, True) if name else (request.url.path, False)
