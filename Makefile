@@ -76,3 +76,12 @@ mock: $(NODE_MODULES)
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
 	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.d.ts
+
+## bench: the performance benchmark on the local PostgreSQL server (SIZE=S|M|L, default M);
+## installs wrk from Debian when it is missing. BENCH_ARGS passes options to bench/run.py.
+SIZE ?= M
+BENCH_ARGS ?=
+.PHONY: bench
+bench: $(STAMP)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	BENCH_COMMAND="make bench SIZE=$(SIZE) $(BENCH_ARGS)" $(BIN)/python -m bench.run --size $(SIZE) $(BENCH_ARGS)

@@ -1,0 +1,835 @@
+"""The benchmark: generate (or reuse) a database, serve it, load it with wrk, compare.
+
+`make bench` (SIZE=S|M|L) runs this. For each endpoint of issue 8's workload it measures
+the service with wrk at 1 and 16 connections after a warm-up, the database floor (the
+same SQL the endpoint ran, replayed with psycopg in one process, one statement stream),
+and, for the list and detail, the reference server in `bench/reference.py` (PostgreSQL
+builds the JSON). It prints a table, checks the targets, and writes
+`bench/results/<size>-<timestamp>.json`, `<size>-latest.json` and `latest.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+WRK_DIR = BENCH / "wrk"
+VENV_BIN = Path(sys.executable).parent
+ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+APP_PORT = 18700
+REFERENCE_PORT = 18701
+WORKERS = 2
+CAPTURE_SETS = 10
+
+LIST_EXPAND = "expand=lead_officers,latest_update"
+DETAIL_EXPAND = "expand=success_criteria,strategies,latest_update"
+
+
+def log(message: str) -> None:
+    print(f"[bench {datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# The database.
+
+
+def database_url(name: str, driver: str = "postgresql") -> str:
+    return f"{driver}://postgres@127.0.0.1:5432/{name}"
+
+
+def fingerprint(size: str, today: date) -> str:
+    from app.core.config import Settings
+    from app.core.migrations import head_revisions
+    from bench.generate import GENERATOR_VERSION
+
+    heads = ",".join(sorted(head_revisions(Settings().database_url)))
+    return f"{size}|{today.isoformat()}|{GENERATOR_VERSION}|{heads}"
+
+
+def stored_meta(name: str) -> dict[str, Any] | None:
+    try:
+        with psycopg.connect(database_url(name), autocommit=True) as conn:
+            row = conn.execute("SELECT meta FROM bench_meta").fetchone()
+    except psycopg.Error:
+        return None
+    return json.loads(row[0]) if row else None
+
+
+def prepare_database(size: str, name: str, today: date, fresh: bool) -> dict[str, Any]:
+    """The database for this size: reused when it was made today by this generator."""
+    wanted = fingerprint(size, today)
+    meta = None if fresh else stored_meta(name)
+    if meta is not None and meta.get("fingerprint") == wanted:
+        log(f"reusing database {name} (generated {meta['generated_at']})")
+        return meta
+    from bench.generate import api_key_row, list_queries, load
+
+    log(f"creating database {name}")
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    env = {**os.environ, "IPA_DATABASE_URL": database_url(name, "postgresql+asyncpg")}
+    subprocess.run([str(VENV_BIN / "improvement-plan"), "migrate"], check=True, env=env)  # noqa: S603
+    loaded = load(database_url(name), size, today)
+    rows = loaded["rows"]
+    log(f"generated and loaded {sum(rows.values()):,} rows in {loaded['seconds']:.1f}s")
+    workload = loaded["workload"]
+    with psycopg.connect(database_url(name)) as conn:
+        key = api_key_row(conn, secrets.token_urlsafe(32))
+        workload.list_queries = list_queries(conn, workload.report_plan_ids)
+    with psycopg.connect(database_url(name), autocommit=True) as conn:
+        vacuum_started = time.perf_counter()
+        conn.execute("VACUUM ANALYZE")
+        vacuum = time.perf_counter() - vacuum_started
+        meta = {
+            "fingerprint": wanted,
+            "generated_at": datetime.now(UTC).isoformat(),
+            "key": key,
+            "rows": rows,
+            "load_seconds": loaded["seconds"],
+            "vacuum_analyze_seconds": round(vacuum, 2),
+            "workload": asdict(workload),
+        }
+        conn.execute("CREATE TABLE bench_meta (meta text NOT NULL)")
+        conn.execute("INSERT INTO bench_meta VALUES (%s)", (json.dumps(meta),))
+    return meta
+
+
+# Servers.
+
+
+@contextmanager
+def server(command: Sequence[str], env: dict[str, str], port: int, name: str) -> Iterator[None]:
+    process = subprocess.Popen(  # noqa: S603
+        list(command),
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=None,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the {name} server did not start") from None
+                time.sleep(0.3)
+        log(f"{name} server up on port {port} ({WORKERS} workers)")
+        yield
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def app_env(name: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "IPA_DATABASE_URL": database_url(name, "postgresql+asyncpg"),
+        "IPA_ENVIRONMENT": "production",
+        "IPA_SECRET_KEY": os.environ.get("BENCH_SECRET_KEY", secrets.token_urlsafe(48)),
+        "IPA_LOG_LEVEL": "WARNING",
+        "IPA_DOCS_ENABLED": "false",
+        "IPA_CREATE_ADMIN_KEY_ON_START": "false",
+        "IPA_RATE_LIMIT": "",
+    }
+
+
+# The endpoints.
+
+
+@dataclass
+class Endpoint:
+    name: str
+    title: str
+    lines: list[str]
+    script: str = "get.lua"
+    method: str = "GET"
+    reference: bool = False
+    expect: int = 200
+    etags: list[str] = field(default_factory=list)
+
+    def request_lines(self) -> list[str]:
+        if self.etags:
+            return [f"{line}\t{etag}" for line, etag in zip(self.lines, self.etags, strict=True)]
+        return self.lines
+
+
+POST_BODY = {
+    "rag": "green",
+    "status": "in_progress",
+    "narrative": "Audits of practice show steady improvement in the timeliness of assessments.",
+    "next_steps": "Continue the monthly audit cycle and report to the partnership board.",
+}
+
+
+def endpoints(workload: dict[str, Any], current: str) -> list[Endpoint]:
+    return [
+        Endpoint(
+            "list",
+            "GET /actions (area, rating, 50 rows, expand)",
+            [
+                f"/api/v1/actions?area_id={q['area_id']}&rag={q['rag']}&limit=50&{LIST_EXPAND}"
+                for q in workload["list_queries"]
+            ],
+            reference=True,
+        ),
+        Endpoint(
+            "detail",
+            "GET /actions/{id} (expand)",
+            [f"/api/v1/actions/{i}?{DETAIL_EXPAND}" for i in workload["detail_ids"][:5000]],
+            reference=True,
+        ),
+        Endpoint(
+            "tree",
+            "GET /plans/{id}/tree (40 actions)",
+            [f"/api/v1/plans/{i}/tree" for i in workload["tree_plan_ids"]],
+        ),
+        Endpoint(
+            "post",
+            "POST /actions/{id}/status-updates",
+            [f"/api/v1/actions/{i}/status-updates" for i in workload["post_action_ids"]],
+            script="post.lua",
+            method="POST",
+            expect=201,
+        ),
+        Endpoint(
+            "report_current",
+            f"GET /reports/quarterly {current} (current)",
+            [
+                f"/api/v1/reports/quarterly?plan_id={i}&quarter={current}"
+                for i in workload["report_plan_ids"]
+            ],
+        ),
+    ]
+
+
+# Capturing the SQL each endpoint runs, and replaying it: the floor.
+
+
+# (SQL, parameters, executemany): with executemany, the parameters are a list of tuples.
+Statement = tuple[str, Any, bool]
+PLACEHOLDER = re.compile(r"\$(\d+)")
+NEW_ID = re.compile(r"^(upd|aud|idem|rev)_[0-9a-f]{20}$")
+
+
+def to_psycopg(statement: str, parameters: Any, many: bool) -> Statement:
+    """asyncpg's `$n` placeholders as psycopg's `%s`, parameters in order."""
+    order: list[int] = []
+
+    def placeholder(match: re.Match[str]) -> str:
+        order.append(int(match.group(1)) - 1)
+        return "%s"
+
+    sql = PLACEHOLDER.sub(placeholder, statement.replace("%", "%%"))
+
+    def ordered(values: Sequence[Any] | None) -> tuple[Any, ...]:
+        values = tuple(values or ())
+        return tuple(values[i] for i in order)
+
+    if many:
+        return sql, [ordered(values) for values in parameters], True
+    return sql, ordered(parameters), False
+
+
+async def capture(
+    name: str, key: str, requests: dict[str, list[tuple[str, str, dict[str, str]]]]
+) -> dict[str, list[list[Statement]]]:
+    """Run each request once in-process and record the statements it sent, in order."""
+    from sqlalchemy import event
+
+    from app.main import create_app
+
+    app = create_app()
+    captured: dict[str, list[list[Statement]]] = {}
+    current: list[Statement] = []
+
+    def listener(*args: Any) -> None:
+        _conn, _cursor, statement, parameters, _context, many = args
+        if not statement.startswith("UPDATE api_key"):  # once a minute per key
+            current.append(to_psycopg(statement, parameters, many))
+
+    async with app.router.lifespan_context(app):
+        event.listen(app.state.engine.sync_engine, "before_cursor_execute", listener)
+        transport = httpx.ASGITransport(app=app)
+        headers = {"Authorization": f"Bearer {key}"}
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            # The key's last-use stamp is written on first use; keep it out of the capture.
+            await client.get("/api/v1/me", headers=headers)
+            for endpoint, calls in requests.items():
+                captured[endpoint] = []
+                for method, path, extra in calls:
+                    body = POST_BODY if method == "POST" else None
+                    if endpoint == "report_304":
+                        # What a repeat request runs: the first one fills the report cache.
+                        await client.request(method, path, headers={**headers, **extra})
+                    current.clear()
+                    response = await client.request(
+                        method, path, headers={**headers, **extra}, json=body
+                    )
+                    if response.status_code >= 400:
+                        raise RuntimeError(f"{method} {path}: {response.status_code}")
+                    captured[endpoint].append(list(current))
+    return captured
+
+
+def capture_requests(endpoint: Endpoint) -> list[tuple[str, str, dict[str, str]]]:
+    """The last few request lines of an endpoint, as (method, path, headers)."""
+    calls = []
+    for number, line in enumerate(endpoint.request_lines()[-CAPTURE_SETS:]):
+        path, _, etag = line.partition("\t")
+        headers = {"If-None-Match": etag} if etag else {}
+        if endpoint.method == "POST":
+            headers["Idempotency-Key"] = f"bench-capture-{number:012x}"
+        calls.append((endpoint.method, path, headers))
+    return calls
+
+
+def replay(
+    conn: psycopg.Connection[Any],
+    sets: list[list[Statement]],
+    *,
+    seconds: float,
+    write: bool = False,
+) -> dict[str, float]:
+    """Run the statement sets one after another on one connection; time each set."""
+
+    def fresh(statements: list[Statement]) -> list[Statement]:
+        if not write:
+            return statements
+        renamed: dict[str, str] = {}
+
+        def value(v: Any) -> Any:
+            if isinstance(v, str) and NEW_ID.match(v):
+                return renamed.setdefault(v, f"{v.split('_')[0]}_{secrets.token_hex(10)}")
+            if isinstance(v, str) and v.startswith("bench-capture-"):
+                return renamed.setdefault(v, f"bench-floor-{secrets.token_hex(10)}")
+            return v
+
+        return [
+            (
+                sql,
+                [tuple(map(value, p)) for p in params] if many else tuple(map(value, params)),
+                many,
+            )
+            for sql, params, many in statements
+        ]
+
+    def one(statements: list[Statement]) -> float:
+        started = time.perf_counter()
+        with conn.cursor() as cur:
+            for sql, params, many in statements:
+                if many:
+                    cur.executemany(sql, params)
+                    continue
+                cur.execute(sql, params)
+                if cur.description is not None:
+                    cur.fetchall()
+        if write:
+            conn.commit()
+        else:
+            conn.rollback()
+        return time.perf_counter() - started
+
+    warm_until = time.perf_counter() + min(1.0, seconds / 3)
+    index = 0
+    while time.perf_counter() < warm_until:
+        one(fresh(sets[index % len(sets)]))
+        index += 1
+    timings: list[float] = []
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until or len(timings) < 20:
+        statements = fresh(sets[index % len(sets)])
+        timings.append(one(statements))
+        index += 1
+    return summarise(timings)
+
+
+def summarise(seconds: list[float]) -> dict[str, float]:
+    ordered = sorted(seconds)
+
+    def percentile(p: float) -> float:
+        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
+
+    return {
+        "requests": len(ordered),
+        "rps": round(len(ordered) / sum(ordered), 1),
+        "p50_ms": round(percentile(50), 3),
+        "p99_ms": round(percentile(99), 3),
+        "max_ms": round(ordered[-1] * 1000, 3),
+        "mean_ms": round(statistics.fmean(ordered) * 1000, 3),
+    }
+
+
+# wrk.
+
+
+def run_wrk(
+    endpoint: Endpoint,
+    port: int,
+    key: str,
+    connections: int,
+    seconds: int,
+    lines_file: Path,
+) -> dict[str, Any]:
+    env = {
+        **os.environ,
+        "BENCH_KEY": key,
+        "BENCH_LINES": str(lines_file),
+        "BENCH_WRK_DIR": str(WRK_DIR),
+        "BENCH_RUN": f"{time.time_ns():x}",
+    }
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "30s",
+        "-s",
+        str(WRK_DIR / endpoint.script),
+        f"http://127.0.0.1:{port}",
+    ]
+    output = subprocess.run(  # noqa: S603
+        command, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    found = next((line for line in output.splitlines() if line.startswith("BENCH_JSON ")), None)
+    if found is None:
+        raise RuntimeError(f"wrk printed no figures:\n{output}")
+    raw = json.loads(found.removeprefix("BENCH_JSON "))
+    errors = sum(raw["errors"].values())
+    return {
+        "connections": connections,
+        "requests": raw["requests"],
+        "rps": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
+        "p50_ms": raw["p50_us"] / 1000,
+        "p90_ms": raw["p90_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000,
+        "errors": errors,
+        "error_detail": raw["errors"],
+    }
+
+
+def settle(port: int, timeout: float = 120) -> None:
+    """Wait until the server has finished what an earlier run left in flight.
+
+    wrk closes its connections when its time is up, but the server still finishes the
+    requests it had started; a cheap request answered quickly on several new connections
+    in a row (so on every worker) says the backlog is gone.
+    """
+    deadline = time.monotonic() + timeout
+    quick = 0
+    while quick < 6 and time.monotonic() < deadline:
+        began = time.perf_counter()
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/health/live", timeout=timeout)
+        except httpx.TransportError:
+            time.sleep(0.2)
+            continue
+        quick = quick + 1 if time.perf_counter() - began < 0.05 else 0
+
+
+def measure(
+    endpoint: Endpoint,
+    port: int,
+    key: str,
+    work: Path,
+    seconds: int,
+    warmup: int,
+    label: str,
+) -> dict[str, Any]:
+    lines_file = work / f"{endpoint.name}.lines"
+    lines_file.write_text("\n".join(endpoint.request_lines()) + "\n")
+    figures: dict[str, Any] = {}
+    for connections in (1, 16):
+        if warmup:
+            run_wrk(endpoint, port, key, connections, warmup, lines_file)
+            settle(port)
+        result = run_wrk(endpoint, port, key, connections, seconds, lines_file)
+        settle(port)
+        figures[f"c{connections}"] = result
+        log(
+            f"{label:9} {endpoint.name:15} c={connections:<2} {result['rps']:8.1f} rps  "
+            f"p50 {result['p50_ms']:8.2f} ms  p99 {result['p99_ms']:8.2f} ms"
+            + (f"  ERRORS {result['error_detail']}" if result["errors"] else "")
+        )
+    return figures
+
+
+def check(port: int, key: str, endpoint: Endpoint) -> None:
+    """One request by hand: the status must be the expected one before wrk runs."""
+    line = endpoint.request_lines()[0]
+    path, _, etag = line.partition("\t")
+    headers = {"Authorization": f"Bearer {key}"}
+    if etag:
+        headers["If-None-Match"] = etag
+    headers["Idempotency-Key"] = f"bench-check-{time.time_ns()}"
+    body = POST_BODY if endpoint.method == "POST" else None
+    response = httpx.request(
+        endpoint.method, f"http://127.0.0.1:{port}{path}", headers=headers, json=body, timeout=60
+    )
+    if response.status_code != endpoint.expect:
+        raise RuntimeError(
+            f"{endpoint.method} {path}: {response.status_code}, expected {endpoint.expect}: "
+            f"{response.text[:500]}"
+        )
+
+
+# The machine.
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        row = conn.execute("SHOW server_version").fetchone()
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout  # noqa: S607
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "postgresql": row[0] if row else "unknown",
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "wrk": (wrk.splitlines() or ["unknown"])[0],
+        "server_workers": WORKERS,
+    }
+
+
+# Targets.
+
+
+def ratio(value: float | None, reference: float | None) -> float | None:
+    if value is None or not reference:
+        return None
+    return round(value / reference, 2)
+
+
+def targets(size: str, results: dict[str, Any], previous_m: dict[str, Any] | None) -> list[Any]:
+    found: list[dict[str, Any]] = []
+
+    def target(name: str, value: float | None, limit: float, below: bool, applies: bool) -> None:
+        passed = None if value is None else (value <= limit if below else value >= limit)
+        found.append(
+            {
+                "target": name,
+                "value": value,
+                "limit": limit,
+                "comparison": "<=" if below else ">=",
+                "judged": applies,
+                "pass": passed if applies else None,
+            }
+        )
+
+    endpoints_ = results["endpoints"]
+    for name in ("list", "detail"):
+        figures = endpoints_[name]
+        target(
+            f"{name}: p50 at 1 connection / floor p50",
+            figures["ratios"]["p50_c1_vs_floor"],
+            2.5,
+            True,
+            True,
+        )
+        target(
+            f"{name}: rps at 16 connections / reference rps",
+            figures["ratios"]["rps_c16_vs_reference"],
+            0.8,
+            False,
+            True,
+        )
+    reports = results["reports"]
+    at_l = size == "L"
+    target("closed quarter report, cold, p50 ms", reports["closed_cold"]["p50_ms"], 100, True, at_l)
+    target(
+        "closed quarter report, 304, p50 ms at 1 connection",
+        endpoints_["report_304"]["c1"]["p50_ms"],
+        5,
+        True,
+        at_l,
+    )
+    target(
+        "current quarter report, p50 ms at 1 connection",
+        endpoints_["report_current"]["c1"]["p50_ms"],
+        300,
+        True,
+        at_l,
+    )
+    for name in ("list", "detail", "tree"):
+        value = None
+        if previous_m is not None and name in previous_m.get("endpoints", {}):
+            value = ratio(
+                endpoints_[name]["c1"]["p50_ms"], previous_m["endpoints"][name]["c1"]["p50_ms"]
+            )
+        target(f"{name}: L p50 / M p50 at 1 connection", value, 1.5, True, at_l)
+    return found
+
+
+# The table.
+
+
+def fmt(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def print_table(results: dict[str, Any]) -> None:
+    head = (
+        f"{'endpoint':16} {'rps c1':>8} {'p50 c1':>8} {'p99 c1':>8} {'rps c16':>8} "
+        f"{'p50 c16':>8} {'p99 c16':>8} {'floor p50':>9} {'ref rps16':>9} "
+        f"{'x floor':>7} {'x ref':>6} {'stmts':>5}"
+    )
+    print()
+    print(
+        f"Size {results['size']}, {results['machine']['cpu']}, {results['machine']['cores']} "
+        f"cores, PostgreSQL {results['machine']['postgresql']}; times in ms"
+    )
+    print(head)
+    print("-" * len(head))
+    for name, figures in results["endpoints"].items():
+        c1, c16 = figures["c1"], figures["c16"]
+        floor = figures.get("floor") or {}
+        reference = figures.get("reference") or {}
+        ratios = figures["ratios"]
+        print(
+            f"{name:16} {c1['rps']:8.1f} {c1['p50_ms']:8.2f} {c1['p99_ms']:8.2f} "
+            f"{c16['rps']:8.1f} {c16['p50_ms']:8.2f} {c16['p99_ms']:8.2f} "
+            f"{fmt(floor.get('p50_ms')):>9} {fmt((reference.get('c16') or {}).get('rps'), 1):>9} "
+            f"{fmt(ratios.get('p50_c1_vs_floor')):>7} {fmt(ratios.get('rps_c16_vs_reference')):>6} "
+            f"{fmt(figures.get('statements'), 0):>5}"
+        )
+        if reference:
+            r1, r16 = reference["c1"], reference["c16"]
+            print(
+                f"{'  reference':16} {r1['rps']:8.1f} {r1['p50_ms']:8.2f} {r1['p99_ms']:8.2f} "
+                f"{r16['rps']:8.1f} {r16['p50_ms']:8.2f} {r16['p99_ms']:8.2f}"
+            )
+    cold = results["reports"]["closed_cold"]
+    print(
+        f"closed quarter report, cold ({cold['requests']} plans): p50 {cold['p50_ms']:.1f} ms, "
+        f"max {cold['max_ms']:.1f} ms"
+    )
+    print()
+    for item in results["targets"]:
+        verdict = (
+            ("PASS" if item["pass"] else "FAIL" if item["pass"] is False else "n/a ")
+            if item["judged"]
+            else "info"
+        )
+        print(
+            f"  [{verdict}] {item['target']}: {fmt(item['value'])} "
+            f"(target {item['comparison']} {item['limit']})"
+        )
+    print()
+
+
+# The run.
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=("S", "M", "L"), default="M")
+    parser.add_argument("--seconds", type=int, default=10, help="measured seconds per run")
+    parser.add_argument("--warmup", type=int, default=3, help="warm-up seconds per run")
+    parser.add_argument("--floor-seconds", type=float, default=3.0)
+    parser.add_argument("--fresh", action="store_true", help="regenerate the database")
+    parser.add_argument("--only", nargs="*", help="measure only these endpoints")
+    args = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        print("wrk is not installed: apt-get install -y wrk (make bench does it)")
+        return 2
+
+    size = args.size
+    name = f"ipa_bench_{size.lower()}"
+    os.environ.update(app_env(name))
+    os.environ["IPA_SECRET_KEY"] = os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(48)
+    today = datetime.now(UTC).date()
+    started = time.perf_counter()
+    meta = prepare_database(size, name, today, args.fresh)
+    key, workload = meta["key"], meta["workload"]
+    from app.reports.quarters import Quarter
+
+    current = Quarter.containing(today)
+    closed = current.previous
+    work = ROOT / "var" / "bench" / size
+    work.mkdir(parents=True, exist_ok=True)
+    chosen = endpoints(workload, current.label)
+    closed_paths = [
+        f"/api/v1/reports/quarterly?plan_id={i}&quarter={closed.label}"
+        for i in workload["report_plan_ids"]
+    ]
+    report_304 = Endpoint(
+        "report_304", f"GET /reports/quarterly {closed.label} (304)", closed_paths, expect=304
+    )
+    # The POSTs go last: they add updates, which changes the plans' report fingerprints.
+    chosen = (
+        [e for e in chosen if e.name != "post"]
+        + [report_304]
+        + [e for e in chosen if e.name == "post"]
+    )
+    if args.only:
+        chosen = [e for e in chosen if e.name in args.only or e.name == "report_304"]
+
+    results: dict[str, Any] = {
+        "size": size,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": os.environ.get("BENCH_COMMAND") or " ".join([sys.executable, *sys.argv]),
+        "machine": machine(),
+        "settings": {"seconds": args.seconds, "warmup": args.warmup, "workers": WORKERS},
+        "database": {
+            "rows": meta["rows"],
+            "load_seconds": meta["load_seconds"],
+            "vacuum_analyze_seconds": meta["vacuum_analyze_seconds"],
+        },
+        "quarters": {"current": current.label, "closed": closed.label},
+        "endpoints": {},
+        "reports": {},
+    }
+    app_command = [
+        str(VENV_BIN / "improvement-plan"),
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(APP_PORT),
+        "--workers",
+        str(WORKERS),
+        "--no-migrate",
+        "--no-seed",
+    ]
+    with server(app_command, dict(os.environ), APP_PORT, "service"):
+        # Cold reports first: no request has touched these plans' reports yet.
+        cold: list[float] = []
+        etags: list[str] = []
+        for path in closed_paths[:10]:
+            began = time.perf_counter()
+            response = httpx.get(
+                f"http://127.0.0.1:{APP_PORT}{path}",
+                headers={"Authorization": f"Bearer {key}"},
+                timeout=120,
+            )
+            cold.append(time.perf_counter() - began)
+            response.raise_for_status()
+        for path in closed_paths:
+            response = httpx.get(
+                f"http://127.0.0.1:{APP_PORT}{path}",
+                headers={"Authorization": f"Bearer {key}"},
+                timeout=120,
+            )
+            etags.append(response.headers["ETag"])
+        report_304.etags = etags
+        results["reports"]["closed_cold"] = summarise(cold)
+        log(f"closed quarter report cold: {results['reports']['closed_cold']}")
+
+        requests = {e.name: capture_requests(e) for e in chosen}
+        log("capturing each endpoint's SQL")
+        captured = asyncio.run(capture(name, key, requests))
+        floors: dict[str, dict[str, float]] = {}
+        with psycopg.connect(database_url(name)) as conn:
+            for endpoint in chosen:
+                floors[endpoint.name] = replay(
+                    conn,
+                    captured[endpoint.name],
+                    seconds=args.floor_seconds,
+                    write=endpoint.method == "POST",
+                )
+                log(f"floor     {endpoint.name:15} {floors[endpoint.name]}")
+
+        for endpoint in chosen:
+            check(APP_PORT, key, endpoint)
+            figures = measure(endpoint, APP_PORT, key, work, args.seconds, args.warmup, "service")
+            statements = {len(s) for s in captured[endpoint.name]}
+            figures["floor"] = floors[endpoint.name]
+            figures["statements"] = max(statements)
+            figures["title"] = endpoint.title
+            results["endpoints"][endpoint.name] = figures
+
+    references = [e for e in chosen if e.reference]
+    if references:
+        reference_env = {**os.environ, "BENCH_DATABASE_URL": database_url(name)}
+        reference_command = [
+            str(VENV_BIN / "uvicorn"),
+            "bench.reference:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(REFERENCE_PORT),
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ]
+        with server(reference_command, reference_env, REFERENCE_PORT, "reference"):
+            for endpoint in references:
+                check(REFERENCE_PORT, key, endpoint)
+                results["endpoints"][endpoint.name]["reference"] = measure(
+                    endpoint, REFERENCE_PORT, key, work, args.seconds, args.warmup, "reference"
+                )
+
+    for figures in results["endpoints"].values():
+        reference = figures.get("reference")
+        figures["ratios"] = {
+            "p50_c1_vs_floor": ratio(figures["c1"]["p50_ms"], figures["floor"]["p50_ms"]),
+            "rps_c16_vs_reference": ratio(figures["c16"]["rps"], reference["c16"]["rps"])
+            if reference
+            else None,
+            "p50_c1_vs_reference": ratio(figures["c1"]["p50_ms"], reference["c1"]["p50_ms"])
+            if reference
+            else None,
+        }
+    previous_m = None
+    if size == "L" and (RESULTS / "M-latest.json").exists():
+        previous_m = json.loads((RESULTS / "M-latest.json").read_text())
+    if "list" in results["endpoints"] and "detail" in results["endpoints"] and not args.only:
+        results["targets"] = targets(size, results, previous_m)
+    else:
+        results["targets"] = []
+    results["elapsed_seconds"] = round(time.perf_counter() - started, 1)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    text = json.dumps(results, indent=2) + "\n"
+    for target_name in (f"{size}-{stamp}.json", f"{size}-latest.json", "latest.json"):
+        (RESULTS / target_name).write_text(text)
+    print_table(results)
+    log(f"written bench/results/{size}-{stamp}.json (and {size}-latest.json, latest.json)")
+    failed = [t for t in results["targets"] if t["pass"] is False]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
