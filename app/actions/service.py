@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.schemas import (
@@ -28,6 +27,7 @@ from app.actions.schemas import (
 )
 from app.actions.state import (
     CLOSED_STATUSES,
+    deciding_update_id,
     end_of_day,
     is_overdue,
     live_at,
@@ -422,11 +422,6 @@ def _slippage(due: date | None, original: date | None) -> int | None:
     return (due - original).days if due is not None and original is not None else None
 
 
-# Made once: building an alias's columns anew costs more than the rest of the query.
-_DECIDING_UPDATE = aliased(StatusUpdate)
-_CORRECTION = aliased(StatusUpdate)
-
-
 async def latest_updates(
     session: AsyncSession, action_ids: Collection[str], *, as_of: date | None = None
 ) -> dict[str, StatusUpdateRead]:
@@ -435,25 +430,7 @@ async def latest_updates(
     Each action finds its update by one backward probe of the (action, effective date,
     entry) index, so the cost follows the page, not the history.
     """
-    update, correction = _DECIDING_UPDATE, _CORRECTION
-    conditions = [
-        col(update.action_id) == col(Action.id),
-        ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
-    ]
-    if as_of is not None:
-        conditions.append(col(update.effective_date) <= as_of)
-    deciding = (
-        sa.select(col(update.id))
-        .where(*conditions)
-        .order_by(
-            col(update.effective_date).desc(),
-            col(update.created_at).desc(),
-            col(update.id).desc(),
-        )
-        .limit(1)
-        .correlate(Action)
-        .scalar_subquery()
-    )
+    deciding = deciding_update_id(as_of)
     picked = (
         sa.select(deciding.label("update_id"))
         .where(col(Action.id).in_(action_ids))

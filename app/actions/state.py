@@ -104,6 +104,35 @@ def is_overdue(due_date: date | None, status: DeliveryStatus, today: date) -> bo
     return due_date is not None and due_date < today and status.value not in CLOSED_STATUSES
 
 
+# Made once: building an alias's columns anew costs more than the rest of a query.
+_UPDATE = aliased(StatusUpdate)
+_CORRECTION = aliased(StatusUpdate)
+
+
+def deciding_update_id(as_of: date | None = None) -> Any:
+    """The id of an action's deciding update: the latest effective (by the end of `as_of`,
+    when given) that no correction replaced. A scalar subquery correlated to `Action`,
+    answered by one backward probe of the (action, effective date, entry) index."""
+    conditions = [
+        col(_UPDATE.action_id) == col(Action.id),
+        ~sa.exists().where(col(_CORRECTION.corrects_update_id) == col(_UPDATE.id)),
+    ]
+    if as_of is not None:
+        conditions.append(col(_UPDATE.effective_date) <= as_of)
+    return (
+        sa.select(col(_UPDATE.id))
+        .where(*conditions)
+        .order_by(
+            col(_UPDATE.effective_date).desc(),
+            col(_UPDATE.created_at).desc(),
+            col(_UPDATE.id).desc(),
+        )
+        .limit(1)
+        .correlate(Action)
+        .scalar_subquery()
+    )
+
+
 def state_at(as_of: date, *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
     """Actions matching `conditions`, each with its state at the end of `as_of`.
 
@@ -112,25 +141,8 @@ def state_at(as_of: date, *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]
     and its last revision by one backward index probe (not one probe per field), then both
     are joined by id.
     """
-    update = aliased(StatusUpdate)
-    correction = aliased(StatusUpdate)
     revision = aliased(DueDateRevision)
-    latest_update = (
-        sa.select(col(update.id))
-        .where(
-            col(update.action_id) == col(Action.id),
-            col(update.effective_date) <= as_of,
-            ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
-        )
-        .order_by(
-            col(update.effective_date).desc(),
-            col(update.created_at).desc(),
-            col(update.id).desc(),
-        )
-        .limit(1)
-        .correlate(Action)
-        .scalar_subquery()
-    )
+    latest_update = deciding_update_id(as_of)
     latest_revision = (
         sa.select(col(revision.id))
         .where(
