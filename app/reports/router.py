@@ -149,6 +149,10 @@ async def get_quarterly_report(
     key = (plan.id, period.label, chosen.value)
     cache = _closed_reports(request)
     fingerprint = await service.plan_fingerprint(session, plan.id) if closed else None
+    if fingerprint is not None:
+        # The plan was read before the fingerprint; without a transaction (PostgreSQL reads)
+        # a rename committed in between would be cached under the newer fingerprint.
+        await session.refresh(plan)
     cached = cache.get(key)
     if cached is not None and cached.fingerprint == fingerprint:
         cache.move_to_end(key)

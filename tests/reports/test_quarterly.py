@@ -10,10 +10,19 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
-from app.models import ActionInspectionAction, ActionLeadOfficer, DueDateRevision, new_id
+from app.models import (
+    ActionInspectionAction,
+    ActionLeadOfficer,
+    DueDateRevision,
+    Plan,
+    new_id,
+)
+from app.reports import service as report_service
 from tests.factories import (
     make_action,
     make_area,
@@ -308,6 +317,32 @@ async def test_a_closed_quarter_follows_late_updates_and_edits(
         REPORT, params=params, headers={"If-None-Match": edited.headers["ETag"]}
     )
     assert same.status_code == 304
+
+
+async def test_a_plan_renamed_while_a_closed_quarter_is_read_is_never_cached_stale(
+    viewer: httpx.AsyncClient,
+    board: Board,
+    session: AsyncSession,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    params = {"plan_id": board.plan_id, "quarter": Q2}
+    fingerprint = report_service.plan_fingerprint
+
+    async def rename_first(db: AsyncSession, plan_id: str) -> tuple[Any, ...]:
+        # Another request renames the plan after this one read it, before the fingerprint.
+        await session.execute(
+            sa.update(Plan).where(col(Plan.id) == plan_id).values(title="Renamed", version=99)
+        )
+        await session.commit()
+        return await fingerprint(db, plan_id)
+
+    monkeypatch.setattr(report_service, "plan_fingerprint", rename_first)
+    await viewer.get(REPORT, params=params)
+    monkeypatch.setattr(report_service, "plan_fingerprint", fingerprint)
+
+    again = await viewer.get(REPORT, params=params)
+    assert again.status_code == 200
+    assert again.json()["plan"]["title"] == "Renamed"
 
 
 async def test_empty_quarter_unknown_plan_and_bad_quarter(
