@@ -13,7 +13,7 @@ from app.core import audit
 from app.core.errors import Conflict, NotFound, ValidationFailed
 from app.core.listing import ListParams, PageResult, SortField, paginate
 from app.core.security import GeneratedKey, Principal, generate_key
-from app.models import ApiKey, Officer, Role, new_id, utcnow
+from app.models import ApiKey, AuditEvent, Officer, Role, new_id, utcnow
 
 SORTABLE = {
     "name": SortField(col(ApiKey.name), "str"),
@@ -181,6 +181,19 @@ async def rotate_api_key(
     if api_key.expires_at is not None and api_key.expires_at <= now:
         raise Conflict(
             f"API key '{api_key.id}' has expired; create a new key with a new expiry instead."
+        )
+    successor = await session.scalar(
+        sa.select(col(AuditEvent.id)).where(
+            col(AuditEvent.entity_type) == ENTITY,
+            col(AuditEvent.entity_id) == api_key.id,
+            col(AuditEvent.operation) == "rotate",
+        )
+    )
+    if successor is not None:
+        # Its expiry is now the grace deadline: a second successor would inherit it.
+        raise Conflict(
+            f"API key '{api_key.id}' has already been rotated; use its replacement, "
+            "or rotate that one."
         )
     new_key, generated = _new_key(
         session,

@@ -327,6 +327,23 @@ async def test_a_revoked_or_expired_key_cannot_be_rotated(
     assert_problem(await admin.post(f"{KEYS}/key_missing/rotate"), 404)
 
 
+async def test_a_key_in_its_grace_period_cannot_be_rotated_again(
+    admin: httpx.AsyncClient, client: httpx.AsyncClient
+) -> None:
+    old = (await admin.post(KEYS, json={"name": "Case system", "role": "viewer"})).json()
+    first = await admin.post(f"{KEYS}/{old['id']}/rotate", json={"grace_seconds": 3600})
+    assert first.status_code == 201
+    total = (await admin.get(KEYS)).json()["total"]
+
+    # A retry (the first answer lost) must not make a successor that dies with the grace.
+    again = await admin.post(f"{KEYS}/{old['id']}/rotate", json={"grace_seconds": 3600})
+    assert_problem(again, 409)
+    assert "already been rotated" in again.json()["detail"]
+    assert (await admin.get(KEYS)).json()["total"] == total
+    assert first.json()["expires_at"] is None
+    assert (await client.get(ME, headers=bearer(first.json()["key"]))).status_code == 200
+
+
 async def test_only_admins_rotate(
     clients: Clients, client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
