@@ -35,6 +35,9 @@ API_CACHE_CONTROL = "private, no-cache"
 class ResponseDefaultsMiddleware:
     """Adds the headers every response needs (unless set), logs the request, renders crashes.
 
+    A request that authentication counted against its key's rate limit gets the
+    `RateLimit-*` headers on every response, 200, 304 or problem, however it was built.
+
     An exception that escapes the application before the response has started is answered
     by `handle_error` (the application's handler for `Exception`), here rather than by
     Starlette's outermost error middleware, so that the 500 gets the request id and the
@@ -63,6 +66,10 @@ class ResponseDefaultsMiddleware:
                         headers.append(name, value)
                 if is_api and "cache-control" not in headers:
                     headers.append("Cache-Control", API_CACHE_CONTROL)
+                usage = scope.get("state", {}).get("rate_limit")
+                if usage is not None and "ratelimit-limit" not in headers:
+                    for name, value in usage.headers().items():
+                        headers.append(name, value)
             await send(message)
 
         try:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col
@@ -76,7 +76,6 @@ def _prefix_of(key: str) -> str | None:
 
 async def authenticate(
     request: Request,
-    response: Response,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
@@ -104,9 +103,8 @@ async def authenticate(
         raise Unauthorized("The API key has been revoked.")
     if api_key.expires_at is not None and api_key.expires_at <= now:
         raise Unauthorized("The API key has expired.")
-    usage = await limiter.hit_key(api_key.id)
-    if usage is not None:
-        response.headers.update(usage.headers())
+    # The response middleware sends these figures on whatever response this request gets.
+    request.state.rate_limit = await limiter.hit_key(api_key.id)
     # Read before the update below: a rollback there expires the loaded key.
     principal = Principal(
         key_id=api_key.id,

@@ -50,6 +50,29 @@ async def test_reads_keep_every_header_on_the_200_and_the_304(
         assert again.headers["X-Frame-Options"] == "DENY", path
 
 
+async def test_rate_limit_headers_reach_reports_304s_and_problems(
+    clients: Clients, session: AsyncSession
+) -> None:
+    plan = await make_plan(session)
+    viewer = await clients.as_role(Role.viewer)
+    report = "/api/v1/reports/quarterly"
+    params = {"plan_id": plan.id, "quarter": "2023-24-Q2"}
+    first = await viewer.get(report, params=params)
+    assert first.status_code == 200
+    again = await viewer.get(
+        report, params=params, headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    csv = await viewer.get(report, params={**params, "format": "csv"})
+    missing = await viewer.get("/api/v1/plans/plan_00000000000000000000")
+    assert missing.status_code == 404
+    remaining = [
+        int(response.headers["RateLimit-Remaining"]) for response in (first, again, csv, missing)
+    ]
+    assert remaining == sorted(remaining, reverse=True)
+    assert len(set(remaining)) == 4
+
+
 async def test_an_expanded_read_sends_the_plain_etag_and_the_whole_body(
     clients: Clients, session: AsyncSession
 ) -> None:
