@@ -10,7 +10,7 @@ from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
-from prometheus_fastapi_instrumentator import Instrumentator, metrics
+from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
 from app.api import api_router
@@ -19,7 +19,8 @@ from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_session_factory
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
-from app.core.middleware import ResponseDefaultsMiddleware, RouteMetricsMiddleware
+from app.core.metrics import RequestMetricsMiddleware
+from app.core.middleware import ResponseDefaultsMiddleware
 from app.core.migrations import head_revisions
 from app.core.openapi_examples import add_examples
 from app.core.ratelimit import RateLimiter
@@ -125,26 +126,10 @@ def _install_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-# Request latency buckets in seconds, around what the service's reads and writes take.
-LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
-
-
 def _install_metrics(app: FastAPI) -> None:
-    """`/metrics`: requests by method, status class and route, and their latency.
-
-    Only these two: the library's default set adds request and response size summaries
-    and a second latency histogram, which cost every request and say little more.
-    """
-    excluded = ["/metrics"]
-    instrumentator = Instrumentator(excluded_handlers=excluded).add(
-        metrics.requests(), metrics.latency(buckets=LATENCY_BUCKETS)
-    )
-    app.add_middleware(
-        RouteMetricsMiddleware,
-        excluded_handlers=excluded,
-        instrumentations=instrumentator.instrumentations,
-    )
-    instrumentator.expose(app, include_in_schema=False)
+    """`/metrics`: requests by method, status class and route, and their latency."""
+    app.add_middleware(RequestMetricsMiddleware, excluded=["/metrics"])
+    Instrumentator().expose(app, include_in_schema=False)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -11,12 +11,9 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
-from prometheus_fastapi_instrumentator import routing as instrumentator_routing
-from prometheus_fastapi_instrumentator.middleware import PrometheusInstrumentatorMiddleware
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 access_log = logging.getLogger("app.access")
@@ -89,24 +86,3 @@ class ResponseDefaultsMiddleware:
                     status or 500,
                     (time.perf_counter() - started) * 1000,
                 )
-
-
-class RouteMetricsMiddleware(PrometheusInstrumentatorMiddleware):
-    """Prometheus request metrics labelled by route template, found in a flattened route list.
-
-    The library flattens the application's included routers on every request to find the
-    template, which costs more than the rest of the metrics together; the flattened list is
-    kept here, and made again when routes are added.
-    """
-
-    _flattened: tuple[int, list[BaseRoute]] | None = None
-
-    def _get_handler(self, request: Request) -> tuple[str, bool]:
-        app = request.scope.get("app")
-        routes: list[BaseRoute] | None = getattr(app, "routes", None)
-        if not routes:
-            return request.url.path, False
-        if self._flattened is None or self._flattened[0] != len(routes):
-            self._flattened = (len(routes), instrumentator_routing._effective_routes(routes))
-        name = instrumentator_routing._get_route_name(request.scope, self._flattened[1])
-        return (name, True) if name else (request.url.path, False)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.engine import make_url
 
 from app.core.migrations import downgrade
@@ -51,8 +52,35 @@ async def test_ready_is_503_while_the_database_file_is_unreadable(
     assert (await client.get("/health/ready")).status_code == 200
 
 
-async def test_metrics_are_prometheus_text(client: httpx.AsyncClient) -> None:
-    await client.get("/health/live")
+async def _requests_counted(client: httpx.AsyncClient) -> dict[tuple[str, str, str], float]:
     response = await client.get("/metrics")
     assert response.status_code == 200
-    assert "http_requests_total" in response.text
+    counted = {}
+    for family in text_string_to_metric_families(response.text):
+        for sample in family.samples:
+            if sample.name == "http_requests_total":
+                labels = sample.labels
+                counted[labels["handler"], labels["method"], labels["status"]] = sample.value
+    return counted
+
+
+async def test_metrics_count_requests_by_route_template_and_status_class(
+    client: httpx.AsyncClient,
+) -> None:
+    before = await _requests_counted(client)
+    await client.get("/health/live")
+    await client.get("/api/v1/actions/act_1")  # no key: 401
+    await client.get("/api/v1/actions/act_2")
+    await client.get("/no/such/path")
+    await client.get("/metrics")  # not counted
+    after = await _requests_counted(client)
+
+    def added(key: tuple[str, str, str]) -> float:
+        return after.get(key, 0) - before.get(key, 0)
+
+    assert added(("/health/live", "GET", "2xx")) == 1
+    assert added(("/api/v1/actions/{action_id}", "GET", "4xx")) == 2
+    assert added(("none", "GET", "4xx")) == 1
+    assert not any(handler == "/metrics" for handler, _, _ in after)
+    latency = await client.get("/metrics")
+    assert 'http_request_duration_seconds_bucket{handler="/health/live"' in latency.text
