@@ -1,5 +1,6 @@
-"""What every HTTP response gets: security headers, caching rules, an access log line, and a
-problem-details 500 for an error nothing else handled.
+"""What every HTTP response gets: security headers, caching rules, the time the server took
+(`Server-Timing`), an access log line, and a problem-details 500 for an error nothing else
+handled.
 
 A pure ASGI middleware: it edits the response's start message on its way out and never
 touches the body, so responses stream through it unchanged.
@@ -63,6 +64,9 @@ class ResponseDefaultsMiddleware:
                         headers.append(name, value)
                 if is_api and "cache-control" not in headers:
                     headers.append("Cache-Control", API_CACHE_CONTROL)
+                # The time until the response started: what the server spent on the request.
+                elapsed = (time.perf_counter() - started) * 1000
+                headers.append("Server-Timing", f"app;dur={elapsed:.2f}")
                 usage = scope.get("state", {}).get("rate_limit")
                 if usage is not None and "ratelimit-limit" not in headers:
                     for name, value in usage.headers().items():

@@ -9,6 +9,7 @@ the status the client got.
 from __future__ import annotations
 
 import logging
+import re
 
 import httpx
 import pytest
@@ -43,11 +44,13 @@ async def test_reads_keep_every_header_on_the_200_and_the_304(
         assert read.headers["Cache-Control"] == "private, no-cache", path
         assert read.headers["X-Content-Type-Options"] == "nosniff", path
         assert len(read.headers["X-Request-ID"]) == 32, path
+        assert re.fullmatch(r"app;dur=\d+\.\d\d", read.headers["Server-Timing"]), path
         again = await viewer.get(path, headers={"If-None-Match": read.headers["ETag"]})
         assert again.status_code == 304, path
         assert again.content == b"", path
         assert again.headers["ETag"] == read.headers["ETag"], path
         assert again.headers["X-Frame-Options"] == "DENY", path
+        assert again.headers["Server-Timing"].startswith("app;dur="), path
 
 
 async def test_rate_limit_headers_reach_reports_304s_and_problems(
