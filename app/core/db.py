@@ -7,9 +7,15 @@ session dependency never commits; it rolls back whatever a failed request left o
 Every engine bounds how long the database may keep a request waiting: connecting
 (`db_connect_timeout_ms`), waiting for a pooled connection (`db_pool_timeout_ms`) and
 running one statement (`db_statement_timeout_ms`: PostgreSQL's `statement_timeout`, and on
-SQLite a progress handler that interrupts the statement). Connections are checked before
-use (`pool_pre_ping`), so after the database restarts the pool replaces the dead ones
-instead of failing requests with them.
+SQLite a progress handler that interrupts the statement).
+
+A PostgreSQL connection that has been idle in the pool for `PING_AFTER_IDLE_SECONDS` is
+checked before use, so after the database restarts the pool replaces the dead ones instead
+of failing requests with them. One in steady use is not: a check is a round trip, and
+pinging every checkout (`pool_pre_ping`) cost each request one. The pool hands out the
+most recently used connection first, so the busy ones stay busy and the spare ones age
+into a check. A disconnect that a check did not catch fails that one request with a 503
+and replaces every connection of the pool.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -31,6 +37,9 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.core.config import Settings
 
+# A pooled PostgreSQL connection idle this long is pinged before it is handed out.
+PING_AFTER_IDLE_SECONDS = 1.0
+_IDLE_SINCE = "idle_since"
 # SQLite calls the progress handler every this many virtual-machine instructions.
 PROGRESS_STEPS = 10_000
 _CLOCK = "statement_clock"
@@ -67,13 +76,34 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
             "timezone": "UTC",
         },
     }
-    return create_async_engine(
+    engine = create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
         pool_timeout=pool_timeout,
-        pool_pre_ping=True,
+        pool_use_lifo=True,
         connect_args=connect_args,
     )
+    _ping_idle_connections(engine.sync_engine)
+    return engine
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _checked_in(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: ConnectionPoolEntry, proxy: Any) -> None:
+        idle_since = record.info.get(_IDLE_SINCE)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            if engine.dialect.is_disconnect(exc, dbapi_connection, None):
+                # The pool drops this connection and checks out another (a new one, at worst).
+                raise DisconnectionError(str(exc)) from exc
+            raise
 
 
 class _StatementClock:
