@@ -24,7 +24,7 @@ async def action_from_path(
 ActionDep = Annotated[Action, Depends(action_from_path)]
 
 
-def expansions(
+async def expansions(
     expand: Annotated[
         list[FilterText],
         Query(

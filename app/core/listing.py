@@ -63,7 +63,7 @@ class ListParams:
     sort: str | None
 
 
-def list_params(
+async def list_params(
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
     ] = DEFAULT_LIMIT,

@@ -62,7 +62,23 @@ def generate_key() -> GeneratedKey:
 
 
 # Built once, since every request runs it: the statement and its cache key are reused.
-_KEY_BY_PREFIX = sa.select(ApiKey).where(col(ApiKey.prefix) == sa.bindparam("prefix"))
+# Plain columns rather than the entity: the ORM's identity map has nothing to add here.
+_KEY_BY_PREFIX = sa.select(
+    *(
+        col(column)
+        for column in (
+            ApiKey.id,
+            ApiKey.name,
+            ApiKey.role,
+            ApiKey.officer_id,
+            ApiKey.system,
+            ApiKey.key_hash,
+            ApiKey.revoked_at,
+            ApiKey.expires_at,
+            ApiKey.last_used_at,
+        )
+    )
+).where(col(ApiKey.prefix) == sa.bindparam("prefix"))
 
 
 def _prefix_of(key: str) -> str | None:
@@ -92,7 +108,7 @@ async def authenticate(
     prefix = _prefix_of(key)
     api_key = None
     if prefix is not None:
-        api_key = await session.scalar(_KEY_BY_PREFIX, {"prefix": prefix})
+        api_key = (await session.execute(_KEY_BY_PREFIX, {"prefix": prefix})).first()
     # Compare even when no key matched, so timing does not tell which prefixes exist.
     expected = api_key.key_hash if api_key is not None else hash_key("")
     if not hmac.compare_digest(expected, hash_key(key)) or api_key is None:
@@ -105,7 +121,6 @@ async def authenticate(
         raise Unauthorized("The API key has expired.")
     # The response middleware sends these figures on whatever response this request gets.
     request.state.rate_limit = await limiter.hit_key(api_key.id)
-    # Read before the update below: a rollback there expires the loaded key.
     principal = Principal(
         key_id=api_key.id,
         name=api_key.name,
