@@ -283,54 +283,73 @@ def _grouped(rows: Sequence[sa.Row[str, Any]], summary: type[Summary]) -> dict[s
     return grouped
 
 
+# The statements are built once, with the page's ids bound at execution: building a
+# statement and computing its cache key cost more than running it.
+_IDS: sa.BindParameter[list[str]] = sa.bindparam("ids", expanding=True)
+
+_LEAD_OFFICERS = (
+    sa.select(col(ActionLeadOfficer.action_id), Officer)
+    .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
+    .where(col(ActionLeadOfficer.action_id).in_(_IDS))
+    .order_by(col(ActionLeadOfficer.position), col(Officer.name))
+)
+
+_CRITERIA = (
+    sa.select(col(ActionSuccessCriterion.action_id), SuccessCriterion)
+    .join(SuccessCriterion, col(SuccessCriterion.id) == col(ActionSuccessCriterion.criterion_id))
+    .where(
+        col(ActionSuccessCriterion.action_id).in_(_IDS),
+        col(SuccessCriterion.archived_at).is_(None),
+    )
+    .order_by(col(SuccessCriterion.position), col(SuccessCriterion.id))
+)
+
+_STRATEGIES = (
+    sa.select(StrategyLink, Strategy)
+    .join(Strategy, col(Strategy.id) == col(StrategyLink.strategy_id))
+    .where(col(StrategyLink.action_id).in_(_IDS), col(StrategyLink.archived_at).is_(None))
+    .order_by(col(StrategyLink.created_at), col(StrategyLink.id))
+)
+
+_INSPECTION_ACTIONS = (
+    sa.select(col(ActionInspectionAction.action_id), InspectionAction)
+    .join(
+        InspectionAction,
+        col(InspectionAction.id) == col(ActionInspectionAction.inspection_action_id),
+    )
+    .where(col(ActionInspectionAction.action_id).in_(_IDS))
+    .order_by(col(InspectionAction.source), col(InspectionAction.number))
+)
+
+_CHILDREN = (
+    sa.select(Action)
+    .where(col(Action.parent_id).in_(_IDS), col(Action.archived_at).is_(None))
+    .order_by(col(Action.position), col(Action.id))
+)
+
+
+def _ids(action_ids: Collection[str]) -> dict[str, list[str]]:
+    return {"ids": list(action_ids)}
+
+
 async def _lead_officers(
     session: AsyncSession, action_ids: Collection[str]
 ) -> dict[str, list[OfficerSummary]]:
-    rows = (
-        await session.execute(
-            sa.select(col(ActionLeadOfficer.action_id), Officer)
-            .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
-            .where(col(ActionLeadOfficer.action_id).in_(action_ids))
-            .order_by(col(ActionLeadOfficer.position), col(Officer.name))
-        )
-    ).all()
+    rows = (await session.execute(_LEAD_OFFICERS, _ids(action_ids))).all()
     return _grouped(rows, OfficerSummary)
 
 
 async def _criteria(
     session: AsyncSession, action_ids: Collection[str]
 ) -> dict[str, list[CriterionSummary]]:
-    rows = (
-        await session.execute(
-            sa.select(col(ActionSuccessCriterion.action_id), SuccessCriterion)
-            .join(
-                SuccessCriterion,
-                col(SuccessCriterion.id) == col(ActionSuccessCriterion.criterion_id),
-            )
-            .where(
-                col(ActionSuccessCriterion.action_id).in_(action_ids),
-                col(SuccessCriterion.archived_at).is_(None),
-            )
-            .order_by(col(SuccessCriterion.position), col(SuccessCriterion.id))
-        )
-    ).all()
+    rows = (await session.execute(_CRITERIA, _ids(action_ids))).all()
     return _grouped(rows, CriterionSummary)
 
 
 async def _strategies(
     session: AsyncSession, action_ids: Collection[str]
 ) -> dict[str, list[StrategyOnAction]]:
-    rows = (
-        await session.execute(
-            sa.select(StrategyLink, Strategy)
-            .join(Strategy, col(Strategy.id) == col(StrategyLink.strategy_id))
-            .where(
-                col(StrategyLink.action_id).in_(action_ids),
-                col(StrategyLink.archived_at).is_(None),
-            )
-            .order_by(col(StrategyLink.created_at), col(StrategyLink.id))
-        )
-    ).all()
+    rows = (await session.execute(_STRATEGIES, _ids(action_ids))).all()
     grouped: dict[str, list[StrategyOnAction]] = defaultdict(list)
     for link, strategy in rows:
         grouped[link.action_id].append(
@@ -344,30 +363,14 @@ async def _strategies(
 async def _inspection_actions(
     session: AsyncSession, action_ids: Collection[str]
 ) -> dict[str, list[InspectionActionSummary]]:
-    rows = (
-        await session.execute(
-            sa.select(col(ActionInspectionAction.action_id), InspectionAction)
-            .join(
-                InspectionAction,
-                col(InspectionAction.id) == col(ActionInspectionAction.inspection_action_id),
-            )
-            .where(col(ActionInspectionAction.action_id).in_(action_ids))
-            .order_by(col(InspectionAction.source), col(InspectionAction.number))
-        )
-    ).all()
+    rows = (await session.execute(_INSPECTION_ACTIONS, _ids(action_ids))).all()
     return _grouped(rows, InspectionActionSummary)
 
 
 async def _children(
     session: AsyncSession, action_ids: Collection[str]
 ) -> dict[str, list[ActionSummary]]:
-    rows = (
-        await session.scalars(
-            sa.select(Action)
-            .where(col(Action.parent_id).in_(action_ids), col(Action.archived_at).is_(None))
-            .order_by(col(Action.position), col(Action.id))
-        )
-    ).all()
+    rows = (await session.scalars(_CHILDREN, _ids(action_ids))).all()
     grouped: dict[str, list[ActionSummary]] = defaultdict(list)
     for child in rows:
         grouped[str(child.parent_id)].append(ActionSummary.model_validate(child))
@@ -422,6 +425,21 @@ def _slippage(due: date | None, original: date | None) -> int | None:
     return (due - original).days if due is not None and original is not None else None
 
 
+def _latest_updates(as_of: date | None) -> sa.Select[StatusUpdate]:
+    deciding = deciding_update_id(as_of)
+    picked = (
+        sa.select(deciding.label("update_id"))
+        .where(col(Action.id).in_(_IDS))
+        .cte("picked")
+        # Kept apart so each probe runs once per action, not again inside the join.
+        .prefix_with("MATERIALIZED", dialect="postgresql")
+    )
+    return sa.select(StatusUpdate).join(picked, col(StatusUpdate.id) == picked.c.update_id)
+
+
+_CURRENT_UPDATES = _latest_updates(None)
+
+
 async def latest_updates(
     session: AsyncSession, action_ids: Collection[str], *, as_of: date | None = None
 ) -> dict[str, StatusUpdateRead]:
@@ -430,19 +448,8 @@ async def latest_updates(
     Each action finds its update by one backward probe of the (action, effective date,
     entry) index, so the cost follows the page, not the history.
     """
-    deciding = deciding_update_id(as_of)
-    picked = (
-        sa.select(deciding.label("update_id"))
-        .where(col(Action.id).in_(action_ids))
-        .cte("picked")
-        # Kept apart so each probe runs once per action, not again inside the join.
-        .prefix_with("MATERIALIZED", dialect="postgresql")
-    )
-    rows = (
-        await session.scalars(
-            sa.select(StatusUpdate).join(picked, col(StatusUpdate.id) == picked.c.update_id)
-        )
-    ).all()
+    statement = _CURRENT_UPDATES if as_of is None else _latest_updates(as_of)
+    rows = (await session.scalars(statement, _ids(action_ids))).all()
     return {row.action_id: StatusUpdateRead.of(row) for row in rows}
 
 
