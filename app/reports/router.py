@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from app import __version__
 from app.core.deps import SessionDep
 from app.core.errors import AppError, ValidationFailed
 from app.core.responses import NOT_MODIFIED, problems
@@ -147,36 +148,47 @@ async def get_quarterly_report(
     chosen = _choose_format(request, format_)
     closed = period.end < utcnow().date()
     key = (plan.id, period.label, chosen.value)
-    cache = _closed_reports(request)
     fingerprint = await service.plan_fingerprint(session, plan.id) if closed else None
+    etag = closed_report_etag(key, fingerprint) if fingerprint is not None else None
+    if etag is not None and _matches(request, etag):
+        return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
+    cache = _closed_reports(request)
+    cached = cache.get(key)
+    if cached is not None and cached.etag == etag:
+        cache.move_to_end(key)
+        return _respond(cached)
     if fingerprint is not None:
         # The plan was read before the fingerprint; without a transaction (PostgreSQL reads)
-        # a rename committed in between would be cached under the newer fingerprint.
+        # a rename committed in between would be rendered under the newer fingerprint.
         await session.refresh(plan)
-    cached = cache.get(key)
-    if cached is not None and cached.fingerprint == fingerprint:
-        cache.move_to_end(key)
-        return _respond(request, cached)
     report = await quarterly_report(session=session, plan=plan, quarter=period)
-    rendered = _render(report, chosen, fingerprint)
-    if fingerprint is not None and report.period.closed:
+    rendered = _render(report, chosen, etag if report.period.closed else None)
+    if rendered.etag is not None:
         cache[key] = rendered
         while len(cache) > CLOSED_REPORTS_KEPT:
             cache.popitem(last=False)
-    return _respond(request, rendered)
+    return _respond(rendered)
 
 
 # A closed quarter's report changes only when the plan's data does (a late update dated in
-# the quarter, an edit): each worker keeps the latest renderings, checked against the plan's
-# fingerprint (one query) on every request, so a repeat read or a 304 skips the report.
+# the quarter, an edit), and the plan's fingerprint (one query) changes with it. So the
+# ETag is made from the fingerprint: any worker answers If-None-Match with a 304 without
+# the report, for any number of plans. Each worker also keeps its latest renderings, so a
+# repeat read skips the report too.
 CLOSED_REPORTS_KEPT = 32
+
+
+def closed_report_etag(key: tuple[str, str, str], fingerprint: tuple[Any, ...]) -> str:
+    """The strong ETag of a closed quarter's report: its plan, quarter and format, the
+    plan's data (by its fingerprint) and the release that renders it."""
+    identity = "\n".join([__version__, *key, repr(fingerprint)]).encode()
+    return '"' + hashlib.sha256(identity).hexdigest()[:32] + '"'
 
 
 @dataclass(frozen=True)
 class Rendered:
     """A report as sent: body, media type, headers, ETag (closed quarters only)."""
 
-    fingerprint: tuple[Any, ...] | None
     etag: str | None
     body: bytes
     media_type: str
@@ -193,14 +205,9 @@ def _closed_reports(request: Request) -> OrderedDict[tuple[str, str, str], Rende
     return cache
 
 
-def _render(
-    report: QuarterlyReport, chosen: ReportFormat, fingerprint: tuple[Any, ...] | None
-) -> Rendered:
+def _render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> Rendered:
     headers = {"Vary": "Accept"}
-    etag = None
-    if report.period.closed:
-        stable = report.model_dump_json(exclude={"computed_at"}).encode()
-        etag = '"' + hashlib.sha256(chosen.value.encode() + b"\n" + stable).hexdigest()[:32] + '"'
+    if etag is not None:
         headers["ETag"] = etag
     filename = f"quarterly-report-{report.period.label}"
     if chosen == ReportFormat.csv:
@@ -212,17 +219,16 @@ def _render(
     else:
         # Serialised once, straight to JSON bytes.
         body, media_type = report.model_dump_json().encode(), "application/json"
-    return Rendered(fingerprint, etag, body, media_type, headers)
+    return Rendered(etag, body, media_type, headers)
 
 
-def _respond(request: Request, rendered: Rendered) -> Response:
-    if rendered.etag is not None:
-        tags = [
-            t.strip().removeprefix("W/")
-            for t in request.headers.get("If-None-Match", "").split(",")
-        ]
-        if rendered.etag in tags or "*" in tags:
-            return Response(status_code=304, headers={"Vary": "Accept", "ETag": rendered.etag})
+def _matches(request: Request, etag: str) -> bool:
+    header = request.headers.get("If-None-Match", "")
+    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return etag in tags or "*" in tags
+
+
+def _respond(rendered: Rendered) -> Response:
     return Response(rendered.body, media_type=rendered.media_type, headers=dict(rendered.headers))
 
 

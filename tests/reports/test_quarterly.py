@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
+from fastapi import FastAPI
 from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -23,6 +24,7 @@ from app.models import (
     new_id,
 )
 from app.reports import service as report_service
+from tests.conftest import StatementCounter
 from tests.factories import (
     make_action,
     make_area,
@@ -272,6 +274,28 @@ async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, boa
     assert live.status_code == 200
     assert live.json()["period"]["closed"] is False
     assert "ETag" not in live.headers
+
+
+async def test_a_repeat_read_of_a_closed_quarter_costs_three_statements(
+    viewer: httpx.AsyncClient, board: Board, count_statements: StatementCounter, app: FastAPI
+) -> None:
+    params = {"plan_id": board.plan_id, "quarter": Q2}
+    first = await viewer.get(REPORT, params=params)
+    for headers in ({"If-None-Match": first.headers["ETag"]}, {}):
+        before = count_statements.count
+        again = await viewer.get(REPORT, params=params, headers=headers)
+        assert again.status_code == (304 if headers else 200)
+        # The key, the plan and its fingerprint; the report itself comes from the cache.
+        assert count_statements.count - before == 3, count_statements.statements[before:]
+    # A worker that never rendered the report (or has dropped it) answers the 304 alike.
+    app.state.closed_reports.clear()
+    before = count_statements.count
+    again = await viewer.get(
+        REPORT, params=params, headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert count_statements.count - before == 3
 
 
 async def test_a_closed_quarter_follows_late_updates_and_edits(
