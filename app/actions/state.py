@@ -7,6 +7,7 @@ before that day, and the last due-date revision made before that day ended.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -133,13 +134,20 @@ def deciding_update_id(as_of: date | None = None) -> Any:
     )
 
 
-def state_at(as_of: date, *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]:
+def state_at(
+    as_of: date,
+    *conditions: sa.ColumnElement[bool],
+    columns: Sequence[Any] | None = None,
+    previous: date | None = None,
+) -> sa.Select[Any]:
     """Actions matching `conditions`, each with its state at the end of `as_of`.
 
     Rows (plain rows, not ORM objects: a report reads hundreds) carry the action's columns
+    (all of them, or those given, which must include `original_due_date` for `state_of`)
     and `state_*` columns; pass them to `state_of`. Each action finds its deciding update
     and its last revision by one backward index probe (not one probe per field), then both
-    are joined by id.
+    are joined by id. With `previous` (an earlier day), each row also has the rating its
+    action had at the end of that day, `state_previous_rag`, found by one more probe.
     """
     revision = aliased(DueDateRevision)
     latest_update = deciding_update_id(as_of)
@@ -154,15 +162,16 @@ def state_at(as_of: date, *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]
         .correlate(Action)
         .scalar_subquery()
     )
+    probes = [
+        col(Action.id).label("action_id"),
+        latest_update.label("update_id"),
+        # Most actions were never revised; their count says so without a probe.
+        sa.case((col(Action.due_date_revision_count) > 0, latest_revision)).label("revision_id"),
+    ]
+    if previous is not None:
+        probes.append(deciding_update_id(previous).label("previous_update_id"))
     picked = (
-        sa.select(
-            col(Action.id).label("action_id"),
-            latest_update.label("update_id"),
-            # Most actions were never revised; their count says so without a probe.
-            sa.case((col(Action.due_date_revision_count) > 0, latest_revision)).label(
-                "revision_id"
-            ),
-        )
+        sa.select(*probes)
         .where(*conditions)
         .cte("picked")
         # Kept apart so each probe runs once per action, not again inside the joins.
@@ -170,9 +179,9 @@ def state_at(as_of: date, *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]
     )
     chosen = aliased(StatusUpdate, name="deciding_update")
     revised = aliased(DueDateRevision, name="last_revision")
-    return (
+    statement = (
         sa.select(
-            *Action.__table__.c,  # type: ignore[attr-defined]
+            *(Action.__table__.c if columns is None else columns),  # type: ignore[attr-defined]
             col(chosen.rag).label("state_rag"),
             col(chosen.status).label("state_status"),
             col(chosen.effective_date).label("state_effective_date"),
@@ -183,6 +192,12 @@ def state_at(as_of: date, *conditions: sa.ColumnElement[bool]) -> sa.Select[Any]
         .outerjoin(chosen, col(chosen.id) == picked.c.update_id)
         .outerjoin(revised, col(revised.id) == picked.c.revision_id)
     )
+    if previous is not None:
+        earlier = aliased(StatusUpdate, name="previous_update")
+        statement = statement.add_columns(col(earlier.rag).label("state_previous_rag")).outerjoin(
+            earlier, col(earlier.id) == picked.c.previous_update_id
+        )
+    return statement
 
 
 def state_of(row: sa.Row[Any]) -> dict[str, Any]:

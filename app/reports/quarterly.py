@@ -95,14 +95,14 @@ async def _slipped_in(session: AsyncSession, plan: Plan, quarter: Quarter) -> li
 
 def _quarter_reasons(
     item: ActionAt,
-    previous: ActionAt | None,
+    previous: Rag | None,
     updated: bool,
     slipped: bool,
 ) -> list[ExceptionReason]:
     reasons = []
     if item.rag == Rag.red:
         reasons.append(ExceptionReason.red)
-    if item.rag == Rag.amber and previous is not None and previous.rag == Rag.amber:
+    if item.rag == Rag.amber and previous == Rag.amber:
         reasons.append(ExceptionReason.amber_two_quarters)
     if item.status in OPEN and not updated:
         reasons.append(ExceptionReason.no_update_in_quarter)
@@ -116,10 +116,7 @@ async def quarterly_report(
 ) -> QuarterlyReport:
     """Everything the quarterly QA report holds, as it stood at the quarter's end."""
     today = today or utcnow().date()
-    items = await actions_at(session, plan, quarter.end)
-    before = {
-        item.action.id: item for item in await actions_at(session, plan, quarter.previous.end)
-    }
+    items = await actions_at(session, plan, quarter.end, previous=quarter.previous.end)
     updates = await _updates_in(session, plan, quarter)
     revisions = await _slipped_in(session, plan, quarter)
     areas = (
@@ -136,9 +133,10 @@ async def quarterly_report(
     slipped_ids = {revision.action_id for revision in revisions}
 
     rows: list[QuarterAction] = []
+    end, following = quarter.end, quarter.next
     for item in items:
-        previous = before.get(item.action.id)
-        overdue = is_overdue(item.due_date, item.status, quarter.end)
+        previous = item.previous_rag
+        overdue = is_overdue(item.due_date, item.status, end)
         due = item.due_date
         rows.append(
             QuarterAction(
@@ -146,14 +144,14 @@ async def quarterly_report(
                 area_ref=area_refs.get(item.action.area_id, ""),
                 parent_ref=refs.get(item.action.parent_id or ""),
                 timescale=item.action.timescale,
-                previous_rag=previous.rag if previous else None,
-                movement=movement(previous.rag if previous else None, item.rag),
+                previous_rag=previous,
+                movement=movement(previous, item.rag),
                 last_update_date=item.last_update_date,
                 completed_date=item.completed_date,
-                days_overdue=(quarter.end - due).days if overdue and due else None,
+                days_overdue=(end - due).days if overdue and due else None,
                 due_next_quarter=(
                     due is not None
-                    and quarter.next.start <= due <= quarter.next.end
+                    and following.start <= due <= following.end
                     and item.status in OPEN
                 ),
                 updates_in_quarter=updates_per_action.get(item.action.id, 0),

@@ -53,6 +53,7 @@ class ActionAt:
     last_update_date: date | None
     completed_date: date | None
     leads: list[tuple[str, str]]
+    previous_rag: Rag | None = None  # at the `previous` day asked of `actions_at`
 
     def ref(self) -> ActionRef:
         return ActionRef(
@@ -75,13 +76,23 @@ def plan_ref(plan: Plan) -> PlanRef:
     )
 
 
-async def actions_at(session: AsyncSession, plan: Plan, day: date) -> list[ActionAt]:
-    """The plan's actions live at the end of `day`, in document order, with their state then."""
-    rows = (
-        await session.execute(state_at(day, col(Action.plan_id) == plan.id, live_at(day)))
-    ).all()
-    actions = list(rows)
-    states = {row.id: state_of(row) for row in rows}
+# What the reports read of each action: what identifies and places it, not its long texts.
+REPORT_COLUMNS = tuple(
+    col(column)
+    for column in (
+        Action.id,
+        Action.ref,
+        Action.title,
+        Action.area_id,
+        Action.parent_id,
+        Action.timescale,
+        Action.original_due_date,
+    )
+)
+
+
+async def lead_officers(session: AsyncSession, plan: Plan) -> dict[str, list[tuple[str, str]]]:
+    """Each of the plan's actions' lead officers, as (id, name) pairs in their order."""
     leads: dict[str, list[tuple[str, str]]] = defaultdict(list)
     in_plan = sa.select(col(Action.id)).where(col(Action.plan_id) == plan.id)
     for action_id, officer_id, name in (
@@ -93,9 +104,40 @@ async def actions_at(session: AsyncSession, plan: Plan, day: date) -> list[Actio
         )
     ).all():
         leads[action_id].append((officer_id, name))
+    return leads
+
+
+async def actions_at(
+    session: AsyncSession,
+    plan: Plan,
+    day: date,
+    *,
+    previous: date | None = None,
+) -> list[ActionAt]:
+    """The plan's actions live at the end of `day`, in document order, with their state then
+    (and their rating at the end of `previous`, when given)."""
+    rows = (
+        await session.execute(
+            state_at(
+                day,
+                col(Action.plan_id) == plan.id,
+                live_at(day),
+                columns=REPORT_COLUMNS,
+                previous=previous,
+            )
+        )
+    ).all()
+    leads = await lead_officers(session, plan)
     return [
-        ActionAt(action=action, leads=leads.get(action.id, []), **_state(states.get(action.id, {})))
-        for action in _document_order(actions)
+        ActionAt(
+            action=row,
+            leads=leads.get(row.id, []),
+            previous_rag=Rag(row.state_previous_rag)
+            if previous is not None and row.state_previous_rag is not None
+            else None,
+            **state_of(row),
+        )
+        for row in _document_order(rows)
     ]
 
 
@@ -108,16 +150,6 @@ def _document_order(actions: Sequence[sa.Row[Any]]) -> list[sa.Row[Any]]:
         return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
     return sorted(actions, key=key)
-
-
-def _state(values: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "rag": Rag(values["rag"]) if values.get("rag") else None,
-        "status": DeliveryStatus(values.get("status") or DeliveryStatus.not_started),
-        "due_date": values.get("due_date"),
-        "last_update_date": values.get("last_update_date"),
-        "completed_date": values.get("completed_date"),
-    }
 
 
 def count(items: Iterable[ActionAt]) -> Counts:
