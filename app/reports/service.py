@@ -209,6 +209,29 @@ async def summary(*, session: AsyncSession, plan: Plan, as_of: date, group_by: G
     )
 
 
+def _version_total(model: Any, *where: sa.ColumnElement[bool]) -> Any:
+    return (
+        sa.select(sa.func.coalesce(sa.func.sum(model.version), 0) + sa.func.count())
+        .where(*where)
+        .scalar_subquery()
+    )
+
+
+_PLAN_ID: sa.BindParameter[str] = sa.bindparam("plan_id")
+# Built once: a 304 runs little else, and building this cost more than running it.
+_FINGERPRINT = sa.select(
+    _version_total(Plan, col(Plan.id) == _PLAN_ID),
+    _version_total(Action, col(Action.plan_id) == _PLAN_ID),
+    _version_total(Area, col(Area.plan_id) == _PLAN_ID),
+    _version_total(InspectionAction, col(InspectionAction.plan_id) == _PLAN_ID),
+    _version_total(Officer),
+    sa.select(sa.func.count())
+    .select_from(StatusUpdate)
+    .where(col(StatusUpdate.plan_id) == _PLAN_ID)
+    .scalar_subquery(),
+)
+
+
 async def plan_fingerprint(session: AsyncSession, plan_id: str) -> tuple[Any, ...]:
     """Counters that change whenever anything a plan's reports read changes, in one query.
 
@@ -216,30 +239,7 @@ async def plan_fingerprint(session: AsyncSession, plan_id: str) -> tuple[Any, ..
     `version` (links and due-date revisions bump the action's), and status updates are only
     ever added, so these sums and counts only grow: equal fingerprints mean equal data.
     """
-
-    def total(model: Any, *where: sa.ColumnElement[bool]) -> Any:
-        return (
-            sa.select(sa.func.coalesce(sa.func.sum(model.version), 0) + sa.func.count())
-            .where(*where)
-            .scalar_subquery()
-        )
-
-    row = (
-        await session.execute(
-            sa.select(
-                total(Plan, col(Plan.id) == plan_id),
-                total(Action, col(Action.plan_id) == plan_id),
-                total(Area, col(Area.plan_id) == plan_id),
-                total(InspectionAction, col(InspectionAction.plan_id) == plan_id),
-                total(Officer),
-                sa.select(sa.func.count())
-                .select_from(StatusUpdate)
-                .where(col(StatusUpdate.plan_id) == plan_id)
-                .scalar_subquery(),
-            )
-        )
-    ).one()
-    return tuple(row)
+    return tuple((await session.execute(_FINGERPRINT, {"plan_id": plan_id})).one())
 
 
 async def inspection_tags(
