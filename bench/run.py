@@ -311,7 +311,9 @@ def capture_requests(endpoint: Endpoint) -> list[tuple[str, str, dict[str, str]]
         path, _, etag = line.partition("\t")
         headers = {"If-None-Match": etag} if etag else {}
         if endpoint.method == "POST":
-            headers["Idempotency-Key"] = f"bench-capture-{number:012x}"
+            # New on every run: a key a reused database has seen would replay the first
+            # answer, and the capture would record a replay's statements, not a write's.
+            headers["Idempotency-Key"] = f"bench-capture-{time.time_ns():x}-{number:04x}"
         calls.append((endpoint.method, path, headers))
     return calls
 
