@@ -9,13 +9,15 @@ Every engine bounds how long the database may keep a request waiting: connecting
 running one statement (`db_statement_timeout_ms`: PostgreSQL's `statement_timeout`, and on
 SQLite a progress handler that interrupts the statement).
 
-A PostgreSQL connection that has been idle in the pool for `PING_AFTER_IDLE_SECONDS` is
-checked before use, so after the database restarts the pool replaces the dead ones instead
-of failing requests with them. One in steady use is not: a check is a round trip, and
-pinging every checkout (`pool_pre_ping`) cost each request one. The pool hands out the
-most recently used connection first, so the busy ones stay busy and the spare ones age
-into a check. A disconnect that a check did not catch fails that one request with a 503
-and replaces every connection of the pool.
+A PostgreSQL connection is checked as it leaves the pool: one the driver already knows the
+server closed (as a restart does) is dropped at no cost, and one idle in the pool for
+`PING_AFTER_IDLE_SECONDS` or more is pinged. Either failure replaces every connection of
+the pool, so after a restart requests get new connections instead of dead ones. A
+connection in steady use is not pinged: a ping is a round trip, and pinging every checkout
+(`pool_pre_ping`) cost each request one. The pool hands out the most recently used
+connection first, so the busy ones stay busy and the spare ones age into a check. A
+disconnect neither check caught fails the request that met it with a 503, and replaces
+the pool's connections too.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
-from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
+from sqlalchemy.exc import InvalidatePoolError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -94,6 +96,9 @@ def _ping_idle_connections(engine: Engine) -> None:
 
     @event.listens_for(engine, "checkout")
     def _checked_out(dbapi_connection: Any, record: ConnectionPoolEntry, proxy: Any) -> None:
+        is_closed = getattr(record.driver_connection, "is_closed", None)
+        if callable(is_closed) and is_closed():
+            raise InvalidatePoolError("the database closed the connection")
         idle_since = record.info.get(_IDLE_SINCE)
         if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
             return
@@ -101,8 +106,8 @@ def _ping_idle_connections(engine: Engine) -> None:
             engine.dialect.do_ping(dbapi_connection)
         except engine.dialect.loaded_dbapi.Error as exc:
             if engine.dialect.is_disconnect(exc, dbapi_connection, None):
-                # The pool drops this connection and checks out another (a new one, at worst).
-                raise DisconnectionError(str(exc)) from exc
+                # The pool replaces all its connections, and checks out a new one.
+                raise InvalidatePoolError(str(exc)) from exc
             raise
 
 

@@ -16,8 +16,11 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.core import db
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
@@ -199,3 +202,34 @@ async def test_a_database_that_never_answers_gives_503_not_a_hang(
             ready = await http.get("/health/ready")
     assert_unavailable(plans, port=silent_port)
     assert_problem(ready, 503)
+
+
+@pytest.mark.parametrize("idle_ping", [True, False], ids=["idle-ping", "no-idle-ping"])
+async def test_after_a_restart_the_pool_hands_out_new_connections(
+    cluster: Cluster, monkeypatch: pytest.MonkeyPatch, idle_ping: bool
+) -> None:
+    # Without the idle ping (connections used a moment ago are not pinged), the pool must
+    # still notice that the server closed them, without a round trip.
+    if not idle_ping:
+        monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 3600.0)
+    url = cluster.create_database("ipa")
+    engine = db.create_engine(
+        Settings(environment="test", database_url=url, create_admin_key_on_start=False)
+    )
+    try:
+        async with asyncio.TaskGroup() as group:  # several connections in the pool
+            for _ in range(3):
+                group.create_task(_select_one(engine))
+        await asyncio.to_thread(cluster.stop, "immediate")
+        await asyncio.to_thread(cluster.start)
+        await asyncio.sleep(0.2)  # the driver reads the server's goodbye
+        for _ in range(3):
+            assert await _select_one(engine) == 1
+    finally:
+        await engine.dispose()
+
+
+async def _select_one(engine: AsyncEngine) -> int:
+    async with engine.connect() as connection:
+        await asyncio.sleep(0.05)
+        return int((await connection.execute(sa.text("SELECT 1"))).scalar_one())
