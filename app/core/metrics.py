@@ -1,9 +1,11 @@
 """Request metrics for `/metrics`: requests by method, status class and route, and latency.
 
 A pure ASGI middleware recording into `prometheus_client`. The route label is the template
-of the route that answered (`/api/v1/actions/{action_id}`), read from the scope once
-routing has run, so no request pays for matching the route table a second time; a request
-no route matched is labelled `none`.
+of the route that answered (`/api/v1/actions/{action_id}`). An API route leaves itself in
+the scope once routing has run, so an API request does not pay for matching the route
+table a second time; anything else (the documentation, a CORS preflight, a body refused
+before routing, a path no route has) is matched against the routes here, and a request
+no route matches is labelled `none`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from prometheus_client import Counter, Histogram
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
@@ -29,40 +32,55 @@ LATENCY = Histogram(
 )
 
 
-def route_templates(routes: Iterable[Any]) -> dict[int, str]:
-    """Each route's full template (prefixes included), by the identity of the route object.
+def route_templates(routes: Iterable[Any]) -> tuple[dict[int, str], list[Any]]:
+    """Each route's full template (prefixes included), by the identity of the route object,
+    and every route in a form that matches a request on its full path.
 
     Routers included with a prefix keep their own routes, whose `path_format` lacks the
     prefix; FastAPI lists each with its full template in `effective_route_contexts()`.
     """
     templates: dict[int, str] = {}
+    matchable: list[Any] = []
     for route in routes:
         contexts = getattr(route, "effective_route_contexts", None)
-        if callable(contexts):
-            for context in contexts():
-                original = getattr(context, "original_route", None)
-                if original is not None:
-                    templates[id(original)] = context.path_format
-        elif hasattr(route, "path_format"):
-            templates[id(route)] = route.path_format
-    return templates
+        if not callable(contexts):
+            if hasattr(route, "path_format"):
+                templates[id(route)] = route.path_format
+            matchable.append(route)
+            continue
+        for context in contexts():
+            original = getattr(context, "original_route", None)
+            if original is not None:
+                templates[id(original)] = context.path_format
+            matchable.append(getattr(context, "starlette_route", None) or context)
+    return templates, matchable
 
 
 class RequestMetricsMiddleware:
     def __init__(self, app: ASGIApp, *, excluded: Iterable[str] = ()) -> None:
         self.app = app
         self.excluded = frozenset(excluded)
-        self.templates: dict[int, str] = {}
+        self.routes: tuple[int, dict[int, str], list[Any]] | None = None
+
+    def _routes(self, scope: Scope) -> tuple[dict[int, str], list[Any]]:
+        routes = scope["app"].routes
+        if self.routes is None or self.routes[0] != len(routes):
+            self.routes = (len(routes), *route_templates(routes))
+        return self.routes[1], self.routes[2]
 
     def handler(self, scope: Scope) -> str:
+        templates, matchable = self._routes(scope)
         route = scope.get("route")
-        if route is None:
-            return "none"
-        template = self.templates.get(id(route))
-        if template is None:  # routes added since the map was made
-            self.templates = route_templates(scope["app"].routes)
-            template = self.templates.get(id(route), getattr(route, "path_format", "none"))
-        return template
+        if route is not None and id(route) in templates:
+            return templates[id(route)]
+        partial = None
+        for candidate in matchable:
+            match, _ = candidate.matches(scope)
+            if match == Match.FULL:
+                return str(candidate.path_format)
+            if match == Match.PARTIAL and partial is None:
+                partial = str(candidate.path_format)
+        return partial or "none"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in self.excluded:

@@ -72,6 +72,8 @@ async def test_metrics_count_requests_by_route_template_and_status_class(
     await client.get("/api/v1/actions/act_1")  # no key: 401
     await client.get("/api/v1/actions/act_2")
     await client.get("/no/such/path")
+    await client.delete("/health/live")  # 405: the route, not "none"
+    openapi = await client.get("/openapi.json")  # not an API route: matched here
     await client.get("/metrics")  # not counted
     after = await _requests_counted(client)
 
@@ -81,6 +83,8 @@ async def test_metrics_count_requests_by_route_template_and_status_class(
     assert added(("/health/live", "GET", "2xx")) == 1
     assert added(("/api/v1/actions/{action_id}", "GET", "4xx")) == 2
     assert added(("none", "GET", "4xx")) == 1
+    assert added(("/health/live", "DELETE", "4xx")) == 1
+    assert added(("/openapi.json", "GET", f"{openapi.status_code // 100}xx")) == 1
     assert not any(handler == "/metrics" for handler, _, _ in after)
     latency = await client.get("/metrics")
     assert 'http_request_duration_seconds_bucket{handler="/health/live"' in latency.text
