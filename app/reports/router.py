@@ -54,6 +54,25 @@ async def plan_from_query(session: SessionDep, plan_id: PlanId) -> Plan:
 
 
 PlanQuery = Annotated[Plan, Depends(plan_from_query)]
+
+
+@dataclass(frozen=True)
+class ReportedPlan:
+    """The plan a quarterly report is asked for, and the fingerprint of its data."""
+
+    id: str
+    fingerprint: tuple[Any, ...]
+
+
+async def reported_plan(session: SessionDep, plan_id: PlanId) -> ReportedPlan:
+    """A 404 for an unknown plan before anything else about the request is judged, as every
+    report's plan dependency gives, from the statement that reads the fingerprint."""
+    fingerprint = await service.plan_fingerprint(session, plan_id)
+    if not fingerprint[0]:  # the plan's own counter: 0 when there is no such plan
+        await get_plan(session=session, plan_id=plan_id)  # its 404
+    return ReportedPlan(plan_id, fingerprint)
+
+
 AsOf = Annotated[
     IsoDate | None, Query(description="The day to report on (end of day); today when left out.")
 ]
@@ -137,34 +156,32 @@ async def get_quarterly_report(
         ReportFormat | None,
         Query(alias="format", description="`json`, `csv` or `xlsx`; overrides `Accept`."),
     ] = None,
-    plan_id: PlanId,  # listed last, where the contract has always had it
+    plan: Annotated[ReportedPlan, Depends(reported_plan)],
 ) -> Response:
     """The quarterly Quality Assurance report for CSLT and the Good and Beyond Board.
 
     Computed from the recorded history as it stood at the quarter's end. A closed quarter's
-    report has a strong `ETag` (the same whenever it is asked for) and `If-None-Match`
-    gives 304.
+    report has a strong `ETag`, the same until the plan's data changes, and
+    `If-None-Match` gives 304.
     """
     period = _parse_quarter(quarter)
     chosen = _choose_format(request, format_)
-    closed = period.end < utcnow().date()
-    key = (plan_id, period.label, chosen.value)
+    key = (plan.id, period.label, chosen.value)
     etag = None
-    if closed:
-        # The fingerprint comes first, and the plan is read after it, so a rendering is never
-        # older than the fingerprint its ETag is made from.
-        fingerprint = await service.plan_fingerprint(session, plan_id)
-        if fingerprint[0]:  # the plan's own counter: 0 when there is no such plan
-            etag = closed_report_etag(key, fingerprint)
-        if etag is not None and _matches(request, etag):
+    if period.end < utcnow().date():
+        # The fingerprint was read first, and the plan is read after it, so a rendering is
+        # never older than the fingerprint its ETag is made from.
+        etag = closed_report_etag(key, plan.fingerprint)
+        if _matches(request, etag):
             return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
     cache = _closed_reports(request)
     cached = cache.get(key)
     if etag is not None and cached is not None and cached.etag == etag:
         cache.move_to_end(key)
         return _respond(cached)
-    plan = await get_plan(session=session, plan_id=plan_id)
-    report = await quarterly_report(session=session, plan=plan, quarter=period)
+    report = await quarterly_report(
+        session=session, plan=await get_plan(session=session, plan_id=plan.id), quarter=period
+    )
     rendered = _render(report, chosen, etag if report.period.closed else None)
     if rendered.etag is not None:
         cache[key] = rendered
@@ -176,8 +193,9 @@ async def get_quarterly_report(
 # A closed quarter's report changes only when the plan's data does (a late update dated in
 # the quarter, an edit), and the plan's fingerprint (one query) changes with it. So the
 # ETag is made from the fingerprint: any worker answers If-None-Match with a 304 without
-# the report, for any number of plans. Each worker also keeps its latest renderings, so a
-# repeat read skips the report too.
+# the report, for any number of plans. The price: any change to the plan's data, even an
+# update of a later quarter, gives a new ETag, and the next read gets the report again.
+# Each worker also keeps its latest renderings, so a repeat read skips the report too.
 CLOSED_REPORTS_KEPT = 32
 
 

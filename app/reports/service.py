@@ -218,6 +218,8 @@ def _version_total(model: Any, *where: sa.ColumnElement[bool]) -> Any:
 
 
 _PLAN_ID: sa.BindParameter[str] = sa.bindparam("plan_id")
+
+
 # Built once: a 304 runs little else, and building this cost more than running it.
 _FINGERPRINT = sa.select(
     _version_total(Plan, col(Plan.id) == _PLAN_ID),
@@ -238,6 +240,7 @@ async def plan_fingerprint(session: AsyncSession, plan_id: str) -> tuple[Any, ..
     Every write to an action, area, inspection action, officer or the plan bumps its
     `version` (links and due-date revisions bump the action's), and status updates are only
     ever added, so these sums and counts only grow: equal fingerprints mean equal data.
+    The first counter, the plan's own, is 0 when there is no such plan.
     """
     return tuple((await session.execute(_FINGERPRINT, {"plan_id": plan_id})).one())
 

@@ -352,13 +352,13 @@ async def test_a_plan_renamed_while_a_closed_quarter_is_read_is_never_cached_sta
     params = {"plan_id": board.plan_id, "quarter": Q2}
     fingerprint = report_service.plan_fingerprint
 
-    async def rename_first(db: AsyncSession, plan_id: str) -> tuple[Any, ...]:
-        # Another request renames the plan after this one read it, before the fingerprint.
+    async def rename_first(db: AsyncSession, plan_id: str, **kwargs: Any) -> tuple[Any, ...]:
+        # Another request renames the plan just before this one reads the fingerprint.
         await session.execute(
             sa.update(Plan).where(col(Plan.id) == plan_id).values(title="Renamed", version=99)
         )
         await session.commit()
-        return await fingerprint(db, plan_id)
+        return await fingerprint(db, plan_id, **kwargs)
 
     monkeypatch.setattr(report_service, "plan_fingerprint", rename_first)
     await viewer.get(REPORT, params=params)
@@ -379,6 +379,16 @@ async def test_empty_quarter_unknown_plan_and_bad_quarter(
     assert body["totals"]["by_rating"]["not_rated"] == 4
     assert body["completed"] == body["overdue"] == body["slipped"] == []
     assert_problem(await viewer.get(REPORT, params={"plan_id": "plan_x", "quarter": Q2}), 404)
+    # An unknown plan is a 404 whatever else is wrong, as on every report.
+    for unknown in (
+        {"plan_id": "plan_x", "quarter": "2023-Q2"},
+        {"plan_id": "plan_x", "quarter": Q2, "format": "pdf"},
+    ):
+        assert_problem(await viewer.get(REPORT, params=unknown), 404)
+    starred = await viewer.get(
+        REPORT, params={"plan_id": "plan_x", "quarter": Q2}, headers={"If-None-Match": "*"}
+    )
+    assert_problem(starred, 404)
     bad = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": "2023-Q2"})
     assert_problem(bad, 422)
     assert bad.json()["errors"][0]["field"] == "query.quarter"
