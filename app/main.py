@@ -201,6 +201,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "RateLimit-Limit",
                 "RateLimit-Remaining",
                 "RateLimit-Reset",
+                "Server-Timing",
             ],
         )
     app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
