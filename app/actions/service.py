@@ -287,8 +287,10 @@ def _grouped(rows: Sequence[sa.Row[str, Any]], summary: type[Summary]) -> dict[s
 # statement and computing its cache key cost more than running it.
 _IDS: sa.BindParameter[list[str]] = sa.bindparam("ids", expanding=True)
 
-_LEAD_OFFICERS = (
-    sa.select(col(ActionLeadOfficer.action_id), Officer)
+_OFFICER: sa.Table = Officer.__table__  # type: ignore[attr-defined]
+# Plain rows, not ORM objects, for what a page shows many of: nothing here is changed.
+_LEAD_OFFICERS: sa.Select[Any] = (
+    sa.select(col(ActionLeadOfficer.action_id).label("for_action"), *_OFFICER.c)
     .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
     .where(col(ActionLeadOfficer.action_id).in_(_IDS))
     .order_by(col(ActionLeadOfficer.position), col(Officer.name))
@@ -335,8 +337,10 @@ def _ids(action_ids: Collection[str]) -> dict[str, list[str]]:
 async def _lead_officers(
     session: AsyncSession, action_ids: Collection[str]
 ) -> dict[str, list[OfficerSummary]]:
-    rows = (await session.execute(_LEAD_OFFICERS, _ids(action_ids))).all()
-    return _grouped(rows, OfficerSummary)
+    grouped: dict[str, list[OfficerSummary]] = defaultdict(list)
+    for row in (await session.execute(_LEAD_OFFICERS, _ids(action_ids))).all():
+        grouped[row.for_action].append(OfficerSummary.model_validate(row))
+    return grouped
 
 
 async def _criteria(
@@ -425,7 +429,7 @@ def _slippage(due: date | None, original: date | None) -> int | None:
     return (due - original).days if due is not None and original is not None else None
 
 
-def _latest_updates(as_of: date | None) -> sa.Select[StatusUpdate]:
+def _latest_updates(as_of: date | None) -> sa.Select[Any]:
     deciding = deciding_update_id(as_of)
     picked = (
         sa.select(deciding.label("update_id"))
@@ -434,7 +438,8 @@ def _latest_updates(as_of: date | None) -> sa.Select[StatusUpdate]:
         # Kept apart so each probe runs once per action, not again inside the join.
         .prefix_with("MATERIALIZED", dialect="postgresql")
     )
-    return sa.select(StatusUpdate).join(picked, col(StatusUpdate.id) == picked.c.update_id)
+    updates = StatusUpdate.__table__  # type: ignore[attr-defined]
+    return sa.select(*updates.c).join(picked, updates.c.id == picked.c.update_id)
 
 
 _CURRENT_UPDATES = _latest_updates(None)
@@ -449,7 +454,7 @@ async def latest_updates(
     entry) index, so the cost follows the page, not the history.
     """
     statement = _CURRENT_UPDATES if as_of is None else _latest_updates(as_of)
-    rows = (await session.scalars(statement, _ids(action_ids))).all()
+    rows = (await session.execute(statement, _ids(action_ids))).all()
     return {row.action_id: StatusUpdateRead.of(row) for row in rows}
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Row
 
 from app.core.listing import Page
 from app.core.schemas import RequestBody
@@ -109,10 +111,14 @@ class StatusUpdateRead(BaseModel):
     archived_at: datetime | None = Field(description="Always null: updates are never archived.")
 
     @classmethod
-    def of(cls, update: StatusUpdate, superseded_by_id: str | None = None) -> StatusUpdateRead:
+    def of(
+        cls, update: StatusUpdate | Row[Any], superseded_by_id: str | None = None
+    ) -> StatusUpdateRead:
+        """From a stored update, or a row of its table's columns."""
+        fields = dict(update._mapping) if isinstance(update, Row) else update.model_dump()
         return cls.model_validate(
             {
-                **update.model_dump(),
+                **fields,
                 "superseded_by_id": superseded_by_id,
                 "updated_at": update.created_at,
                 "archived_at": None,
