@@ -11,17 +11,27 @@ from app.core.errors import PreconditionFailed, PreconditionRequired
 from app.core.listing import json_bytes_response
 
 
-def _etag(body: bytes) -> str:
-    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+def digest_etag(data: bytes) -> str:
+    """A strong ETag: a digest of these bytes."""
+    return f'"{hashlib.sha256(data).hexdigest()[:32]}"'
 
 
 def etag_of(representation: BaseModel) -> str:
     """A strong ETag: a digest of the resource's JSON representation."""
-    return _etag(representation.model_dump_json().encode())
+    return digest_etag(representation.model_dump_json().encode())
 
 
 def _tags(header: str) -> list[str]:
     return [tag.strip() for tag in header.split(",") if tag.strip()]
+
+
+def client_has(request: Request, etag: str) -> bool:
+    """Whether `If-None-Match` names this ETag (weakly compared) or is `*`."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is None:
+        return False
+    tags = [tag.removeprefix("W/") for tag in _tags(if_none_match)]
+    return "*" in tags or etag in tags
 
 
 def conditional_read(
@@ -42,12 +52,9 @@ def conditional_read(
     if version_of is not None:
         response.headers["ETag"] = etag_of(version_of)
         return json_bytes_response(body, response)
-    etag = _etag(body)
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        tags = [tag.removeprefix("W/") for tag in _tags(if_none_match)]
-        if "*" in tags or etag in tags:
-            return Response(status_code=304, headers={"ETag": etag})
+    etag = digest_etag(body)
+    if client_has(request, etag):
+        return Response(status_code=304, headers={"ETag": etag})
     response.headers["ETag"] = etag
     return json_bytes_response(body, response)
 

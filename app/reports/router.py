@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
@@ -11,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app import __version__
+from app.core.concurrency import client_has, digest_etag
 from app.core.deps import SessionDep
 from app.core.errors import AppError, ValidationFailed
 from app.core.responses import NOT_MODIFIED, problems
@@ -172,7 +172,7 @@ async def get_quarterly_report(
         # The fingerprint was read first, and the plan is read after it, so a rendering is
         # never older than the fingerprint its ETag is made from.
         etag = closed_report_etag(key, plan.fingerprint)
-        if _matches(request, etag):
+        if client_has(request, etag):
             return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
     cache = _closed_reports(request)
     cached = cache.get(key)
@@ -182,7 +182,7 @@ async def get_quarterly_report(
     report = await quarterly_report(
         session=session, plan=await get_plan(session=session, plan_id=plan.id), quarter=period
     )
-    rendered = _render(report, chosen, etag if report.period.closed else None)
+    rendered = _render(report, chosen, etag)
     if rendered.etag is not None:
         cache[key] = rendered
         while len(cache) > CLOSED_REPORTS_KEPT:
@@ -202,8 +202,7 @@ CLOSED_REPORTS_KEPT = 32
 def closed_report_etag(key: tuple[str, str, str], fingerprint: tuple[Any, ...]) -> str:
     """The strong ETag of a closed quarter's report: its plan, quarter and format, the
     plan's data (by its fingerprint) and the release that renders it."""
-    identity = "\n".join([__version__, *key, repr(fingerprint)]).encode()
-    return '"' + hashlib.sha256(identity).hexdigest()[:32] + '"'
+    return digest_etag("\n".join([__version__, *key, repr(fingerprint)]).encode())
 
 
 @dataclass(frozen=True)
@@ -241,12 +240,6 @@ def _render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> 
         # Serialised once, straight to JSON bytes.
         body, media_type = report.model_dump_json().encode(), "application/json"
     return Rendered(etag, body, media_type, headers)
-
-
-def _matches(request: Request, etag: str) -> bool:
-    header = request.headers.get("If-None-Match", "")
-    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
-    return etag in tags or "*" in tags
 
 
 def _respond(rendered: Rendered) -> Response:
