@@ -29,6 +29,7 @@ from app.actions.state import (
     CLOSED_STATUSES,
     deciding_update_id,
     end_of_day,
+    has_lateral,
     is_overdue,
     live_at,
     overdue_clause,
@@ -259,7 +260,8 @@ async def action_state_as_of(
     """The state of these actions at the end of `as_of`, from the recorded history."""
     if not action_ids:
         return {}
-    rows = (await session.execute(state_at(as_of, col(Action.id).in_(action_ids)))).all()
+    statement = state_at(as_of, col(Action.id).in_(action_ids), lateral=has_lateral(session))
+    rows = (await session.execute(statement)).all()
     return {row.id: state_of(row) for row in rows}
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
@@ -52,9 +53,7 @@ def state_columns(as_of: date | None) -> dict[str, sa.ColumnElement[Any]]:
         )
 
     revision = aliased(DueDateRevision)
-    before_end = sa.and_(
-        col(revision.action_id) == col(Action.id), col(revision.changed_at) < end_of_day(as_of)
-    )
+    before_end = _revised_before(revision, as_of)
     revised_to = (
         sa.select(col(revision.to_date))
         .where(before_end)
@@ -84,6 +83,11 @@ def state_columns(as_of: date | None) -> dict[str, sa.ColumnElement[Any]]:
             sa.Date,
         ),
     }
+
+
+def has_lateral(session: AsyncSession) -> bool:
+    """Whether the session's database runs LATERAL subqueries (PostgreSQL; SQLite not)."""
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def live_at(as_of: date | None) -> sa.ColumnElement[bool]:
@@ -139,24 +143,28 @@ def state_at(
     *conditions: sa.ColumnElement[bool],
     columns: Sequence[Any] | None = None,
     previous: date | None = None,
+    lateral: bool = False,
 ) -> sa.Select[Any]:
     """Actions matching `conditions`, each with its state at the end of `as_of`.
 
     Rows (plain rows, not ORM objects: a report reads hundreds) carry the action's columns
     (all of them, or those given, which must include `original_due_date` for `state_of`)
     and `state_*` columns; pass them to `state_of`. Each action finds its deciding update
-    and its last revision by one backward index probe (not one probe per field), then both
-    are joined by id. With `previous` (an earlier day), each row also has the rating its
-    action had at the end of that day, `state_previous_rag`, found by one more probe.
+    and its last revision by one backward index probe (not one probe per field). With
+    `previous` (an earlier day), each row also has the rating its action had at the end of
+    that day, `state_previous_rag`, found by one more probe.
+
+    `lateral` (PostgreSQL) makes each probe a LATERAL subquery that returns the fields it
+    found. Without it (SQLite has no LATERAL), each probe returns an id and the rows are
+    joined by it, three more index lookups per action.
     """
+    if lateral:
+        return _state_at_lateral(as_of, conditions, columns, previous)
     revision = aliased(DueDateRevision)
     latest_update = deciding_update_id(as_of)
     latest_revision = (
         sa.select(col(revision.id))
-        .where(
-            col(revision.action_id) == col(Action.id),
-            col(revision.changed_at) < end_of_day(as_of),
-        )
+        .where(_revised_before(revision, as_of))
         .order_by(col(revision.changed_at).desc(), col(revision.id).desc())
         .limit(1)
         .correlate(Action)
@@ -196,6 +204,71 @@ def state_at(
         earlier = aliased(StatusUpdate, name="previous_update")
         statement = statement.add_columns(col(earlier.rag).label("state_previous_rag")).outerjoin(
             earlier, col(earlier.id) == picked.c.previous_update_id
+        )
+    return statement
+
+
+def _revised_before(revision: Any, as_of: date) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        col(revision.action_id) == col(Action.id), col(revision.changed_at) < end_of_day(as_of)
+    )
+
+
+def _deciding_update(as_of: date, *fields: Any, name: str) -> Any:
+    """The deciding update's `fields` at the end of `as_of`, a LATERAL subquery."""
+    update, correction = aliased(StatusUpdate), aliased(StatusUpdate)
+    return (
+        sa.select(*(col(getattr(update, field)) for field in fields))
+        .where(
+            col(update.action_id) == col(Action.id),
+            col(update.effective_date) <= as_of,
+            ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
+        )
+        .order_by(
+            col(update.effective_date).desc(), col(update.created_at).desc(), col(update.id).desc()
+        )
+        .limit(1)
+        .lateral(name)
+    )
+
+
+def _state_at_lateral(
+    as_of: date,
+    conditions: Sequence[sa.ColumnElement[bool]],
+    columns: Sequence[Any] | None,
+    previous: date | None,
+) -> sa.Select[Any]:
+    deciding = _deciding_update(as_of, "rag", "status", "effective_date", name="deciding_update")
+    revision = aliased(DueDateRevision)
+    revised = (
+        sa.select(col(revision.id), col(revision.to_date))
+        .where(
+            # Most actions were never revised; their count says so without a probe.
+            col(Action.due_date_revision_count) > 0,
+            _revised_before(revision, as_of),
+        )
+        .order_by(col(revision.changed_at).desc(), col(revision.id).desc())
+        .limit(1)
+        .lateral("last_revision")
+    )
+    statement = (
+        sa.select(
+            *(Action.__table__.c if columns is None else columns),  # type: ignore[attr-defined]
+            deciding.c.rag.label("state_rag"),
+            deciding.c.status.label("state_status"),
+            deciding.c.effective_date.label("state_effective_date"),
+            revised.c.to_date.label("state_revised_to"),
+            revised.c.id.is_not(None).label("state_revised"),
+        )
+        .select_from(Action)
+        .outerjoin(deciding, sa.true())
+        .outerjoin(revised, sa.true())
+        .where(*conditions)
+    )
+    if previous is not None:
+        earlier = _deciding_update(previous, "rag", name="previous_update")
+        statement = statement.add_columns(earlier.c.rag.label("state_previous_rag")).outerjoin(
+            earlier, sa.true()
         )
     return statement
 

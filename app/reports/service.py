@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.actions.state import is_overdue, live_at, state_at, state_of
+from app.actions.state import has_lateral, is_overdue, live_at, state_at, state_of
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -124,6 +124,7 @@ async def actions_at(
                 live_at(day),
                 columns=REPORT_COLUMNS,
                 previous=previous,
+                lateral=has_lateral(session),
             )
         )
     ).all()

@@ -209,6 +209,44 @@ async def test_the_previous_quarter_reads_the_history_as_it_stood(
     assert rows["A1.2"]["due_date"] == "2023-09-30"
 
 
+async def test_corrected_updates_give_way_at_both_quarter_ends(
+    editor: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    plan = await make_plan(session)
+    area = await make_area(session, plan)
+    action = await make_action(session, area, ref="A1.1")
+    await session.commit()
+    path = f"/api/v1/actions/{action.id}/status-updates"
+    in_progress = {"status": "in_progress", "narrative": "n", "next_steps": "s"}
+    wrong_q1 = (
+        await editor.post(path, json={**in_progress, "rag": "red", "effective_date": "2023-06-01"})
+    ).json()
+    await editor.post(
+        path, json={**in_progress, "rag": "green", "corrects_update_id": wrong_q1["id"]}
+    )
+    wrong_q2 = (
+        await editor.post(path, json={**in_progress, "rag": "red", "effective_date": "2023-09-20"})
+    ).json()
+    corrected = await editor.post(
+        path,
+        json={
+            **in_progress,
+            "rag": "amber",
+            "effective_date": "2023-08-01",
+            "corrects_update_id": wrong_q2["id"],
+        },
+    )
+    assert corrected.status_code == 201, corrected.text
+
+    response = await editor.get(REPORT, params={"plan_id": plan.id, "quarter": Q2})
+
+    assert response.status_code == 200, response.text
+    [row] = response.json()["actions"]
+    # The corrections stand in place of the red reports, at the dates they give.
+    assert (row["previous_rag"], row["rag"], row["movement"]) == ("green", "amber", "declined")
+    assert row["last_update_date"] == "2023-08-01"
+
+
 async def test_csv_has_one_row_per_action_with_the_same_numbers(
     viewer: httpx.AsyncClient, board: Board
 ) -> None:
