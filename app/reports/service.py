@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -107,6 +108,21 @@ async def lead_officers(session: AsyncSession, plan: Plan) -> dict[str, list[tup
     return leads
 
 
+def _leads_lateral() -> Any:
+    """An action's lead officers' ids and names, as two arrays in their order (PostgreSQL)."""
+    by_position = col(ActionLeadOfficer.position)
+    return (
+        sa.select(
+            sa.func.array_agg(aggregate_order_by(col(Officer.id), by_position)).label("ids"),
+            sa.func.array_agg(aggregate_order_by(col(Officer.name), by_position)).label("names"),
+        )
+        .select_from(ActionLeadOfficer)
+        .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
+        .where(col(ActionLeadOfficer.action_id) == col(Action.id))
+        .lateral("leads")
+    )
+
+
 async def actions_at(
     session: AsyncSession,
     plan: Plan,
@@ -115,20 +131,34 @@ async def actions_at(
     previous: date | None = None,
 ) -> list[ActionAt]:
     """The plan's actions live at the end of `day`, in document order, with their state then
-    (and their rating at the end of `previous`, when given)."""
-    rows = (
-        await session.execute(
-            state_at(
-                day,
-                col(Action.plan_id) == plan.id,
-                live_at(day),
-                columns=REPORT_COLUMNS,
-                previous=previous,
-                lateral=has_lateral(session),
-            )
-        )
-    ).all()
-    leads = await lead_officers(session, plan)
+    (and their rating at the end of `previous`, when given).
+
+    On PostgreSQL one statement reads it all, each action's lead officers by a LATERAL
+    probe; on SQLite the lead officers are a second statement."""
+    lateral = has_lateral(session)
+    statement = state_at(
+        day,
+        col(Action.plan_id) == plan.id,
+        live_at(day),
+        columns=REPORT_COLUMNS,
+        previous=previous,
+        lateral=lateral,
+    )
+    if lateral:
+        leads_of = _leads_lateral()
+        statement = statement.add_columns(
+            leads_of.c.ids.label("lead_ids"), leads_of.c.names.label("lead_names")
+        ).outerjoin(leads_of, sa.true())
+    rows = (await session.execute(statement)).all()
+    leads = (
+        {
+            row.id: list(zip(row.lead_ids, row.lead_names, strict=True))
+            for row in rows
+            if row.lead_ids
+        }
+        if lateral
+        else await lead_officers(session, plan)
+    )
     return [
         ActionAt(
             action=row,
