@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -140,7 +140,7 @@ async def quarterly_report(
         due = item.due_date
         rows.append(
             QuarterAction(
-                **item.ref().model_dump(),
+                **item.ref_fields(),
                 area_ref=area_refs.get(item.action.area_id, ""),
                 parent_ref=refs.get(item.action.parent_id or ""),
                 timescale=item.action.timescale,
@@ -167,17 +167,25 @@ async def quarterly_report(
     moves = Counter(row.movement for row in rows)
     updates_per_area = Counter(update.area_id for update in updates)
     by_id = {row.action_id: row for row in rows}
-    inspections = [
-        InspectionQuarter(
-            inspection_action_id=inspection.id,
-            source=inspection.source,
-            number=inspection.number,
-            text=inspection.text,
-            actions=[item.ref() for item in items if item.action.id in tagged],
-            no_live_action=not any(item.action.id in tagged for item in items),
+    in_area: dict[str, list[ActionAt]] = defaultdict(list)
+    for item in items:
+        in_area[item.action.area_id].append(item)
+    position = {item.action.id: index for index, item in enumerate(items)}
+    inspections = []
+    for inspection, tagged in await inspection_tags(session, plan):
+        answering = [
+            items[index].ref() for index in sorted(position[i] for i in tagged if i in position)
+        ]
+        inspections.append(
+            InspectionQuarter(
+                inspection_action_id=inspection.id,
+                source=inspection.source,
+                number=inspection.number,
+                text=inspection.text,
+                actions=answering,
+                no_live_action=not answering,
+            )
         )
-        for inspection, tagged in await inspection_tags(session, plan)
-    ]
     return QuarterlyReport(
         plan=plan_ref(plan),
         period=Period(
@@ -196,7 +204,7 @@ async def quarterly_report(
                 ref=area.ref,
                 title=area.title,
                 updates_in_quarter=updates_per_area.get(area.id, 0),
-                **count(i for i in items if i.action.area_id == area.id).model_dump(),
+                **count(in_area[area.id]).model_dump(),
             )
             for area in areas
         ],

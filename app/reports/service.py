@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -56,16 +57,20 @@ class ActionAt:
     leads: list[tuple[str, str]]
     previous_rag: Rag | None = None  # at the `previous` day asked of `actions_at`
 
+    def ref_fields(self) -> dict[str, Any]:
+        """The fields of its `ActionRef`, for the models that extend it."""
+        return {
+            "action_id": self.action.id,
+            "ref": self.action.ref,
+            "title": self.action.title,
+            "rag": self.rag,
+            "status": self.status,
+            "due_date": self.due_date,
+            "lead_officers": [name for _, name in self.leads],
+        }
+
     def ref(self) -> ActionRef:
-        return ActionRef(
-            action_id=self.action.id,
-            ref=self.action.ref,
-            title=self.action.title,
-            rag=self.rag,
-            status=self.status,
-            due_date=self.due_date,
-            lead_officers=[name for _, name in self.leads],
-        )
+        return ActionRef(**self.ref_fields())
 
 
 def plan_ref(plan: Plan) -> PlanRef:
@@ -76,6 +81,8 @@ def plan_ref(plan: Plan) -> PlanRef:
         version_label=plan.version_label,
     )
 
+
+_PLAN_ID: sa.BindParameter[str] = sa.bindparam("plan_id")
 
 # What the reports read of each action: what identifies and places it, not its long texts.
 REPORT_COLUMNS = tuple(
@@ -123,6 +130,28 @@ def _leads_lateral() -> Any:
     )
 
 
+@lru_cache(maxsize=64)
+def _actions_at(day: date, previous: date | None, lateral: bool) -> sa.Select[Any]:
+    """The statement of `actions_at` for these days, the plan's id bound when it runs.
+
+    Kept for reuse: building it costs more than running it for a small plan, and every
+    plan's report of a quarter asks the same days."""
+    statement = state_at(
+        day,
+        col(Action.plan_id) == _PLAN_ID,
+        live_at(day),
+        columns=REPORT_COLUMNS,
+        previous=previous,
+        lateral=lateral,
+    )
+    if lateral:
+        leads_of = _leads_lateral()
+        statement = statement.add_columns(
+            leads_of.c.ids.label("lead_ids"), leads_of.c.names.label("lead_names")
+        ).outerjoin(leads_of, sa.true())
+    return statement
+
+
 async def actions_at(
     session: AsyncSession,
     plan: Plan,
@@ -136,20 +165,8 @@ async def actions_at(
     On PostgreSQL one statement reads it all, each action's lead officers by a LATERAL
     probe; on SQLite the lead officers are a second statement."""
     lateral = has_lateral(session)
-    statement = state_at(
-        day,
-        col(Action.plan_id) == plan.id,
-        live_at(day),
-        columns=REPORT_COLUMNS,
-        previous=previous,
-        lateral=lateral,
-    )
-    if lateral:
-        leads_of = _leads_lateral()
-        statement = statement.add_columns(
-            leads_of.c.ids.label("lead_ids"), leads_of.c.names.label("lead_names")
-        ).outerjoin(leads_of, sa.true())
-    rows = (await session.execute(statement)).all()
+    statement = _actions_at(day, previous, lateral)
+    rows = (await session.execute(statement, {"plan_id": plan.id})).all()
     leads = (
         {
             row.id: list(zip(row.lead_ids, row.lead_names, strict=True))
@@ -184,17 +201,18 @@ def _document_order(actions: Sequence[sa.Row[Any]]) -> list[sa.Row[Any]]:
 
 
 def count(items: Iterable[ActionAt]) -> Counts:
+    # Ratings and statuses are string enums: each counts under its value.
     ratings: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     total = 0
     for item in items:
         total += 1
-        ratings[item.rag.value if item.rag else "not_rated"] += 1
-        statuses[item.status.value] += 1
+        ratings[item.rag or "not_rated"] += 1
+        statuses[item.status] += 1
     return Counts(
         actions=total,
-        by_rating={key: ratings.get(key, 0) for key in RATING_KEYS},
-        by_status={key: statuses.get(key, 0) for key in STATUS_KEYS},
+        by_rating={key: ratings[key] for key in RATING_KEYS},
+        by_status={key: statuses[key] for key in STATUS_KEYS},
     )
 
 
@@ -246,9 +264,6 @@ def _version_total(model: Any, *where: sa.ColumnElement[bool]) -> Any:
         .where(*where)
         .scalar_subquery()
     )
-
-
-_PLAN_ID: sa.BindParameter[str] = sa.bindparam("plan_id")
 
 
 # Built once: a 304 runs little else, and building this cost more than running it.
@@ -341,7 +356,7 @@ async def exceptions(*, session: AsyncSession, plan: Plan, as_of: date) -> Excep
 def _exception(item: ActionAt, reasons: list[ExceptionReason], day: date) -> ExceptionItem:
     overdue = ExceptionReason.overdue in reasons and item.due_date is not None
     return ExceptionItem(
-        **item.ref().model_dump(),
+        **item.ref_fields(),
         reasons=reasons,
         days_overdue=(day - item.due_date).days if overdue and item.due_date else None,
         last_update_date=item.last_update_date,
