@@ -108,7 +108,7 @@ async def lead_officers(session: AsyncSession, plan: Plan) -> dict[str, list[tup
             sa.select(col(ActionLeadOfficer.action_id), col(Officer.id), col(Officer.name))
             .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
             .where(col(ActionLeadOfficer.action_id).in_(in_plan))
-            .order_by(col(ActionLeadOfficer.position))
+            .order_by(col(ActionLeadOfficer.position), col(Officer.id))
         )
     ).all():
         leads[action_id].append((officer_id, name))
@@ -117,11 +117,12 @@ async def lead_officers(session: AsyncSession, plan: Plan) -> dict[str, list[tup
 
 def _leads_lateral() -> Any:
     """An action's lead officers' ids and names, as two arrays in their order (PostgreSQL)."""
-    by_position = col(ActionLeadOfficer.position)
+    # One total order for both arrays, so that each id stays beside its name.
+    order = (col(ActionLeadOfficer.position), col(Officer.id))
     return (
         sa.select(
-            sa.func.array_agg(aggregate_order_by(col(Officer.id), by_position)).label("ids"),
-            sa.func.array_agg(aggregate_order_by(col(Officer.name), by_position)).label("names"),
+            sa.func.array_agg(aggregate_order_by(col(Officer.id), *order)).label("ids"),
+            sa.func.array_agg(aggregate_order_by(col(Officer.name), *order)).label("names"),
         )
         .select_from(ActionLeadOfficer)
         .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))

@@ -222,7 +222,13 @@ async def test_corrected_updates_give_way_at_both_quarter_ends(
         await editor.post(path, json={**in_progress, "rag": "red", "effective_date": "2023-06-01"})
     ).json()
     await editor.post(
-        path, json={**in_progress, "rag": "green", "corrects_update_id": wrong_q1["id"]}
+        path,
+        json={
+            **in_progress,
+            "rag": "green",
+            "effective_date": "2023-05-15",
+            "corrects_update_id": wrong_q1["id"],
+        },
     )
     wrong_q2 = (
         await editor.post(path, json={**in_progress, "rag": "red", "effective_date": "2023-09-20"})
