@@ -31,41 +31,16 @@ def state_columns(as_of: date | None) -> dict[str, sa.ColumnElement[Any]]:
     """SQL for each state field, correlated to `Action`."""
     if as_of is None:
         return {name: getattr(Action, name).expression for name in STATE_FIELDS}
-    update = aliased(StatusUpdate)
-    correction = aliased(StatusUpdate)
 
-    def latest(column: Any) -> Any:
-        return (
-            sa.select(column)
-            .where(
-                col(update.action_id) == col(Action.id),
-                col(update.effective_date) <= as_of,
-                ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
-            )
-            .order_by(
-                col(update.effective_date).desc(),
-                col(update.created_at).desc(),
-                col(update.id).desc(),
-            )
-            .limit(1)
-            .correlate(Action)
-            .scalar_subquery()
-        )
+    def latest(field: str) -> Any:
+        return _deciding(as_of, field).correlate(Action).scalar_subquery()
 
-    revision = aliased(DueDateRevision)
-    before_end = _revised_before(revision, as_of)
-    revised_to = (
-        sa.select(col(revision.to_date))
-        .where(before_end)
-        .order_by(col(revision.changed_at).desc(), col(revision.id).desc())
-        .limit(1)
-        .correlate(Action)
-        .scalar_subquery()
-    )
-    status = sa.func.coalesce(latest(col(update.status)), DeliveryStatus.not_started.value)
-    last_update = latest(col(update.effective_date))
+    before_end = _revised_before(as_of)
+    revised_to = _last_revision(as_of, "to_date").correlate(Action).scalar_subquery()
+    status = sa.func.coalesce(latest("status"), DeliveryStatus.not_started.value)
+    last_update = latest("effective_date")
     return {
-        "rag": sa.type_coerce(latest(col(update.rag)), StrEnumType(Rag, 8)),
+        "rag": sa.type_coerce(latest("rag"), StrEnumType(Rag, 8)),
         "status": sa.type_coerce(status, StrEnumType(DeliveryStatus)),
         "due_date": sa.type_coerce(
             sa.case(
@@ -112,11 +87,12 @@ def is_overdue(due_date: date | None, status: DeliveryStatus, today: date) -> bo
 # Made once: building an alias's columns anew costs more than the rest of a query.
 _UPDATE = aliased(StatusUpdate)
 _CORRECTION = aliased(StatusUpdate)
+_REVISION = aliased(DueDateRevision)
 
 
-def deciding_update_id(as_of: date | None = None) -> Any:
-    """The id of an action's deciding update: the latest effective (by the end of `as_of`,
-    when given) that no correction replaced. A scalar subquery correlated to `Action`,
+def _deciding(as_of: date | None, *fields: str) -> sa.Select[Any]:
+    """These fields of an action's deciding update: the latest effective (by the end of
+    `as_of`, when given) that no correction replaced. Correlate it to `Action`; it is
     answered by one backward probe of the (action, effective date, entry) index."""
     conditions = [
         col(_UPDATE.action_id) == col(Action.id),
@@ -125,7 +101,7 @@ def deciding_update_id(as_of: date | None = None) -> Any:
     if as_of is not None:
         conditions.append(col(_UPDATE.effective_date) <= as_of)
     return (
-        sa.select(col(_UPDATE.id))
+        sa.select(*(col(getattr(_UPDATE, field)) for field in fields))
         .where(*conditions)
         .order_by(
             col(_UPDATE.effective_date).desc(),
@@ -133,9 +109,29 @@ def deciding_update_id(as_of: date | None = None) -> Any:
             col(_UPDATE.id).desc(),
         )
         .limit(1)
-        .correlate(Action)
-        .scalar_subquery()
     )
+
+
+def _revised_before(as_of: date) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        col(_REVISION.action_id) == col(Action.id), col(_REVISION.changed_at) < end_of_day(as_of)
+    )
+
+
+def _last_revision(as_of: date, *fields: str) -> sa.Select[Any]:
+    """These fields of an action's last due-date revision made before `as_of` ended."""
+    return (
+        sa.select(*(col(getattr(_REVISION, field)) for field in fields))
+        .where(_revised_before(as_of))
+        .order_by(col(_REVISION.changed_at).desc(), col(_REVISION.id).desc())
+        .limit(1)
+    )
+
+
+def deciding_update_id(as_of: date | None = None) -> Any:
+    """The id of an action's deciding update (see `_deciding`), a scalar subquery
+    correlated to `Action`."""
+    return _deciding(as_of, "id").correlate(Action).scalar_subquery()
 
 
 def state_at(
@@ -160,16 +156,8 @@ def state_at(
     """
     if lateral:
         return _state_at_lateral(as_of, conditions, columns, previous)
-    revision = aliased(DueDateRevision)
     latest_update = deciding_update_id(as_of)
-    latest_revision = (
-        sa.select(col(revision.id))
-        .where(_revised_before(revision, as_of))
-        .order_by(col(revision.changed_at).desc(), col(revision.id).desc())
-        .limit(1)
-        .correlate(Action)
-        .scalar_subquery()
-    )
+    latest_revision = _last_revision(as_of, "id").correlate(Action).scalar_subquery()
     probes = [
         col(Action.id).label("action_id"),
         latest_update.label("update_id"),
@@ -208,47 +196,17 @@ def state_at(
     return statement
 
 
-def _revised_before(revision: Any, as_of: date) -> sa.ColumnElement[bool]:
-    return sa.and_(
-        col(revision.action_id) == col(Action.id), col(revision.changed_at) < end_of_day(as_of)
-    )
-
-
-def _deciding_update(as_of: date, *fields: Any, name: str) -> Any:
-    """The deciding update's `fields` at the end of `as_of`, a LATERAL subquery."""
-    update, correction = aliased(StatusUpdate), aliased(StatusUpdate)
-    return (
-        sa.select(*(col(getattr(update, field)) for field in fields))
-        .where(
-            col(update.action_id) == col(Action.id),
-            col(update.effective_date) <= as_of,
-            ~sa.exists().where(col(correction.corrects_update_id) == col(update.id)),
-        )
-        .order_by(
-            col(update.effective_date).desc(), col(update.created_at).desc(), col(update.id).desc()
-        )
-        .limit(1)
-        .lateral(name)
-    )
-
-
 def _state_at_lateral(
     as_of: date,
     conditions: Sequence[sa.ColumnElement[bool]],
     columns: Sequence[Any] | None,
     previous: date | None,
 ) -> sa.Select[Any]:
-    deciding = _deciding_update(as_of, "rag", "status", "effective_date", name="deciding_update")
-    revision = aliased(DueDateRevision)
+    deciding = _deciding(as_of, "rag", "status", "effective_date").lateral("deciding_update")
     revised = (
-        sa.select(col(revision.id), col(revision.to_date))
-        .where(
-            # Most actions were never revised; their count says so without a probe.
-            col(Action.due_date_revision_count) > 0,
-            _revised_before(revision, as_of),
-        )
-        .order_by(col(revision.changed_at).desc(), col(revision.id).desc())
-        .limit(1)
+        _last_revision(as_of, "id", "to_date")
+        # Most actions were never revised; their count says so without a probe.
+        .where(col(Action.due_date_revision_count) > 0)
         .lateral("last_revision")
     )
     statement = (
@@ -266,7 +224,7 @@ def _state_at_lateral(
         .where(*conditions)
     )
     if previous is not None:
-        earlier = _deciding_update(previous, "rag", name="previous_update")
+        earlier = _deciding(previous, "rag").lateral("previous_update")
         statement = statement.add_columns(earlier.c.rag.label("state_previous_rag")).outerjoin(
             earlier, sa.true()
         )
