@@ -488,7 +488,9 @@ async def read_action_and_version(
     """
     if as_of is None:
         read = await read_action(session=session, action=action, expand=expand)
-        plain = read.model_copy(update=dict.fromkeys(e.value for e in expand)) if expand else read
+        # Lead officers are part of the plain action: expanding them changes nothing.
+        left_out = {e.value for e in expand} - {Expansion.lead_officers.value}
+        plain = read.model_copy(update=dict.fromkeys(left_out)) if left_out else read
         return read, plain
     plain = await read_action(session=session, action=action)
     read = await read_action(session=session, action=action, expand=expand, as_of=as_of)

@@ -184,6 +184,24 @@ async def test_stale_if_match_on_an_action_is_412(
     assert (await editor.get(url)).json()["title"] == "One"
 
 
+async def test_expanding_lead_officers_keeps_the_plain_etag(
+    editor: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    area = await make_area(session, await make_plan(session))
+    officer = await make_officer(session)
+    created = await editor.post(
+        ACTIONS, json={"area_id": area.id, "title": "x", "lead_officer_ids": [officer.id]}
+    )
+    url = created.headers["Location"]
+    plain = (await editor.get(url)).headers["ETag"]
+    for expand in ("lead_officers", "lead_officers,latest_update"):
+        expanded = await editor.get(url, params={"expand": expand})
+        assert expanded.json()["lead_officers"][0]["id"] == officer.id
+        assert expanded.headers["ETag"] == plain
+    changed = await editor.patch(url, json={"title": "y"}, headers={"If-Match": plain})
+    assert changed.status_code == 200, changed.text
+
+
 async def test_lead_officers_replace_link_and_unlink(
     editor: httpx.AsyncClient, session: AsyncSession
 ) -> None:
