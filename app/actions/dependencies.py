@@ -13,11 +13,10 @@ from app.core.errors import ValidationFailed
 from app.core.schemas import FilterText
 from app.models import Action
 
+ActionId = Annotated[str, Path(max_length=40, description="The action's id.")]
 
-async def action_from_path(
-    session: SessionDep,
-    action_id: Annotated[str, Path(max_length=40, description="The action's id.")],
-) -> Action:
+
+async def action_from_path(session: SessionDep, action_id: ActionId) -> Action:
     return await get_action(session=session, action_id=action_id)
 
 

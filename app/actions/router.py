@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from app.actions import service
-from app.actions.dependencies import ActionDep, ExpandDep
+from app.actions.dependencies import ActionDep, ActionId, ExpandDep
 from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate, RagFilter
 from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
@@ -120,20 +120,10 @@ async def list_actions(
         as_of=as_of,
         include_archived=include_archived,
     )
-    result = await service.list_actions(session=session, params=params, filters=filters)
-    set_link_header(request, response, result.next_cursor)
-    states = {a.id: extra for a, extra in zip(result.rows, result.extras, strict=True)}
-    page = ActionPage(
-        items=await service.read_actions(
-            session=session,
-            actions=result.rows,
-            expand=expand,
-            today=as_of,
-            states=states if as_of else None,
-        ),
-        total=result.total,
-        next_cursor=result.next_cursor,
+    page = await service.page_of_actions(
+        session=session, params=params, filters=filters, expand=expand
     )
+    set_link_header(request, response, page.next_cursor)
     return json_response(page, response)
 
 
@@ -167,7 +157,7 @@ async def get_action(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    action: ActionDep,
+    action_id: ActionId,
     expand: ExpandDep,
     as_of: AsOf = None,
 ) -> ActionRead | Response:
@@ -177,7 +167,7 @@ async def get_action(
     `If-None-Match` gives 304 only on reads without `expand` or `as_of`.
     """
     read, plain = await service.read_action_and_version(
-        session=session, action=action, expand=expand, as_of=as_of
+        session=session, action_id=action_id, expand=expand, as_of=as_of
     )
     if not expand and as_of is None:
         return conditional_read(request, response, plain)

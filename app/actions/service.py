@@ -13,8 +13,10 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from app.actions import rendering
 from app.actions.schemas import (
     ActionCreate,
+    ActionPage,
     ActionRead,
     ActionSummary,
     ActionUpdate,
@@ -39,7 +41,7 @@ from app.actions.state import (
 )
 from app.actions.timescales import read_timescale
 from app.core import audit, crud
-from app.core.errors import ValidationFailed
+from app.core.errors import NotFound, ValidationFailed
 from app.core.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.refs import ensure_ref_free, next_child_ref, next_position
 from app.core.security import Principal
@@ -235,13 +237,18 @@ def _sortable(state: dict[str, sa.ColumnElement[Any]]) -> dict[str, SortField]:
     }
 
 
+async def _with_thresholds(session: AsyncSession, filters: ActionFilters) -> ActionFilters:
+    if filters.stale is not None and not filters.stale_before:
+        thresholds = await stale_thresholds(session, filters.reference_day)
+        filters = replace(filters, stale_before=thresholds)
+    return filters
+
+
 async def list_actions(
     *, session: AsyncSession, params: ListParams, filters: ActionFilters
 ) -> PageResult[Action]:
     """One page of actions matching every filter; `extras` holds each one's state."""
-    if filters.stale is not None and not filters.stale_before:
-        thresholds = await stale_thresholds(session, filters.reference_day)
-        filters = replace(filters, stale_before=thresholds)
+    filters = await _with_thresholds(session, filters)
     state = state_columns(filters.as_of)
     return await paginate(
         session,
@@ -252,6 +259,51 @@ async def list_actions(
         id_column=col(Action.id),
         extra_columns=state if filters.as_of else None,
     )
+
+
+async def list_action_ids(
+    *, session: AsyncSession, params: ListParams, filters: ActionFilters
+) -> PageResult[str]:
+    """The ids of one page of actions matching every filter, for a reader of their own."""
+    filters = await _with_thresholds(session, filters)
+    state = state_columns(filters.as_of)
+    return await paginate(
+        session,
+        _filtered(filters, state),
+        params=params,
+        sortable=_sortable(state),
+        default_sort=["created_at"],
+        id_column=col(Action.id),
+        ids_only=True,
+    )
+
+
+async def page_of_actions(
+    *,
+    session: AsyncSession,
+    params: ListParams,
+    filters: ActionFilters,
+    expand: Collection[Expansion],
+) -> ActionPage:
+    """One page of actions as the API shows them, with the expansions asked for.
+
+    On PostgreSQL without `as_of`, the page's ids are found first and the database renders
+    the actions; otherwise the actions are loaded and assembled here.
+    """
+    if rendering.renders(session, filters.as_of):
+        found = await list_action_ids(session=session, params=params, filters=filters)
+        items = await rendering.render_actions(session, found.rows, expand)
+        return ActionPage(items=items, total=found.total, next_cursor=found.next_cursor)
+    result = await list_actions(session=session, params=params, filters=filters)
+    states = {a.id: extra for a, extra in zip(result.rows, result.extras, strict=True)}
+    items = await read_actions(
+        session=session,
+        actions=result.rows,
+        expand=expand,
+        today=filters.as_of,
+        states=states if filters.as_of else None,
+    )
+    return ActionPage(items=items, total=result.total, next_cursor=result.next_cursor)
 
 
 async def action_state_as_of(
@@ -477,21 +529,30 @@ async def read_action(
 async def read_action_and_version(
     *,
     session: AsyncSession,
-    action: Action,
+    action_id: str,
     expand: Collection[Expansion] = (),
     as_of: date | None = None,
 ) -> tuple[ActionRead, ActionRead]:
-    """The action as asked for, and its plain representation (whose digest is the ETag).
+    """The action as asked for, and its plain representation (whose digest is the ETag);
+    404 when there is no such action.
 
     Without `as_of` the plain one is the expanded one with its expansions left out, so the
-    action is read once.
+    action is read once: on PostgreSQL, rendered by the database in one statement.
     """
     if as_of is None:
-        read = await read_action(session=session, action=action, expand=expand)
+        if rendering.renders(session, as_of):
+            reads = await rendering.render_actions(session, [action_id], expand)
+            if not reads:
+                raise NotFound(f"No action with id '{action_id}'.")
+            read = reads[0]
+        else:
+            action = await get_action(session=session, action_id=action_id)
+            read = await read_action(session=session, action=action, expand=expand)
         # Lead officers are part of the plain action: expanding them changes nothing.
         left_out = {e.value for e in expand} - {Expansion.lead_officers.value}
         plain = read.model_copy(update=dict.fromkeys(left_out)) if left_out else read
         return read, plain
+    action = await get_action(session=session, action_id=action_id)
     plain = await read_action(session=session, action=action)
     read = await read_action(session=session, action=action, expand=expand, as_of=as_of)
     return read, plain

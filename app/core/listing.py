@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar, overload
 
 import sqlalchemy as sa
 from fastapi import Depends, Query, Request, Response
@@ -234,6 +234,7 @@ class PageResult(Generic[T]):
     extras: list[dict[str, Any]] = field(default_factory=list)
 
 
+@overload
 async def paginate(
     session: AsyncSession,
     statement: sa.Select[T],
@@ -243,23 +244,57 @@ async def paginate(
     default_sort: Sequence[str],
     id_column: ColumnElement[Any] | Mapped[Any],
     extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
-) -> PageResult[T]:
+    ids_only: Literal[False] = False,
+) -> PageResult[T]: ...
+
+
+@overload
+async def paginate(
+    session: AsyncSession,
+    statement: sa.Select[T],
+    *,
+    params: ListParams,
+    sortable: Mapping[str, SortField],
+    default_sort: Sequence[str],
+    id_column: ColumnElement[Any] | Mapped[Any],
+    extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
+    ids_only: Literal[True],
+) -> PageResult[str]: ...
+
+
+async def paginate(
+    session: AsyncSession,
+    statement: sa.Select[T],
+    *,
+    params: ListParams,
+    sortable: Mapping[str, SortField],
+    default_sort: Sequence[str],
+    id_column: ColumnElement[Any] | Mapped[Any],
+    extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
+    ids_only: bool = False,
+) -> PageResult[Any]:
     """Run a filtered select as one page: one count and one keyset query.
 
     `extra_columns` are computed per row and returned in `extras`; a sort field of the same
-    name reads its cursor value from them rather than from the row.
+    name reads its cursor value from them rather than from the row. With `ids_only`, the
+    page is of ids (`id_column`) rather than of the rows the statement selects, for a
+    caller that reads the rows its own way.
     """
     keys = parse_sort(params.sort, sortable, default_sort)
+    extras_wanted: dict[str, Any] = dict(extra_columns or {})
+    if ids_only:
+        statement = statement.with_only_columns(id_column)
+        for key in keys:
+            extras_wanted.setdefault(key.name, key.field.column)
     count = await session.scalar(sa.select(sa.func.count()).select_from(statement.subquery()))
     if params.cursor:
         values, row_id = decode_cursor(params.cursor, keys)
         statement = statement.where(_after(keys, values, id_column, row_id))
-    extra_columns = extra_columns or {}
-    page = statement.add_columns(*(c.label(name) for name, c in extra_columns.items()))
+    page = statement.add_columns(*(c.label(name) for name, c in extras_wanted.items()))
     page = page.order_by(*_order_terms(keys, id_column)).limit(params.limit + 1)
     result = (await session.execute(page)).all()
-    rows: list[T] = [row[0] for row in result]
-    extras = [{name: row._mapping[name] for name in extra_columns} for row in result]
+    rows: list[Any] = [row[0] for row in result]
+    extras = [{name: row._mapping[name] for name in extras_wanted} for row in result]
     next_cursor = None
     if len(rows) > params.limit:
         rows, extras = rows[: params.limit], extras[: params.limit]
@@ -269,7 +304,8 @@ async def paginate(
             last_extras[key.name] if key.name in last_extras else getattr(last, key.name)
             for key in keys
         ]
-        next_cursor = encode_cursor(keys, values, str(getattr(last, "id")))  # noqa: B009
+        last_id = last if ids_only else getattr(last, "id")  # noqa: B009
+        next_cursor = encode_cursor(keys, values, str(last_id))
     return PageResult(rows=rows, total=count or 0, next_cursor=next_cursor, extras=extras)
 
 

@@ -1,0 +1,292 @@
+"""Actions as JSON built by PostgreSQL, for the reads a frontend makes most.
+
+On PostgreSQL, a page of actions or one action (read without `as_of`) is read with all its
+expansions in one statement: the database assembles each action's JSON object
+(`json_build_object`, `json_agg`), and pydantic validates it into `ActionRead` and
+serialises it, so the bytes sent, and the ETags taken from them, are those the Python path
+(`service.read_actions`) gives. That path reads the same data in one statement per kind of
+related data and builds the models from rows; SQLite uses it, and so does `as_of`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Sequence
+from datetime import date
+from itertools import chain
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import TypeAdapter
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.actions.schemas import ActionRead, Expansion
+from app.actions.state import CLOSED_STATUSES, deciding_update_id
+from app.models import (
+    Action,
+    ActionInspectionAction,
+    ActionLeadOfficer,
+    ActionSuccessCriterion,
+    InspectionAction,
+    Officer,
+    StatusUpdate,
+    Strategy,
+    StrategyLink,
+    SuccessCriterion,
+)
+
+_ACTIONS = TypeAdapter(list[ActionRead])
+_IDS = sa.bindparam("ids", type_=postgresql.ARRAY(sa.String))
+_TODAY = sa.bindparam("today", type_=sa.Date)
+_EMPTY: sa.ColumnElement[Any] = sa.literal_column("'[]'::json")
+# Timestamps as RFC 3339 in UTC, whatever the connection's time zone.
+_RFC3339_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
+
+
+def _constant(text: str) -> sa.ColumnElement[Any]:
+    """A string written into the statement rather than bound: these are the code's own."""
+    return sa.literal_column("'" + text.replace("'", "''") + "'")
+
+
+def _utc(column: Any) -> sa.ColumnElement[str]:
+    return sa.func.to_char(sa.func.timezone(_constant("UTC"), column), _constant(_RFC3339_UTC))
+
+
+def _object(fields: dict[str, Any]) -> sa.ColumnElement[Any]:
+    return sa.func.json_build_object(
+        *chain.from_iterable((_constant(name), value) for name, value in fields.items())
+    )
+
+
+def _resource(entity: Any) -> dict[str, Any]:
+    """The fields every resource shows (`ResourceRead`)."""
+    return {
+        "id": col(entity.id),
+        "created_at": _utc(entity.created_at),
+        "updated_at": _utc(entity.updated_at),
+        "archived_at": _utc(entity.archived_at),
+    }
+
+
+def _array(
+    item: sa.ColumnElement[Any], order: Sequence[Any], source: sa.Select[Any]
+) -> sa.ColumnElement[Any]:
+    """The items of `source` (correlated to `Action`) as a JSON array, `[]` when none."""
+    aggregated = sa.func.json_agg(postgresql.aggregate_order_by(item, *order))
+    return sa.func.coalesce(
+        source.with_only_columns(aggregated).correlate(Action).scalar_subquery(), _EMPTY
+    )
+
+
+def _lead_officers() -> sa.ColumnElement[Any]:
+    officer = _object(
+        {
+            **_resource(Officer),
+            "name": col(Officer.name),
+            "job_title": col(Officer.job_title),
+            "is_role": col(Officer.is_role),
+        }
+    )
+    source = (
+        sa.select(col(Officer.id))
+        .join(ActionLeadOfficer, col(ActionLeadOfficer.officer_id) == col(Officer.id))
+        .where(col(ActionLeadOfficer.action_id) == col(Action.id))
+    )
+    return _array(officer, (col(ActionLeadOfficer.position), col(Officer.name)), source)
+
+
+def _success_criteria() -> sa.ColumnElement[Any]:
+    criterion = _object(
+        {
+            **_resource(SuccessCriterion),
+            "statement": col(SuccessCriterion.statement),
+            "area_id": col(SuccessCriterion.area_id),
+            "outcome_id": col(SuccessCriterion.outcome_id),
+            "objective_id": col(SuccessCriterion.objective_id),
+        }
+    )
+    source = (
+        sa.select(col(SuccessCriterion.id))
+        .join(
+            ActionSuccessCriterion,
+            col(ActionSuccessCriterion.criterion_id) == col(SuccessCriterion.id),
+        )
+        .where(
+            col(ActionSuccessCriterion.action_id) == col(Action.id),
+            col(SuccessCriterion.archived_at).is_(None),
+        )
+    )
+    return _array(criterion, (col(SuccessCriterion.position), col(SuccessCriterion.id)), source)
+
+
+def _strategies() -> sa.ColumnElement[Any]:
+    strategy = _object(
+        {
+            **_resource(Strategy),
+            "link_id": col(StrategyLink.id),
+            "title": col(Strategy.title),
+            "url": col(Strategy.url),
+            "note": col(StrategyLink.note),
+        }
+    )
+    source = (
+        sa.select(col(Strategy.id))
+        .join(StrategyLink, col(StrategyLink.strategy_id) == col(Strategy.id))
+        .where(
+            col(StrategyLink.action_id) == col(Action.id), col(StrategyLink.archived_at).is_(None)
+        )
+    )
+    return _array(strategy, (col(StrategyLink.created_at), col(StrategyLink.id)), source)
+
+
+def _inspection_actions() -> sa.ColumnElement[Any]:
+    inspection = _object(
+        {
+            **_resource(InspectionAction),
+            "source": col(InspectionAction.source),
+            "number": col(InspectionAction.number),
+            "text": col(InspectionAction.text),
+        }
+    )
+    source = (
+        sa.select(col(InspectionAction.id))
+        .join(
+            ActionInspectionAction,
+            col(ActionInspectionAction.inspection_action_id) == col(InspectionAction.id),
+        )
+        .where(col(ActionInspectionAction.action_id) == col(Action.id))
+    )
+    return _array(inspection, (col(InspectionAction.source), col(InspectionAction.number)), source)
+
+
+def _children() -> sa.ColumnElement[Any]:
+    child = sa.orm.aliased(Action, name="child")
+    summary = _object(
+        {
+            **_resource(child),
+            "ref": col(child.ref),
+            "title": col(child.title),
+            "timescale": col(child.timescale),
+            "due_date": col(child.due_date),
+            "rag": col(child.rag),
+            "status": col(child.status),
+        }
+    )
+    source = sa.select(col(child.id)).where(
+        col(child.parent_id) == col(Action.id), col(child.archived_at).is_(None)
+    )
+    return _array(summary, (col(child.position), col(child.id)), source)
+
+
+def _latest_update() -> sa.ColumnElement[Any]:
+    """The deciding update (latest effective, not corrected): never superseded, by its
+    definition, and never archived."""
+    update = _object(
+        {
+            "id": col(StatusUpdate.id),
+            "action_id": col(StatusUpdate.action_id),
+            "plan_id": col(StatusUpdate.plan_id),
+            "area_id": col(StatusUpdate.area_id),
+            "rag": col(StatusUpdate.rag),
+            "status": col(StatusUpdate.status),
+            "narrative": col(StatusUpdate.narrative),
+            "next_steps": col(StatusUpdate.next_steps),
+            "reason": col(StatusUpdate.reason),
+            "evidence": col(StatusUpdate.evidence),
+            "effective_date": col(StatusUpdate.effective_date),
+            "author": col(StatusUpdate.author),
+            "author_officer_id": col(StatusUpdate.author_officer_id),
+            "corrects_update_id": col(StatusUpdate.corrects_update_id),
+            "superseded_by_id": sa.null(),
+            "created_at": _utc(StatusUpdate.created_at),
+            "updated_at": _utc(StatusUpdate.created_at),
+            "archived_at": sa.null(),
+        }
+    )
+    return (
+        sa.select(update)
+        .where(col(StatusUpdate.id) == deciding_update_id())
+        .correlate(Action)
+        .scalar_subquery()
+    )
+
+
+_EXPANSIONS = {
+    Expansion.success_criteria: _success_criteria,
+    Expansion.strategies: _strategies,
+    Expansion.inspection_actions: _inspection_actions,
+    Expansion.children: _children,
+    Expansion.latest_update: _latest_update,
+}
+
+
+@functools.lru_cache(maxsize=len(Expansion) ** 2)
+def _statement(expand: frozenset[Expansion]) -> sa.Select[str, str]:
+    """The statement for one set of expansions, built once: values are bound at execution."""
+    due, original, status = col(Action.due_date), col(Action.original_due_date), col(Action.status)
+    fields: dict[str, Any] = {
+        **_resource(Action),
+        **{
+            name: getattr(Action, name).expression
+            for name in (
+                "plan_id",
+                "area_id",
+                "outcome_id",
+                "objective_id",
+                "parent_id",
+                "ref",
+                "title",
+                "description",
+                "notes",
+                "timescale",
+                "timescale_readable",
+                "due_date",
+                "original_due_date",
+                "due_date_revision_count",
+                "recurrence",
+                "rag",
+                "status",
+                "last_update_date",
+                "completed_date",
+                "position",
+            )
+        },
+        "slippage_days": due - original,
+        "overdue": sa.func.coalesce(
+            sa.and_(due < _TODAY, status.not_in([_constant(s) for s in CLOSED_STATUSES])),
+            sa.false(),
+        ),
+        "lead_officers": _lead_officers(),
+    }
+    for expansion in sorted(expand):
+        fields[expansion.value] = _EXPANSIONS[expansion]()
+    return sa.select(col(Action.id), sa.cast(_object(fields), sa.Text)).where(
+        col(Action.id) == sa.func.any(_IDS)
+    )
+
+
+def renders(session: AsyncSession, as_of: date | None) -> bool:
+    """Whether this read is rendered by the database: on PostgreSQL, without `as_of`."""
+    return as_of is None and session.get_bind().dialect.name == "postgresql"
+
+
+async def render_actions(
+    session: AsyncSession,
+    action_ids: Sequence[str],
+    expand: Collection[Expansion] = (),
+    *,
+    today: date | None = None,
+) -> list[ActionRead]:
+    """These actions, in this order, with the expansions asked for (lead officers always);
+    actions that do not exist are left out."""
+    if not action_ids:
+        return []
+    wanted = frozenset(expand) - {Expansion.lead_officers}
+    rows = await session.execute(
+        _statement(wanted), {"ids": list(action_ids), "today": today or date.today()}
+    )
+    found = {action_id: text for action_id, text in rows}
+    objects = [found[action_id] for action_id in action_ids if action_id in found]
+    return _ACTIONS.validate_json("[" + ",".join(objects) + "]")
