@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.actions.schemas import ActionRead, Expansion
-from app.actions.state import CLOSED_STATUSES, deciding_update_id
+from app.actions.state import CLOSED_STATUSES, deciding_update
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -31,7 +31,6 @@ from app.models import (
     ActionSuccessCriterion,
     InspectionAction,
     Officer,
-    StatusUpdate,
     Strategy,
     StrategyLink,
     SuccessCriterion,
@@ -39,6 +38,7 @@ from app.models import (
 
 _ACTIONS = TypeAdapter(list[ActionRead])
 _IDS = sa.bindparam("ids", type_=postgresql.ARRAY(sa.String))
+_ID = sa.bindparam("id", type_=sa.String)
 _TODAY = sa.bindparam("today", type_=sa.Date)
 _EMPTY: sa.ColumnElement[Any] = sa.literal_column("'[]'::json")
 # Timestamps as RFC 3339 in UTC, whatever the connection's time zone.
@@ -183,34 +183,32 @@ def _children() -> sa.ColumnElement[Any]:
 def _latest_update() -> sa.ColumnElement[Any]:
     """The deciding update (latest effective, not corrected): never superseded, by its
     definition, and never archived."""
-    update = _object(
-        {
-            "id": col(StatusUpdate.id),
-            "action_id": col(StatusUpdate.action_id),
-            "plan_id": col(StatusUpdate.plan_id),
-            "area_id": col(StatusUpdate.area_id),
-            "rag": col(StatusUpdate.rag),
-            "status": col(StatusUpdate.status),
-            "narrative": col(StatusUpdate.narrative),
-            "next_steps": col(StatusUpdate.next_steps),
-            "reason": col(StatusUpdate.reason),
-            "evidence": col(StatusUpdate.evidence),
-            "effective_date": col(StatusUpdate.effective_date),
-            "author": col(StatusUpdate.author),
-            "author_officer_id": col(StatusUpdate.author_officer_id),
-            "corrects_update_id": col(StatusUpdate.corrects_update_id),
-            "superseded_by_id": sa.null(),
-            "created_at": _utc(StatusUpdate.created_at),
-            "updated_at": _utc(StatusUpdate.created_at),
-            "archived_at": sa.null(),
-        }
-    )
-    return (
-        sa.select(update)
-        .where(col(StatusUpdate.id) == deciding_update_id())
-        .correlate(Action)
-        .scalar_subquery()
-    )
+
+    def update(u: Any) -> sa.ColumnElement[Any]:
+        return _object(
+            {
+                "id": col(u.id),
+                "action_id": col(u.action_id),
+                "plan_id": col(u.plan_id),
+                "area_id": col(u.area_id),
+                "rag": col(u.rag),
+                "status": col(u.status),
+                "narrative": col(u.narrative),
+                "next_steps": col(u.next_steps),
+                "reason": col(u.reason),
+                "evidence": col(u.evidence),
+                "effective_date": col(u.effective_date),
+                "author": col(u.author),
+                "author_officer_id": col(u.author_officer_id),
+                "corrects_update_id": col(u.corrects_update_id),
+                "superseded_by_id": sa.null(),
+                "created_at": _utc(u.created_at),
+                "updated_at": _utc(u.created_at),
+                "archived_at": sa.null(),
+            }
+        )
+
+    return deciding_update(None, update)
 
 
 _EXPANSIONS = {
@@ -222,9 +220,14 @@ _EXPANSIONS = {
 }
 
 
-@functools.lru_cache(maxsize=len(Expansion) ** 2)
-def _statement(expand: frozenset[Expansion]) -> sa.Select[str, str]:
-    """The statement for one set of expansions, built once: values are bound at execution."""
+@functools.lru_cache(maxsize=128)  # every set of expansions, both ways
+def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
+    """The statement for one set of expansions, built once: values are bound at execution.
+
+    `one` reads a single action by `id = $1` rather than `= ANY($1)`: PostgreSQL then
+    settles on one plan for the prepared statement, where for an array of one id it plans
+    every execution again (the plan guessed for an unknown array looks costlier).
+    """
     due, original, status = col(Action.due_date), col(Action.original_due_date), col(Action.status)
     fields: dict[str, Any] = {
         **_resource(Action),
@@ -263,7 +266,7 @@ def _statement(expand: frozenset[Expansion]) -> sa.Select[str, str]:
     for expansion in sorted(expand):
         fields[expansion.value] = _EXPANSIONS[expansion]()
     return sa.select(col(Action.id), sa.cast(_object(fields), sa.Text)).where(
-        col(Action.id) == sa.func.any(_IDS)
+        col(Action.id) == (_ID if one else sa.func.any(_IDS))
     )
 
 
@@ -284,9 +287,9 @@ async def render_actions(
     if not action_ids:
         return []
     wanted = frozenset(expand) - {Expansion.lead_officers}
-    rows = await session.execute(
-        _statement(wanted), {"ids": list(action_ids), "today": today or date.today()}
-    )
+    one = len(action_ids) == 1
+    ids = {"id": action_ids[0]} if one else {"ids": list(action_ids)}
+    rows = await session.execute(_statement(wanted, one), {**ids, "today": today or date.today()})
     found = {action_id: text for action_id, text in rows}
     objects = [found[action_id] for action_id in action_ids if action_id in found]
     return _ACTIONS.validate_json("[" + ",".join(objects) + "]")

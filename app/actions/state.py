@@ -7,7 +7,7 @@ before that day, and the last due-date revision made before that day ended.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -110,6 +110,15 @@ def _deciding(as_of: date | None, *fields: str) -> sa.Select[Any]:
         )
         .limit(1)
     )
+
+
+def deciding_update(
+    as_of: date | None, build: Callable[[Any], sa.ColumnElement[Any]]
+) -> sa.ScalarSelect[Any]:
+    """`build(update)` of an action's deciding update (see `_deciding`), where `update` is
+    the `StatusUpdate` alias the probe reads: a scalar subquery correlated to `Action`
+    that finds the update and reads it in one probe."""
+    return _deciding(as_of).with_only_columns(build(_UPDATE)).correlate(Action).scalar_subquery()
 
 
 def _revised_before(as_of: date) -> sa.ColumnElement[bool]:
