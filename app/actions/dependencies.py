@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
 
-from app.actions.schemas import Expansion
+from app.actions import rendering
+from app.actions.schemas import ActionRead, Expansion
 from app.actions.service import get_action
 from app.core.deps import SessionDep
-from app.core.errors import ValidationFailed
+from app.core.errors import NotFound, ValidationFailed
 from app.core.schemas import FilterText
 from app.models import Action
 
@@ -23,6 +25,35 @@ async def action_from_path(session: SessionDep, action_id: ActionId) -> Action:
 ActionDep = Annotated[Action, Depends(action_from_path)]
 
 
+def _expansion_names(values: Iterable[str]) -> set[str]:
+    return {name.strip() for value in values for name in value.split(",") if name.strip()}
+
+
+async def action_to_read(
+    request: Request, session: SessionDep, action_id: ActionId
+) -> Action | ActionRead:
+    """The action `GET /actions/{action_id}` reads, found before its query is judged, so
+    that a missing action is a 404 whatever else the request says (as on every other
+    action path).
+
+    Where the database renders actions (PostgreSQL, no `as_of`) it is read rendered, with
+    the expansions the query names (unknown names are refused later, by `expansions`), in
+    the request's one statement after the key check; otherwise it is loaded.
+    """
+    if "as_of" not in request.query_params and rendering.renders(session, None):
+        known = {e.value for e in Expansion}
+        names = _expansion_names(request.query_params.getlist("expand"))
+        expand = {Expansion(name) for name in names & known}
+        reads = await rendering.render_actions(session, [action_id], expand)
+        if not reads:
+            raise NotFound(f"No action with id '{action_id}'.")
+        return reads[0]
+    return await get_action(session=session, action_id=action_id)
+
+
+ActionToReadDep = Annotated[Action | ActionRead, Depends(action_to_read)]
+
+
 async def expansions(
     expand: Annotated[
         list[FilterText],
@@ -34,7 +65,7 @@ async def expansions(
         ),
     ] = [],  # noqa: B006
 ) -> set[Expansion]:
-    names = {name.strip() for value in expand for name in value.split(",") if name.strip()}
+    names = _expansion_names(expand)
     known = {e.value for e in Expansion}
     unknown = sorted(names - known)
     if unknown:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from app.actions import service
-from app.actions.dependencies import ActionDep, ActionId, ExpandDep
+from app.actions.dependencies import ActionDep, ActionToReadDep, ExpandDep
 from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate, RagFilter
 from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
@@ -157,7 +157,7 @@ async def get_action(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    action_id: ActionId,
+    action: ActionToReadDep,
     expand: ExpandDep,
     as_of: AsOf = None,
 ) -> ActionRead | Response:
@@ -167,7 +167,7 @@ async def get_action(
     `If-None-Match` gives 304 only on reads without `expand` or `as_of`.
     """
     read, plain = await service.read_action_and_version(
-        session=session, action_id=action_id, expand=expand, as_of=as_of
+        session=session, action=action, expand=expand, as_of=as_of
     )
     if not expand and as_of is None:
         return conditional_read(request, response, plain)

@@ -41,7 +41,7 @@ from app.actions.state import (
 )
 from app.actions.timescales import read_timescale
 from app.core import audit, crud
-from app.core.errors import NotFound, ValidationFailed
+from app.core.errors import ValidationFailed
 from app.core.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.refs import ensure_ref_free, next_child_ref, next_position
 from app.core.security import Principal
@@ -529,32 +529,27 @@ async def read_action(
 async def read_action_and_version(
     *,
     session: AsyncSession,
-    action_id: str,
+    action: Action | ActionRead,
     expand: Collection[Expansion] = (),
     as_of: date | None = None,
 ) -> tuple[ActionRead, ActionRead]:
-    """The action as asked for, and its plain representation (whose digest is the ETag);
-    404 when there is no such action.
+    """The action as asked for, and its plain representation (whose digest is the ETag).
 
-    Without `as_of` the plain one is the expanded one with its expansions left out, so the
-    action is read once: on PostgreSQL, rendered by the database in one statement.
+    `action` is the stored action, or its read already rendered with `expand` by the
+    database (see `rendering`). Without `as_of` the plain representation is the expanded
+    one with its expansions left out, so the action is read once.
     """
-    if as_of is None:
-        if rendering.renders(session, as_of):
-            reads = await rendering.render_actions(session, [action_id], expand)
-            if not reads:
-                raise NotFound(f"No action with id '{action_id}'.")
-            read = reads[0]
-        else:
-            action = await get_action(session=session, action_id=action_id)
-            read = await read_action(session=session, action=action, expand=expand)
-        # Lead officers are part of the plain action: expanding them changes nothing.
-        left_out = {e.value for e in expand} - {Expansion.lead_officers.value}
-        plain = read.model_copy(update=dict.fromkeys(left_out)) if left_out else read
+    if isinstance(action, ActionRead):
+        read = action
+    elif as_of is None:
+        read = await read_action(session=session, action=action, expand=expand)
+    else:
+        plain = await read_action(session=session, action=action)
+        read = await read_action(session=session, action=action, expand=expand, as_of=as_of)
         return read, plain
-    action = await get_action(session=session, action_id=action_id)
-    plain = await read_action(session=session, action=action)
-    read = await read_action(session=session, action=action, expand=expand, as_of=as_of)
+    # Lead officers are part of the plain action: expanding them changes nothing.
+    left_out = {e.value for e in expand} - {Expansion.lead_officers.value}
+    plain = read.model_copy(update=dict.fromkeys(left_out)) if left_out else read
     return read, plain
 
 

@@ -202,6 +202,20 @@ async def test_expanding_lead_officers_keeps_the_plain_etag(
     assert changed.status_code == 200, changed.text
 
 
+async def test_a_missing_action_is_a_404_whatever_the_query(
+    viewer: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    bad = ({"expand": "bogus"}, {"as_of": "nope"}, {"expand": "children", "as_of": "3000-01-01"})
+    for params in bad:
+        assert_problem(await viewer.get(f"{ACTIONS}/act_missing", params=params), 404)
+    action = await make_action(session, await make_area(session, await make_plan(session)))
+    for params in bad:
+        response = await viewer.get(f"{ACTIONS}/{action.id}", params=params)
+        assert_problem(response, 422)
+    listed = await viewer.get(f"{ACTIONS}/{action.id}", params={"expand": "children,bogus"})
+    assert error_fields(listed) == {"query.expand"}
+
+
 async def test_lead_officers_replace_link_and_unlink(
     editor: httpx.AsyncClient, session: AsyncSession
 ) -> None:
