@@ -94,7 +94,8 @@ def _lead_officers() -> sa.ColumnElement[Any]:
         .join(ActionLeadOfficer, col(ActionLeadOfficer.officer_id) == col(Officer.id))
         .where(col(ActionLeadOfficer.action_id) == col(Action.id))
     )
-    return _array(officer, (col(ActionLeadOfficer.position), col(Officer.name)), source)
+    order = (col(ActionLeadOfficer.position), col(Officer.name), col(Officer.id))
+    return _array(officer, order, source)
 
 
 def _success_criteria() -> sa.ColumnElement[Any]:

@@ -347,7 +347,8 @@ _LEAD_OFFICERS: sa.Select[Any] = (
     sa.select(col(ActionLeadOfficer.action_id).label("for_action"), *_OFFICER.c)
     .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
     .where(col(ActionLeadOfficer.action_id).in_(_IDS))
-    .order_by(col(ActionLeadOfficer.position), col(Officer.name))
+    # A total order: positions can tie (two links added at once), and so can names.
+    .order_by(col(ActionLeadOfficer.position), col(Officer.name), col(Officer.id))
 )
 
 _CRITERIA = (

@@ -2,13 +2,17 @@
 
 On PostgreSQL the list and the detail (without `as_of`) have the database build each
 action's JSON; SQLite, `as_of` and the writes assemble it in Python. Both must give the same
-bytes, and so the same ETags: these tests read the Stockton plan, with status updates,
-corrections, evidence, a slipped due date, an archived link and an archived sub-action,
-both ways.
+bytes, ETags and links. These tests make the same requests both ways (the Python way by
+turning rendering off) over the Stockton plan with a history written through the API, and
+over data made to catch differences: archived officers, strategies, inspection actions,
+criteria and links, tied lead positions and names, a due date of today, updates on one day,
+corrections of corrections, and text that needs escaping.
 """
 
 from __future__ import annotations
 
+import itertools
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -19,22 +23,58 @@ from sqlmodel import col
 
 from app.actions import rendering, service
 from app.actions.schemas import ActionRead, Expansion
-from app.models import Action
+from app.models import (
+    Action,
+    ActionInspectionAction,
+    ActionLeadOfficer,
+    ActionSuccessCriterion,
+    StrategyLink,
+    new_id,
+)
 from app.seeding.loader import default_seed_path, load_seed, read_seed_file
 from tests.conftest import StatementCounter
+from tests.factories import (
+    make_action,
+    make_area,
+    make_criterion,
+    make_inspection_action,
+    make_officer,
+    make_plan,
+    make_strategy,
+)
 from tests.support import archive, patch
 
 ACTIONS = "/api/v1/actions"
 EVERYTHING = ",".join(e.value for e in Expansion)
 
 
-@pytest.fixture
-async def plan_id(
-    backend: str, session: AsyncSession, editor: httpx.AsyncClient, admin: httpx.AsyncClient
-) -> str:
-    """The Stockton plan, with a history written through the API."""
+@pytest.fixture(autouse=True)
+def postgresql_only(backend: str) -> None:
     if backend != "postgresql":
         pytest.skip("only PostgreSQL renders actions in the database")
+
+
+async def both_ways(
+    monkeypatch: pytest.MonkeyPatch, http: httpx.AsyncClient, url: str, params: Any = None
+) -> tuple[httpx.Response, httpx.Response]:
+    """The response rendered by the database, and the one assembled in Python."""
+    rendered = await http.get(url, params=params)
+    with monkeypatch.context() as python:
+        python.setattr(rendering, "renders", lambda _session, _as_of: False)
+        assembled = await http.get(url, params=params)
+    return rendered, assembled
+
+
+def assert_same(rendered: httpx.Response, assembled: httpx.Response, *context: Any) -> None:
+    assert rendered.status_code == assembled.status_code == 200, (rendered.text, context)
+    assert rendered.content == assembled.content, context
+    for header in ("ETag", "Link"):
+        assert rendered.headers.get(header) == assembled.headers.get(header), context
+
+
+@pytest.fixture
+async def stockton(session: AsyncSession, editor: httpx.AsyncClient) -> str:
+    """The Stockton plan, with a history written through the API."""
     plan = (await load_seed(session, read_seed_file(default_seed_path()))).plan_id
     listed = await editor.get(ACTIONS, params={"plan_id": plan, "limit": "100"})
     actions = listed.json()["items"]
@@ -88,89 +128,211 @@ async def plan_id(
     return plan
 
 
+@pytest.fixture
+async def varied(session: AsyncSession, editor: httpx.AsyncClient) -> str:
+    """A plan whose actions differ in every way the two reads could disagree on."""
+    plan = await make_plan(session)
+    area = await make_area(session, plan)
+    whole_second = datetime(2024, 1, 1, 12, tzinfo=UTC)
+    later = datetime(2024, 1, 1, 23, 30, 0, 5, tzinfo=UTC)
+    quoted = await make_officer(session, name='Zoë "Q" O\'Neil \\ x', created_at=whole_second)
+    same = [await make_officer(session, name="Same", job_title=t) for t in ("A", "B")]
+    gone = await make_officer(session, name="Archived", archived_at=later)
+    criterion = await make_criterion(session, plan, area_id=area.id, statement="c\nline\t\u2028")
+    old_criterion = await make_criterion(
+        session, plan, area_id=area.id, statement="gone", archived_at=later
+    )
+    old_strategy = await make_strategy(session, plan, url=None, archived_at=later)
+    strategy = await make_strategy(session, plan, url="https://x.example/é", title="B")
+    old_inspection = await make_inspection_action(session, plan, number=2, archived_at=later)
+    inspection = await make_inspection_action(session, plan, number=3, source="DfE")
+    today = date.today()
+    actions = []
+    for i in range(12):
+        actions.append(
+            await make_action(
+                session,
+                area,
+                ref=f"A1.{i}",
+                title=f"T {i % 3}",
+                due_date=None if i % 4 == 0 else today + timedelta(days=(i - 6) * 10),
+                original_due_date=today if i % 3 else None,
+                position=i % 2,
+                created_at=whole_second if i % 2 else later,
+                rag=[None, "red", "green", "blue"][i % 4],
+                status=["not_started", "in_progress", "complete", "cancelled", "deferred"][i % 5],
+                last_update_date=None if i % 3 == 0 else today - timedelta(days=400 * (i % 2)),
+            )
+        )
+    parent, *rest = actions
+    for child in rest[:3]:
+        child.parent_id = parent.id
+    rest[2].archived_at = later
+    for action in actions[:6]:
+        leads = [(quoted, 0), (same[0], 1), (same[1], 1), (gone, 2)]
+        session.add_all(
+            ActionLeadOfficer(action_id=action.id, officer_id=o.id, position=p) for o, p in leads
+        )
+        session.add_all(
+            ActionSuccessCriterion(action_id=action.id, criterion_id=c.id)
+            for c in (criterion, old_criterion)
+        )
+        session.add_all(
+            ActionInspectionAction(action_id=action.id, inspection_action_id=i.id)
+            for i in (old_inspection, inspection)
+        )
+        session.add_all(
+            [
+                StrategyLink(
+                    id=new_id("sl"), action_id=action.id, strategy_id=old_strategy.id, note="n'"
+                ),
+                StrategyLink(
+                    id=new_id("sl"),
+                    action_id=action.id,
+                    strategy_id=strategy.id,
+                    archived_at=later,
+                ),
+                StrategyLink(
+                    id=new_id("sl"),
+                    action_id=action.id,
+                    strategy_id=strategy.id,
+                    created_at=whole_second,
+                ),
+            ]
+        )
+    await session.commit()
+    url = f"{ACTIONS}/{actions[1].id}/status-updates"
+    same_day = []
+    for k in range(3):
+        made = await editor.post(
+            url,
+            json={
+                "rag": "green",
+                "status": "in_progress",
+                "narrative": f'n{k} "q" \\ é\u0001',
+                "effective_date": "2024-02-01",
+                "evidence": [
+                    {"title": " t ", "url": "https://e.example/?a=1&b=é"},
+                    {"title": "r", "reference": "x"},
+                ],
+            },
+        )
+        assert made.status_code == 201, made.text
+        same_day.append(made.json()["id"])
+    correction = await editor.post(
+        url,
+        json={
+            "rag": "amber",
+            "status": "in_progress",
+            "narrative": "c",
+            "next_steps": "s",
+            "corrects_update_id": same_day[-1],
+        },
+    )
+    assert correction.status_code == 201, correction.text
+    again = await editor.post(
+        url,
+        json={
+            "rag": "green",
+            "status": "in_progress",
+            "corrects_update_id": correction.json()["id"],
+        },
+    )
+    assert again.status_code == 201, again.text
+    return plan.id
+
+
 async def action_ids(session: AsyncSession, plan_id: str) -> list[str]:
     statement = sa.select(col(Action.id)).where(col(Action.plan_id) == plan_id)
     return list(await session.scalars(statement))
 
 
-async def assembled(
-    session: AsyncSession, action_ids: list[str], expand: set[Expansion]
-) -> list[dict[str, Any]]:
-    """The same actions read the Python way, as JSON."""
-    rows = (await session.scalars(sa.select(Action).where(col(Action.id).in_(action_ids)))).all()
-    by_id = {action.id: action for action in rows}
-    reads = await service.read_actions(
-        session=session, actions=[by_id[i] for i in action_ids], expand=expand
-    )
-    return [ActionRead.model_validate(read).model_dump(mode="json") for read in reads]
-
-
-async def test_every_action_renders_as_python_assembles_it(
-    plan_id: str, session: AsyncSession
+async def test_every_stockton_action_renders_as_python_assembles_it(
+    stockton: str, session: AsyncSession
 ) -> None:
-    ids = await action_ids(session, plan_id)
+    ids = await action_ids(session, stockton)
     assert len(ids) == 57
+    rows = (await session.scalars(sa.select(Action).where(col(Action.id).in_(ids)))).all()
+    by_id = {action.id: action for action in rows}
     for expand in (set(), set(Expansion), {Expansion.latest_update, Expansion.children}):
         rendered = await rendering.render_actions(session, ids, expand)
-        python = await assembled(session, ids, expand)
-        assert [r.model_dump(mode="json") for r in rendered] == python
-        # The bytes, and so the ETags, are the same too.
-        assert [r.model_dump_json() for r in rendered] == [
-            ActionRead.model_validate(p).model_dump_json() for p in python
-        ]
-    by_id = {r.id: r for r in await rendering.render_actions(session, ids, set(Expansion))}
-    assert sum(bool(r.latest_update and r.latest_update.evidence) for r in by_id.values()) == 1
-    assert sum(r.slippage_days is not None and r.slippage_days > 0 for r in by_id.values()) == 1
-    assert any(r.archived_at is not None for r in by_id.values())
+        assembled = await service.read_actions(
+            session=session, actions=[by_id[i] for i in ids], expand=expand
+        )
+        assert [r.model_dump_json() for r in rendered] == [a.model_dump_json() for a in assembled]
+    reads: list[ActionRead] = await rendering.render_actions(session, ids, set(Expansion))
+    assert sum(bool(r.latest_update and r.latest_update.evidence) for r in reads) == 1
+    assert sum(r.slippage_days is not None and r.slippage_days > 0 for r in reads) == 1
+    assert any(r.archived_at is not None for r in reads)
 
 
-async def test_the_detail_reads_one_statement_and_matches_python(
-    plan_id: str,
+async def test_the_detail_is_one_statement_after_the_key(
+    stockton: str,
     session: AsyncSession,
     viewer: httpx.AsyncClient,
     count_statements: StatementCounter,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ids = await action_ids(session, plan_id)
+    ids = await action_ids(session, stockton)
     await viewer.get(f"{ACTIONS}/{ids[0]}")  # the key's first use also records it
     for action_id in ids:
         before = count_statements.count
         response = await viewer.get(f"{ACTIONS}/{action_id}", params={"expand": EVERYTHING})
         assert response.status_code == 200
-        # The key check, then the action with everything it shows.
         assert count_statements.count - before == 2
-        assert response.json() == (await assembled(session, [action_id], set(Expansion)))[0]
-        plain = await viewer.get(f"{ACTIONS}/{action_id}")
-        assert plain.headers["ETag"] == response.headers["ETag"]
-        python = (await assembled(session, [action_id], set()))[0]
-        assert plain.json() == python
-        assert plain.content == ActionRead.model_validate(python).model_dump_json().encode()
+        for params in ({"expand": EVERYTHING}, None):
+            assert_same(*await both_ways(monkeypatch, viewer, f"{ACTIONS}/{action_id}", params))
 
 
-async def test_pages_render_in_order_with_working_cursors(
-    plan_id: str, session: AsyncSession, viewer: httpx.AsyncClient
+async def test_details_match_the_python_path(
+    varied: str, session: AsyncSession, viewer: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for sort in ("created_at", "-due_date", "ref", "rag"):
-        seen: list[dict[str, Any]] = []
-        params = {"plan_id": plan_id, "limit": "7", "sort": sort, "expand": EVERYTHING}
+    for action_id in await action_ids(session, varied):
+        url = f"{ACTIONS}/{action_id}"
+        for expand in (None, EVERYTHING, "lead_officers", "children,latest_update"):
+            params = {"expand": expand} if expand else None
+            assert_same(*await both_ways(monkeypatch, viewer, url, params), action_id, expand)
+
+
+async def assert_pages_match(
+    plan_id: str, viewer: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page of the plan's actions, in several orders and filters, cursor by cursor."""
+    sorts = ["created_at", "-due_date", "last_update_date", "ref", "-title", "status", "-rag"]
+    filters: list[dict[str, str]] = [
+        {},
+        {"include_archived": "true"},
+        {"stale": "true"},
+        {"overdue": "true"},
+        {"overdue": "false"},
+        {"q": "T 1"},
+        {"rag": "none"},
+        {"parent_id": "none"},
+    ]
+    for sort, extra in itertools.product(sorts, filters):
+        params = {"plan_id": plan_id, "limit": "9", "sort": sort, "expand": EVERYTHING, **extra}
         while True:
-            page = (await viewer.get(ACTIONS, params=params)).json()
-            assert page["total"] == 56  # the archived sub-action is left out
-            seen.extend(page["items"])
-            if page["next_cursor"] is None:
+            rendered, assembled = await both_ways(monkeypatch, viewer, ACTIONS, params)
+            assert_same(rendered, assembled, sort, extra)
+            cursor = rendered.json()["next_cursor"]
+            if cursor is None:
                 break
-            params["cursor"] = page["next_cursor"]
-        ids = [a["id"] for a in seen]
-        assert len(set(ids)) == 56
-        assert seen == await assembled(session, ids, set(Expansion))
-        python = await viewer.get(
-            ACTIONS,
-            params={"plan_id": plan_id, "limit": "100", "sort": sort, "as_of": "2099-12-31"},
-        )
-        # `as_of` takes the Python path; after every update it orders the same way.
-        assert [a["id"] for a in python.json()["items"]] == ids, sort
+            params["cursor"] = cursor
 
 
-async def test_an_unknown_action_is_a_404_problem(plan_id: str, viewer: httpx.AsyncClient) -> None:
+async def test_stockton_pages_match_the_python_path(
+    stockton: str, viewer: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await assert_pages_match(stockton, viewer, monkeypatch)
+
+
+async def test_varied_pages_match_the_python_path(
+    varied: str, viewer: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await assert_pages_match(varied, viewer, monkeypatch)
+
+
+async def test_an_unknown_action_is_a_404_problem(viewer: httpx.AsyncClient) -> None:
     response = await viewer.get(f"{ACTIONS}/act_missing", params={"expand": EVERYTHING})
     assert response.status_code == 404
     assert response.json()["detail"] == "No action with id 'act_missing'."
