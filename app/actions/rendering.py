@@ -37,6 +37,7 @@ from app.models import (
 )
 
 _ACTIONS = TypeAdapter(list[ActionRead])
+_ACTION_COLUMNS: sa.ColumnCollection[str, Any] = Action.__table__.c  # type: ignore[attr-defined]
 _IDS = sa.bindparam("ids", type_=postgresql.ARRAY(sa.String))
 _ID = sa.bindparam("id", type_=sa.String)
 _TODAY = sa.bindparam("today", type_=sa.Date)
@@ -230,32 +231,14 @@ def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
     every execution again (the plan guessed for an unknown array looks costlier).
     """
     due, original, status = col(Action.due_date), col(Action.original_due_date), col(Action.status)
+    resource = _resource(Action)
     fields: dict[str, Any] = {
-        **_resource(Action),
+        **resource,
+        # The fields the action's own columns give as they are stored.
         **{
-            name: getattr(Action, name).expression
-            for name in (
-                "plan_id",
-                "area_id",
-                "outcome_id",
-                "objective_id",
-                "parent_id",
-                "ref",
-                "title",
-                "description",
-                "notes",
-                "timescale",
-                "timescale_readable",
-                "due_date",
-                "original_due_date",
-                "due_date_revision_count",
-                "recurrence",
-                "rag",
-                "status",
-                "last_update_date",
-                "completed_date",
-                "position",
-            )
+            name: column
+            for name, column in _ACTION_COLUMNS.items()
+            if name in ActionRead.model_fields and name not in resource
         },
         "slippage_days": due - original,
         "overdue": sa.func.coalesce(

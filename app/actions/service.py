@@ -244,10 +244,9 @@ async def _with_thresholds(session: AsyncSession, filters: ActionFilters) -> Act
     return filters
 
 
-async def list_actions(
-    *, session: AsyncSession, params: ListParams, filters: ActionFilters
-) -> PageResult[Action]:
-    """One page of actions matching every filter; `extras` holds each one's state."""
+async def _page(
+    session: AsyncSession, params: ListParams, filters: ActionFilters, *, ids_only: bool
+) -> PageResult[Any]:
     filters = await _with_thresholds(session, filters)
     state = state_columns(filters.as_of)
     return await paginate(
@@ -257,25 +256,23 @@ async def list_actions(
         sortable=_sortable(state),
         default_sort=["created_at"],
         id_column=col(Action.id),
-        extra_columns=state if filters.as_of else None,
+        extra_columns=state if filters.as_of and not ids_only else None,
+        ids_only=ids_only,
     )
+
+
+async def list_actions(
+    *, session: AsyncSession, params: ListParams, filters: ActionFilters
+) -> PageResult[Action]:
+    """One page of actions matching every filter; `extras` holds each one's state."""
+    return await _page(session, params, filters, ids_only=False)
 
 
 async def list_action_ids(
     *, session: AsyncSession, params: ListParams, filters: ActionFilters
 ) -> PageResult[str]:
     """The ids of one page of actions matching every filter, for a reader of their own."""
-    filters = await _with_thresholds(session, filters)
-    state = state_columns(filters.as_of)
-    return await paginate(
-        session,
-        _filtered(filters, state),
-        params=params,
-        sortable=_sortable(state),
-        default_sort=["created_at"],
-        id_column=col(Action.id),
-        ids_only=True,
-    )
+    return await _page(session, params, filters, ids_only=True)
 
 
 async def page_of_actions(

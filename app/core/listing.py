@@ -258,8 +258,8 @@ async def paginate(
     default_sort: Sequence[str],
     id_column: ColumnElement[Any] | Mapped[Any],
     extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
-    ids_only: Literal[True],
-) -> PageResult[str]: ...
+    ids_only: bool,
+) -> PageResult[Any]: ...
 
 
 async def paginate(
