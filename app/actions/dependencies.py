@@ -10,8 +10,9 @@ from fastapi import Depends, Path, Query, Request
 from app.actions import rendering
 from app.actions.schemas import ActionRead, Expansion
 from app.actions.service import get_action
+from app.core import crud
 from app.core.deps import SessionDep
-from app.core.errors import NotFound, ValidationFailed
+from app.core.errors import ValidationFailed
 from app.core.schemas import FilterText
 from app.models import Action
 
@@ -46,7 +47,7 @@ async def action_to_read(
         expand = {Expansion(name) for name in names & known}
         reads = await rendering.render_actions(session, [action_id], expand)
         if not reads:
-            raise NotFound(f"No action with id '{action_id}'.")
+            raise crud.not_found("action", action_id)
         return reads[0]
     return await get_action(session=session, action_id=action_id)
 

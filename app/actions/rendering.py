@@ -263,8 +263,6 @@ async def render_actions(
     session: AsyncSession,
     action_ids: Sequence[str],
     expand: Collection[Expansion] = (),
-    *,
-    today: date | None = None,
 ) -> list[ActionRead]:
     """These actions, in this order, with the expansions asked for (lead officers always);
     actions that do not exist are left out."""
@@ -273,7 +271,7 @@ async def render_actions(
     wanted = frozenset(expand) - {Expansion.lead_officers}
     one = len(action_ids) == 1
     ids = {"id": action_ids[0]} if one else {"ids": list(action_ids)}
-    rows = await session.execute(_statement(wanted, one), {**ids, "today": today or date.today()})
+    rows = await session.execute(_statement(wanted, one), {**ids, "today": date.today()})
     found = {action_id: text for action_id, text in rows}
     objects = [found[action_id] for action_id in action_ids if action_id in found]
     return _ACTIONS.validate_json("[" + ",".join(objects) + "]")

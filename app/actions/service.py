@@ -237,17 +237,12 @@ def _sortable(state: dict[str, sa.ColumnElement[Any]]) -> dict[str, SortField]:
     }
 
 
-async def _with_thresholds(session: AsyncSession, filters: ActionFilters) -> ActionFilters:
-    if filters.stale is not None and not filters.stale_before:
-        thresholds = await stale_thresholds(session, filters.reference_day)
-        filters = replace(filters, stale_before=thresholds)
-    return filters
-
-
 async def _page(
     session: AsyncSession, params: ListParams, filters: ActionFilters, *, ids_only: bool
 ) -> PageResult[Any]:
-    filters = await _with_thresholds(session, filters)
+    if filters.stale is not None and not filters.stale_before:
+        thresholds = await stale_thresholds(session, filters.reference_day)
+        filters = replace(filters, stale_before=thresholds)
     state = state_columns(filters.as_of)
     return await paginate(
         session,

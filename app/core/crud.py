@@ -29,11 +29,16 @@ def snapshot(entity: SQLModel) -> dict[str, Any]:
     return entity.model_dump(mode="json", exclude=set(UNAUDITED))
 
 
+def not_found(label: str, entity_id: str) -> NotFound:
+    """The 404 for a missing entity, in the words every path uses."""
+    return NotFound(f"No {label} with id '{entity_id}'.")
+
+
 async def fetch(session: AsyncSession, model: type[M], entity_id: str, label: str) -> M:
     """The row with this id, archived or not, or a 404 naming what was missing."""
     entity = await session.get(model, entity_id)
     if entity is None:
-        raise NotFound(f"No {label} with id '{entity_id}'.")
+        raise not_found(label, entity_id)
     return entity
 
 
