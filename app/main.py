@@ -17,6 +17,7 @@ from app.api import api_router
 from app.core.body_limit import BodyLimitMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_session_factory
+from app.core.direct import DirectReads
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.metrics import RequestMetricsMiddleware
@@ -174,7 +175,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter(settings)
     install_error_handlers(app)
-    # Innermost of the middleware, so its 413 gets the security headers and the access log.
+    # Innermost: the hottest reads answered before routing, on PostgreSQL (`direct`).
+    app.add_middleware(DirectReads)
+    # Inside the headers and the access log, so its 413 gets them too.
     # (FastAPI's own max_body_size answers a large Content-Length in plain text.)
     app.add_middleware(BodyLimitMiddleware, max_body_size=settings.max_request_body_bytes)
     # Security headers, Cache-Control, the access log line, and the 500 for an unhandled error.

@@ -16,7 +16,10 @@ from app.core.errors import ValidationFailed
 from app.core.schemas import FilterText
 from app.models import Action
 
-ActionId = Annotated[str, Path(max_length=40, description="The action's id.")]
+MAX_ID_LENGTH = 40
+MAX_EXPAND_VALUES = 10
+
+ActionId = Annotated[str, Path(max_length=MAX_ID_LENGTH, description="The action's id.")]
 
 
 async def action_from_path(session: SessionDep, action_id: ActionId) -> Action:
@@ -26,7 +29,7 @@ async def action_from_path(session: SessionDep, action_id: ActionId) -> Action:
 ActionDep = Annotated[Action, Depends(action_from_path)]
 
 
-def _expansion_names(values: Iterable[str]) -> set[str]:
+def expansion_names(values: Iterable[str]) -> set[str]:
     return {name.strip() for value in values for name in value.split(",") if name.strip()}
 
 
@@ -43,7 +46,7 @@ async def action_to_read(
     """
     if "as_of" not in request.query_params and rendering.renders(session, None):
         known = {e.value for e in Expansion}
-        names = _expansion_names(request.query_params.getlist("expand"))
+        names = expansion_names(request.query_params.getlist("expand"))
         expand = {Expansion(name) for name in names & known}
         reads = await rendering.render_actions(session, [action_id], expand)
         if not reads:
@@ -62,11 +65,11 @@ async def expansions(
             description="Related data to include, comma-separated or repeated: "
             + ", ".join(f"`{e.value}`" for e in Expansion)
             + ".",
-            max_length=10,
+            max_length=MAX_EXPAND_VALUES,
         ),
     ] = [],  # noqa: B006
 ) -> set[Expansion]:
-    names = _expansion_names(expand)
+    names = expansion_names(expand)
     known = {e.value for e in Expansion}
     unknown = sorted(names - known)
     if unknown:

@@ -24,11 +24,13 @@ from sqlmodel import col
 
 from app.actions.schemas import ActionRead, Expansion
 from app.actions.state import CLOSED_STATUSES, deciding_update
+from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.models import (
     Action,
     ActionInspectionAction,
     ActionLeadOfficer,
     ActionSuccessCriterion,
+    ApiKey,
     InspectionAction,
     Officer,
     Strategy,
@@ -222,14 +224,8 @@ _EXPANSIONS = {
 }
 
 
-@functools.lru_cache(maxsize=128)  # every set of expansions, both ways
-def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
-    """The statement for one set of expansions, built once: values are bound at execution.
-
-    `one` reads a single action by `id = $1` rather than `= ANY($1)`: PostgreSQL then
-    settles on one plan for the prepared statement, where for an array of one id it plans
-    every execution again (the plan guessed for an unknown array looks costlier).
-    """
+def _document(expand: frozenset[Expansion]) -> sa.ColumnElement[str]:
+    """An action's JSON object, as text, with these expansions (lead officers always)."""
     due, original, status = col(Action.due_date), col(Action.original_due_date), col(Action.status)
     resource = _resource(Action)
     fields: dict[str, Any] = {
@@ -249,8 +245,29 @@ def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
     }
     for expansion in sorted(expand):
         fields[expansion.value] = _EXPANSIONS[expansion]()
-    return sa.select(col(Action.id), sa.cast(_object(fields), sa.Text)).where(
+    return sa.cast(_object(fields), sa.Text)
+
+
+@functools.lru_cache(maxsize=128)  # every set of expansions, both ways
+def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
+    """The statement for one set of expansions, built once: values are bound at execution.
+
+    `one` reads a single action by `id = $1` rather than `= ANY($1)`: PostgreSQL then
+    settles on one plan for the prepared statement, where for an array of one id it plans
+    every execution again (the plan guessed for an unknown array looks costlier).
+    """
+    return sa.select(col(Action.id), _document(expand)).where(
         col(Action.id) == (_ID if one else sa.func.any(_IDS))
+    )
+
+
+@functools.lru_cache(maxsize=64)  # every set of expansions
+def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]:
+    """The key check and one action's JSON (null when there is no such action), in one
+    statement: a row when a key has the prefix, none otherwise."""
+    document = sa.select(_document(expand)).where(col(Action.id) == _ID).scalar_subquery()
+    return sa.select(*KEY_COLUMNS, document.label("document")).where(
+        col(ApiKey.prefix) == KEY_PREFIX_PARAM
     )
 
 

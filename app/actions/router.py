@@ -8,9 +8,11 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from app.actions import service
 from app.actions.dependencies import ActionDep, ActionToReadDep, ExpandDep
+from app.actions.direct import get_action as answer_get_action
 from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate, RagFilter
 from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
+from app.core.direct import direct
 from app.core.listing import ListParamsDep, json_response, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import Filters, IsoDate, IsoDateTime, TextFilters
@@ -152,6 +154,7 @@ async def create_action(
     response_model=ActionRead,
     responses={**problems(404), **NOT_MODIFIED},
 )
+@direct(answer_get_action)
 async def get_action(
     request: Request,
     response: Response,

@@ -540,10 +540,14 @@ async def read_action_and_version(
         plain = await read_action(session=session, action=action)
         read = await read_action(session=session, action=action, expand=expand, as_of=as_of)
         return read, plain
+    return read, plain_of(read, expand)
+
+
+def plain_of(read: ActionRead, expand: Collection[Expansion]) -> ActionRead:
+    """The plain representation of an action read with these expansions."""
     # Lead officers are part of the plain action: expanding them changes nothing.
     left_out = {e.value for e in expand} - {Expansion.lead_officers.value}
-    plain = read.model_copy(update=dict.fromkeys(left_out)) if left_out else read
-    return read, plain
+    return read.model_copy(update=dict.fromkeys(left_out)) if left_out else read
 
 
 # Writing.

@@ -61,27 +61,28 @@ def generate_key() -> GeneratedKey:
     return GeneratedKey(key=key, prefix=prefix, key_hash=hash_key(key))
 
 
-# Built once, since every request runs it: the statement and its cache key are reused.
-# Plain columns rather than the entity: the ORM's identity map has nothing to add here.
-_KEY_BY_PREFIX = sa.select(
-    *(
-        col(column)
-        for column in (
-            ApiKey.id,
-            ApiKey.name,
-            ApiKey.role,
-            ApiKey.officer_id,
-            ApiKey.system,
-            ApiKey.key_hash,
-            ApiKey.revoked_at,
-            ApiKey.expires_at,
-            ApiKey.last_used_at,
-        )
+# What a request's key check reads: plain columns rather than the entity, since the ORM's
+# identity map has nothing to add here.
+KEY_COLUMNS = tuple(
+    col(column)
+    for column in (
+        ApiKey.id,
+        ApiKey.name,
+        ApiKey.role,
+        ApiKey.officer_id,
+        ApiKey.system,
+        ApiKey.key_hash,
+        ApiKey.revoked_at,
+        ApiKey.expires_at,
+        ApiKey.last_used_at,
     )
-).where(col(ApiKey.prefix) == sa.bindparam("prefix"))
+)
+KEY_PREFIX_PARAM: sa.BindParameter[str] = sa.bindparam("prefix", type_=sa.String)
+# Built once, since every request runs it: the statement and its cache key are reused.
+_KEY_BY_PREFIX = sa.select(*KEY_COLUMNS).where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
 
 
-def _prefix_of(key: str) -> str | None:
+def prefix_of(key: str) -> str | None:
     if len(key) > MAX_KEY_LENGTH:
         return None
     parts = key.split("_", 2)
@@ -105,7 +106,7 @@ async def authenticate(
     address = request.client.host if request.client else "unknown"
     await limiter.check_address(address)
     key = credentials.credentials
-    prefix = _prefix_of(key)
+    prefix = prefix_of(key)
     api_key = None
     if prefix is not None:
         api_key = (await session.execute(_KEY_BY_PREFIX, {"prefix": prefix})).first()

@@ -23,6 +23,7 @@ from sqlmodel import col
 
 from app.actions import rendering, service
 from app.actions.schemas import ActionRead, Expansion
+from app.core import direct
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -57,10 +58,17 @@ def postgresql_only(backend: str) -> None:
 async def both_ways(
     monkeypatch: pytest.MonkeyPatch, http: httpx.AsyncClient, url: str, params: Any = None
 ) -> tuple[httpx.Response, httpx.Response]:
-    """The response rendered by the database, and the one assembled in Python."""
+    """The response rendered by the database, and the one assembled in Python.
+
+    The detail is rendered by its direct answer (`app.core.direct`) and, with that turned
+    off, by its route; the two must agree before either is compared with Python's.
+    """
     rendered = await http.get(url, params=params)
-    with monkeypatch.context() as python:
-        python.setattr(rendering, "renders", lambda _session, _as_of: False)
+    with monkeypatch.context() as ordinary:
+        ordinary.setattr(direct, "postgres_engine", lambda _request: None)
+        routed = await http.get(url, params=params)
+        assert_same(rendered, routed, url, params)
+        ordinary.setattr(rendering, "renders", lambda _session, _as_of: False)
         assembled = await http.get(url, params=params)
     return rendered, assembled
 
@@ -68,8 +76,10 @@ async def both_ways(
 def assert_same(rendered: httpx.Response, assembled: httpx.Response, *context: Any) -> None:
     assert rendered.status_code == assembled.status_code == 200, (rendered.text, context)
     assert rendered.content == assembled.content, context
-    for header in ("ETag", "Link"):
-        assert rendered.headers.get(header) == assembled.headers.get(header), context
+    unlike = {"date", "server-timing", "x-request-id", "ratelimit-remaining", "ratelimit-reset"}
+    assert {k: v for k, v in rendered.headers.items() if k not in unlike} == {
+        k: v for k, v in assembled.headers.items() if k not in unlike
+    }, context
 
 
 @pytest.fixture
@@ -266,7 +276,7 @@ async def test_every_stockton_action_renders_as_python_assembles_it(
     assert any(r.archived_at is not None for r in reads)
 
 
-async def test_the_detail_is_one_statement_after_the_key(
+async def test_the_detail_is_one_statement_with_the_key_check(
     stockton: str,
     session: AsyncSession,
     viewer: httpx.AsyncClient,
@@ -279,7 +289,7 @@ async def test_the_detail_is_one_statement_after_the_key(
         before = count_statements.count
         response = await viewer.get(f"{ACTIONS}/{action_id}", params={"expand": EVERYTHING})
         assert response.status_code == 200
-        assert count_statements.count - before == 2
+        assert count_statements.count - before == 1
         for params in ({"expand": EVERYTHING}, None):
             assert_same(*await both_ways(monkeypatch, viewer, f"{ACTIONS}/{action_id}", params))
 

@@ -1,0 +1,236 @@
+"""Direct reads: the hottest GETs answered without routing or dependencies, on PostgreSQL.
+
+An endpoint marked with `direct(answer)` has each GET on its path offered to `answer`
+before the router sees it, by `DirectReads`, the innermost middleware. `answer` handles
+only the plain case it recognises, in one statement on the driver's own connection (the
+key check and the read together), and returns None for anything else: an unknown
+parameter, a key that is missing, wrong, revoked, expired or due a `last_used_at` update,
+SQLite, a lost connection. The request then takes its route's ordinary path, which answers
+it, and every error, in the usual way. Both paths give the same bytes and headers; the
+tests make requests both ways and compare them.
+
+A direct answer passes through the same middleware as any other response, so it is
+logged, counted under its route and given the same headers; what it raises (a 404, a 429,
+a database error) is rendered by the application's own exception handlers.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import asyncpg  # type: ignore[import-untyped]
+import sqlalchemy as sa
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.sql.compiler import SQLCompiler
+from starlette.routing import compile_path
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.core.security import (
+    LAST_USED_RESOLUTION,
+    Principal,
+    hash_key,
+    prefix_of,
+)
+from app.models import Role, utcnow
+
+Answer = Callable[[Request], Awaitable[Response | None]]
+F = TypeVar("F", bound=Callable[..., Any])
+
+_ANSWER = "direct_answer"
+NUL = "\x00"
+
+
+def direct(answer: Answer) -> Callable[[F], F]:
+    """Mark an endpoint: GETs on its path are offered to `answer` first."""
+
+    def mark(endpoint: F) -> F:
+        setattr(endpoint, _ANSWER, answer)
+        return endpoint
+
+    return mark
+
+
+@dataclass(frozen=True)
+class _Entry:
+    pattern: re.Pattern[str]
+    convertors: dict[str, Any]
+    route: APIRoute
+    answer: Answer
+
+
+def _routes(routes: list[Any]) -> Iterator[tuple[str, Any]]:
+    """Every route with its full template (prefixes included)."""
+    for route in routes:
+        contexts = getattr(route, "effective_route_contexts", None)
+        if callable(contexts):
+            for context in contexts():
+                original = getattr(context, "original_route", None)
+                if original is not None:
+                    yield context.path_format, original
+        elif hasattr(route, "path_format"):
+            yield route.path_format, route
+
+
+def _entries(routes: list[Any]) -> list[_Entry]:
+    entries = []
+    for template, route in _routes(routes):
+        answer = getattr(getattr(route, "endpoint", None), _ANSWER, None)
+        if isinstance(route, APIRoute) and answer is not None and "GET" in (route.methods or ()):
+            pattern, _, convertors = compile_path(template)
+            entries.append(_Entry(pattern, convertors, route, answer))
+    return entries
+
+
+class DirectReads:
+    """Offers each GET on a marked endpoint's path to its direct answer, before routing."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.entries: list[_Entry] | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            if self.entries is None:
+                self.entries = _entries(scope["app"].routes)
+            path = scope["path"].removeprefix(scope.get("root_path", ""))
+            for entry in self.entries:
+                match = entry.pattern.match(path)
+                if match is None:
+                    continue
+                response = await self._answer(entry, match, scope, receive)
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
+                break
+        await self.app(scope, receive, send)
+
+    async def _answer(
+        self, entry: _Entry, match: re.Match[str], scope: Scope, receive: Receive
+    ) -> Response | None:
+        # What routing would have set: the metrics name the route, the handlers read both.
+        scope["route"] = entry.route
+        scope["path_params"] = {
+            name: entry.convertors[name].convert(value) for name, value in match.groupdict().items()
+        }
+        request = Request(scope, receive)
+        try:
+            return await entry.answer(request)
+        except ConnectionLost:
+            return None
+        except Exception as exc:
+            handler = _handler_for(scope["app"].exception_handlers, exc)
+            if handler is None:
+                raise
+            response: Response = await handler(request, exc)
+            return response
+
+
+def _handler_for(handlers: dict[Any, Any], exc: Exception) -> Any:
+    """The application's handler for this exception, found as Starlette finds it."""
+    for cls in type(exc).__mro__:
+        if cls in handlers:
+            return handlers[cls]
+    return None
+
+
+def postgres_engine(request: Request) -> AsyncEngine | None:
+    engine: AsyncEngine = request.app.state.engine
+    return engine if engine.dialect.name == "postgresql" else None
+
+
+def plain_request(request: Request, allowed: frozenset[str]) -> bool:
+    """No NUL anywhere in the URL, and no query parameter but these."""
+    if any(NUL in value for value in request.path_params.values()):
+        return False
+    return all(
+        name in allowed and NUL not in value for name, value in request.query_params.multi_items()
+    )
+
+
+def bearer_key(request: Request) -> tuple[str, str] | None:
+    """The key the request presents and its prefix, if it has the shape of one."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key:
+        return None
+    prefix = prefix_of(key)
+    return (key, prefix) if prefix is not None else None
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A statement compiled for the driver, with the order its parameters are passed in."""
+
+    sql: str
+    names: tuple[str, ...]
+    constants: dict[str, Any]
+    """The values the statement binds itself (a LIMIT, say)."""
+
+    def arguments(self, values: dict[str, Any]) -> list[Any]:
+        return [values[name] if name in values else self.constants[name] for name in self.names]
+
+
+def compile_for(dialect: Dialect, statement: sa.ClauseElement) -> Compiled:
+    compiled = statement.compile(dialect=dialect)
+    positions = compiled.positiontup if isinstance(compiled, SQLCompiler) else None
+    return Compiled(compiled.string, tuple(positions or ()), compiled.params)
+
+
+class ConnectionLost(Exception):
+    """The direct read lost its connection: the ordinary path retries on a checked one."""
+
+
+async def fetch_row(engine: AsyncEngine, compiled: Compiled, values: dict[str, Any]) -> Any:
+    """The statement's first row (or None), on a connection from the engine's pool.
+
+    The engine's `before_cursor_execute` listeners see the statement as they see any other
+    (with no cursor or context): the tests count statements, the benchmark records them.
+    """
+    arguments = compiled.arguments(values)
+    async with engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        announce = engine.sync_engine.dispatch.before_cursor_execute
+        if announce:
+            announce(connection.sync_connection, None, compiled.sql, arguments, None, False)
+        try:
+            return await raw.driver_connection.fetchrow(  # type: ignore[union-attr]
+                compiled.sql, *arguments
+            )
+        except (asyncpg.InterfaceError, OSError) as exc:
+            raise ConnectionLost from exc
+
+
+def admit(key: str, row: Any) -> Principal | None:
+    """The caller, if the key row read with the answer lets the plain case through.
+
+    None sends the request down the ordinary path, which checks the key again and answers
+    whatever is wrong with it (and updates `last_used_at` when it is due).
+    """
+    if row is None or not hmac.compare_digest(row["key_hash"], hash_key(key)):
+        return None
+    now = utcnow()
+    if row["revoked_at"] is not None:
+        return None
+    if row["expires_at"] is not None and row["expires_at"] <= now:
+        return None
+    if row["last_used_at"] is None or now - row["last_used_at"] >= LAST_USED_RESOLUTION:
+        return None
+    role = Role(row["role"])
+    if not role.allows(Role.viewer):
+        return None
+    return Principal(
+        key_id=row["id"],
+        name=row["name"],
+        role=role,
+        officer_id=row["officer_id"],
+        system=row["system"],
+    )

@@ -1,0 +1,188 @@
+"""The detail of an action, answered directly on PostgreSQL, checks keys as every path does.
+
+On PostgreSQL `GET /actions/{id}` is answered before routing, in one statement that checks
+the key and reads the action (`app.core.direct`); anything but the plain case goes down the
+ordinary path. These tests hold both to the same rules: revoked, expired and forged keys
+are refused, a key's last use is stamped, failed keys count toward the address's limit,
+requests count toward the key's, and the response is counted under its route. On SQLite
+the same requests take the ordinary path and must behave the same.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core import direct
+from app.core.config import Settings
+from app.models import Role, utcnow
+from tests.conftest import StatementCounter
+from tests.factories import make_action, make_api_key, make_area, make_plan
+from tests.security.test_resource_consumption import (
+    assert_too_many,
+    clock,  # noqa: F401 (a fixture)
+    http,
+    new_key,
+    running,
+)
+from tests.support import assert_problem
+
+ACTIONS = "/api/v1/actions"
+EXPAND = {"expand": "success_criteria,strategies,latest_update"}
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+async def new_action(session: AsyncSession) -> str:
+    plan = await make_plan(session)
+    return (await make_action(session, await make_area(session, plan))).id
+
+
+@pytest.fixture
+async def action_id(session: AsyncSession) -> str:
+    return await new_action(session)
+
+
+async def test_revoked_expired_and_forged_keys_are_refused(
+    client: httpx.AsyncClient, session: AsyncSession, action_id: str
+) -> None:
+    url = f"{ACTIONS}/{action_id}"
+    revoked, revoked_key = await make_api_key(session)
+    expired, expired_key = await make_api_key(session, expires_at=utcnow() + timedelta(hours=1))
+    _, key = await make_api_key(session)
+    for good in (revoked_key, expired_key, key):
+        assert (await client.get(url, params=EXPAND, headers=bearer(good))).status_code == 200
+    revoked.revoked_at = utcnow()
+    expired.expires_at = utcnow() - timedelta(seconds=1)
+    await session.commit()
+
+    for refused, words in (
+        (revoked_key, "revoked"),
+        (expired_key, "expired"),
+        (key[:-1] + ("x" if key[-1] != "x" else "y"), "not valid"),
+        ("ipa_0123456789ab_" + "A" * 43, "not valid"),
+    ):
+        for params in (EXPAND, None):
+            response = await client.get(url, params=params, headers=bearer(refused))
+            body = assert_problem(response, 401)
+            assert words in str(body["detail"])
+            assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert (await client.get(url, params=EXPAND, headers=bearer(key))).status_code == 200
+
+
+async def test_a_key_due_a_new_last_use_gets_it(
+    client: httpx.AsyncClient, session: AsyncSession, action_id: str
+) -> None:
+    api_key, key = await make_api_key(session)
+    url = f"{ACTIONS}/{action_id}"
+    assert (await client.get(url, headers=bearer(key))).status_code == 200
+    hour_ago = utcnow() - timedelta(hours=1)
+    api_key.last_used_at = hour_ago
+    await session.commit()
+
+    assert (await client.get(url, params=EXPAND, headers=bearer(key))).status_code == 200
+    await session.refresh(api_key)
+    assert api_key.last_used_at is not None
+    assert api_key.last_used_at > utcnow() - timedelta(minutes=1)
+
+
+@pytest.mark.usefixtures("clock")
+async def test_the_detail_counts_toward_the_keys_rate_limit(settings: Settings) -> None:
+    async with running(settings, rate_limit="3/minute") as app:
+        key = await new_key(app)
+        async with app.state.session_factory() as session:
+            action_id = await new_action(session)
+        async with http(app, key) as caller:
+            assert (await caller.get("/api/v1/me")).status_code == 200  # stamps last use
+            found = await caller.get(f"{ACTIONS}/{action_id}", params=EXPAND)
+            assert found.status_code == 200
+            assert found.headers["RateLimit-Limit"] == "3"
+            assert found.headers["RateLimit-Remaining"] == "1"
+            missing = await caller.get(f"{ACTIONS}/act_missing", params=EXPAND)
+            assert_problem(missing, 404)
+            assert missing.headers["RateLimit-Remaining"] == "0"
+            refused = await caller.get(f"{ACTIONS}/{action_id}", params=EXPAND)
+            assert assert_too_many(refused) > 0
+            assert "3 requests per minute" in refused.json()["detail"]
+
+
+@pytest.mark.usefixtures("clock")
+async def test_failed_keys_on_the_detail_count_toward_the_address_limit(settings: Settings) -> None:
+    async with running(settings, auth_failure_rate_limit="2/minute") as app:
+        key = await new_key(app)
+        async with app.state.session_factory() as session:
+            url = f"{ACTIONS}/{await new_action(session)}"
+        async with http(app, key) as caller:
+            assert (await caller.get(url, params=EXPAND)).status_code == 200
+        forged = key[:-1] + ("x" if key[-1] != "x" else "y")
+        async with http(app, forged) as caller:
+            for _ in range(2):
+                assert_problem(await caller.get(url, params=EXPAND), 401)
+        async with http(app, key) as caller:  # a good key, but from that address
+            assert_too_many(await caller.get(url, params=EXPAND))
+
+
+async def test_the_detail_is_counted_under_its_route(
+    viewer: httpx.AsyncClient, client: httpx.AsyncClient, action_id: str
+) -> None:
+    def counted(text: str) -> float:
+        for family in text_string_to_metric_families(text):
+            for sample in family.samples:
+                labels = sample.labels
+                if (
+                    sample.name == "http_requests_total"
+                    and labels["handler"] == f"{ACTIONS}/{{action_id}}"
+                    and labels["status"] == "2xx"
+                ):
+                    return sample.value
+        return 0
+
+    before = counted((await client.get("/metrics")).text)
+    for _ in range(3):
+        assert (await viewer.get(f"{ACTIONS}/{action_id}", params=EXPAND)).status_code == 200
+    assert counted((await client.get("/metrics")).text) - before == 3
+
+
+async def test_the_detail_is_answered_directly_on_postgresql(
+    backend: str,
+    app: FastAPI,
+    viewer: httpx.AsyncClient,
+    action_id: str,
+    count_statements: StatementCounter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One statement for the key and the action; a lost connection falls back, unseen."""
+    url = f"{ACTIONS}/{action_id}"
+    first = await viewer.get(url, params=EXPAND)  # the key's first use is stamped
+    before = count_statements.count
+    again = await viewer.get(url, params=EXPAND)
+    assert again.content == first.content and again.headers["ETag"] == first.headers["ETag"]
+    if backend != "postgresql":
+        return
+    assert count_statements.count - before == 1
+    assert count_statements.statements[-1].startswith("SELECT api_key.id")
+
+    async def lost(*_args: object) -> None:
+        raise direct.ConnectionLost
+
+    monkeypatch.setattr(direct, "fetch_row", lost)
+    before = count_statements.count
+    answered = await viewer.get(url, params=EXPAND)
+    assert answered.content == first.content and answered.headers["ETag"] == first.headers["ETag"]
+    assert count_statements.count - before > 1  # the ordinary path's statements
+
+
+async def test_the_detail_needs_only_a_viewer(session: AsyncSession, app: FastAPI) -> None:
+    action_id = await new_action(session)
+    for role in Role:
+        _, key = await make_api_key(session, role=role)
+        async with http(app, key) as caller:
+            response = await caller.get(f"{ACTIONS}/{action_id}", params=EXPAND)
+            assert response.status_code == 200, role
