@@ -4,26 +4,75 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from typing import Any
 
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.actions import rendering
 from app.actions.dependencies import MAX_EXPAND_VALUES, MAX_ID_LENGTH, expansion_names
-from app.actions.schemas import ActionRead, Expansion
-from app.actions.service import plain_of
+from app.actions.schemas import ActionPage, ActionRead, Expansion, RagFilter
+from app.actions.service import SORTABLE, plain_of
 from app.core import crud, direct
 from app.core.concurrency import conditional_read
+from app.core.errors import ValidationFailed
+from app.core.listing import (
+    DEFAULT_LIMIT,
+    MAX_CURSOR_LENGTH,
+    MAX_LIMIT,
+    decode_cursor,
+    encode_cursor,
+    json_response,
+    parse_sort,
+    set_link_header,
+)
 from app.core.ratelimit import rate_limiter
-from app.core.schemas import MAX_FILTER_LENGTH
+from app.core.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
+from app.models import DeliveryStatus
 
 _PARAMETERS = frozenset({"expand"})
+_LIST_PARAMETERS = rendering.LIST_FILTERS | {"limit", "cursor", "expand"}
 _KNOWN = frozenset(e.value for e in Expansion)
+_ALLOWED_VALUES = {
+    "rag": frozenset(RagFilter),
+    "status": frozenset(DeliveryStatus),
+}
+# The list's default order, as its cursors name it.
+_DEFAULT_ORDER = parse_sort(None, SORTABLE, ["created_at"])
 
 
 @functools.lru_cache(maxsize=64)
 def _compiled(dialect: Dialect, expand: frozenset[Expansion]) -> direct.Compiled:
     return direct.compile_for(dialect, rendering.keyed_statement(expand))
+
+
+def _expansions(request: Request) -> frozenset[Expansion] | None:
+    """The expansions asked for, if every one is known and within bounds."""
+    values = request.query_params.getlist("expand")
+    if len(values) > MAX_EXPAND_VALUES or any(len(v) > MAX_FILTER_LENGTH for v in values):
+        return None
+    names = expansion_names(values)
+    return frozenset(Expansion(name) for name in names) if names <= _KNOWN else None
+
+
+async def _read(
+    request: Request,
+    engine: AsyncEngine,
+    key: str,
+    statement: direct.Compiled,
+    values: dict[str, Any],
+) -> Any | None:
+    """The statement's row, once the key it read is admitted and counted; None otherwise."""
+    limiter = rate_limiter(request.app)
+    await limiter.check_address(request.client.host if request.client else "unknown")
+    row = await direct.fetch_row(engine, statement, values)
+    principal = direct.admit(key, row)
+    if principal is None:
+        return None
+    request.state.rate_limit = await limiter.hit_key(principal.key_id)
+    request.state.principal = principal
+    return row
 
 
 async def get_action(request: Request) -> Response | None:
@@ -33,30 +82,15 @@ async def get_action(request: Request) -> Response | None:
         return None
     presented = direct.bearer_key(request)
     action_id: str = request.path_params["action_id"]
-    values = request.query_params.getlist("expand")
-    if (
-        presented is None
-        or len(action_id) > MAX_ID_LENGTH
-        or len(values) > MAX_EXPAND_VALUES
-        or any(len(value) > MAX_FILTER_LENGTH for value in values)
-    ):
-        return None
-    names = expansion_names(values)
-    if not names <= _KNOWN:
+    expand = _expansions(request)
+    if presented is None or expand is None or len(action_id) > MAX_ID_LENGTH:
         return None
     key, prefix = presented
-    limiter = rate_limiter(request.app)
-    await limiter.check_address(request.client.host if request.client else "unknown")
-    expand = frozenset(Expansion(name) for name in names)
     compiled = _compiled(engine.dialect, expand - {Expansion.lead_officers})
-    row = await direct.fetch_row(
-        engine, compiled, {"prefix": prefix, "id": action_id, "today": date.today()}
-    )
-    principal = direct.admit(key, row)
-    if principal is None:
+    values = {"prefix": prefix, "id": action_id, "today": date.today()}
+    row = await _read(request, engine, key, compiled, values)
+    if row is None:
         return None
-    request.state.rate_limit = await limiter.hit_key(principal.key_id)
-    request.state.principal = principal
     if row["document"] is None:
         raise crud.not_found("action", action_id)
     read = ActionRead.model_validate_json(row["document"])
@@ -64,3 +98,81 @@ async def get_action(request: Request) -> Response | None:
     if not expand:
         return conditional_read(request, Response(), plain)
     return conditional_read(request, Response(), read, version_of=plain)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_page(
+    dialect: Dialect,
+    filters: frozenset[str],
+    unrated: bool,
+    after: bool,
+    expand: frozenset[Expansion],
+) -> direct.Compiled:
+    statement = rendering.keyed_page_statement(filters, unrated, after, expand)
+    return direct.compile_for(dialect, statement)
+
+
+async def list_actions(request: Request) -> Response | None:
+    """A page of live actions in the default order, filtered by plan, area, outcome,
+    objective, rating or status, when the request is a plain one."""
+    engine = direct.postgres_engine(request)
+    if engine is None or not direct.plain_request(request, _LIST_PARAMETERS):
+        return None
+    presented = direct.bearer_key(request)
+    expand = _expansions(request)
+    limits, cursors = request.query_params.getlist("limit"), request.query_params.getlist("cursor")
+    if presented is None or expand is None or len(limits) > 1 or len(cursors) > 1:
+        return None
+    limit_text = limits[0] if limits else None
+    cursor = cursors[0] if cursors else None
+    limit = DEFAULT_LIMIT
+    if limit_text is not None:
+        if not (limit_text.isascii() and limit_text.isdigit()):
+            return None
+        limit = int(limit_text)
+        if not 1 <= limit <= MAX_LIMIT:
+            return None
+    values: dict[str, Any] = {}
+    for name in rendering.LIST_FILTERS:
+        given = request.query_params.getlist(name)
+        if not given:
+            continue
+        if len(given) > MAX_FILTER_VALUES or any(len(v) > MAX_FILTER_LENGTH for v in given):
+            return None
+        allowed = _ALLOWED_VALUES.get(name)
+        if allowed is not None and not set(given) <= allowed:
+            return None
+        values[name] = given
+    unrated = RagFilter.none.value in values.get("rag", ())
+    if unrated:
+        values["rag"] = [v for v in values["rag"] if v != RagFilter.none.value]
+        if not values["rag"]:
+            del values["rag"]
+    if cursor is not None:
+        if len(cursor) > MAX_CURSOR_LENGTH:
+            return None
+        try:
+            (values["after_at"],), values["after_id"] = decode_cursor(cursor, _DEFAULT_ORDER)
+        except ValidationFailed:
+            return None
+    key, prefix = presented
+    compiled = _compiled_page(
+        engine.dialect,
+        frozenset(values) & rendering.LIST_FILTERS,
+        unrated,
+        cursor is not None,
+        expand - {Expansion.lead_officers},
+    )
+    values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
+    row = await _read(request, engine, key, compiled, values)
+    if row is None:
+        return None
+    ids, created = row["ids"] or [], row["created"] or []
+    next_cursor = None
+    if len(ids) > limit:
+        next_cursor = encode_cursor(_DEFAULT_ORDER, [created[limit - 1]], ids[limit - 1])
+    items = rendering.read_documents(row["documents"] or [])
+    page = ActionPage(items=items, total=row["total"], next_cursor=next_cursor)
+    response = Response()
+    set_link_header(request, response, next_cursor)
+    return json_response(page, response)

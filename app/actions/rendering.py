@@ -271,6 +271,94 @@ def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]
     )
 
 
+_LISTED_BY = {
+    "plan_id": col(Action.plan_id),
+    "area_id": col(Action.area_id),
+    "outcome_id": col(Action.outcome_id),
+    "objective_id": col(Action.objective_id),
+    "rag": col(Action.rag),
+    "status": col(Action.status),
+}
+LIST_FILTERS = frozenset(_LISTED_BY)
+
+
+def _any(name: str) -> sa.ColumnElement[Any]:
+    return sa.func.any(sa.bindparam(name, type_=postgresql.ARRAY(sa.String)))
+
+
+@functools.lru_cache(maxsize=256)  # every combination of filters, cursor and expansions
+def keyed_page_statement(
+    filters: frozenset[str], unrated: bool, after: bool, expand: frozenset[Expansion]
+) -> sa.Select[*tuple[Any, ...]]:
+    """The key check and one page of live actions in their default order (`created_at`,
+    then id), in one statement: the count of every match, the ids and creation times of
+    up to `fetch` rows after the cursor (one more than the page, to tell whether there is a
+    next page), and the JSON of the first `limit` of them.
+
+    `filters` names the columns filtered by a bound array of values (`= ANY`); `unrated`
+    also admits actions with no rating (`rag=none`); `after` reads the rows after a cursor
+    (`after_at`, `after_id`). The bound values are named after the filters.
+    """
+    conditions: list[sa.ColumnElement[bool]] = [col(Action.archived_at).is_(None)]
+    for name in sorted(filters - {"rag"}):
+        conditions.append(_LISTED_BY[name] == _any(name))
+    ratings = [_LISTED_BY["rag"] == _any("rag")] if "rag" in filters else []
+    if unrated:
+        ratings.append(col(Action.rag).is_(None))
+    if ratings:
+        conditions.append(sa.or_(*ratings))
+    matching = sa.select(col(Action.id), col(Action.created_at)).where(*conditions).cte("matching")
+    page = sa.select(matching.c.id, matching.c.created_at)
+    if after:
+        at = sa.bindparam("after_at", type_=sa.DateTime(timezone=True))
+        after_id = sa.bindparam("after_id", type_=sa.String)
+        page = page.where(
+            sa.or_(
+                matching.c.created_at > at,
+                sa.and_(matching.c.created_at == at, matching.c.id > after_id),
+            )
+        )
+    page_cte = (
+        page.order_by(matching.c.created_at, matching.c.id)
+        .limit(sa.bindparam("fetch", type_=sa.Integer))
+        .cte("page")
+    )
+    order = (page_cte.c.created_at, page_cte.c.id)
+    shown = (
+        sa.select(page_cte.c.id, page_cte.c.created_at)
+        .order_by(*order)
+        .limit(sa.bindparam("limit", type_=sa.Integer))
+        .subquery("shown")
+    )
+    documents = (
+        sa.select(
+            sa.func.array_agg(
+                postgresql.aggregate_order_by(_document(expand), shown.c.created_at, shown.c.id)
+            )
+        )
+        .select_from(shown.join(Action, col(Action.id) == shown.c.id))
+        .scalar_subquery()
+    )
+
+    def listed(column: Any) -> sa.ScalarSelect[Any]:
+        aggregated = sa.func.array_agg(postgresql.aggregate_order_by(column, *order))
+        return sa.select(aggregated).select_from(page_cte).scalar_subquery()
+
+    total = sa.select(sa.func.count()).select_from(matching).scalar_subquery()
+    return sa.select(
+        *KEY_COLUMNS,
+        total.label("total"),
+        listed(page_cte.c.id).label("ids"),
+        listed(page_cte.c.created_at).label("created"),
+        documents.label("documents"),
+    ).where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+
+
+def read_documents(documents: Sequence[str]) -> list[ActionRead]:
+    """Actions from the JSON objects the database built."""
+    return _ACTIONS.validate_json("[" + ",".join(documents) + "]")
+
+
 def renders(session: AsyncSession, as_of: date | None) -> bool:
     """Whether this read is rendered by the database: on PostgreSQL, without `as_of`."""
     return as_of is None and session.get_bind().dialect.name == "postgresql"
@@ -290,5 +378,4 @@ async def render_actions(
     ids = {"id": action_ids[0]} if one else {"ids": list(action_ids)}
     rows = await session.execute(_statement(wanted, one), {**ids, "today": date.today()})
     found = {action_id: text for action_id, text in rows}
-    objects = [found[action_id] for action_id in action_ids if action_id in found]
-    return _ACTIONS.validate_json("[" + ",".join(objects) + "]")
+    return read_documents([found[action_id] for action_id in action_ids if action_id in found])

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from app.actions import service
 from app.actions.dependencies import ActionDep, ActionToReadDep, ExpandDep
 from app.actions.direct import get_action as answer_get_action
+from app.actions.direct import list_actions as answer_list_actions
 from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate, RagFilter
 from app.core.concurrency import conditional_read, etag_of, require_if_match
 from app.core.deps import SessionDep
@@ -38,6 +39,7 @@ def _ids(description: str) -> object:
 
 
 @router.get("/actions", response_model=ActionPage, responses=problems())
+@direct(answer_list_actions)
 async def list_actions(
     request: Request,
     response: Response,

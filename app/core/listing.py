@@ -26,6 +26,7 @@ T = TypeVar("T")
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_CURSOR_LENGTH = 2000
 
 SortKind = Literal["str", "int", "date", "datetime", "bool"]
 
@@ -69,7 +70,7 @@ async def list_params(
     ] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None,
-        Query(max_length=2000, description="The `next_cursor` of the previous page."),
+        Query(max_length=MAX_CURSOR_LENGTH, description="The `next_cursor` of the previous page."),
     ] = None,
     sort: Annotated[
         str | None,

@@ -342,6 +342,73 @@ async def test_varied_pages_match_the_python_path(
     await assert_pages_match(varied, viewer, monkeypatch)
 
 
+async def assert_plain_pages_match(
+    plan_id: str,
+    viewer: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+    count_statements: StatementCounter,
+) -> None:
+    """The pages the list answers directly (default order, plain filters), cursor by cursor,
+    each in one statement."""
+    first = (await viewer.get(ACTIONS, params={"plan_id": plan_id, "limit": "1"})).json()
+    area_id = first["items"][0]["area_id"]
+    filters: list[dict[str, Any]] = [
+        {"plan_id": plan_id},
+        {"area_id": area_id},
+        {"plan_id": plan_id, "rag": "none"},
+        {"plan_id": plan_id, "rag": ["red", "amber"]},
+        {"plan_id": plan_id, "rag": ["none", "green", "blue"]},
+        {"plan_id": plan_id, "status": ["in_progress", "complete"]},
+        {"plan_id": [plan_id, "plan_missing"], "area_id": area_id, "rag": "amber"},
+    ]
+    for extra, expand in itertools.product(filters, (None, EVERYTHING, "latest_update")):
+        params: dict[str, Any] = {**extra, "limit": "4", **({"expand": expand} if expand else {})}
+        pages = 0
+        while True:
+            before = count_statements.count
+            rendered, assembled = await both_ways(monkeypatch, viewer, ACTIONS, params)
+            assert count_statements.statements[before].startswith("WITH matching"), params
+            assert_same(rendered, assembled, extra, expand)
+            pages += 1
+            cursor = rendered.json()["next_cursor"]
+            if cursor is None:
+                break
+            params["cursor"] = cursor
+        assert pages >= 1
+
+
+async def test_stockton_plain_pages_match_the_python_path(
+    stockton: str,
+    viewer: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+    count_statements: StatementCounter,
+) -> None:
+    await assert_plain_pages_match(stockton, viewer, monkeypatch, count_statements)
+
+
+async def test_varied_plain_pages_match_the_python_path(
+    varied: str,
+    viewer: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+    count_statements: StatementCounter,
+) -> None:
+    await assert_plain_pages_match(varied, viewer, monkeypatch, count_statements)
+
+
+async def test_a_plain_page_is_one_statement_whatever_its_size(
+    stockton: str, viewer: httpx.AsyncClient, count_statements: StatementCounter
+) -> None:
+    await viewer.get(ACTIONS, params={"limit": "1"})  # the key's first use also records it
+    for limit in ("1", "10", "100"):
+        before = count_statements.count
+        response = await viewer.get(
+            ACTIONS, params={"plan_id": stockton, "limit": limit, "expand": EVERYTHING}
+        )
+        assert response.status_code == 200
+        assert len(response.json()["items"]) == min(int(limit), response.json()["total"])
+        assert count_statements.count - before == 1
+
+
 async def test_an_unknown_action_is_a_404_problem(viewer: httpx.AsyncClient) -> None:
     response = await viewer.get(f"{ACTIONS}/act_missing", params={"expand": EVERYTHING})
     assert response.status_code == 404

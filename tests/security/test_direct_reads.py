@@ -1,11 +1,12 @@
-"""The detail of an action, answered directly on PostgreSQL, checks keys as every path does.
+"""Actions answered directly on PostgreSQL check keys as every path does.
 
-On PostgreSQL `GET /actions/{id}` is answered before routing, in one statement that checks
-the key and reads the action (`app.core.direct`); anything but the plain case goes down the
-ordinary path. These tests hold both to the same rules: revoked, expired and forged keys
-are refused, a key's last use is stamped, failed keys count toward the address's limit,
-requests count toward the key's, and the response is counted under its route. On SQLite
-the same requests take the ordinary path and must behave the same.
+On PostgreSQL `GET /actions/{id}` and a plain `GET /actions` are answered before routing,
+in one statement that checks the key and reads the actions (`app.core.direct`); anything
+but the plain case goes down the ordinary path. These tests hold both to the same rules:
+revoked, expired and forged keys are refused, a key's last use is stamped, failed keys
+count toward the address's limit, requests count toward the key's, and the response is
+counted under its route. On SQLite the same requests take the ordinary path and must
+behave the same.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from tests.support import assert_problem
 
 ACTIONS = "/api/v1/actions"
 EXPAND = {"expand": "success_criteria,strategies,latest_update"}
+LISTED = {"rag": "none", "limit": "50", "expand": "lead_officers,latest_update"}
 
 
 def bearer(key: str) -> dict[str, str]:
@@ -69,12 +71,13 @@ async def test_revoked_expired_and_forged_keys_are_refused(
         (key[:-1] + ("x" if key[-1] != "x" else "y"), "not valid"),
         ("ipa_0123456789ab_" + "A" * 43, "not valid"),
     ):
-        for params in (EXPAND, None):
-            response = await client.get(url, params=params, headers=bearer(refused))
+        for path, params in ((url, EXPAND), (url, None), (ACTIONS, LISTED)):
+            response = await client.get(path, params=params, headers=bearer(refused))
             body = assert_problem(response, 401)
             assert words in str(body["detail"])
             assert response.headers["WWW-Authenticate"].startswith("Bearer")
     assert (await client.get(url, params=EXPAND, headers=bearer(key))).status_code == 200
+    assert (await client.get(ACTIONS, params=LISTED, headers=bearer(key))).status_code == 200
 
 
 async def test_a_key_due_a_new_last_use_gets_it(
