@@ -1,4 +1,5 @@
-"""The direct answer to `GET /actions/{action_id}` (see `app.core.direct`)."""
+"""The direct answers to `GET /actions/{action_id}` and a plain `GET /actions` (see
+`app.core.direct`)."""
 
 from __future__ import annotations
 
