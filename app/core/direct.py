@@ -17,9 +17,8 @@ route's path is matched before any other, so it must not overlap another GET rou
 
 from __future__ import annotations
 
-import hmac
 import re
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -33,12 +32,8 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.core.security import (
-    LAST_USED_RESOLUTION,
-    Principal,
-    hash_key,
-    prefix_of,
-)
+from app.core.metrics import effective_routes
+from app.core.security import Principal, prefix_of, principal_of, refusal, stamp_due
 from app.models import Role, utcnow
 
 Answer = Callable[[Request], Awaitable[Response | None]]
@@ -66,24 +61,13 @@ class _Entry:
     answer: Answer
 
 
-def _routes(routes: list[Any]) -> Iterator[tuple[str, Any]]:
-    """Every route with its full template (prefixes included)."""
-    for route in routes:
-        contexts = getattr(route, "effective_route_contexts", None)
-        if callable(contexts):
-            for context in contexts():
-                original = getattr(context, "original_route", None)
-                if original is not None:
-                    yield context.path_format, original
-        elif hasattr(route, "path_format"):
-            yield route.path_format, route
-
-
 def _entries(routes: list[Any]) -> list[_Entry]:
     entries = []
-    for template, route in _routes(routes):
+    for template, route, _matchable in effective_routes(routes):
         answer = getattr(getattr(route, "endpoint", None), _ANSWER, None)
-        if isinstance(route, APIRoute) and answer is not None and "GET" in (route.methods or ()):
+        if template is None or answer is None or not isinstance(route, APIRoute):
+            continue
+        if "GET" in (route.methods or ()):
             pattern, _, convertors = compile_path(template)
             entries.append(_Entry(pattern, convertors, route, answer))
     return entries
@@ -216,22 +200,8 @@ def admit(key: str, row: Any) -> Principal | None:
     None sends the request down the ordinary path, which checks the key again and answers
     whatever is wrong with it (and updates `last_used_at` when it is due).
     """
-    if row is None or not hmac.compare_digest(row["key_hash"], hash_key(key)):
-        return None
     now = utcnow()
-    if row["revoked_at"] is not None:
+    if row is None or refusal(row, key, now) is not None or stamp_due(row, now):
         return None
-    if row["expires_at"] is not None and row["expires_at"] <= now:
-        return None
-    if row["last_used_at"] is None or now - row["last_used_at"] >= LAST_USED_RESOLUTION:
-        return None
-    role = Role(row["role"])
-    if not role.allows(Role.viewer):
-        return None
-    return Principal(
-        key_id=row["id"],
-        name=row["name"],
-        role=role,
-        officer_id=row["officer_id"],
-        system=row["system"],
-    )
+    principal = principal_of(row)
+    return principal if principal.role.allows(Role.viewer) else None

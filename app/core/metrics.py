@@ -11,7 +11,7 @@ no route matches is labelled `none`.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prometheus_client import Counter, Histogram
@@ -32,27 +32,34 @@ LATENCY = Histogram(
 )
 
 
-def route_templates(routes: Iterable[Any]) -> tuple[dict[int, str], list[Any]]:
-    """Each route's full template (prefixes included), by the identity of the route object,
-    and every route in a form that matches a request on its full path.
+def effective_routes(routes: Iterable[Any]) -> Iterator[tuple[str | None, Any, Any]]:
+    """Each route with its full template (prefixes included; None for a route without
+    one), the route object requests are handled by, and the form of it that matches a
+    request on its full path.
 
     Routers included with a prefix keep their own routes, whose `path_format` lacks the
     prefix; FastAPI lists each with its full template in `effective_route_contexts()`.
     """
-    templates: dict[int, str] = {}
-    matchable: list[Any] = []
     for route in routes:
         contexts = getattr(route, "effective_route_contexts", None)
         if not callable(contexts):
-            if hasattr(route, "path_format"):
-                templates[id(route)] = route.path_format
-            matchable.append(route)
+            yield getattr(route, "path_format", None), route, route
             continue
         for context in contexts():
             original = getattr(context, "original_route", None)
-            if original is not None:
-                templates[id(original)] = context.path_format
-            matchable.append(getattr(context, "starlette_route", None) or context)
+            matchable = getattr(context, "starlette_route", None) or context
+            yield (context.path_format if original is not None else None), original, matchable
+
+
+def route_templates(routes: Iterable[Any]) -> tuple[dict[int, str], list[Any]]:
+    """Each route's full template, by the identity of the route object, and every route in
+    a form that matches a request on its full path."""
+    templates: dict[int, str] = {}
+    matchable: list[Any] = []
+    for template, route, matching in effective_routes(routes):
+        if template is not None:
+            templates[id(route)] = template
+        matchable.append(matching)
     return templates, matchable
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Annotated
+from datetime import datetime, timedelta
+from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Depends, Request
@@ -91,6 +92,38 @@ def prefix_of(key: str) -> str | None:
     return parts[1]
 
 
+INVALID_KEY = "The API key is not valid."
+
+
+def refusal(row: Mapping[Any, Any] | None, key: str, now: datetime) -> str | None:
+    """Why the key row read by the key's prefix (None when no key has it) does not admit
+    `key` at `now`, in the words of the 401; None when it does."""
+    # Compare even when no key matched, so timing does not tell which prefixes exist.
+    expected = row["key_hash"] if row is not None else hash_key("")
+    if not hmac.compare_digest(expected, hash_key(key)) or row is None:
+        return INVALID_KEY
+    if row["revoked_at"] is not None:
+        return "The API key has been revoked."
+    if row["expires_at"] is not None and row["expires_at"] <= now:
+        return "The API key has expired."
+    return None
+
+
+def stamp_due(row: Mapping[Any, Any], now: datetime) -> bool:
+    """Whether the key's `last_used_at` is due to be written again."""
+    return row["last_used_at"] is None or now - row["last_used_at"] >= LAST_USED_RESOLUTION
+
+
+def principal_of(row: Mapping[Any, Any]) -> Principal:
+    return Principal(
+        key_id=row["id"],
+        name=row["name"],
+        role=Role(row["role"]),
+        officer_id=row["officer_id"],
+        system=row["system"],
+    )
+
+
 async def authenticate(
     request: Request,
     session: SessionDep,
@@ -110,29 +143,20 @@ async def authenticate(
     api_key = None
     if prefix is not None:
         api_key = (await session.execute(_KEY_BY_PREFIX, {"prefix": prefix})).first()
-    # Compare even when no key matched, so timing does not tell which prefixes exist.
-    expected = api_key.key_hash if api_key is not None else hash_key("")
-    if not hmac.compare_digest(expected, hash_key(key)) or api_key is None:
-        await limiter.record_failure(address)
-        raise Unauthorized("The API key is not valid.")
+    row = api_key._mapping if api_key is not None else None
     now = utcnow()
-    if api_key.revoked_at is not None:
-        raise Unauthorized("The API key has been revoked.")
-    if api_key.expires_at is not None and api_key.expires_at <= now:
-        raise Unauthorized("The API key has expired.")
+    refused = refusal(row, key, now)
+    if refused == INVALID_KEY:
+        await limiter.record_failure(address)
+    if row is None or refused is not None:
+        raise Unauthorized(refused or INVALID_KEY)
+    principal = principal_of(row)
     # The response middleware sends these figures on whatever response this request gets.
-    request.state.rate_limit = await limiter.hit_key(api_key.id)
-    principal = Principal(
-        key_id=api_key.id,
-        name=api_key.name,
-        role=Role(api_key.role),
-        officer_id=api_key.officer_id,
-        system=api_key.system,
-    )
-    if api_key.last_used_at is None or now - api_key.last_used_at >= LAST_USED_RESOLUTION:
+    request.state.rate_limit = await limiter.hit_key(principal.key_id)
+    if stamp_due(row, now):
         try:
             await session.execute(
-                sa.update(ApiKey).where(col(ApiKey.id) == api_key.id).values(last_used_at=now)
+                sa.update(ApiKey).where(col(ApiKey.id) == principal.key_id).values(last_used_at=now)
             )
             await session.commit()
         except OperationalError:
