@@ -16,7 +16,7 @@ from app import __version__
 from app.api import api_router
 from app.core.body_limit import BodyLimitMiddleware
 from app.core.config import Settings, get_settings
-from app.core.db import create_engine, create_session_factory
+from app.core.db import create_direct_pool, create_engine, create_session_factory
 from app.core.direct import DirectReads
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
@@ -153,9 +153,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.read_session_factory = create_session_factory(read_engine)
         app.state.migration_heads = head_revisions(settings.database_url)
+        direct_pool = None if settings.is_sqlite else await create_direct_pool(engine, settings)
+        app.state.direct_pool = direct_pool
         try:
             yield
         finally:
+            if direct_pool is not None:
+                await direct_pool.close()
             await engine.dispose()
             await write_engine.dispose()
 

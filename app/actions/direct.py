@@ -9,7 +9,6 @@ from typing import Any
 
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.actions import rendering
 from app.actions.dependencies import MAX_EXPAND_VALUES, MAX_ID_LENGTH, expansion_names
@@ -59,7 +58,7 @@ def _expansions(request: Request) -> frozenset[Expansion] | None:
 
 async def _read(
     request: Request,
-    engine: AsyncEngine,
+    pool: Any,
     key: str,
     statement: direct.Compiled,
     values: dict[str, Any],
@@ -67,7 +66,7 @@ async def _read(
     """The statement's row, once the key it read is admitted and counted; None otherwise."""
     limiter = rate_limiter(request.app)
     await limiter.check_address(request.client.host if request.client else "unknown")
-    row = await direct.fetch_row(engine, statement, values)
+    row = await direct.fetch_row(pool, request.app.state.engine, statement, values)
     principal = direct.admit(key, row)
     if principal is None:
         return None
@@ -78,8 +77,8 @@ async def _read(
 
 async def get_action(request: Request) -> Response | None:
     """The action with the expansions asked for, when the request is a plain one."""
-    engine = direct.postgres_engine(request)
-    if engine is None or not direct.plain_request(request, _PARAMETERS):
+    pool = direct.postgres_pool(request)
+    if pool is None or not direct.plain_request(request, _PARAMETERS):
         return None
     presented = direct.bearer_key(request)
     action_id: str = request.path_params["action_id"]
@@ -87,9 +86,9 @@ async def get_action(request: Request) -> Response | None:
     if presented is None or expand is None or len(action_id) > MAX_ID_LENGTH:
         return None
     key, prefix = presented
-    compiled = _compiled(engine.dialect, expand - {Expansion.lead_officers})
+    compiled = _compiled(request.app.state.engine.dialect, expand - {Expansion.lead_officers})
     values = {"prefix": prefix, "id": action_id, "today": date.today()}
-    row = await _read(request, engine, key, compiled, values)
+    row = await _read(request, pool, key, compiled, values)
     if row is None:
         return None
     if row["document"] is None:
@@ -116,8 +115,8 @@ def _compiled_page(
 async def list_actions(request: Request) -> Response | None:
     """A page of live actions in the default order, filtered by plan, area, outcome,
     objective, rating or status, when the request is a plain one."""
-    engine = direct.postgres_engine(request)
-    if engine is None or not direct.plain_request(request, _LIST_PARAMETERS):
+    pool = direct.postgres_pool(request)
+    if pool is None or not direct.plain_request(request, _LIST_PARAMETERS):
         return None
     presented = direct.bearer_key(request)
     expand = _expansions(request)
@@ -158,14 +157,14 @@ async def list_actions(request: Request) -> Response | None:
             return None
     key, prefix = presented
     compiled = _compiled_page(
-        engine.dialect,
+        request.app.state.engine.dialect,
         frozenset(values) & rendering.LIST_FILTERS,
         unrated,
         cursor is not None,
         expand - {Expansion.lead_officers},
     )
     values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
-    row = await _read(request, engine, key, compiled, values)
+    row = await _read(request, pool, key, compiled, values)
     if row is None:
         return None
     ids, created = row["ids"] or [], row["created"] or []

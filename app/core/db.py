@@ -26,6 +26,7 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import InvalidatePoolError, SQLAlchemyError
@@ -71,22 +72,50 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
             for_writes=for_writes,
         )
         return engine
-    connect_args: dict[str, Any] = {
+    engine = create_async_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        pool_timeout=pool_timeout,
+        pool_use_lifo=True,
+        connect_args=_postgres_connect_args(settings),
+    )
+    _ping_idle_connections(engine.sync_engine)
+    return engine
+
+
+def _postgres_connect_args(settings: Settings) -> dict[str, Any]:
+    return {
         "timeout": settings.db_connect_timeout_ms / 1000,
         "server_settings": {
             "statement_timeout": str(settings.db_statement_timeout_ms),
             "timezone": "UTC",
         },
     }
-    engine = create_async_engine(
-        settings.database_url,
-        pool_size=settings.db_pool_size,
-        pool_timeout=pool_timeout,
-        pool_use_lifo=True,
-        connect_args=connect_args,
+
+
+async def create_direct_pool(engine: AsyncEngine, settings: Settings) -> Any:
+    """The driver's own pool for the direct reads (`app.core.direct`), beside the engine's.
+
+    A direct read is one statement in autocommit, so it leaves nothing on its connection:
+    the connection goes back without the reset query asyncpg's pool would send (a round
+    trip a request), and is checked out without the greenlets SQLAlchemy's async pool runs
+    each checkout in. Connections are made as needed, as the engine's are, with the same
+    settings, up to `db_pool_size`; one the server closed fails its read, which the
+    ordinary path then answers, and the pool replaces it.
+    """
+    args, kwargs = engine.dialect.create_connect_args(engine.url)
+    return await asyncpg.create_pool(
+        *args,
+        **kwargs,
+        **_postgres_connect_args(settings),
+        min_size=0,
+        max_size=settings.db_pool_size,
+        reset=_nothing_to_reset,
     )
-    _ping_idle_connections(engine.sync_engine)
-    return engine
+
+
+async def _nothing_to_reset(_connection: Any) -> None:
+    return None
 
 
 def _ping_idle_connections(engine: Engine) -> None:

@@ -2,10 +2,11 @@
 
 An endpoint marked with `direct(answer)` has each GET on its path offered to `answer`
 before the router sees it, by `DirectReads`, the innermost middleware. `answer` handles
-only the plain case it recognises, in one statement on the driver's own connection (the
-key check and the read together), and returns None for anything else: an unknown
-parameter, a key that is missing, wrong, revoked, expired or due a `last_used_at` update,
-SQLite, a lost connection. The request then takes its route's ordinary path, which answers
+only the plain case it recognises, in one statement (the key check and the read together)
+on a connection from the driver's own pool (`app.core.db.create_direct_pool`), and returns
+None for anything else: an unknown parameter, a key that is missing, wrong, revoked,
+expired or due a `last_used_at` update, SQLite, and any error from the driver (a lost
+connection, a timeout). The request then takes its route's ordinary path, which answers
 it, and every error, in the usual way. Both paths give the same bytes and headers; the
 tests make requests both ways and compare them.
 
@@ -17,6 +18,7 @@ route's path is matched before any other, so it must not overlap another GET rou
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -107,7 +109,7 @@ class DirectReads:
         request = Request(scope, receive)
         try:
             return await entry.answer(request)
-        except ConnectionLost:
+        except ReadFailed:
             return None
         except Exception as exc:
             handler = _handler_for(scope["app"].exception_handlers, exc)
@@ -125,9 +127,9 @@ def _handler_for(handlers: dict[Any, Any], exc: Exception) -> Any:
     return None
 
 
-def postgres_engine(request: Request) -> AsyncEngine | None:
-    engine: AsyncEngine = request.app.state.engine
-    return engine if engine.dialect.name == "postgresql" else None
+def postgres_pool(request: Request) -> Any | None:
+    """The pool direct reads use: there is one on PostgreSQL only."""
+    return request.app.state.direct_pool
 
 
 def plain_request(request: Request, allowed: frozenset[str]) -> bool:
@@ -170,28 +172,47 @@ def compile_for(dialect: Dialect, statement: sa.ClauseElement) -> Compiled:
     return Compiled(compiled.string, tuple(positions or ()), compiled.params)
 
 
-class ConnectionLost(Exception):
-    """The direct read lost its connection: the ordinary path retries on a checked one."""
+class ReadFailed(Exception):
+    """The direct read failed in the driver: the ordinary path answers instead, and
+    handles what went wrong (a lost connection, a timeout) as it does for every request."""
 
 
-async def fetch_row(engine: AsyncEngine, compiled: Compiled, values: dict[str, Any]) -> Any:
-    """The statement's first row (or None), on a connection from the engine's pool.
+_DRIVER_ERRORS = (
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    OSError,
+    TimeoutError,
+)
+
+
+async def fetch_row(
+    pool: Any, engine: AsyncEngine, compiled: Compiled, values: dict[str, Any]
+) -> Any:
+    """The statement's first row (or None), on a connection from the direct pool.
 
     The engine's `before_cursor_execute` listeners see the statement as they see any other
-    (with no cursor or context): the tests count statements, the benchmark records them.
+    (with no connection, cursor or context): the tests count statements, the benchmark
+    records them. A connection the driver failed on is closed, whatever state it is in,
+    and the pool makes a new one.
     """
     arguments = compiled.arguments(values)
-    async with engine.connect() as connection:
-        raw = await connection.get_raw_connection()
-        announce = engine.sync_engine.dispatch.before_cursor_execute
-        if announce:
-            announce(connection.sync_connection, None, compiled.sql, arguments, None, False)
-        try:
-            return await raw.driver_connection.fetchrow(  # type: ignore[union-attr]
-                compiled.sql, *arguments
-            )
-        except (asyncpg.InterfaceError, OSError) as exc:
-            raise ConnectionLost from exc
+    announce = engine.sync_engine.dispatch.before_cursor_execute
+    if announce:
+        announce(None, None, compiled.sql, arguments, None, False)
+    try:
+        connection = await pool.acquire()
+    except _DRIVER_ERRORS as exc:
+        raise ReadFailed from exc
+    try:
+        return await connection.fetchrow(compiled.sql, *arguments)
+    except _DRIVER_ERRORS as exc:
+        # A connection the server closed is already back in the pool, which says so.
+        with contextlib.suppress(asyncpg.InterfaceError):
+            connection.terminate()
+        raise ReadFailed from exc
+    finally:
+        await pool.release(connection)
 
 
 def admit(key: str, row: Any) -> Principal | None:

@@ -71,7 +71,7 @@ async def both_ways(
     """
     rendered = await http.get(url, params=params)
     with monkeypatch.context() as ordinary:
-        ordinary.setattr(direct, "postgres_engine", lambda _request: None)
+        ordinary.setattr(direct, "postgres_pool", lambda _request: None)
         if direct_too:
             routed = await http.get(url, params=params)
             assert_same(rendered, routed, url, params)

@@ -15,6 +15,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -173,13 +174,69 @@ async def test_the_detail_is_answered_directly_on_postgresql(
     assert count_statements.statements[-1].startswith("SELECT api_key.id")
 
     async def lost(*_args: object) -> None:
-        raise direct.ConnectionLost
+        raise direct.ReadFailed
 
     monkeypatch.setattr(direct, "fetch_row", lost)
     before = count_statements.count
     answered = await viewer.get(url, params=EXPAND)
     assert answered.content == first.content and answered.headers["ETag"] == first.headers["ETag"]
     assert count_statements.count - before > 1  # the ordinary path's statements
+
+
+async def test_a_connection_the_server_closed_is_replaced(
+    backend: str,
+    app: FastAPI,
+    session: AsyncSession,
+    viewer: httpx.AsyncClient,
+    action_id: str,
+    count_statements: StatementCounter,
+) -> None:
+    """The direct pool's connection is terminated: reads go on with the same answer, and
+    directly again (one statement) on a new connection."""
+    if backend != "postgresql":
+        pytest.skip("only PostgreSQL answers directly")
+    url = f"{ACTIONS}/{action_id}"
+    first = await viewer.get(url, params=EXPAND)
+    async with app.state.direct_pool.acquire() as connection:
+        pid = connection.get_server_pid()
+    # Waits (up to 5 s) until the server process has ended.
+    ended = await session.execute(sa.text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
+    assert ended.scalar_one() is True
+    for _ in range(2):
+        before = count_statements.count
+        answered = await viewer.get(url, params=EXPAND)
+        assert answered.status_code == 200, answered.text
+        assert answered.content == first.content
+    assert count_statements.count - before == 1
+
+
+async def test_a_read_the_driver_fails_is_answered_the_ordinary_way(
+    backend: str,
+    app: FastAPI,
+    viewer: httpx.AsyncClient,
+    action_id: str,
+    count_statements: StatementCounter,
+) -> None:
+    """A database error on the direct read (here: its connection can no longer see the
+    tables) is not the client's: the ordinary path answers, and the connection is
+    dropped, so the next read is direct again on a new one."""
+    if backend != "postgresql":
+        pytest.skip("only PostgreSQL answers directly")
+    url = f"{ACTIONS}/{action_id}"
+    first = await viewer.get(url, params=EXPAND)
+    pool = app.state.direct_pool
+    async with pool.acquire() as connection:
+        # Prepared statements are parsed again when the search path changes.
+        await connection.execute("SET search_path = pg_catalog")
+    sent = []
+    for _ in range(2):
+        before = count_statements.count
+        answered = await viewer.get(url, params=EXPAND)
+        assert answered.status_code == 200, answered.text
+        assert answered.content == first.content
+        sent.append(count_statements.count - before)
+    assert sent[0] > 1  # the ordinary path's statements
+    assert sent[1] == 1
 
 
 async def test_the_detail_needs_only_a_viewer(session: AsyncSession, app: FastAPI) -> None:
