@@ -12,10 +12,10 @@ from sqlalchemy.engine import Dialect
 
 from app.actions import rendering
 from app.actions.dependencies import MAX_EXPAND_VALUES, MAX_ID_LENGTH, expansion_names
-from app.actions.schemas import ActionPage, ActionRead, Expansion, RagFilter
-from app.actions.service import SORTABLE, plain_of
+from app.actions.schemas import Expansion, RagFilter
+from app.actions.service import SORTABLE
 from app.core import crud, direct
-from app.core.concurrency import conditional_read
+from app.core.concurrency import conditional_json
 from app.core.errors import ValidationFailed
 from app.core.listing import (
     DEFAULT_LIMIT,
@@ -23,7 +23,7 @@ from app.core.listing import (
     MAX_LIMIT,
     decode_cursor,
     encode_cursor,
-    json_response,
+    json_bytes_response,
     parse_sort,
     set_link_header,
 )
@@ -91,13 +91,13 @@ async def get_action(request: Request) -> Response | None:
     row = await _read(request, pool, key, compiled, values)
     if row is None:
         return None
-    if row["document"] is None:
+    head, tail = row["head"], row["tail"]
+    if head is None:
         raise crud.not_found("action", action_id)
-    read = ActionRead.model_validate_json(row["document"])
-    plain = plain_of(read, expand)
+    body = (head + tail).encode()
     if not expand:
-        return conditional_read(request, Response(), plain)
-    return conditional_read(request, Response(), read, version_of=plain)
+        return conditional_json(request, Response(), body)
+    return conditional_json(request, Response(), body, plain=(head + rendering.PLAIN_TAIL).encode())
 
 
 @functools.lru_cache(maxsize=256)
@@ -171,8 +171,7 @@ async def list_actions(request: Request) -> Response | None:
     next_cursor = None
     if len(ids) > limit:
         next_cursor = encode_cursor(_DEFAULT_ORDER, [created[limit - 1]], ids[limit - 1])
-    items = rendering.read_documents(row["documents"] or [])
-    page = ActionPage(items=items, total=row["total"], next_cursor=next_cursor)
+    body = rendering.page_json(row["items"], row["total"], next_cursor)
     response = Response()
     set_link_header(request, response, next_cursor)
-    return json_response(page, response)
+    return json_bytes_response(body, response)

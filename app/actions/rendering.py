@@ -1,28 +1,41 @@
 """Actions as JSON built by PostgreSQL, for the reads a frontend makes most.
 
 On PostgreSQL, a page of actions or one action (read without `as_of`) is read with all its
-expansions in one statement: the database assembles each action's JSON object
-(`json_build_object`, `json_agg`), and pydantic validates it into `ActionRead` and
-serialises it, so the bytes sent, and the ETags taken from them, are those the Python path
-(`service.read_actions`) gives. That path reads the same data in one statement per kind of
-related data and builds the models from rows; SQLite uses it, and so does `as_of`.
+expansions in one statement: the database writes each action's JSON text exactly as
+pydantic would serialise its `ActionRead` (same members in the same order, the same string
+escapes, timestamps as `…Z` with microseconds only when there are some), so the bytes sent,
+and the ETags taken from them, are those the Python path (`service.read_actions`) gives.
+The direct answers (`app.actions.direct`) send that text as it comes; the routes validate
+it into models. The Python path reads the same data in one statement per kind of related
+data and builds the models from rows; SQLite uses it, and so does `as_of`.
 """
 
 from __future__ import annotations
 
 import functools
+import json
+import typing
 from collections.abc import Collection, Sequence
-from datetime import date
-from itertools import chain
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.actions.schemas import ActionRead, Expansion
+from app.actions.schemas import (
+    ActionPage,
+    ActionRead,
+    ActionSummary,
+    CriterionSummary,
+    Expansion,
+    InspectionActionSummary,
+    OfficerSummary,
+    StrategyOnAction,
+)
 from app.actions.state import CLOSED_STATUSES, deciding_update
 from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.models import (
@@ -37,15 +50,18 @@ from app.models import (
     StrategyLink,
     SuccessCriterion,
 )
+from app.status_updates.schemas import Evidence, StatusUpdateRead
 
 _ACTIONS = TypeAdapter(list[ActionRead])
 _ACTION_COLUMNS: sa.ColumnCollection[str, Any] = Action.__table__.c  # type: ignore[attr-defined]
 _IDS = sa.bindparam("ids", type_=postgresql.ARRAY(sa.String))
 _ID = sa.bindparam("id", type_=sa.String)
 _TODAY = sa.bindparam("today", type_=sa.Date)
-_EMPTY: sa.ColumnElement[Any] = sa.literal_column("'[]'::json")
-# Timestamps as RFC 3339 in UTC, whatever the connection's time zone.
-_RFC3339_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
+_NULL: sa.ColumnElement[str] = sa.literal_column("'null'")
+# Timestamps as pydantic writes them: RFC 3339 in UTC, whatever the connection's time zone,
+# with microseconds only when there are some (".000000" can only be the fraction).
+_TIMESTAMP = 'YYYY-MM-DD"T"HH24:MI:SS.US'
+_WHOLE = ".000000"
 
 
 def _constant(text: str) -> sa.ColumnElement[Any]:
@@ -53,44 +69,93 @@ def _constant(text: str) -> sa.ColumnElement[Any]:
     return sa.literal_column("'" + text.replace("'", "''") + "'")
 
 
-def _utc(column: Any) -> sa.ColumnElement[str]:
-    return sa.func.to_char(sa.func.timezone(_constant("UTC"), column), _constant(_RFC3339_UTC))
+def _cat(*parts: sa.ColumnElement[Any]) -> sa.ColumnElement[str]:
+    """`a || b || …`: text, and null if any part is (no part here is)."""
+    return functools.reduce(lambda a, b: a.op("||", return_type=sa.Text)(b), parts)
 
 
-def _object(fields: dict[str, Any]) -> sa.ColumnElement[Any]:
-    return sa.func.json_build_object(
-        *chain.from_iterable((_constant(name), value) for name, value in fields.items())
+@dataclass(frozen=True)
+class _Json:
+    """SQL that gives JSON text already: a nested object or array, or `null`."""
+
+    sql: sa.ColumnElement[str]
+
+
+_MISSING = _Json(_NULL)
+
+
+def _time(column: Any) -> sa.ColumnElement[str]:
+    utc = sa.func.to_char(sa.func.timezone(_constant("UTC"), column), _constant(_TIMESTAMP))
+    text = _cat(
+        _constant('"'), sa.func.replace(utc, _constant(_WHOLE), _constant("")), _constant('Z"')
     )
+    return sa.func.coalesce(text, _NULL)
+
+
+def _value(value: Any, annotation: Any) -> sa.ColumnElement[str]:
+    """One member's value as JSON text, as pydantic writes a field of this type."""
+    if isinstance(value, _Json):
+        return value.sql
+    if datetime in (annotation, *typing.get_args(annotation)):
+        return _time(value)
+    # PostgreSQL escapes strings as pydantic does (`\n`, `\"`, `\u0001`, the rest as is).
+    return sa.func.coalesce(sa.cast(sa.func.to_json(value), sa.Text), _NULL)
+
+
+def _members(
+    model: type[BaseModel], fields: dict[str, Any], names: Sequence[str], opening: str
+) -> list[sa.ColumnElement[Any]]:
+    """`"name":value` for these of the model's fields, in order, after `opening`."""
+    parts: list[sa.ColumnElement[Any]] = []
+    for number, name in enumerate(names):
+        separator = opening if number == 0 else ","
+        parts += [
+            _constant(separator + json.dumps(name) + ":"),
+            _value(fields[name], model.model_fields[name].annotation),
+        ]
+    return parts
+
+
+def _object(model: type[BaseModel], fields: dict[str, Any]) -> sa.ColumnElement[str]:
+    """The JSON text pydantic writes for `model` with these fields: one entry per field of
+    the model (`_MISSING` for null), in the model's order."""
+    _check_fields(model, fields)
+    return _cat(*_members(model, fields, list(model.model_fields), "{"), _constant("}"))
+
+
+def _check_fields(model: type[BaseModel], fields: dict[str, Any]) -> None:
+    if set(fields) != set(model.model_fields):
+        raise TypeError(
+            f"{model.__name__} needs {sorted(model.model_fields)}, not {sorted(fields)}"
+        )
 
 
 def _resource(entity: Any) -> dict[str, Any]:
     """The fields every resource shows (`ResourceRead`)."""
     return {
         "id": col(entity.id),
-        "created_at": _utc(entity.created_at),
-        "updated_at": _utc(entity.updated_at),
-        "archived_at": _utc(entity.archived_at),
+        "created_at": col(entity.created_at),
+        "updated_at": col(entity.updated_at),
+        "archived_at": col(entity.archived_at),
     }
 
 
-def _array(
-    item: sa.ColumnElement[Any], order: Sequence[Any], source: sa.Select[Any]
-) -> sa.ColumnElement[Any]:
+def _array(item: sa.ColumnElement[str], order: Sequence[Any], source: sa.Select[Any]) -> _Json:
     """The items of `source` (correlated to `Action`) as a JSON array, `[]` when none."""
-    aggregated = sa.func.json_agg(postgresql.aggregate_order_by(item, *order))
-    return sa.func.coalesce(
-        source.with_only_columns(aggregated).correlate(Action).scalar_subquery(), _EMPTY
-    )
+    joined = sa.func.string_agg(item, postgresql.aggregate_order_by(_constant(","), *order))
+    text = source.with_only_columns(_cat(_constant("["), joined, _constant("]")))
+    return _Json(sa.func.coalesce(text.correlate(Action).scalar_subquery(), _constant("[]")))
 
 
-def _lead_officers() -> sa.ColumnElement[Any]:
+def _lead_officers() -> _Json:
     officer = _object(
+        OfficerSummary,
         {
             **_resource(Officer),
             "name": col(Officer.name),
             "job_title": col(Officer.job_title),
             "is_role": col(Officer.is_role),
-        }
+        },
     )
     source = (
         sa.select(col(Officer.id))
@@ -101,15 +166,16 @@ def _lead_officers() -> sa.ColumnElement[Any]:
     return _array(officer, order, source)
 
 
-def _success_criteria() -> sa.ColumnElement[Any]:
+def _success_criteria() -> _Json:
     criterion = _object(
+        CriterionSummary,
         {
             **_resource(SuccessCriterion),
             "statement": col(SuccessCriterion.statement),
             "area_id": col(SuccessCriterion.area_id),
             "outcome_id": col(SuccessCriterion.outcome_id),
             "objective_id": col(SuccessCriterion.objective_id),
-        }
+        },
     )
     source = (
         sa.select(col(SuccessCriterion.id))
@@ -125,15 +191,16 @@ def _success_criteria() -> sa.ColumnElement[Any]:
     return _array(criterion, (col(SuccessCriterion.position), col(SuccessCriterion.id)), source)
 
 
-def _strategies() -> sa.ColumnElement[Any]:
+def _strategies() -> _Json:
     strategy = _object(
+        StrategyOnAction,
         {
             **_resource(Strategy),
             "link_id": col(StrategyLink.id),
             "title": col(Strategy.title),
             "url": col(Strategy.url),
             "note": col(StrategyLink.note),
-        }
+        },
     )
     source = (
         sa.select(col(Strategy.id))
@@ -145,14 +212,15 @@ def _strategies() -> sa.ColumnElement[Any]:
     return _array(strategy, (col(StrategyLink.created_at), col(StrategyLink.id)), source)
 
 
-def _inspection_actions() -> sa.ColumnElement[Any]:
+def _inspection_actions() -> _Json:
     inspection = _object(
+        InspectionActionSummary,
         {
             **_resource(InspectionAction),
             "source": col(InspectionAction.source),
             "number": col(InspectionAction.number),
             "text": col(InspectionAction.text),
-        }
+        },
     )
     source = (
         sa.select(col(InspectionAction.id))
@@ -165,9 +233,10 @@ def _inspection_actions() -> sa.ColumnElement[Any]:
     return _array(inspection, (col(InspectionAction.source), col(InspectionAction.number)), source)
 
 
-def _children() -> sa.ColumnElement[Any]:
+def _children() -> _Json:
     child = sa.orm.aliased(Action, name="child")
     summary = _object(
+        ActionSummary,
         {
             **_resource(child),
             "ref": col(child.ref),
@@ -176,7 +245,7 @@ def _children() -> sa.ColumnElement[Any]:
             "due_date": col(child.due_date),
             "rag": col(child.rag),
             "status": col(child.status),
-        }
+        },
     )
     source = sa.select(col(child.id)).where(
         col(child.parent_id) == col(Action.id), col(child.archived_at).is_(None)
@@ -184,12 +253,13 @@ def _children() -> sa.ColumnElement[Any]:
     return _array(summary, (col(child.position), col(child.id)), source)
 
 
-def _latest_update() -> sa.ColumnElement[Any]:
+def _latest_update() -> _Json:
     """The deciding update (latest effective, not corrected): never superseded, by its
     definition, and never archived."""
 
     def update(u: Any) -> sa.ColumnElement[Any]:
         return _object(
+            StatusUpdateRead,
             {
                 "id": col(u.id),
                 "action_id": col(u.action_id),
@@ -200,19 +270,35 @@ def _latest_update() -> sa.ColumnElement[Any]:
                 "narrative": col(u.narrative),
                 "next_steps": col(u.next_steps),
                 "reason": col(u.reason),
-                "evidence": col(u.evidence),
+                "evidence": _evidence(u.evidence),
                 "effective_date": col(u.effective_date),
                 "author": col(u.author),
                 "author_officer_id": col(u.author_officer_id),
                 "corrects_update_id": col(u.corrects_update_id),
-                "superseded_by_id": sa.null(),
-                "created_at": _utc(u.created_at),
-                "updated_at": _utc(u.created_at),
-                "archived_at": sa.null(),
-            }
+                "superseded_by_id": _MISSING,
+                "created_at": col(u.created_at),
+                "updated_at": col(u.created_at),
+                "archived_at": _MISSING,
+            },
         )
 
-    return deciding_update(None, update)
+    return _Json(sa.func.coalesce(deciding_update(None, update), _NULL))
+
+
+def _evidence(column: Any) -> _Json:
+    """A status update's evidence (a JSON array in the row) as `Evidence` writes it."""
+    element = (
+        sa.func.json_array_elements(column)
+        .table_valued("value", with_ordinality="number")
+        .render_derived()
+    )
+    member = element.c.value.op("->>", return_type=sa.Text)
+    piece = _object(Evidence, {name: member(_constant(name)) for name in Evidence.model_fields})
+    joined = sa.func.string_agg(
+        piece, postgresql.aggregate_order_by(_constant(","), element.c.number)
+    )
+    text = sa.select(_cat(_constant("["), joined, _constant("]"))).select_from(element)
+    return _Json(sa.func.coalesce(text.scalar_subquery(), _constant("[]")))
 
 
 _EXPANSIONS = {
@@ -224,8 +310,20 @@ _EXPANSIONS = {
 }
 
 
-def _document(expand: frozenset[Expansion]) -> sa.ColumnElement[str]:
-    """An action's JSON object, as text, with these expansions (lead officers always)."""
+# The expansions are the last members of an action: its plain representation (the one
+# its ETag is taken from) is the same text up to them, with each of them null.
+_EXPANDED = tuple(e.value for e in _EXPANSIONS)
+_PLAIN = tuple(name for name in ActionRead.model_fields if name not in _EXPANDED)
+if tuple(ActionRead.model_fields) != _PLAIN + _EXPANDED:
+    raise TypeError("ActionRead's expansions must be its last fields, in Expansion's order")
+PLAIN_TAIL = "".join(f",{json.dumps(name)}:null" for name in _EXPANDED) + "}"
+"""What follows `head` in an action's plain representation."""
+
+
+def _document_parts(expand: frozenset[Expansion]) -> tuple[sa.ColumnElement[str], ...]:
+    """An action's JSON text in two parts, with these expansions (lead officers always):
+    the head, every member up to the expansions (no closing brace), and the tail, the
+    expansions (null where not asked for) and the closing brace."""
     due, original, status = col(Action.due_date), col(Action.original_due_date), col(Action.status)
     resource = _resource(Action)
     fields: dict[str, Any] = {
@@ -243,9 +341,17 @@ def _document(expand: frozenset[Expansion]) -> sa.ColumnElement[str]:
         ),
         "lead_officers": _lead_officers(),
     }
-    for expansion in sorted(expand):
-        fields[expansion.value] = _EXPANSIONS[expansion]()
-    return sa.cast(_object(fields), sa.Text)
+    for expansion, build in _EXPANSIONS.items():
+        fields[expansion.value] = build() if expansion in expand else _MISSING
+    _check_fields(ActionRead, fields)
+    head = _cat(*_members(ActionRead, fields, _PLAIN, "{"))
+    tail = _cat(*_members(ActionRead, fields, _EXPANDED, ","), _constant("}"))
+    return head, tail
+
+
+def _document(expand: frozenset[Expansion]) -> sa.ColumnElement[str]:
+    """An action's JSON text, with these expansions (lead officers always)."""
+    return _cat(*_document_parts(expand))
 
 
 @functools.lru_cache(maxsize=128)  # every set of expansions, both ways
@@ -263,11 +369,17 @@ def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
 
 @functools.lru_cache(maxsize=64)  # every set of expansions
 def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]:
-    """The key check and one action's JSON (null when there is no such action), in one
-    statement: a row when a key has the prefix, none otherwise."""
-    document = sa.select(_document(expand)).where(col(Action.id) == _ID).scalar_subquery()
-    return sa.select(*KEY_COLUMNS, document.label("document")).where(
-        col(ApiKey.prefix) == KEY_PREFIX_PARAM
+    """The key check and one action's JSON text, in its two parts (`head` and `tail`, see
+    `_document_parts`; null when there is no such action), in one statement: a row when a
+    key has the prefix, none otherwise."""
+    head, tail = _document_parts(expand)
+    found = sa.select(head.label("head"), tail.label("tail")).where(col(Action.id) == _ID)
+    action = found.subquery("found")
+    keys = ApiKey.__table__  # type: ignore[attr-defined]
+    return (
+        sa.select(*KEY_COLUMNS, action.c.head, action.c.tail)
+        .select_from(keys.outerjoin(action, sa.true()))
+        .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
     )
 
 
@@ -293,7 +405,8 @@ def keyed_page_statement(
     """The key check and one page of live actions in their default order (`created_at`,
     then id), in one statement: the count of every match, the ids and creation times of
     up to `fetch` rows after the cursor (one more than the page, to tell whether there is a
-    next page), and the JSON of the first `limit` of them.
+    next page), and the JSON text of the first `limit` of them, joined by commas (null
+    when there are none).
 
     `filters` names the columns filtered by a bound array of values (`= ANY`); `unrated`
     also admits actions with no rating (`rag=none`); `after` reads the rows after a cursor
@@ -330,12 +443,12 @@ def keyed_page_statement(
         .limit(sa.bindparam("limit", type_=sa.Integer))
         .subquery("shown")
     )
-    documents = (
-        sa.select(
-            sa.func.array_agg(
-                postgresql.aggregate_order_by(_document(expand), shown.c.created_at, shown.c.id)
-            )
-        )
+    joined = sa.func.string_agg(
+        _document(expand),
+        postgresql.aggregate_order_by(_constant(","), shown.c.created_at, shown.c.id),
+    )
+    items = (
+        sa.select(joined)
         .select_from(shown.join(Action, col(Action.id) == shown.c.id))
         .scalar_subquery()
     )
@@ -350,8 +463,18 @@ def keyed_page_statement(
         total.label("total"),
         listed(page_cte.c.id).label("ids"),
         listed(page_cte.c.created_at).label("created"),
-        documents.label("documents"),
+        items.label("items"),
     ).where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+
+
+_EMPTY_PAGE = '{"items":['
+
+
+def page_json(items: str | None, total: int, next_cursor: str | None) -> bytes:
+    """An `ActionPage` as pydantic writes it, around the items' JSON text (as
+    `keyed_page_statement` joins them)."""
+    envelope = ActionPage(items=[], total=total, next_cursor=next_cursor).model_dump_json()
+    return (_EMPTY_PAGE + (items or "") + envelope.removeprefix(_EMPTY_PAGE)).encode()
 
 
 def read_documents(documents: Sequence[str]) -> list[ActionRead]:

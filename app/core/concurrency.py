@@ -49,8 +49,17 @@ def conditional_read(
     changed.
     """
     body = representation.model_dump_json().encode()
-    if version_of is not None:
-        response.headers["ETag"] = etag_of(version_of)
+    plain = None if version_of is None else version_of.model_dump_json().encode()
+    return conditional_json(request, response, body, plain=plain)
+
+
+def conditional_json(
+    request: Request, response: Response, body: bytes, *, plain: bytes | None = None
+) -> Response:
+    """`conditional_read` for a representation already serialised (`body`), and with
+    `plain`, the plain representation's JSON its ETag is taken from."""
+    if plain is not None:
+        response.headers["ETag"] = digest_etag(plain)
         return json_bytes_response(body, response)
     etag = digest_etag(body)
     if client_has(request, etag):
