@@ -175,6 +175,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
+        # The service's metrics are Prometheus's (`/metrics`); FastAPI's OpenTelemetry
+        # bridge would otherwise look for configured providers on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter(settings)
