@@ -28,6 +28,8 @@ SECURITY_HEADERS = (
 )
 # API responses depend on who asks: shared caches must not keep them, and clients revalidate.
 API_CACHE_CONTROL = "private, no-cache"
+_SECURITY = MutableHeaders(dict(SECURITY_HEADERS)).raw
+_API_CACHE_CONTROL = (b"cache-control", API_CACHE_CONTROL.encode())
 
 
 class ResponseDefaultsMiddleware:
@@ -58,21 +60,22 @@ class ResponseDefaultsMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS:
-                    if name not in headers:
-                        headers.append(name, value)
-                if is_api and "cache-control" not in headers:
-                    headers.append("Cache-Control", API_CACHE_CONTROL)
+                # Names as ASGI sends them: lower-case bytes. One set answers every "is it
+                # set?" below, where each lookup in `MutableHeaders` reads every header.
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers += [header for header in _SECURITY if header[0] not in present]
+                if is_api and b"cache-control" not in present:
+                    headers.append(_API_CACHE_CONTROL)
                 # The time until the response started: what the server spent on the request,
                 # to a tenth of a millisecond (finer would say more than a client needs).
-                if "server-timing" not in headers:
+                if b"server-timing" not in present:
                     elapsed = (time.perf_counter() - started) * 1000
-                    headers.append("Server-Timing", f"app;dur={elapsed:.1f}")
+                    headers.append((b"server-timing", b"app;dur=%.1f" % elapsed))
                 usage = scope.get("state", {}).get("rate_limit")
-                if usage is not None and "ratelimit-limit" not in headers:
-                    for name, value in usage.headers().items():
-                        headers.append(name, value)
+                if usage is not None and b"ratelimit-limit" not in present:
+                    headers += MutableHeaders(usage.headers()).raw
+                message["headers"] = headers
             await send(message)
 
         try:
