@@ -68,6 +68,9 @@ class RequestMetricsMiddleware:
         self.app = app
         self.excluded = frozenset(excluded)
         self.routes: tuple[int, dict[int, str], list[Any]] | None = None
+        # Each label set's counter and histogram, found once (by route template, method
+        # and status class: a bounded set).
+        self.series: dict[tuple[str, str, str], tuple[Any, Any]] = {}
 
     def _routes(self, scope: Scope) -> tuple[dict[int, str], list[Any]]:
         routes = scope["app"].routes
@@ -106,5 +109,8 @@ class RequestMetricsMiddleware:
             await self.app(scope, receive, send_recording)
         finally:
             labels = (self.handler(scope), scope["method"], f"{str(status)[0]}xx")
-            REQUESTS.labels(*labels).inc()
-            LATENCY.labels(*labels).observe(time.perf_counter() - started)
+            counted = self.series.get(labels)
+            if counted is None:
+                counted = self.series[labels] = (REQUESTS.labels(*labels), LATENCY.labels(*labels))
+            counted[0].inc()
+            counted[1].observe(time.perf_counter() - started)
