@@ -69,9 +69,19 @@ def _constant(text: str) -> sa.ColumnElement[Any]:
     return sa.literal_column("'" + text.replace("'", "''") + "'")
 
 
+# PostgreSQL's limit on a function's arguments.
+_MAX_ARGUMENTS = 100
+
+
 def _cat(*parts: sa.ColumnElement[Any]) -> sa.ColumnElement[str]:
-    """`a || b || …`: text, and null if any part is (no part here is)."""
-    return functools.reduce(lambda a, b: a.op("||", return_type=sa.Text)(b), parts)
+    """The parts' text, joined: `concat(…)`, which copies each part once (a chain of `||`
+    copies the growing text at every step). A null part counts as empty text."""
+    while len(parts) > _MAX_ARGUMENTS:
+        parts = tuple(
+            sa.func.concat(*parts[i : i + _MAX_ARGUMENTS])
+            for i in range(0, len(parts), _MAX_ARGUMENTS)
+        )
+    return sa.func.concat(*parts, type_=sa.Text)
 
 
 @dataclass(frozen=True)
@@ -89,7 +99,7 @@ def _time(column: Any) -> sa.ColumnElement[str]:
     text = _cat(
         _constant('"'), sa.func.replace(utc, _constant(_WHOLE), _constant("")), _constant('Z"')
     )
-    return sa.func.coalesce(text, _NULL)
+    return sa.case((column.is_(None), _NULL), else_=text)
 
 
 def _value(value: Any, annotation: Any) -> sa.ColumnElement[str]:
