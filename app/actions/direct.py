@@ -58,7 +58,6 @@ def _expansions(request: Request) -> frozenset[Expansion] | None:
 
 async def _read(
     request: Request,
-    pool: Any,
     key: str,
     statement: direct.Compiled,
     values: dict[str, Any],
@@ -66,7 +65,7 @@ async def _read(
     """The statement's row, once the key it read is admitted and counted; None otherwise."""
     limiter = rate_limiter(request.app)
     await limiter.check_address(request.client.host if request.client else "unknown")
-    row = await direct.fetch_row(pool, request.app.state.engine, statement, values)
+    row = await direct.fetch_row(request, statement, values)
     principal = direct.admit(key, row)
     if principal is None:
         return None
@@ -77,8 +76,7 @@ async def _read(
 
 async def get_action(request: Request) -> Response | None:
     """The action with the expansions asked for, when the request is a plain one."""
-    pool = direct.postgres_pool(request)
-    if pool is None or not direct.plain_request(request, _PARAMETERS):
+    if direct.postgres_pool(request) is None or not direct.plain_request(request, _PARAMETERS):
         return None
     presented = direct.bearer_key(request)
     action_id: str = request.path_params["action_id"]
@@ -88,7 +86,7 @@ async def get_action(request: Request) -> Response | None:
     key, prefix = presented
     compiled = _compiled(request.app.state.engine.dialect, expand - {Expansion.lead_officers})
     values = {"prefix": prefix, "id": action_id, "today": date.today()}
-    row = await _read(request, pool, key, compiled, values)
+    row = await _read(request, key, compiled, values)
     if row is None:
         return None
     head, tail = row["head"], row["tail"]
@@ -115,8 +113,7 @@ def _compiled_page(
 async def list_actions(request: Request) -> Response | None:
     """A page of live actions in the default order, filtered by plan, area, outcome,
     objective, rating or status, when the request is a plain one."""
-    pool = direct.postgres_pool(request)
-    if pool is None or not direct.plain_request(request, _LIST_PARAMETERS):
+    if direct.postgres_pool(request) is None or not direct.plain_request(request, _LIST_PARAMETERS):
         return None
     presented = direct.bearer_key(request)
     expand = _expansions(request)
@@ -164,7 +161,7 @@ async def list_actions(request: Request) -> Response | None:
         expand - {Expansion.lead_officers},
     )
     values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
-    row = await _read(request, pool, key, compiled, values)
+    row = await _read(request, key, compiled, values)
     if row is None:
         return None
     ids, created = row["ids"] or [], row["created"] or []

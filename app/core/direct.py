@@ -186,22 +186,25 @@ _DRIVER_ERRORS = (
 )
 
 
-async def fetch_row(
-    pool: Any, engine: AsyncEngine, compiled: Compiled, values: dict[str, Any]
-) -> Any:
+async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]) -> Any:
     """The statement's first row (or None), on a connection from the direct pool.
 
     The engine's `before_cursor_execute` listeners see the statement as they see any other
     (with no connection, cursor or context): the tests count statements, the benchmark
     records them. A connection the driver failed on is closed, whatever state it is in,
-    and the pool makes a new one.
+    and the pool makes a new one. Waiting longer than `db_pool_timeout_ms` for a
+    connection fails the read too: the ordinary path then waits for one of its own.
     """
+    state = request.app.state
+    engine: AsyncEngine = state.engine
     arguments = compiled.arguments(values)
     announce = engine.sync_engine.dispatch.before_cursor_execute
     if announce:
         announce(None, None, compiled.sql, arguments, None, False)
     try:
-        connection = await pool.acquire()
+        connection = await state.direct_pool.acquire(
+            timeout=state.settings.db_pool_timeout_ms / 1000
+        )
     except _DRIVER_ERRORS as exc:
         raise ReadFailed from exc
     try:
@@ -212,7 +215,7 @@ async def fetch_row(
             connection.terminate()
         raise ReadFailed from exc
     finally:
-        await pool.release(connection)
+        await state.direct_pool.release(connection)
 
 
 def admit(key: str, row: Any) -> Principal | None:

@@ -239,6 +239,25 @@ async def test_a_read_the_driver_fails_is_answered_the_ordinary_way(
     assert sent[1] == 1
 
 
+async def test_a_read_that_waits_too_long_for_a_direct_connection_goes_the_ordinary_way(
+    backend: str, settings: Settings
+) -> None:
+    """With every direct connection taken, a read waits `db_pool_timeout_ms` for one, then
+    the route answers it on the engine's pool."""
+    if backend != "postgresql":
+        pytest.skip("only PostgreSQL answers directly")
+    async with running(settings, db_pool_size=1, db_pool_timeout_ms=100) as app:
+        key = await new_key(app)
+        async with app.state.session_factory() as session:
+            url = f"{ACTIONS}/{await new_action(session)}"
+        async with http(app, key) as caller:
+            first = await caller.get(url, params=EXPAND)  # stamps the key's last use
+            async with app.state.direct_pool.acquire():
+                answered = await caller.get(url, params=EXPAND)
+        assert answered.status_code == 200, answered.text
+        assert answered.content == first.content
+
+
 async def test_the_detail_needs_only_a_viewer(session: AsyncSession, app: FastAPI) -> None:
     action_id = await new_action(session)
     for role in Role:
