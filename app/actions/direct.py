@@ -105,8 +105,9 @@ def _compiled_page(
     unrated: bool,
     after: bool,
     expand: frozenset[Expansion],
+    single: frozenset[str],
 ) -> direct.Compiled:
-    statement = rendering.keyed_page_statement(filters, unrated, after, expand)
+    statement = rendering.keyed_page_statement(filters, unrated, after, expand, single)
     return direct.compile_for(dialect, statement)
 
 
@@ -153,12 +154,17 @@ async def list_actions(request: Request) -> Response | None:
         except ValidationFailed:
             return None
     key, prefix = presented
+    filters = frozenset(values) & rendering.LIST_FILTERS
+    single = frozenset(name for name in filters if len(values[name]) == 1)
+    for name in single:
+        (values[name],) = values[name]
     compiled = _compiled_page(
         request.app.state.engine.dialect,
-        frozenset(values) & rendering.LIST_FILTERS,
+        filters,
         unrated,
         cursor is not None,
         expand - {Expansion.lead_officers},
+        single,
     )
     values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
     row = await _read(request, key, compiled, values)

@@ -404,13 +404,19 @@ _LISTED_BY = {
 LIST_FILTERS = frozenset(_LISTED_BY)
 
 
-def _any(name: str) -> sa.ColumnElement[Any]:
-    return sa.func.any(sa.bindparam(name, type_=postgresql.ARRAY(sa.String)))
+def _matches(name: str, single: frozenset[str]) -> sa.ColumnElement[bool]:
+    if name in single:
+        return _LISTED_BY[name] == sa.bindparam(name, type_=sa.String)
+    return _LISTED_BY[name] == sa.func.any(sa.bindparam(name, type_=postgresql.ARRAY(sa.String)))
 
 
 @functools.lru_cache(maxsize=256)  # every combination of filters, cursor and expansions
 def keyed_page_statement(
-    filters: frozenset[str], unrated: bool, after: bool, expand: frozenset[Expansion]
+    filters: frozenset[str],
+    unrated: bool,
+    after: bool,
+    expand: frozenset[Expansion],
+    single: frozenset[str],
 ) -> sa.Select[*tuple[Any, ...]]:
     """The key check and one page of live actions in their default order (`created_at`,
     then id), in one statement: the count of every match, the ids and creation times of
@@ -418,14 +424,17 @@ def keyed_page_statement(
     next page), and the JSON text of the first `limit` of them, joined by commas (null
     when there are none).
 
-    `filters` names the columns filtered by a bound array of values (`= ANY`); `unrated`
+    `filters` names the columns filtered by a bound array of values (`= ANY`), or by one
+    value for those in `single` (`=`: PostgreSQL then estimates a prepared statement's
+    generic plan from the column's statistics, and keeps it rather than planning every
+    execution again, which for this statement costs more than running it); `unrated`
     also admits actions with no rating (`rag=none`); `after` reads the rows after a cursor
     (`after_at`, `after_id`). The bound values are named after the filters.
     """
     conditions: list[sa.ColumnElement[bool]] = [col(Action.archived_at).is_(None)]
     for name in sorted(filters - {"rag"}):
-        conditions.append(_LISTED_BY[name] == _any(name))
-    ratings = [_LISTED_BY["rag"] == _any("rag")] if "rag" in filters else []
+        conditions.append(_matches(name, single))
+    ratings = [_matches("rag", single)] if "rag" in filters else []
     if unrated:
         ratings.append(col(Action.rag).is_(None))
     if ratings:
