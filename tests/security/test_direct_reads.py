@@ -11,6 +11,7 @@ behave the same.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import httpx
@@ -253,7 +254,8 @@ async def test_a_read_that_waits_too_long_for_a_direct_connection_goes_the_ordin
         async with http(app, key) as caller:
             first = await caller.get(url, params=EXPAND)  # stamps the key's last use
             async with app.state.direct_pool.acquire():
-                answered = await caller.get(url, params=EXPAND)
+                # Fails, rather than hangs, if the read waits for the connection held here.
+                answered = await asyncio.wait_for(caller.get(url, params=EXPAND), timeout=10)
         assert answered.status_code == 200, answered.text
         assert answered.content == first.content
 
