@@ -11,8 +11,8 @@ it, and every error, in the usual way. Both paths give the same bytes and header
 tests make requests both ways and compare them.
 
 A direct answer passes through the same middleware as any other response, so it is
-logged, counted under its route and given the same headers; what it raises (a 404, a 429,
-a database error) is rendered by the application's own exception handlers. A marked
+logged, counted under its route and given the same headers; what it raises (a 404, a
+429) is rendered by the application's own exception handlers. A marked
 route's path is matched before any other, so it must not overlap another GET route's.
 """
 
