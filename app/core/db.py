@@ -22,6 +22,7 @@ the pool's connections too.
 
 from __future__ import annotations
 
+import inspect
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -103,15 +104,22 @@ async def create_direct_pool(engine: AsyncEngine, settings: Settings) -> Any:
     settings, up to `db_pool_size`; one the server closed fails its read, which the
     ordinary path then answers, and the pool replaces it.
     """
-    args, kwargs = engine.dialect.create_connect_args(engine.url)
+    args, from_url = engine.dialect.create_connect_args(engine.url)
+    # The URL's options, less SQLAlchemy's own, which asyncpg would refuse; its prepared
+    # statement cache size is asyncpg's (0 behind a pooler that cannot keep them).
+    if "prepared_statement_cache_size" in from_url:
+        from_url["statement_cache_size"] = from_url["prepared_statement_cache_size"]
+    options = {name: value for name, value in from_url.items() if name in _ASYNCPG_OPTIONS}
     return await asyncpg.create_pool(
         *args,
-        **kwargs,
-        **_postgres_connect_args(settings),
+        **(options | _postgres_connect_args(settings)),
         min_size=0,
         max_size=settings.db_pool_size,
         reset=_nothing_to_reset,
     )
+
+
+_ASYNCPG_OPTIONS = frozenset(inspect.signature(asyncpg.connect).parameters)
 
 
 async def _nothing_to_reset(_connection: Any) -> None:

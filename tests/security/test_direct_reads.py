@@ -260,6 +260,27 @@ async def test_a_read_that_waits_too_long_for_a_direct_connection_goes_the_ordin
         assert answered.content == first.content
 
 
+async def test_the_database_urls_options_reach_the_direct_pool(
+    backend: str, settings: Settings
+) -> None:
+    """Options of the URL that only SQLAlchemy knows are left out of the direct pool's
+    connections (its prepared statement cache size becomes asyncpg's), and the service's
+    own connect timeout wins over the URL's, so the pool still connects and answers."""
+    if backend != "postgresql":
+        pytest.skip("only PostgreSQL answers directly")
+    url = f"{settings.database_url}?prepared_statement_cache_size=0&timeout=3"
+    async with running(settings, database_url=url) as app:
+        key = await new_key(app)
+        async with app.state.session_factory() as session:
+            action_url = f"{ACTIONS}/{await new_action(session)}"
+        async with http(app, key) as caller:
+            first = await caller.get(action_url, params=EXPAND)  # stamps the key's last use
+            again = await caller.get(action_url, params=EXPAND)
+        assert again.status_code == 200, again.text
+        assert again.content == first.content
+        assert app.state.direct_pool.get_size() == 1  # the direct pool answered
+
+
 async def test_the_detail_needs_only_a_viewer(session: AsyncSession, app: FastAPI) -> None:
     action_id = await new_action(session)
     for role in Role:
