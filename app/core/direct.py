@@ -215,7 +215,9 @@ async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]
             connection.terminate()
         raise ReadFailed from exc
     finally:
-        await state.direct_pool.release(connection)
+        # The row is read; a connection that fails on its way back is the pool's to replace.
+        with contextlib.suppress(*_DRIVER_ERRORS):
+            await state.direct_pool.release(connection)
 
 
 def admit(key: str, row: Any) -> Principal | None:
