@@ -154,7 +154,8 @@ def _array(item: sa.ColumnElement[str], order: Sequence[Any], source: sa.Select[
     """The items of `source` (correlated to `Action`) as a JSON array, `[]` when none."""
     joined = sa.func.string_agg(item, postgresql.aggregate_order_by(_constant(","), *order))
     text = source.with_only_columns(_cat(_constant("["), joined, _constant("]")))
-    return _Json(sa.func.coalesce(text.correlate(Action).scalar_subquery(), _constant("[]")))
+    # An aggregate gives a row when nothing matches, and concat() `[]` for its null.
+    return _Json(text.correlate(Action).scalar_subquery())
 
 
 def _lead_officers() -> _Json:
@@ -308,7 +309,7 @@ def _evidence(column: Any) -> _Json:
         piece, postgresql.aggregate_order_by(_constant(","), element.c.number)
     )
     text = sa.select(_cat(_constant("["), joined, _constant("]"))).select_from(element)
-    return _Json(sa.func.coalesce(text.scalar_subquery(), _constant("[]")))
+    return _Json(text.scalar_subquery())
 
 
 _EXPANSIONS = {
