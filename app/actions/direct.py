@@ -27,7 +27,6 @@ from app.core.listing import (
     parse_sort,
     set_link_header,
 )
-from app.core.ratelimit import rate_limiter
 from app.core.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
 from app.models import DeliveryStatus
 
@@ -63,14 +62,11 @@ async def _read(
     values: dict[str, Any],
 ) -> Any | None:
     """The statement's row, once the key it read is admitted and counted; None otherwise."""
-    limiter = rate_limiter(request.app)
-    await limiter.check_address(request.client.host if request.client else "unknown")
-    row = await direct.fetch_row(request, statement, values)
-    principal = direct.admit(key, row)
-    if principal is None:
+    found = await direct.read_admitted(request, key, statement, values)
+    if found is None:
         return None
-    request.state.rate_limit = await limiter.hit_key(principal.key_id)
-    request.state.principal = principal
+    row, principal = found
+    await direct.count_request(request, principal)
     return row
 
 

@@ -35,6 +35,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.metrics import effective_routes
+from app.core.ratelimit import rate_limiter
 from app.core.security import Principal, prefix_of, principal_of, refusal, stamp_due
 from app.models import Role, utcnow
 
@@ -231,3 +232,23 @@ def admit(key: str, row: Any) -> Principal | None:
         return None
     principal = principal_of(row)
     return principal if principal.role.allows(Role.viewer) else None
+
+
+async def read_admitted(
+    request: Request, key: str, statement: Compiled, values: dict[str, Any]
+) -> tuple[Any, Principal] | None:
+    """The statement's row and the caller, when the key it read is admitted (see `admit`);
+    None otherwise. An address refused for its failed keys is refused here too."""
+    await rate_limiter(request.app).check_address(
+        request.client.host if request.client else "unknown"
+    )
+    row = await fetch_row(request, statement, values)
+    principal = admit(key, row)
+    return None if principal is None else (row, principal)
+
+
+async def count_request(request: Request, principal: Principal) -> None:
+    """Count the request toward its key's rate limit (a 429 over it), as the ordinary path's
+    key check does, once the direct answer is sure to answer it."""
+    request.state.rate_limit = await rate_limiter(request.app).hit_key(principal.key_id)
+    request.state.principal = principal

@@ -268,7 +268,7 @@ def _version_total(model: Any, *where: sa.ColumnElement[bool]) -> Any:
 
 
 # Built once: a 304 runs little else, and building this cost more than running it.
-_FINGERPRINT = sa.select(
+FINGERPRINT = sa.select(
     _version_total(Plan, col(Plan.id) == _PLAN_ID),
     _version_total(Action, col(Action.plan_id) == _PLAN_ID),
     _version_total(Area, col(Area.plan_id) == _PLAN_ID),
@@ -289,7 +289,7 @@ async def plan_fingerprint(session: AsyncSession, plan_id: str) -> tuple[Any, ..
     ever added, so these sums and counts only grow: equal fingerprints mean equal data.
     The first counter, the plan's own, is 0 when there is no such plan.
     """
-    return tuple((await session.execute(_FINGERPRINT, {"plan_id": plan_id})).one())
+    return tuple((await session.execute(FINGERPRINT, {"plan_id": plan_id})).one())
 
 
 async def inspection_tags(

@@ -1,0 +1,95 @@
+"""The direct answer to a repeat read of a closed quarter's report (see `app.core.direct`).
+
+A closed quarter's report is only computed when the plan's data has changed since the
+client's copy or this worker's: every other read needs the key and the plan's fingerprint
+and nothing else, which one statement reads here. A first read, an open quarter, an
+unknown plan and anything unusual in the request take the route's ordinary path.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import Request, Response
+from sqlalchemy.engine import Dialect
+from sqlmodel import col
+
+from app.core import direct
+from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.models import ApiKey, utcnow
+from app.reports.quarters import Quarter
+from app.reports.rendering import (
+    NotAcceptable,
+    ReportFormat,
+    answer_kept,
+    choose_format,
+    closed_report_etag,
+)
+from app.reports.service import FINGERPRINT
+
+_PARAMETERS = frozenset({"plan_id", "quarter", "format"})
+# The route's own bounds on its parameters.
+MAX_PLAN_ID_LENGTH = 40
+MAX_QUARTER_LENGTH = 20
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(dialect: Dialect) -> direct.Compiled:
+    """The key check and the plan's fingerprint, in one statement: a row when a key has the
+    prefix (the fingerprint's first counter 0 when there is no such plan), none otherwise."""
+    fingerprint = FINGERPRINT.subquery("fingerprint")
+    keys = ApiKey.__table__  # type: ignore[attr-defined]
+    statement = (
+        sa.select(*KEY_COLUMNS, *fingerprint.c)
+        .select_from(keys.outerjoin(fingerprint, sa.true()))
+        .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+    )
+    return direct.compile_for(dialect, statement)
+
+
+def _asked(request: Request) -> tuple[str, Quarter, ReportFormat] | None:
+    """The plan, the closed quarter and the format asked for, in the plain case."""
+    params = request.query_params
+    plan_id, label, format_ = params.get("plan_id"), params.get("quarter"), params.get("format")
+    if plan_id is None or label is None:
+        return None
+    if len(plan_id) > MAX_PLAN_ID_LENGTH or len(label) > MAX_QUARTER_LENGTH:
+        return None
+    try:
+        period = Quarter.parse(label)
+        chosen = choose_format(request, None if format_ is None else ReportFormat(format_))
+    except (ValueError, NotAcceptable):
+        return None
+    if period.end >= utcnow().date():  # not closed: nothing is kept
+        return None
+    return plan_id, period, chosen
+
+
+async def get_quarterly_report(request: Request) -> Response | None:
+    """A 304, or this worker's rendering, when the request's ETag or the rendering is the
+    one the plan's fingerprint gives now; None for anything that needs the route."""
+    if direct.postgres_pool(request) is None or not direct.plain_request(request, _PARAMETERS):
+        return None
+    presented = direct.bearer_key(request)
+    asked = _asked(request)
+    if presented is None or asked is None:
+        return None
+    key, prefix = presented
+    plan_id, period, chosen = asked
+    values: dict[str, Any] = {"prefix": prefix, "plan_id": plan_id}
+    found = await direct.read_admitted(
+        request, key, _compiled(request.app.state.engine.dialect), values
+    )
+    if found is None:
+        return None
+    row, principal = found
+    fingerprint = tuple(row[len(KEY_COLUMNS) :])
+    if not fingerprint[0]:  # no such plan: the route's 404
+        return None
+    report = (plan_id, period.label, chosen.value)
+    answered = answer_kept(request, report, closed_report_etag(report, fingerprint))
+    if answered is not None:
+        await direct.count_request(request, principal)
+    return answered

@@ -1,0 +1,149 @@
+"""How a quarterly report is sent: its formats, chosen by `format` or `Accept`, its ETag
+(closed quarters), and each worker's latest renderings of closed quarters."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from fastapi import Request, Response
+
+from app import __version__
+from app.core.concurrency import client_has, digest_etag
+from app.core.errors import AppError
+from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
+from app.reports.schemas import QuarterlyReport
+
+
+class ReportFormat(StrEnum):
+    """A report's representation."""
+
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+MEDIA_TYPES = {
+    ReportFormat.json: "application/json",
+    ReportFormat.csv: CSV_TYPE,
+    ReportFormat.xlsx: XLSX_TYPE,
+}
+
+
+class NotAcceptable(AppError):
+    status_code, slug, title = 406, "not-acceptable", "Not Acceptable"
+
+
+def accepted(header: str) -> list[str]:
+    """The media ranges of an `Accept` header, most preferred first; q=0 ranges dropped."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header.split(",")):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        if not media:
+            continue
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if 0 < quality <= 1:
+            ranked.append((-quality, position, media.lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
+def choose_format(request: Request, format_: ReportFormat | None) -> ReportFormat:
+    if format_ is not None:
+        return format_
+    accept = request.headers.get("Accept", "").strip() or "*/*"
+    for media in accepted(accept):
+        if media in {"*/*", "application/*", "application/json", "application/problem+json"}:
+            return ReportFormat.json
+        for kind, media_type in MEDIA_TYPES.items():
+            if media == media_type or (media == "text/*" and kind == ReportFormat.csv):
+                return kind
+    raise NotAcceptable(
+        "The report comes as application/json, text/csv or "
+        f"{XLSX_TYPE}; ask for one of those in Accept, or use format=json|csv|xlsx."
+    )
+
+
+# A closed quarter's report changes only when the plan's data does (a late update dated in
+# the quarter, an edit), and the plan's fingerprint (one query) changes with it. So the
+# ETag is made from the fingerprint: any worker answers If-None-Match with a 304 without
+# the report, for any number of plans. The price: any change to the plan's data, even an
+# update of a later quarter, gives a new ETag, and the next read gets the report again.
+# Each worker also keeps its latest renderings, so a repeat read skips the report too.
+CLOSED_REPORTS_KEPT = 32
+
+
+def closed_report_etag(key: tuple[str, str, str], fingerprint: tuple[Any, ...]) -> str:
+    """The strong ETag of a closed quarter's report: its plan, quarter and format, the
+    plan's data (by its fingerprint) and the release that renders it."""
+    return digest_etag("\n".join([__version__, *key, repr(fingerprint)]).encode())
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A report as sent: body, media type, headers, ETag (closed quarters only)."""
+
+    etag: str | None
+    body: bytes
+    media_type: str
+    headers: dict[str, str]
+
+
+def closed_reports(request: Request) -> OrderedDict[tuple[str, str, str], Rendered]:
+    cache: OrderedDict[tuple[str, str, str], Rendered] | None = getattr(
+        request.app.state, "closed_reports", None
+    )
+    if cache is None:
+        cache = OrderedDict()
+        request.app.state.closed_reports = cache
+    return cache
+
+
+def render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> Rendered:
+    headers = {"Vary": "Accept"}
+    if etag is not None:
+        headers["ETag"] = etag
+    filename = f"quarterly-report-{report.period.label}"
+    if chosen == ReportFormat.csv:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        body, media_type = to_csv(report), f"{CSV_TYPE}; charset=utf-8"
+    elif chosen == ReportFormat.xlsx:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        body, media_type = to_xlsx(report), XLSX_TYPE
+    else:
+        # Serialised once, straight to JSON bytes.
+        body, media_type = report.__pydantic_serializer__.to_json(report), "application/json"
+    return Rendered(etag, body, media_type, headers)
+
+
+def respond(rendered: Rendered) -> Response:
+    return Response(rendered.body, media_type=rendered.media_type, headers=dict(rendered.headers))
+
+
+def answer_kept(request: Request, key: tuple[str, str, str], etag: str) -> Response | None:
+    """A closed quarter's report when it needs no computing: a 304 when the client has this
+    ETag, or this worker's rendering when it has the same ETag; None otherwise."""
+    if client_has(request, etag):
+        return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
+    cache = closed_reports(request)
+    cached = cache.get(key)
+    if cached is None or cached.etag != etag:
+        return None
+    cache.move_to_end(key)
+    return respond(cached)
+
+
+def keep(request: Request, key: tuple[str, str, str], rendered: Rendered) -> None:
+    """Keep a closed quarter's rendering, dropping the least recently read over the limit."""
+    cache = closed_reports(request)
+    cache[key] = rendered
+    while len(cache) > CLOSED_REPORTS_KEPT:
+        cache.popitem(last=False)
