@@ -21,7 +21,7 @@ from app.core.db import create_direct_pool, create_engine, create_session_factor
 from app.core.direct import DirectReads
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
-from app.core.metrics import RequestMetricsMiddleware
+from app.core.metrics import RequestMetricsMiddleware, route_templates
 from app.core.middleware import ResponseDefaultsMiddleware
 from app.core.migrations import head_revisions
 from app.core.openapi_examples import add_examples
@@ -156,6 +156,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.migration_heads = head_revisions(settings.database_url)
         direct_pool = None if settings.is_sqlite else await create_direct_pool(engine, settings)
         app.state.direct_pool = direct_pool
+        # FastAPI prepares each route (its parameters' validators, its dependencies) when the
+        # first request comes; preparing them all now spares each worker's first request.
+        route_templates(app.routes)
         # What start-up made (modules, schemas, the app) lives as long as the process: kept
         # out of the collector's full passes, which a large report would otherwise trigger.
         gc.freeze()
