@@ -134,6 +134,18 @@ def _install_metrics(app: FastAPI) -> None:
     Instrumentator().expose(app, include_in_schema=False)
 
 
+def _freeze_start_up() -> None:
+    """Keep what start-up made (modules, schemas, the app), which lives as long as the
+    process, out of the collector's full passes, which a large report would otherwise set
+    off every few reads. Done once per process, after a collection, so that nothing
+    unreachable is kept: a process that starts several apps (the tests) freezes only the
+    first, and the others are collected as usual once their lifespans end."""
+    if gc.get_freeze_count():
+        return
+    gc.collect()
+    gc.freeze()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the service for these settings (the environment's, by default)."""
     settings = settings or get_settings()
@@ -159,9 +171,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # FastAPI prepares each route (its parameters' validators, its dependencies) when the
         # first request comes; preparing them all now spares each worker's first request.
         route_templates(app.routes)
-        # What start-up made (modules, schemas, the app) lives as long as the process: kept
-        # out of the collector's full passes, which a large report would otherwise trigger.
-        gc.freeze()
+        _freeze_start_up()
         try:
             yield
         finally:
