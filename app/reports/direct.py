@@ -2,7 +2,8 @@
 
 A closed quarter's report is only computed when the plan's data has changed since the
 client's copy or this worker's: every other read needs the key and the plan's fingerprint
-and nothing else, which one statement reads here. A first read, an open quarter, an
+and nothing else, which one statement reads here. It is tried when the request has
+`If-None-Match` or the worker has rendered the report; a first read, an open quarter, an
 unknown plan and anything unusual in the request take the route's ordinary path.
 """
 
@@ -26,6 +27,7 @@ from app.reports.rendering import (
     answer_kept,
     choose_format,
     closed_report_etag,
+    closed_reports,
 )
 from app.reports.service import FINGERPRINT
 
@@ -78,6 +80,9 @@ async def get_quarterly_report(request: Request) -> Response | None:
         return None
     key, prefix = presented
     plan_id, period, chosen = asked
+    report = (plan_id, period.label, chosen.value)
+    if "if-none-match" not in request.headers and report not in closed_reports(request):
+        return None  # nothing kept to answer with: the route computes the report
     values: dict[str, Any] = {"prefix": prefix, "plan_id": plan_id}
     found = await direct.read_admitted(
         request, key, _compiled(request.app.state.engine.dialect), values
@@ -88,7 +93,6 @@ async def get_quarterly_report(request: Request) -> Response | None:
     fingerprint = tuple(row[len(KEY_COLUMNS) :])
     if not fingerprint[0]:  # no such plan: the route's 404
         return None
-    report = (plan_id, period.label, chosen.value)
     answered = answer_kept(request, report, closed_report_etag(report, fingerprint))
     if answered is not None:
         await direct.count_request(request, principal)
