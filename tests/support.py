@@ -31,3 +31,14 @@ async def archive(http: httpx.AsyncClient, url: str) -> httpx.Response:
     """DELETE (archive) with the If-Match of a fresh read."""
     etag = (await http.get(url)).headers["ETag"]
     return await http.delete(url, headers={"If-Match": etag})
+
+
+# Headers that differ between any two responses: the moment, the request, the key's usage.
+PER_REQUEST_HEADERS = frozenset(
+    {"date", "server-timing", "x-request-id", "ratelimit-remaining", "ratelimit-reset"}
+)
+
+
+def same_headers(response: httpx.Response) -> dict[str, str]:
+    """The response's headers but those that differ between any two responses."""
+    return {k: v for k, v in response.headers.items() if k not in PER_REQUEST_HEADERS}

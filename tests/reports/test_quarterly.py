@@ -34,7 +34,7 @@ from tests.factories import (
     make_officer,
     make_plan,
 )
-from tests.support import assert_problem
+from tests.support import assert_problem, same_headers
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -322,6 +322,18 @@ async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, boa
     assert "ETag" not in live.headers
 
 
+async def through_the_route(
+    viewer: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+    params: dict[str, str],
+    headers: dict[str, str],
+) -> httpx.Response:
+    """The report read with the direct answer (`app.reports.direct`) turned off."""
+    with monkeypatch.context() as ordinary:
+        ordinary.setattr(direct, "postgres_pool", lambda _request: None)
+        return await viewer.get(REPORT, params=params, headers=headers)
+
+
 async def test_a_repeat_read_of_a_closed_quarter_reads_only_the_key_and_the_fingerprint(
     viewer: httpx.AsyncClient,
     board: Board,
@@ -341,9 +353,7 @@ async def test_a_repeat_read_of_a_closed_quarter_reads_only_the_key_and_the_fing
         assert again.status_code == (304 if headers else 200)
         # The report itself comes from the cache.
         assert count_statements.count - before == statements, count_statements.statements[before:]
-        with monkeypatch.context() as ordinary:
-            ordinary.setattr(direct, "postgres_pool", lambda _request: None)
-            routed = await viewer.get(REPORT, params=params, headers=headers)
+        routed = await through_the_route(viewer, monkeypatch, params, headers)
         assert routed.status_code == again.status_code
         assert routed.content == again.content
         assert same_headers(routed) == same_headers(again)
@@ -356,11 +366,6 @@ async def test_a_repeat_read_of_a_closed_quarter_reads_only_the_key_and_the_fing
     assert again.status_code == 304
     assert again.headers["ETag"] == first.headers["ETag"]
     assert count_statements.count - before == statements
-
-
-def same_headers(response: httpx.Response) -> dict[str, str]:
-    unlike = {"date", "server-timing", "x-request-id", "ratelimit-remaining", "ratelimit-reset"}
-    return {k: v for k, v in response.headers.items() if k not in unlike}
 
 
 async def test_reads_the_direct_answer_leaves_to_the_route(
@@ -382,11 +387,9 @@ async def test_reads_the_direct_answer_leaves_to_the_route(
         answered = await viewer.get(REPORT, params=asked, headers=headers)
         spent = count_statements.count - before
         app.state.closed_reports.clear()
-        with monkeypatch.context() as ordinary:
-            ordinary.setattr(direct, "postgres_pool", lambda _request: None)
-            before = count_statements.count
-            routed = await viewer.get(REPORT, params=asked, headers=headers)
-            routed_spent = count_statements.count - before
+        before = count_statements.count
+        routed = await through_the_route(viewer, monkeypatch, asked, headers)
+        routed_spent = count_statements.count - before
         app.state.closed_reports.clear()
         context = (asked, headers, answered.text)
         assert spent == routed_spent + (extra if backend == "postgresql" else 0), context
