@@ -22,6 +22,8 @@ from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.models import ApiKey, utcnow
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
+    MAX_PLAN_ID_LENGTH,
+    MAX_QUARTER_LENGTH,
     NotAcceptable,
     ReportFormat,
     answer_kept,
@@ -32,9 +34,6 @@ from app.reports.rendering import (
 from app.reports.service import FINGERPRINT
 
 _PARAMETERS = frozenset({"plan_id", "quarter", "format"})
-# The route's own bounds on its parameters.
-MAX_PLAN_ID_LENGTH = 40
-MAX_QUARTER_LENGTH = 20
 
 
 @functools.lru_cache(maxsize=4)

@@ -16,6 +16,11 @@ from app.core.errors import AppError
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from app.reports.schemas import QuarterlyReport
 
+# The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the direct
+# answer alike.
+MAX_PLAN_ID_LENGTH = 40
+MAX_QUARTER_LENGTH = 20
+
 
 class ReportFormat(StrEnum):
     """A report's representation."""

@@ -21,6 +21,8 @@ from app.reports.formats import CSV_TYPE, XLSX_TYPE
 from app.reports.quarterly import quarterly_report
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
+    MAX_PLAN_ID_LENGTH,
+    MAX_QUARTER_LENGTH,
     ReportFormat,
     answer_kept,
     choose_format,
@@ -34,7 +36,7 @@ from app.reports.schemas import Exceptions, GroupBy, QuarterlyReport, Summary
 router = APIRouter(prefix="/reports", tags=["Reports"])
 
 
-PlanId = Annotated[str, Query(max_length=40, description="The plan to report on.")]
+PlanId = Annotated[str, Query(max_length=MAX_PLAN_ID_LENGTH, description="The plan to report on.")]
 
 
 async def plan_from_query(session: SessionDep, plan_id: PlanId) -> Plan:
@@ -100,7 +102,7 @@ async def get_quarterly_report(
     quarter: Annotated[
         str,
         Query(
-            max_length=20,
+            max_length=MAX_QUARTER_LENGTH,
             description="A financial-year quarter: `2023-24-Q2` is July to September 2023.",
             examples=["2023-24-Q2"],
         ),
