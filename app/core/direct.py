@@ -3,7 +3,7 @@
 An endpoint marked with `direct(answer)` has each GET on its path offered to `answer`
 before the router sees it, by `DirectReads`, the innermost middleware. `answer` handles
 only the plain case it recognises, in one statement (the key check and the read together)
-on a connection from the driver's own pool (`app.core.db.create_direct_pool`), and returns
+on a connection of the direct pool (`app.core.db.DirectPool`), and returns
 None for anything else: an unknown parameter, a key that is missing, wrong, revoked,
 expired or due a `last_used_at` update, SQLite, and any error from the driver (a lost
 connection, a timeout). The request then takes its route's ordinary path, which answers
@@ -18,7 +18,6 @@ route's path is matched before any other, so it must not overlap another GET rou
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.core.db import DirectPool
 from app.core.metrics import effective_routes
 from app.core.ratelimit import rate_limiter
 from app.core.security import Principal, prefix_of, principal_of, refusal, stamp_due
@@ -192,9 +192,10 @@ async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]
 
     The engine's `before_cursor_execute` listeners see the statement as they see any other
     (with no connection, cursor or context): the tests count statements, the benchmark
-    records them. A connection the driver failed on is closed, whatever state it is in,
-    and the pool makes a new one. Waiting longer than `db_pool_timeout_ms` for a
-    connection fails the read too: the ordinary path then waits for one of its own.
+    records them. A connection the driver failed on, or whose read was cancelled, is
+    closed, whatever state it is in, and the pool makes a new one. Waiting longer than
+    `db_pool_timeout_ms` for a connection fails the read too: the ordinary path then waits
+    for one of its own.
     """
     state = request.app.state
     engine: AsyncEngine = state.engine
@@ -202,23 +203,21 @@ async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]
     announce = engine.sync_engine.dispatch.before_cursor_execute
     if announce:
         announce(None, None, compiled.sql, arguments, None, False)
+    pool: DirectPool = state.direct_pool
     try:
-        connection = await state.direct_pool.acquire(
-            timeout=state.settings.db_pool_timeout_ms / 1000
-        )
+        connection = await pool.take()
     except _DRIVER_ERRORS as exc:
         raise ReadFailed from exc
     try:
-        return await connection.fetchrow(compiled.sql, *arguments)
-    except _DRIVER_ERRORS as exc:
-        # A connection the server closed is already back in the pool, which says so.
-        with contextlib.suppress(asyncpg.InterfaceError):
-            connection.terminate()
-        raise ReadFailed from exc
-    finally:
-        # The row is read; a connection that fails on its way back is the pool's to replace.
-        with contextlib.suppress(*_DRIVER_ERRORS):
-            await state.direct_pool.release(connection)
+        row = await connection.fetchrow(compiled.sql, *arguments)
+    except BaseException as exc:
+        # Failed or cancelled mid-statement: the connection's state is unknown.
+        pool.discard(connection)
+        if isinstance(exc, _DRIVER_ERRORS):
+            raise ReadFailed from exc
+        raise
+    pool.give_back(connection)
+    return row
 
 
 def admit(key: str, row: Any) -> Principal | None:

@@ -17,7 +17,7 @@ from datetime import timedelta
 import httpx
 import pytest
 import sqlalchemy as sa
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -198,8 +198,10 @@ async def test_a_connection_the_server_closed_is_replaced(
         pytest.skip("only PostgreSQL answers directly")
     url = f"{ACTIONS}/{action_id}"
     first = await viewer.get(url, params=EXPAND)
-    async with app.state.direct_pool.acquire() as connection:
-        pid = connection.get_server_pid()
+    pool = app.state.direct_pool
+    connection = await pool.take()  # the one the read above used, kept for the next
+    pid = connection.get_server_pid()
+    pool.give_back(connection)
     # Waits (up to 5 s) until the server process has ended.
     ended = await session.execute(sa.text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
     assert ended.scalar_one() is True
@@ -226,9 +228,10 @@ async def test_a_read_the_driver_fails_is_answered_the_ordinary_way(
     url = f"{ACTIONS}/{action_id}"
     first = await viewer.get(url, params=EXPAND)
     pool = app.state.direct_pool
-    async with pool.acquire() as connection:
-        # Prepared statements are parsed again when the search path changes.
-        await connection.execute("SET search_path = pg_catalog")
+    connection = await pool.take()  # the one the read above used, kept for the next
+    # Prepared statements are parsed again when the search path changes.
+    await connection.execute("SET search_path = pg_catalog")
+    pool.give_back(connection)
     sent = []
     for _ in range(2):
         before = count_statements.count
@@ -253,11 +256,68 @@ async def test_a_read_that_waits_too_long_for_a_direct_connection_goes_the_ordin
             url = f"{ACTIONS}/{await new_action(session)}"
         async with http(app, key) as caller:
             first = await caller.get(url, params=EXPAND)  # stamps the key's last use
-            async with app.state.direct_pool.acquire():
-                # Fails, rather than hangs, if the read waits for the connection held here.
-                answered = await asyncio.wait_for(caller.get(url, params=EXPAND), timeout=10)
+            pool = app.state.direct_pool
+            held = await pool.take()
+            # Fails, rather than hangs, if the read waits for the connection held here.
+            answered = await asyncio.wait_for(caller.get(url, params=EXPAND), timeout=10)
+            pool.give_back(held)
         assert answered.status_code == 200, answered.text
         assert answered.content == first.content
+
+
+async def test_reads_keep_one_connection_which_stopping_closes(
+    backend: str, settings: Settings, session: AsyncSession
+) -> None:
+    """Reads one after another use one direct connection, kept between them; stopping the
+    service closes it rather than waiting for it to come back."""
+    if backend != "postgresql":
+        pytest.skip("only PostgreSQL answers directly")
+    async with asyncio.timeout(20):
+        async with running(settings) as app:
+            key = await new_key(app)
+            async with app.state.session_factory() as setup:
+                url = f"{ACTIONS}/{await new_action(setup)}"
+            async with http(app, key) as caller:
+                for _ in range(5):
+                    assert (await caller.get(url, params=EXPAND)).status_code == 200
+            pool = app.state.direct_pool
+            assert pool.taken == 1
+            connection = await pool.take()
+            pid = connection.get_server_pid()
+            pool.give_back(connection)
+    for _ in range(50):  # the server process ends soon after its client closes
+        gone = await session.scalar(
+            sa.text("SELECT count(*) = 0 FROM pg_stat_activity WHERE pid = :pid"), {"pid": pid}
+        )
+        if gone:
+            break
+        await asyncio.sleep(0.1)
+    assert gone
+
+
+async def test_a_read_cancelled_mid_statement_leaves_its_connection_to_no_other(
+    backend: str, settings: Settings
+) -> None:
+    """A read cancelled while its statement runs (its client went away) leaves the
+    connection mid-statement: it is closed, and the next read gets a new one, even with
+    a single connection allowed."""
+    if backend != "postgresql":
+        pytest.skip("only PostgreSQL answers directly")
+    async with running(settings, db_pool_size=1) as app:
+        pool = app.state.direct_pool
+        request = Request({"type": "http", "app": app})
+        dialect = app.state.engine.dialect
+        sleeping = direct.compile_for(dialect, sa.select(sa.func.pg_sleep(30)))
+        read = asyncio.create_task(direct.fetch_row(request, sleeping, {}))
+        await asyncio.sleep(0.5)
+        assert pool.taken == 1
+        read.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await read
+        assert pool.taken == 0
+        answer = direct.compile_for(dialect, sa.select(sa.literal(42, sa.Integer)))
+        row = await asyncio.wait_for(direct.fetch_row(request, answer, {}), timeout=10)
+        assert row[0] == 42
 
 
 async def test_the_database_urls_options_reach_the_direct_pool(
@@ -278,7 +338,7 @@ async def test_the_database_urls_options_reach_the_direct_pool(
             again = await caller.get(action_url, params=EXPAND)
         assert again.status_code == 200, again.text
         assert again.content == first.content
-        assert app.state.direct_pool.get_size() == 1  # the direct pool answered
+        assert app.state.direct_pool.taken == 1  # the direct pool answered
 
 
 async def test_the_detail_needs_only_a_viewer(session: AsyncSession, app: FastAPI) -> None:
