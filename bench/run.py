@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import http.client
 import json
+import math
 import os
 import platform
 import re
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -165,6 +166,25 @@ def app_env(name: str) -> dict[str, str]:
         "IPA_CREATE_ADMIN_KEY_ON_START": "false",
         "IPA_RATE_LIMIT": "",
     }
+
+
+def reference_server(name: str) -> Any:
+    """The reference endpoints (`bench/reference.py`) on `REFERENCE_PORT`, as a context."""
+    command = [
+        str(VENV_BIN / "uvicorn"),
+        "bench.reference:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(REFERENCE_PORT),
+        "--workers",
+        str(WORKERS),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    environment = {**os.environ, "BENCH_DATABASE_URL": database_url(name)}
+    return server(command, environment, REFERENCE_PORT, "reference")
 
 
 # The endpoints.
@@ -440,6 +460,7 @@ def run_wrk(
         "connections": connections,
         "requests": raw["requests"],
         "rps": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
+        "seconds": raw["duration_us"] / 1e6,
         "p50_ms": raw["p50_us"] / 1000,
         "p90_ms": raw["p90_us"] / 1000,
         "p99_ms": raw["p99_us"] / 1000,
@@ -501,6 +522,77 @@ def measure(
             + (f"  ERRORS {result['error_detail']}" if result["errors"] else "")
         )
     return figures
+
+
+# Runs of the service and the reference taken in turns, for the endpoints compared with it.
+PAIRED_ROUNDS = 3
+
+
+def combine(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One figure from runs taken in turns with the other server's: requests per second
+    over all of them, and each latency the median of the runs' (wrk gives no histogram to
+    merge)."""
+    requests = sum(run["requests"] for run in runs)
+    seconds = sum(run["seconds"] for run in runs)
+    errors = [run["error_detail"] for run in runs]
+    return {
+        "connections": runs[0]["connections"],
+        "requests": requests,
+        "rps": round(requests / seconds, 1),
+        "seconds": round(seconds, 3),
+        "runs": len(runs),
+        "rps_runs": [run["rps"] for run in runs],
+        "p50_ms": statistics.median(run["p50_ms"] for run in runs),
+        "p90_ms": statistics.median(run["p90_ms"] for run in runs),
+        "p99_ms": statistics.median(run["p99_ms"] for run in runs),
+        "max_ms": max(run["max_ms"] for run in runs),
+        "errors": sum(run["errors"] for run in runs),
+        "error_detail": {name: sum(e[name] for e in errors) for name in errors[0]},
+    }
+
+
+def measure_paired(
+    endpoint: Endpoint,
+    key: str,
+    work: Path,
+    seconds: int,
+    warmup: int,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The service's and the reference's figures for one endpoint, their runs taken in
+    turns (service first in the first and last rounds, the reference in the middle one).
+
+    Measured one after the other, minutes apart, the two met different machines: on a
+    shared 2-core machine the pace moved by a fifth between runs, which moved the ratio as
+    much. In turns, both meet the same drift. The measured seconds are split over the
+    rounds, each at least 3."""
+    lines_file = work / f"{endpoint.name}.lines"
+    lines_file.write_text("\n".join(endpoint.request_lines()) + "\n")
+    ports = {"service": APP_PORT, "reference": REFERENCE_PORT}
+    each = max(3, math.ceil(seconds / PAIRED_ROUNDS))
+    figures: dict[str, dict[str, Any]] = {"service": {}, "reference": {}}
+    for connections in (1, 16):
+        runs: dict[str, list[dict[str, Any]]] = {"service": [], "reference": []}
+        for port in ports.values():
+            if warmup:
+                run_wrk(endpoint, port, key, connections, warmup, lines_file)
+                settle(port)
+        for round_number in range(PAIRED_ROUNDS):
+            order = list(ports) if round_number % 2 == 0 else list(reversed(ports))
+            for label in order:
+                runs[label].append(
+                    run_wrk(endpoint, ports[label], key, connections, each, lines_file)
+                )
+                settle(ports[label])
+        for label, taken in runs.items():
+            result = combine(taken)
+            figures[label][f"c{connections}"] = result
+            log(
+                f"{label:9} {endpoint.name:15} c={connections:<2} {result['rps']:8.1f} rps  "
+                f"p50 {result['p50_ms']:8.2f} ms  p99 {result['p99_ms']:8.2f} ms  "
+                f"(runs: {', '.join(f'{rps:.0f}' for rps in result['rps_runs'])} rps)"
+                + (f"  ERRORS {result['error_detail']}" if result["errors"] else "")
+            )
+    return figures["service"], figures["reference"]
 
 
 def server_time_ms(response: httpx.Response) -> float:
@@ -821,39 +913,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 log(f"floor     {endpoint.name:15} {floors[endpoint.name]}")
 
-        for endpoint in chosen:
-            check(APP_PORT, key, endpoint)
-            figures = measure(endpoint, APP_PORT, key, work, args.seconds, args.warmup, "service")
-            figures["server"] = sample_server_time(endpoint, APP_PORT, key, SERVER_TIME_SAMPLES)
-            log(f"server    {endpoint.name:15} {figures['server']}")
-            statements = {len(s) for s in captured[endpoint.name]}
-            figures["floor"] = floors[endpoint.name]
-            figures["statements"] = max(statements)
-            figures["title"] = endpoint.title
-            results["endpoints"][endpoint.name] = figures
-
-    references = [e for e in chosen if e.reference]
-    if references:
-        reference_env = {**os.environ, "BENCH_DATABASE_URL": database_url(name)}
-        reference_command = [
-            str(VENV_BIN / "uvicorn"),
-            "bench.reference:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(REFERENCE_PORT),
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ]
-        with server(reference_command, reference_env, REFERENCE_PORT, "reference"):
-            for endpoint in references:
-                check(REFERENCE_PORT, key, endpoint)
-                results["endpoints"][endpoint.name]["reference"] = measure(
-                    endpoint, REFERENCE_PORT, key, work, args.seconds, args.warmup, "reference"
-                )
+        with ExitStack() as reference_up:
+            if any(e.reference for e in chosen):
+                # Up beside the service, so that the two are measured in turns.
+                reference_up.enter_context(reference_server(name))
+            for endpoint in chosen:
+                check(APP_PORT, key, endpoint)
+                if endpoint.reference:
+                    check(REFERENCE_PORT, key, endpoint)
+                    figures, reference = measure_paired(
+                        endpoint, key, work, args.seconds, args.warmup
+                    )
+                    figures["reference"] = reference
+                else:
+                    figures = measure(
+                        endpoint, APP_PORT, key, work, args.seconds, args.warmup, "service"
+                    )
+                figures["server"] = sample_server_time(endpoint, APP_PORT, key, SERVER_TIME_SAMPLES)
+                log(f"server    {endpoint.name:15} {figures['server']}")
+                statements = {len(s) for s in captured[endpoint.name]}
+                figures["floor"] = floors[endpoint.name]
+                figures["statements"] = max(statements)
+                figures["title"] = endpoint.title
+                results["endpoints"][endpoint.name] = figures
 
     for figures in results["endpoints"].values():
         reference = figures.get("reference")
