@@ -231,7 +231,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "Server-Timing",
             ],
         )
-    app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
+    # The request id is read from the context (`asgi_correlation_id.correlation_id`), so the
+    # request's own headers are left as they came (rewriting them cost every request).
+    app.add_middleware(
+        CorrelationIdMiddleware, header_name="X-Request-ID", update_request_header=False
+    )
 
     app.include_router(health_router)
     app.include_router(api_router)

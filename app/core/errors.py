@@ -216,7 +216,7 @@ def problem_response(
         status=status,
         detail=detail,
         instance=request.url.path,
-        request_id=request.headers.get("X-Request-ID") or _request_id(),
+        request_id=_request_id() or request.headers.get("X-Request-ID"),
         errors=list(errors) if errors is not None else None,
     ).model_dump(exclude_none=True)
     body.update(extra or {})

@@ -28,6 +28,18 @@ async def test_problem_carries_the_request_id(client: httpx.AsyncClient) -> None
     assert response.json()["request_id"] == response.headers["X-Request-ID"]
 
 
+async def test_a_request_id_not_accepted_is_replaced_in_the_problem_too(
+    client: httpx.AsyncClient,
+) -> None:
+    """A request id that is not 32 hex digits is replaced by a new one, and the problem
+    names the one the response carries, not the one refused."""
+    for given in ("0123456789abcdef0123456789abcdef", "not an id"):
+        response = await client.get("/api/v1/plans", headers={"X-Request-ID": given})
+        sent = response.headers["X-Request-ID"]
+        assert (sent == given) is (given != "not an id")
+        assert response.json()["request_id"] == sent
+
+
 async def test_security_headers(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/v1/plans")
     assert response.headers["X-Content-Type-Options"] == "nosniff"
