@@ -32,7 +32,7 @@ from app.models import DeliveryStatus
 
 _PARAMETERS = frozenset({"expand"})
 _LIST_PARAMETERS = rendering.LIST_FILTERS | {"limit", "cursor", "expand"}
-_KNOWN = frozenset(e.value for e in Expansion)
+_BY_NAME = {e.value: e for e in Expansion}
 _ALLOWED_VALUES = {
     "rag": frozenset(RagFilter),
     "status": frozenset(DeliveryStatus),
@@ -52,7 +52,7 @@ def _expansions(request: Request) -> frozenset[Expansion] | None:
     if len(values) > MAX_EXPAND_VALUES or any(len(v) > MAX_FILTER_LENGTH for v in values):
         return None
     names = expansion_names(values)
-    return frozenset(Expansion(name) for name in names) if names <= _KNOWN else None
+    return frozenset(_BY_NAME[name] for name in names) if names <= _BY_NAME.keys() else None
 
 
 async def _read(
