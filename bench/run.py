@@ -506,8 +506,7 @@ def measure(
     warmup: int,
     label: str,
 ) -> dict[str, Any]:
-    lines_file = work / f"{endpoint.name}.lines"
-    lines_file.write_text("\n".join(endpoint.request_lines()) + "\n")
+    lines_file = write_lines(endpoint, work)
     figures: dict[str, Any] = {}
     for connections in (1, 16):
         if warmup:
@@ -516,12 +515,23 @@ def measure(
         result = run_wrk(endpoint, port, key, connections, seconds, lines_file)
         settle(port)
         figures[f"c{connections}"] = result
-        log(
-            f"{label:9} {endpoint.name:15} c={connections:<2} {result['rps']:8.1f} rps  "
-            f"p50 {result['p50_ms']:8.2f} ms  p99 {result['p99_ms']:8.2f} ms"
-            + (f"  ERRORS {result['error_detail']}" if result["errors"] else "")
-        )
+        log_figures(label, endpoint, result)
     return figures
+
+
+def write_lines(endpoint: Endpoint, work: Path) -> Path:
+    """The file of request lines the wrk scripts rotate through, for this endpoint."""
+    lines_file = work / f"{endpoint.name}.lines"
+    lines_file.write_text("\n".join(endpoint.request_lines()) + "\n")
+    return lines_file
+
+
+def log_figures(label: str, endpoint: Endpoint, result: dict[str, Any], note: str = "") -> None:
+    log(
+        f"{label:9} {endpoint.name:15} c={result['connections']:<2} {result['rps']:8.1f} rps  "
+        f"p50 {result['p50_ms']:8.2f} ms  p99 {result['p99_ms']:8.2f} ms{note}"
+        + (f"  ERRORS {result['error_detail']}" if result["errors"] else "")
+    )
 
 
 # Runs of the service and the reference taken in turns, for the endpoints compared with it.
@@ -565,8 +575,7 @@ def measure_paired(
     shared 2-core machine the pace moved by a fifth between runs, which moved the ratio as
     much. In turns, both meet the same drift. The measured seconds are split over the
     rounds, each at least 3."""
-    lines_file = work / f"{endpoint.name}.lines"
-    lines_file.write_text("\n".join(endpoint.request_lines()) + "\n")
+    lines_file = write_lines(endpoint, work)
     ports = {"service": APP_PORT, "reference": REFERENCE_PORT}
     each = max(3, math.ceil(seconds / PAIRED_ROUNDS))
     figures: dict[str, dict[str, Any]] = {"service": {}, "reference": {}}
@@ -586,12 +595,8 @@ def measure_paired(
         for label, taken in runs.items():
             result = combine(taken)
             figures[label][f"c{connections}"] = result
-            log(
-                f"{label:9} {endpoint.name:15} c={connections:<2} {result['rps']:8.1f} rps  "
-                f"p50 {result['p50_ms']:8.2f} ms  p99 {result['p99_ms']:8.2f} ms  "
-                f"(runs: {', '.join(f'{rps:.0f}' for rps in result['rps_runs'])} rps)"
-                + (f"  ERRORS {result['error_detail']}" if result["errors"] else "")
-            )
+            runs_rps = ", ".join(f"{rps:.0f}" for rps in result["rps_runs"])
+            log_figures(label, endpoint, result, f"  (runs: {runs_rps} rps)")
     return figures["service"], figures["reference"]
 
 
