@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
@@ -15,14 +14,13 @@ from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
 from app.api import api_router
-from app.core.body_limit import BodyLimitMiddleware
 from app.core.config import Settings, get_settings
 from app.core.db import create_direct_pool, create_engine, create_session_factory
 from app.core.direct import DirectReads
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
-from app.core.metrics import RequestMetricsMiddleware, route_templates
-from app.core.middleware import ResponseDefaultsMiddleware
+from app.core.metrics import RequestMetrics, route_templates
+from app.core.middleware import RequestMiddleware
 from app.core.migrations import head_revisions
 from app.core.openapi_examples import add_examples
 from app.core.ratelimit import RateLimiter
@@ -129,9 +127,38 @@ def _install_openapi(app: FastAPI) -> None:
 
 
 def _install_metrics(app: FastAPI) -> None:
-    """`/metrics`: requests by method, status class and route, and their latency."""
-    app.add_middleware(RequestMetricsMiddleware, excluded=["/metrics"])
+    """`/metrics`: requests by method, status class and route, and their latency (recorded
+    by `RequestMiddleware`)."""
     Instrumentator().expose(app, include_in_schema=False)
+
+
+def _cors_options(settings: Settings) -> dict[str, Any] | None:
+    """`CORSMiddleware`'s options: the configured origins may call the API from a browser."""
+    if not settings.cors_origins:
+        return None
+    return {
+        "allow_origins": settings.cors_origins,
+        "allow_methods": ["GET", "POST", "PUT", "PATCH", "DELETE"],
+        "allow_headers": [
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "If-None-Match",
+            "Idempotency-Key",
+            "X-Request-ID",
+        ],
+        "expose_headers": [
+            "ETag",
+            "Link",
+            "Location",
+            "X-Request-ID",
+            "Retry-After",
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset",
+            "Server-Timing",
+        ],
+    }
 
 
 def _freeze_start_up() -> None:
@@ -201,40 +228,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     # Innermost: the hottest reads answered before routing, on PostgreSQL (`direct`).
     app.add_middleware(DirectReads)
-    # Inside the headers and the access log, so its 413 gets them too.
-    # (FastAPI's own max_body_size answers a large Content-Length in plain text.)
-    app.add_middleware(BodyLimitMiddleware, max_body_size=settings.max_request_body_bytes)
-    # Security headers, Cache-Control, the access log line, and the 500 for an unhandled error.
-    app.add_middleware(ResponseDefaultsMiddleware, handle_error=app.exception_handlers[Exception])
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=[
-                "Authorization",
-                "Content-Type",
-                "If-Match",
-                "If-None-Match",
-                "Idempotency-Key",
-                "X-Request-ID",
-            ],
-            expose_headers=[
-                "ETag",
-                "Link",
-                "Location",
-                "X-Request-ID",
-                "Retry-After",
-                "RateLimit-Limit",
-                "RateLimit-Remaining",
-                "RateLimit-Reset",
-                "Server-Timing",
-            ],
-        )
-    # The request id is read from the context (`asgi_correlation_id.correlation_id`), so the
-    # request's own headers are left as they came (rewriting them cost every request).
+    cors = _cors_options(settings)
+    if cors is not None:
+        app.add_middleware(CORSMiddleware, **cors)
+    # Outermost of the service's own: the request id, the body limit, the headers every
+    # response gets, the access log, the metrics, and the 500 for a crash, in one layer.
     app.add_middleware(
-        CorrelationIdMiddleware, header_name="X-Request-ID", update_request_header=False
+        RequestMiddleware,
+        handle_error=app.exception_handlers[Exception],
+        max_body_size=settings.max_request_body_bytes,
+        metrics=RequestMetrics(excluded=["/metrics"]),
+        cors=cors,
     )
 
     app.include_router(health_router)

@@ -2,7 +2,8 @@
 
 A declared `Content-Length` over the limit is refused before the request reaches a route, so
 nothing runs; a body sent without one is counted as it is read and refused once it passes the
-limit, before the route parses it.
+limit, before the route parses it. The request middleware (`app.core.middleware`) applies
+both, so the refusal gets the headers every response gets.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from fastapi import Request
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.responses import Response
+from starlette.types import Message, Receive, Scope
 
 from app.core.errors import problem_response
 
@@ -24,39 +25,27 @@ def _detail(limit: int) -> str:
     return f"The request body is larger than the {limit} bytes this service accepts."
 
 
-class BodyLimitMiddleware:
-    """A pure ASGI middleware, so the refusal passes through the other middleware's headers."""
+def declared_too_large(scope: Scope, declared: bytes | None, limit: int) -> Response | None:
+    """The 413 for a request whose declared `Content-Length` is over the limit."""
+    if declared is None or not declared.isdigit() or int(declared) <= limit:
+        return None
+    return problem_response(
+        Request(scope), status=413, slug=SLUG, title=TITLE, detail=_detail(limit)
+    )
 
-    def __init__(self, app: ASGIApp, max_body_size: int) -> None:
-        self.app = app
-        self.max_body_size = max_body_size
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_body_size:
-            response = problem_response(
-                Request(scope),
-                status=413,
-                slug=SLUG,
-                title=TITLE,
-                detail=_detail(self.max_body_size),
-            )
-            await response(scope, receive, send)
-            return
+def within_limit(receive: Receive, limit: int) -> Receive:
+    """`receive`, counting the body's bytes: past the limit, a 413 before the route has it."""
+    received = 0
 
-        received = 0
+    async def receive_within_limit() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                # An HTTPException, so the route's body parsing passes it on unchanged.
+                raise HTTPException(413, detail=_detail(limit))
+        return message
 
-        async def receive_within_limit() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_size:
-                    # An HTTPException, so the route's body parsing passes it on unchanged.
-                    raise HTTPException(413, detail=_detail(self.max_body_size))
-            return message
-
-        await self.app(scope, receive_within_limit, send)
+    return receive_within_limit

@@ -1,22 +1,21 @@
 """Request metrics for `/metrics`: requests by method, status class and route, and latency.
 
-A pure ASGI middleware recording into `prometheus_client`. The route label is the template
-of the route that answered (`/api/v1/actions/{action_id}`). An API route leaves itself in
-the scope once routing has run, so an API request does not pay for matching the route
-table a second time; anything else (the documentation, a CORS preflight, a body refused
-before routing, a path no route has) is matched against the routes here, and a request
-no route matches is labelled `none`.
+Recorded into `prometheus_client` by the request middleware (`app.core.middleware`). The
+route label is the template of the route that answered (`/api/v1/actions/{action_id}`).
+An API route leaves itself in the scope once routing has run, so an API request does not
+pay for matching the route table a second time; anything else (the documentation, a CORS
+preflight, a body refused before routing, a path no route has) is matched against the
+routes here, and a request no route matches is labelled `none`.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prometheus_client import Counter, Histogram
 from starlette.routing import Match
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 LABELS = ("handler", "method", "status")
@@ -63,9 +62,11 @@ def route_templates(routes: Iterable[Any]) -> tuple[dict[int, str], list[Any]]:
     return templates, matchable
 
 
-class RequestMetricsMiddleware:
-    def __init__(self, app: ASGIApp, *, excluded: Iterable[str] = ()) -> None:
-        self.app = app
+class RequestMetrics:
+    """Records each request's count and latency under its label set (see the module's
+    docstring); `app.core.middleware.RequestMiddleware` calls it once a request is over."""
+
+    def __init__(self, *, excluded: Iterable[str] = ()) -> None:
         self.excluded = frozenset(excluded)
         self.routes: tuple[int, dict[int, str], list[Any]] | None = None
         # Each label set's counter and histogram, found once (by route template, method
@@ -92,25 +93,14 @@ class RequestMetricsMiddleware:
                 partial = str(candidate.path_format)
         return partial or "none"
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in self.excluded:
-            await self.app(scope, receive, send)
+    def record(self, scope: Scope, status: int, seconds: float) -> None:
+        """Count a request that ended with `status` after `seconds`, unless its path is
+        one not counted (`/metrics` itself)."""
+        if scope["path"] in self.excluded:
             return
-        started = time.perf_counter()
-        status = 500
-
-        async def send_recording(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_recording)
-        finally:
-            labels = (self.handler(scope), scope["method"], f"{str(status)[0]}xx")
-            counted = self.series.get(labels)
-            if counted is None:
-                counted = self.series[labels] = (REQUESTS.labels(*labels), LATENCY.labels(*labels))
-            counted[0].inc()
-            counted[1].observe(time.perf_counter() - started)
+        labels = (self.handler(scope), scope["method"], f"{str(status)[0]}xx")
+        counted = self.series.get(labels)
+        if counted is None:
+            counted = self.series[labels] = (REQUESTS.labels(*labels), LATENCY.labels(*labels))
+        counted[0].inc()
+        counted[1].observe(seconds)

@@ -170,6 +170,34 @@ async def test_cors_answers_only_the_configured_origins(settings: Settings) -> N
         assert "Server-Timing" in exposed
 
 
+async def test_a_browser_can_read_the_problems_the_outer_layer_makes(settings: Settings) -> None:
+    """The 500 for a crash and the 413 for a declared body over the limit are made outside
+    the routes, around CORS; they carry its headers too, and a preflight carries a request id
+    and the security headers like any other response."""
+    allowed = "https://plan.example.gov.uk"
+    app = create_app(settings.model_copy(update={"cors_origins": [allowed]}))
+    app.add_api_route("/api/v1/_faults/runtime", _runtime_error, include_in_schema=False)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://test") as http,
+    ):
+        crashed = await http.get("/api/v1/_faults/runtime", headers={"Origin": allowed})
+        too_large = await http.post(
+            "/api/v1/plans",
+            content=b"x" * (settings.max_request_body_bytes + 1),
+            headers={"Origin": allowed, "Content-Type": "application/json"},
+        )
+        pre = await http.options("/api/v1/plans", headers=preflight(allowed))
+    assert (crashed.status_code, too_large.status_code, pre.status_code) == (500, 413, 200)
+    for response in (crashed, too_large):
+        assert response.headers["Access-Control-Allow-Origin"] == allowed
+        assert response.json()["request_id"] == response.headers["X-Request-ID"]
+    assert len(pre.headers["X-Request-ID"]) == 32
+    for name, value in SECURITY_HEADERS.items():
+        assert pre.headers.get(name) == value, name
+
+
 async def test_with_no_origins_configured_no_origin_is_allowed(settings: Settings) -> None:
     app, http = await cors_client(settings, [])
     async with app.router.lifespan_context(app), http:
