@@ -88,10 +88,10 @@ async def get_action(request: Request) -> Response | None:
     head, tail = row["head"], row["tail"]
     if head is None:
         raise crud.not_found("action", action_id)
-    body = (head + tail).encode()
+    body, plain = rendering.detail_json(head, tail)
     if not expand:
         return conditional_json(request, Response(), body)
-    return conditional_json(request, Response(), body, plain=(head + rendering.PLAIN_TAIL).encode())
+    return conditional_json(request, Response(), body, plain=plain)
 
 
 @functools.lru_cache(maxsize=256)
