@@ -102,18 +102,15 @@ class _Missing:
 _MISSING = _Missing()
 
 
-def _time_text(column: Any) -> sa.ColumnElement[str]:
-    """A timestamp as pydantic writes it, without the quotes (null for null)."""
+def _time(column: Any, *, quoted: bool) -> sa.ColumnElement[str]:
+    """A timestamp as pydantic writes it, in UTC with microseconds only when there are
+    some: as JSON text (`"…Z"`, or `null`) when `quoted`, else the string itself (SQL null
+    for null, which `json_build_object` writes as `null`)."""
     utc = sa.func.to_char(sa.func.timezone(_constant("UTC"), column), _constant(_TIMESTAMP))
-    return _cat(sa.func.replace(utc, _constant(_WHOLE), _constant("")), _constant("Z"))
-
-
-def _time(column: Any) -> sa.ColumnElement[str]:
-    utc = sa.func.to_char(sa.func.timezone(_constant("UTC"), column), _constant(_TIMESTAMP))
-    text = _cat(
-        _constant('"'), sa.func.replace(utc, _constant(_WHOLE), _constant("")), _constant('Z"')
-    )
-    return sa.case((column.is_(None), _NULL), else_=text)
+    text = sa.func.replace(utc, _constant(_WHOLE), _constant(""))
+    if quoted:
+        return sa.case((column.is_(None), _NULL), else_=_cat(_constant('"'), text, _constant('Z"')))
+    return sa.case((column.is_(None), sa.null()), else_=_cat(text, _constant("Z")))
 
 
 def _is_time(annotation: Any) -> bool:
@@ -141,11 +138,7 @@ class _Style:
         if isinstance(value, _Missing):
             return sa.null() if self.values else _NULL
         if _is_time(annotation):
-            return (
-                sa.case((value.is_(None), sa.null()), else_=_time_text(value))
-                if self.values
-                else _time(value)
-            )
+            return _time(value, quoted=not self.values)
         if self.values:
             return value  # type: ignore[no-any-return]
         # PostgreSQL escapes strings as pydantic does (`\n`, `\"`, `\u0001`, the rest as is).
