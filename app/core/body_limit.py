@@ -26,8 +26,14 @@ def _detail(limit: int) -> str:
 
 
 def declared_too_large(scope: Scope, declared: bytes | None, limit: int) -> Response | None:
-    """The 413 for a request whose declared `Content-Length` is over the limit."""
-    if declared is None or not declared.isdigit() or int(declared) <= limit:
+    """The 413 for a request whose declared `Content-Length` is over the limit.
+
+    Digits only (ASCII: `bytes.isdigit`); a value with more digits than the limit has is
+    over it without being read as a number (Python refuses to read one of thousands)."""
+    if declared is None or not declared.isdigit():
+        return None
+    digits = declared.lstrip(b"0")
+    if len(digits) <= len(str(limit)) and int(digits or b"0") <= limit:
         return None
     return problem_response(
         Request(scope), status=413, slug=SLUG, title=TITLE, detail=_detail(limit)

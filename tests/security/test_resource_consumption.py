@@ -20,6 +20,7 @@ from limits.aio.storage import memory as limits_memory
 from limits.errors import ConfigurationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
+from starlette.types import Message
 
 from app.core import ratelimit
 from app.core.config import Settings
@@ -174,6 +175,44 @@ async def test_a_large_content_length_is_refused_even_where_no_body_is_read(
     session.expire_all()
     stored = await session.get(Plan, plan_id)
     assert stored is not None and stored.archived_at is None
+
+
+@pytest.mark.parametrize(
+    ("declared", "status"),
+    [
+        (b"9" * 5000, 413),  # more digits than Python reads as a number
+        (b"0" * 5000 + b"2", 401),  # a small size, written long: not refused for its size
+    ],
+)
+async def test_a_content_length_of_thousands_of_digits_is_judged_by_its_value(
+    app: FastAPI, declared: bytes, status: int
+) -> None:
+    """Called as the server would call it, since HTTP clients write their own length."""
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": PLANS,
+        "raw_path": PLANS.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"test"), (b"content-length", declared)],
+        "client": ("127.0.0.1", 5000),
+        "server": ("test", 80),
+    }
+    await app(scope, receive, send)
+    assert sent[0]["status"] == status
+    assert json.loads(sent[-1]["body"])["status"] == status
 
 
 async def test_a_body_at_the_limit_is_not_refused_for_its_size(
