@@ -152,6 +152,8 @@ class _Style:
         for name in names:
             annotation = model.model_fields[name].annotation
             arguments += [_constant(name), self.value(fields[name], annotation)]
+        if len(arguments) > _MAX_ARGUMENTS:
+            raise TypeError(f"{model.__name__} has too many members for one json_build_object")
         return sa.func.json_build_object(*arguments)
 
     def object(self, model: type[BaseModel], fields: dict[str, Any]) -> sa.ColumnElement[Any]:

@@ -152,8 +152,8 @@ class RequestMiddleware:
             await self._own(response)(scope, receive, send_with_defaults)
         finally:
             elapsed = time.perf_counter() - started
-            self.metrics.record(scope, status or 500, elapsed)
             if access_log.isEnabledFor(logging.INFO):
                 access_log.info(
                     "%s %s %s %.1fms", scope["method"], scope["path"], status or 500, elapsed * 1000
                 )
+            self.metrics.record(scope, status or 500, elapsed)
