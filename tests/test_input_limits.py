@@ -105,6 +105,51 @@ def test_the_walk_finds_what_is_unbounded() -> None:
     ]
 
 
+# Schemas whose strings are kept as written (not stripped): whitespace alone is a value
+# they take, as their contract says. A plan's rating definitions are its own words.
+KEPT_AS_WRITTEN = frozenset({"RatingDefinitions"})
+
+
+def _blank_allowed(schema: dict[str, Any], where: str, seen: frozenset[str]) -> Iterator[str]:
+    """Every request string under `schema` that must not be empty but whose contract lets
+    whitespace alone through: the service strips whitespace before checking the length."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name not in seen and name not in KEPT_AS_WRITTEN:
+            yield from _blank_allowed(SCHEMAS[name], f"{where}({name})", seen | {name})
+        return
+    for keyword in ("anyOf", "oneOf", "allOf"):
+        for member in schema.get(keyword, []):
+            yield from _blank_allowed(member, where, seen)
+    shaped = {"pattern", "enum", "const", "format"} & schema.keys()
+    if schema.get("type") == "string" and schema.get("minLength", 0) >= 1 and not shaped:
+        yield where
+    if isinstance(schema.get("items"), dict):
+        yield from _blank_allowed(schema["items"], f"{where}[]", seen)
+    for name, member in schema.get("properties", {}).items():
+        yield from _blank_allowed(member, f"{where}.{name}", seen)
+
+
+def test_no_request_string_that_must_not_be_empty_may_be_whitespace_in_the_contract() -> None:
+    """A client that sends only whitespace where the contract allows it gets a 422 (the
+    value is empty once stripped), so the contract says `pattern: \\S` for such strings."""
+    bodies = [(label, schema) for label, schema in _request_inputs() if "body" in label]
+    assert [
+        where for label, schema in bodies for where in _blank_allowed(schema, label, frozenset())
+    ] == []
+    assert SCHEMAS["InspectionActionCreate"]["properties"]["text"]["pattern"] == r"\S"
+
+
+async def test_whitespace_alone_is_refused_where_the_contract_says_not_blank(
+    admin: httpx.AsyncClient,
+) -> None:
+    response = await admin.post(
+        "/api/v1/plans", json={"title": "\u000b \t", "organisation": "Stockton-on-Tees"}
+    )
+    assert_problem(response, 422)
+    assert error_fields(response) == {"body.title"}
+
+
 def _max_length(schema_name: str, field: str) -> int:
     schema = SCHEMAS[schema_name]["properties"][field]
     for candidate in [schema, *schema.get("anyOf", [])]:

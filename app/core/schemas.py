@@ -146,10 +146,38 @@ def _json_kind_matches(kind: Any, value: Any) -> bool:
     return True
 
 
+# Python's `str.strip` and the `\s` of the pattern's regular expressions (schemathesis's, and
+# every other JSON Schema tool's) agree on what is whitespace except for a few control
+# characters; `\S` is the closest a contract can say "not only whitespace".
+NOT_BLANK = r"\S"
+
+
+def _not_blank(schema: dict[str, Any]) -> None:
+    """A string that must keep a character once stripped (`minLength` 1 or more, no
+    pattern of its own) gets `NOT_BLANK` as its pattern, here and in `anyOf`/`items`."""
+    stripped_length = schema.get("type") == "string" and schema.get("minLength", 0) >= 1
+    if stripped_length and not {"pattern", "format", "enum", "const"} & schema.keys():
+        schema["pattern"] = NOT_BLANK
+    for nested in schema.get("anyOf", ()):
+        _not_blank(nested)
+    if isinstance(schema.get("items"), dict):
+        _not_blank(schema["items"])
+
+
+def not_blank_strings(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """For models that strip whitespace (`str_strip_whitespace`) before checking a string's
+    length: the contract says such a string may not be whitespace alone, as the model does
+    (a value of only whitespace is empty once stripped, and refused)."""
+    for field in schema.get("properties", {}).values():
+        _not_blank(field)
+
+
 class RequestBody(BaseModel):
     """A request body: unknown fields are rejected, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=not_blank_strings
+    )
 
     @field_validator("*", mode="before")
     @classmethod

@@ -9,14 +9,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Row
 
 from app.core.listing import Page
-from app.core.schemas import RequestBody
+from app.core.schemas import RequestBody, not_blank_strings
 from app.models import DeliveryStatus, Rag, StatusUpdate
 
 
 class Evidence(BaseModel):
     """A piece of evidence: a titled link or reference."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=not_blank_strings
+    )
 
     title: str = Field(
         min_length=1, max_length=300, description="What it is.", examples=["Q2 audit summary"]
