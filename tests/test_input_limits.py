@@ -33,31 +33,43 @@ SCHEMAS = CONTRACT["components"]["schemas"]
 FIXED_FORMATS = {"date", "date-time"}
 
 
-def _unbounded(schema: dict[str, Any], where: str, seen: frozenset[str]) -> Iterator[str]:
-    """Every place under `schema` that takes a string, list or integer of any size."""
+def _nodes(
+    schema: dict[str, Any],
+    where: str,
+    skip: frozenset[str] = frozenset(),
+    seen: frozenset[str] = frozenset(),
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema under `schema`, with where it is: references followed once each (not
+    into the schemas named in `skip`), then `anyOf`/`oneOf`/`allOf`, items and members."""
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        if name not in seen:
-            yield from _unbounded(SCHEMAS[name], f"{where}({name})", seen | {name})
+        if name not in seen and name not in skip:
+            yield from _nodes(SCHEMAS[name], f"{where}({name})", skip, seen | {name})
         return
+    yield where, schema
     for keyword in ("anyOf", "oneOf", "allOf"):
         for member in schema.get(keyword, []):
-            yield from _unbounded(member, where, seen)
-    kind = schema.get("type")
-    fixed = "enum" in schema or "const" in schema or schema.get("format") in FIXED_FORMATS
-    if kind == "string" and not fixed and "maxLength" not in schema:
-        yield f"{where}: a string without maxLength"
-    if kind == "array":
-        if "maxItems" not in schema:
-            yield f"{where}: a list without maxItems"
-        yield from _unbounded(schema.get("items", {}), f"{where}[]", seen)
-    if kind == "integer" and ("minimum" not in schema or "maximum" not in schema):
-        yield f"{where}: an integer without minimum and maximum"
+            yield from _nodes(member, where, skip, seen)
+    if isinstance(schema.get("items"), dict):
+        yield from _nodes(schema["items"], f"{where}[]", skip, seen)
     for name, member in schema.get("properties", {}).items():
-        yield from _unbounded(member, f"{where}.{name}", seen)
+        yield from _nodes(member, f"{where}.{name}", skip, seen)
     extra = schema.get("additionalProperties")
     if isinstance(extra, dict):
-        yield from _unbounded(extra, f"{where}.*", seen)
+        yield from _nodes(extra, f"{where}.*", skip, seen)
+
+
+def _unbounded(schema: dict[str, Any], where: str) -> Iterator[str]:
+    """Every place under `schema` that takes a string, list or integer of any size."""
+    for place, node in _nodes(schema, where):
+        kind = node.get("type")
+        fixed = "enum" in node or "const" in node or node.get("format") in FIXED_FORMATS
+        if kind == "string" and not fixed and "maxLength" not in node:
+            yield f"{place}: a string without maxLength"
+        if kind == "array" and "maxItems" not in node:
+            yield f"{place}: a list without maxItems"
+        if kind == "integer" and ("minimum" not in node or "maximum" not in node):
+            yield f"{place}: an integer without minimum and maximum"
 
 
 def _request_inputs() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -80,9 +92,7 @@ def test_the_contract_has_request_inputs_to_check() -> None:
 
 def test_every_request_string_list_and_integer_is_bounded_in_the_contract() -> None:
     unbounded = [
-        problem
-        for label, schema in _request_inputs()
-        for problem in _unbounded(schema, label, frozenset())
+        problem for label, schema in _request_inputs() for problem in _unbounded(schema, label)
     ]
     assert unbounded == []
 
@@ -98,7 +108,7 @@ def test_the_walk_finds_what_is_unbounded() -> None:
             "rag": {"type": "string", "enum": ["red"]},
         },
     }
-    assert list(_unbounded(schema, "x", frozenset())) == [
+    assert list(_unbounded(schema, "x")) == [
         "x.name: a string without maxLength",
         "x.tags: a list without maxItems",
         "x.count: an integer without minimum and maximum",
@@ -110,33 +120,20 @@ def test_the_walk_finds_what_is_unbounded() -> None:
 KEPT_AS_WRITTEN = frozenset({"RatingDefinitions"})
 
 
-def _blank_allowed(schema: dict[str, Any], where: str, seen: frozenset[str]) -> Iterator[str]:
+def _blank_allowed(schema: dict[str, Any], where: str) -> Iterator[str]:
     """Every request string under `schema` that must not be empty but whose contract lets
     whitespace alone through: the service strips whitespace before checking the length."""
-    if "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        if name not in seen and name not in KEPT_AS_WRITTEN:
-            yield from _blank_allowed(SCHEMAS[name], f"{where}({name})", seen | {name})
-        return
-    for keyword in ("anyOf", "oneOf", "allOf"):
-        for member in schema.get(keyword, []):
-            yield from _blank_allowed(member, where, seen)
-    shaped = {"pattern", "enum", "const", "format"} & schema.keys()
-    if schema.get("type") == "string" and schema.get("minLength", 0) >= 1 and not shaped:
-        yield where
-    if isinstance(schema.get("items"), dict):
-        yield from _blank_allowed(schema["items"], f"{where}[]", seen)
-    for name, member in schema.get("properties", {}).items():
-        yield from _blank_allowed(member, f"{where}.{name}", seen)
+    for place, node in _nodes(schema, where, skip=KEPT_AS_WRITTEN):
+        shaped = {"pattern", "enum", "const", "format"} & node.keys()
+        if node.get("type") == "string" and node.get("minLength", 0) >= 1 and not shaped:
+            yield place
 
 
 def test_no_request_string_that_must_not_be_empty_may_be_whitespace_in_the_contract() -> None:
     """A client that sends only whitespace where the contract allows it gets a 422 (the
     value is empty once stripped), so the contract says `pattern: \\S` for such strings."""
     bodies = [(label, schema) for label, schema in _request_inputs() if "body" in label]
-    assert [
-        where for label, schema in bodies for where in _blank_allowed(schema, label, frozenset())
-    ] == []
+    assert [where for label, schema in bodies for where in _blank_allowed(schema, label)] == []
     assert SCHEMAS["InspectionActionCreate"]["properties"]["text"]["pattern"] == r"\S"
 
 
