@@ -482,7 +482,11 @@ def detail_json(head: str, tail: str) -> tuple[bytes, bytes]:
     `keyed_statement` reads. pydantic's own serialiser writes them, as it writes
     `ActionRead`: the same members in the same order, the same escapes and spacing."""
     members = pydantic_core.from_json(head)
-    body = pydantic_core.to_json(members | pydantic_core.from_json(tail))
+    expansions = pydantic_core.from_json(tail)
+    body = pydantic_core.to_json(members | expansions)
+    # With every expansion null (none asked for), the body is the plain representation.
+    if not any(value is not None for value in expansions.values()):
+        return body, body
     return body, pydantic_core.to_json(members | _UNEXPANDED)
 
 
