@@ -46,13 +46,39 @@ def _compiled(dialect: Dialect, expand: frozenset[Expansion]) -> direct.Compiled
     return direct.compile_for(dialect, rendering.keyed_statement(expand))
 
 
-def _expansions(request: Request) -> frozenset[Expansion] | None:
-    """The expansions asked for, if every one is known and within bounds."""
-    values = request.query_params.getlist("expand")
+def _expansions(values: list[str]) -> frozenset[Expansion] | None:
+    """The expansions these `expand` values ask for, if every one is known and within
+    bounds."""
     if len(values) > MAX_EXPAND_VALUES or any(len(v) > MAX_FILTER_LENGTH for v in values):
         return None
     names = expansion_names(values)
     return frozenset(_BY_NAME[name] for name in names) if names <= _BY_NAME.keys() else None
+
+
+def _judge_detail_query(
+    dialect: Dialect, query: bytes
+) -> tuple[frozenset[Expansion], direct.Compiled] | None:
+    """The expansions a detail request's query string asks for, and the statement that
+    answers it, when the query is a plain one; None otherwise."""
+    pairs = direct.plain_query(query, _PARAMETERS)
+    expand = None if pairs is None else _expansions([value for _, value in pairs])
+    if expand is None:
+        return None
+    return expand, _compiled(dialect, expand - {Expansion.lead_officers})
+
+
+# A frontend asks for a handful of query strings: each is judged once. Longer ones than
+# this are judged every time, so that the cache stays small.
+_KEPT_QUERY_BYTES = 256
+_kept_detail_query = functools.lru_cache(maxsize=256)(_judge_detail_query)
+
+
+def _detail_query(
+    dialect: Dialect, query: bytes
+) -> tuple[frozenset[Expansion], direct.Compiled] | None:
+    if len(query) > _KEPT_QUERY_BYTES:
+        return _judge_detail_query(dialect, query)
+    return _kept_detail_query(dialect, query)
 
 
 async def _read(
@@ -72,15 +98,17 @@ async def _read(
 
 async def get_action(request: Request) -> Response | None:
     """The action with the expansions asked for, when the request is a plain one."""
-    if direct.postgres_pool(request) is None or not direct.plain_request(request, _PARAMETERS):
+    if direct.postgres_pool(request) is None:
+        return None
+    action_id: str = request.path_params["action_id"]
+    if len(action_id) > MAX_ID_LENGTH or direct.NUL in action_id:
         return None
     presented = direct.bearer_key(request)
-    action_id: str = request.path_params["action_id"]
-    expand = _expansions(request)
-    if presented is None or expand is None or len(action_id) > MAX_ID_LENGTH:
+    judged = _detail_query(request.app.state.engine.dialect, request.scope["query_string"])
+    if presented is None or judged is None:
         return None
     key, prefix = presented
-    compiled = _compiled(request.app.state.engine.dialect, expand - {Expansion.lead_officers})
+    expand, compiled = judged
     values = {"prefix": prefix, "id": action_id, "today": date.today()}
     row = await _read(request, key, compiled, values)
     if row is None:
@@ -113,7 +141,7 @@ async def list_actions(request: Request) -> Response | None:
     if direct.postgres_pool(request) is None or not direct.plain_request(request, _LIST_PARAMETERS):
         return None
     presented = direct.bearer_key(request)
-    expand = _expansions(request)
+    expand = _expansions(request.query_params.getlist("expand"))
     limits, cursors = request.query_params.getlist("limit"), request.query_params.getlist("cursor")
     if presented is None or expand is None or len(limits) > 1 or len(cursors) > 1:
         return None

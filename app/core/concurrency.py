@@ -58,14 +58,10 @@ def conditional_json(
 ) -> Response:
     """`conditional_read` for a representation already serialised (`body`), and with
     `plain`, the plain representation's JSON its ETag is taken from."""
-    if plain is not None:
-        response.headers["ETag"] = digest_etag(plain)
-        return json_bytes_response(body, response)
-    etag = digest_etag(body)
-    if client_has(request, etag):
+    etag = digest_etag(body if plain is None else plain)
+    if plain is None and client_has(request, etag):
         return Response(status_code=304, headers={"ETag": etag})
-    response.headers["ETag"] = etag
-    return json_bytes_response(body, response)
+    return json_bytes_response(body, response, etag=etag)
 
 
 def require_if_match(request: Request, current: BaseModel) -> None:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import parse_qsl
 
 import asyncpg  # type: ignore[import-untyped]
 import sqlalchemy as sa
@@ -140,6 +141,16 @@ def plain_request(request: Request, allowed: frozenset[str]) -> bool:
     return all(
         name in allowed and NUL not in value for name, value in request.query_params.multi_items()
     )
+
+
+def plain_query(query: bytes, allowed: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The parameters of a query string (`scope["query_string"]`), read as Starlette reads
+    `request.query_params`, when it has no NUL and no parameter but these; None otherwise.
+    For an answer that judges a query string once and keeps what it found."""
+    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+    if all(name in allowed and NUL not in value for name, value in pairs):
+        return pairs
+    return None
 
 
 def bearer_key(request: Request) -> tuple[str, str] | None:

@@ -320,14 +320,21 @@ def json_response(model: BaseModel, response: Response) -> Response:
 
 
 _BODY_HEADERS = frozenset({b"content-length", b"content-type"})
+_BODY_AND_ETAG = _BODY_HEADERS | {b"etag"}
 
 
-def json_bytes_response(body: bytes, response: Response) -> Response:
-    """JSON already serialised, with the status and headers set on `response`."""
+def json_bytes_response(body: bytes, response: Response, *, etag: str | None = None) -> Response:
+    """JSON already serialised, with the status and headers set on `response`, and `etag`
+    as its ETag (in place of any `response` has)."""
     sent = Response(body, status_code=response.status_code or 200, media_type="application/json")
-    sent.raw_headers.extend(
-        (name, value) for name, value in response.raw_headers if name not in _BODY_HEADERS
-    )
+    skipped = _BODY_HEADERS
+    if etag is not None:
+        sent.raw_headers.append((b"etag", etag.encode("latin-1")))
+        skipped = _BODY_AND_ETAG
+    if response.raw_headers:
+        sent.raw_headers.extend(
+            (name, value) for name, value in response.raw_headers if name not in skipped
+        )
     return sent
 
 
