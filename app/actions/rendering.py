@@ -6,8 +6,8 @@ pydantic would serialise its `ActionRead` (same members in the same order, the s
 escapes, timestamps as `…Z` with microseconds only when there are some), so the bytes sent,
 and the ETags taken from them, are those the Python path (`service.read_actions`) gives.
 The direct answer to a page (`app.actions.direct`) sends that text as it comes; the one to
-a single action has the database build `json` values instead, which pydantic's serialiser
-writes out again (`detail_json`); the routes validate the text into models. The Python
+a single action has the database build `json` values instead, which orjson writes out
+again as pydantic would (`detail_json`); the routes validate the text into models. The Python
 path reads the same data in one statement per kind of related data and builds the models
 from rows; SQLite uses it, and so does `as_of`.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import pydantic_core
+import orjson
 import sqlalchemy as sa
 from pydantic import BaseModel, TypeAdapter
 from sqlalchemy.dialects import postgresql
@@ -479,15 +479,16 @@ _UNEXPANDED = dict.fromkeys(_EXPANDED)
 def detail_json(head: str, tail: str) -> tuple[bytes, bytes]:
     """An action's JSON as pydantic writes it, and its plain representation's (every
     expansion null, which its ETag is taken from), from the two `json` objects
-    `keyed_statement` reads. pydantic's own serialiser writes them, as it writes
-    `ActionRead`: the same members in the same order, the same escapes and spacing."""
-    members = pydantic_core.from_json(head)
-    expansions = pydantic_core.from_json(tail)
-    body = pydantic_core.to_json(members | expansions)
+    `keyed_statement` reads: the same members in the same order, the same escapes and
+    spacing as `ActionRead`'s. orjson writes them: it escapes strings as pydantic's
+    serialiser does, and reads and writes them in half its time."""
+    members = orjson.loads(head)
+    expansions = orjson.loads(tail)
+    body = orjson.dumps(members | expansions)
     # With every expansion null (none asked for), the body is the plain representation.
     if not any(value is not None for value in expansions.values()):
         return body, body
-    return body, pydantic_core.to_json(members | _UNEXPANDED)
+    return body, orjson.dumps(members | _UNEXPANDED)
 
 
 _LISTED_BY = {
