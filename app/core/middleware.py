@@ -17,8 +17,8 @@ together they cost more than the service's own work on its hottest reads.
 from __future__ import annotations
 
 import logging
+import secrets
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -52,15 +52,16 @@ _REQUEST_ID = REQUEST_ID_HEADER.lower().encode()
 
 
 def request_id(given: bytes | None) -> str:
-    """The client's request id when it is one we accept, else a new one."""
+    """The client's request id when it is one we accept, else a new one: 32 random hex
+    digits (the shape `uuid.uuid4().hex` has, without building a `UUID` each request)."""
     if given:
         value = given.decode("latin-1")
         if is_valid_uuid4(value):
             return value
-        generated = uuid.uuid4().hex
+        generated = secrets.token_hex(16)
         request_id_log.warning(FAILED_VALIDATION_MESSAGE, generated)
         return generated
-    return uuid.uuid4().hex
+    return secrets.token_hex(16)
 
 
 class RequestMiddleware:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import httpx
 import pytest
@@ -19,8 +20,9 @@ async def test_request_id_is_echoed_or_generated(client: httpx.AsyncClient) -> N
         "/health/live", headers={"X-Request-ID": "0123456789abcdef0123456789abcdef"}
     )
     assert given.headers["X-Request-ID"] == "0123456789abcdef0123456789abcdef"
-    generated = await client.get("/health/live")
-    assert len(generated.headers["X-Request-ID"]) == 32
+    generated = [(await client.get("/health/live")).headers["X-Request-ID"] for _ in range(2)]
+    assert all(re.fullmatch("[0-9a-f]{32}", rid) for rid in generated)
+    assert generated[0] != generated[1]
 
 
 async def test_problem_carries_the_request_id(client: httpx.AsyncClient) -> None:
