@@ -17,7 +17,7 @@ together they cost more than the service's own work on its hottest reads.
 from __future__ import annotations
 
 import logging
-import secrets
+import os
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -51,17 +51,27 @@ _API_CACHE_CONTROL = (b"cache-control", API_CACHE_CONTROL.encode())
 _REQUEST_ID = REQUEST_ID_HEADER.lower().encode()
 
 
+# A random UUID's version (4) and variant bits, as `uuid.uuid4()` sets them.
+_UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def new_request_id() -> str:
+    """A random (version 4) UUID's 32 hex digits, as `uuid.uuid4().hex` gives them, without
+    building a `UUID` object, which cost twice as long."""
+    return "%032x" % (int.from_bytes(os.urandom(16)) & _UUID4_CLEAR | _UUID4_SET)
+
+
 def request_id(given: bytes | None) -> str:
-    """The client's request id when it is one we accept, else a new one: 32 random hex
-    digits (the shape `uuid.uuid4().hex` has, without building a `UUID` each request)."""
+    """The client's request id when it is one we accept, else a new one."""
     if given:
         value = given.decode("latin-1")
         if is_valid_uuid4(value):
             return value
-        generated = secrets.token_hex(16)
+        generated = new_request_id()
         request_id_log.warning(FAILED_VALIDATION_MESSAGE, generated)
         return generated
-    return secrets.token_hex(16)
+    return new_request_id()
 
 
 class RequestMiddleware:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import uuid
 
 import httpx
 import pytest
@@ -12,6 +13,7 @@ from fastapi import FastAPI
 
 from app.core.config import Settings
 from app.core.logging import configure_logging
+from app.core.middleware import new_request_id
 from app.main import create_app
 
 
@@ -23,6 +25,15 @@ async def test_request_id_is_echoed_or_generated(client: httpx.AsyncClient) -> N
     generated = [(await client.get("/health/live")).headers["X-Request-ID"] for _ in range(2)]
     assert all(re.fullmatch("[0-9a-f]{32}", rid) for rid in generated)
     assert generated[0] != generated[1]
+
+
+def test_a_new_request_id_is_a_random_uuid() -> None:
+    """32 hex digits with a random UUID's version and variant, as `uuid4().hex` gives."""
+    ids = {new_request_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    for rid in ids:
+        parsed = uuid.UUID(rid)
+        assert (parsed.version, parsed.variant, parsed.hex) == (4, uuid.RFC_4122, rid)
 
 
 async def test_problem_carries_the_request_id(client: httpx.AsyncClient) -> None:
