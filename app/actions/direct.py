@@ -76,6 +76,8 @@ _kept_detail_query = functools.lru_cache(maxsize=256)(_judge_detail_query)
 def _detail_query(
     dialect: Dialect, query: bytes
 ) -> tuple[frozenset[Expansion], direct.Compiled] | None:
+    """`_judge_detail_query`'s answer, kept for a query string no longer than
+    `_KEPT_QUERY_BYTES`."""
     if len(query) > _KEPT_QUERY_BYTES:
         return _judge_detail_query(dialect, query)
     return _kept_detail_query(dialect, query)
@@ -104,8 +106,10 @@ async def get_action(request: Request) -> Response | None:
     if len(action_id) > MAX_ID_LENGTH or direct.NUL in action_id:
         return None
     presented = direct.bearer_key(request)
+    if presented is None:
+        return None
     judged = _detail_query(request.app.state.engine.dialect, request.scope["query_string"])
-    if presented is None or judged is None:
+    if judged is None:
         return None
     key, prefix = presented
     expand, compiled = judged
