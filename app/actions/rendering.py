@@ -7,9 +7,9 @@ escapes, timestamps as `…Z` with microseconds only when there are some), so th
 and the ETags taken from them, are those the Python path (`service.read_actions`) gives.
 The direct answer to a page (`app.actions.direct`) sends that text as it comes; the one to
 a single action has the database build `json` values instead, which orjson writes out
-again as pydantic would (`detail_json`); the routes validate the text into models. The Python
-path reads the same data in one statement per kind of related data and builds the models
-from rows; SQLite uses it, and so does `as_of`.
+again as pydantic would (`detail_json`); the routes validate the text into models. The
+Python path reads the same data in one statement per kind of related data and builds the
+models from rows; SQLite uses it, and so does `as_of`.
 """
 
 from __future__ import annotations

@@ -331,10 +331,9 @@ def json_bytes_response(body: bytes, response: Response, *, etag: str | None = N
     if etag is not None:
         sent.raw_headers.append((b"etag", etag.encode("latin-1")))
         skipped = _BODY_AND_ETAG
-    if response.raw_headers:
-        sent.raw_headers.extend(
-            (name, value) for name, value in response.raw_headers if name not in skipped
-        )
+    sent.raw_headers.extend(
+        (name, value) for name, value in response.raw_headers if name not in skipped
+    )
     return sent
 
 
