@@ -134,13 +134,16 @@ def postgres_pool(request: Request) -> Any | None:
     return request.app.state.direct_pool
 
 
+def _only(pairs: list[tuple[str, str]], allowed: frozenset[str]) -> bool:
+    """No query parameter but these, and no NUL in their values."""
+    return all(name in allowed and NUL not in value for name, value in pairs)
+
+
 def plain_request(request: Request, allowed: frozenset[str]) -> bool:
     """No NUL anywhere in the URL, and no query parameter but these."""
     if any(NUL in value for value in request.path_params.values()):
         return False
-    return all(
-        name in allowed and NUL not in value for name, value in request.query_params.multi_items()
-    )
+    return _only(request.query_params.multi_items(), allowed)
 
 
 def plain_query(query: bytes, allowed: frozenset[str]) -> list[tuple[str, str]] | None:
@@ -148,9 +151,7 @@ def plain_query(query: bytes, allowed: frozenset[str]) -> list[tuple[str, str]] 
     `request.query_params`, when it has no NUL and no parameter but these; None otherwise.
     For an answer that judges a query string once and keeps what it found."""
     pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
-    if all(name in allowed and NUL not in value for name, value in pairs):
-        return pairs
-    return None
+    return pairs if _only(pairs, allowed) else None
 
 
 def bearer_key(request: Request) -> tuple[str, str] | None:
