@@ -15,8 +15,7 @@ from prometheus_fastapi_instrumentator import Instrumentator
 from app import __version__
 from app.api import api_router
 from app.core.config import Settings, get_settings
-from app.core.db import create_direct_pool, create_engine, create_session_factory
-from app.core.direct import DirectReads
+from app.core.db import create_engine, create_session_factory
 from app.core.docs import install_docs
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.metrics import RequestMetrics, route_templates
@@ -25,6 +24,7 @@ from app.core.migrations import head_revisions
 from app.core.openapi_examples import add_examples
 from app.core.ratelimit import RateLimiter
 from app.core.responses import document_limits
+from app.fastpath import install as install_fast_paths
 from app.health.router import router as health_router
 
 DESCRIPTION = """
@@ -193,8 +193,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.read_session_factory = create_session_factory(read_engine)
         app.state.migration_heads = head_revisions(settings.database_url)
-        direct_pool = None if settings.is_sqlite else await create_direct_pool(engine, settings)
-        app.state.direct_pool = direct_pool
         # FastAPI prepares each route (its parameters' validators, its dependencies) when the
         # first request comes; preparing them all now spares each worker's first request.
         route_templates(app.routes)
@@ -202,8 +200,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
-            if direct_pool is not None:
-                await direct_pool.close()
             await engine.dispose()
             await write_engine.dispose()
 
@@ -226,8 +222,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter(settings)
     install_error_handlers(app)
-    # Innermost: the hottest reads answered before routing, on PostgreSQL (`direct`).
-    app.add_middleware(DirectReads)
+    app.include_router(health_router)
+    app.include_router(api_router)
+    # Innermost: the hottest reads answered before routing, on PostgreSQL.
+    install_fast_paths(app)
     cors = _cors_options(settings)
     if cors is not None:
         app.add_middleware(CORSMiddleware, **cors)
@@ -241,8 +239,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cors=cors,
     )
 
-    app.include_router(health_router)
-    app.include_router(api_router)
     _install_openapi(app)
     if docs:
         install_docs(app)

@@ -1,4 +1,4 @@
-"""Load an action from the path (or answer 404), and read `expand`."""
+"""The action `GET /actions/{action_id}` reads, and `expand`."""
 
 from __future__ import annotations
 
@@ -8,25 +8,18 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Request
 
 from app.actions import rendering
+from app.actions.query import get_action
 from app.actions.schemas import ActionRead, Expansion
-from app.actions.service import get_action
 from app.core import crud
 from app.core.deps import SessionDep
 from app.core.errors import ValidationFailed
+from app.core.loaders import MAX_ID_LENGTH
 from app.core.schemas import FilterText
 from app.models import Action
 
-MAX_ID_LENGTH = 40
 MAX_EXPAND_VALUES = 10
 
 ActionId = Annotated[str, Path(max_length=MAX_ID_LENGTH, description="The action's id.")]
-
-
-async def action_from_path(session: SessionDep, action_id: ActionId) -> Action:
-    return await get_action(session=session, action_id=action_id)
-
-
-ActionDep = Annotated[Action, Depends(action_from_path)]
 
 
 def expansion_names(values: Iterable[str]) -> set[str]:
@@ -36,7 +29,7 @@ def expansion_names(values: Iterable[str]) -> set[str]:
 async def action_to_read(
     request: Request, session: SessionDep, action_id: ActionId
 ) -> Action | ActionRead:
-    """The action `GET /actions/{action_id}` reads, found before its query is judged, so
+    """The action `GET /actions/{action_id}` reads, found before its query is parsed, so
     that a missing action is a 404 whatever else the request says (as on every other
     action path).
 

@@ -4,8 +4,8 @@ On PostgreSQL, a page of actions or one action (read without `as_of`) is read wi
 expansions in one statement: the database writes each action's JSON text exactly as
 pydantic would serialise its `ActionRead` (same members in the same order, the same string
 escapes, timestamps as `…Z` with microseconds only when there are some), so the bytes sent,
-and the ETags taken from them, are those the Python path (`service.read_actions`) gives.
-The direct answer to a page (`app.actions.direct`) sends that text as it comes; the one to
+and the ETags taken from them, are those the Python path (`assembly.read_actions`) gives.
+The fast path of a page (`app.fastpath.actions`) sends that text as it comes; the one of
 a single action has the database build `json` values instead, which orjson writes out
 again as pydantic would (`detail_json`); the routes validate the text into models. The
 Python path reads the same data in one statement per kind of related data and builds the
@@ -390,7 +390,7 @@ _EXPANSIONS = {
 }
 
 
-# The expansions are the last members of an action: its plain representation (the one
+# The expansions are the last members of an action: its unexpanded representation (the one
 # its ETag is taken from) is the same text up to them, with each of them null.
 _EXPANDED = tuple(e.value for e in _EXPANSIONS)
 _PLAIN = tuple(name for name in ActionRead.model_fields if name not in _EXPANDED)
@@ -464,7 +464,10 @@ def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]
     machine), and writing them out again costs Python under 5 with orjson; for a page of
     50 it is the other way round."""
     head, tail = _document_parts(expand, VALUES)
-    found = sa.select(head.label("head"), tail.label("tail")).where(col(Action.id) == _ID)
+    # As text: the engine's connections would otherwise decode `json` with the json module.
+    found = sa.select(
+        sa.cast(head, sa.Text).label("head"), sa.cast(tail, sa.Text).label("tail")
+    ).where(col(Action.id) == _ID)
     action = found.subquery("found")
     keys = ApiKey.__table__  # type: ignore[attr-defined]
     return (
@@ -478,7 +481,7 @@ _UNEXPANDED = dict.fromkeys(_EXPANDED)
 
 
 def detail_json(head: str, tail: str) -> tuple[bytes, bytes]:
-    """An action's JSON as pydantic writes it, and its plain representation's (every
+    """An action's JSON as pydantic writes it, and its unexpanded representation's (every
     expansion null, which its ETag is taken from), from the two `json` objects
     `keyed_statement` reads: the same members in the same order, the same escapes and
     spacing as `ActionRead`'s. orjson writes them: it escapes strings as pydantic's
@@ -486,7 +489,7 @@ def detail_json(head: str, tail: str) -> tuple[bytes, bytes]:
     members = orjson.loads(head)
     expansions = orjson.loads(tail)
     body = orjson.dumps(members | expansions)
-    # With every expansion null (none asked for), the body is the plain representation.
+    # With every expansion null (none asked for), the body is the unexpanded representation.
     if not any(value is not None for value in expansions.values()):
         return body, body
     return body, orjson.dumps(members | _UNEXPANDED)

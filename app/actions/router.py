@@ -6,19 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
-from app.actions import service
-from app.actions.dependencies import ActionDep, ActionToReadDep, ExpandDep
-from app.actions.direct import get_action as answer_get_action
-from app.actions.direct import list_actions as answer_list_actions
-from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate, RagFilter
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.actions import assembly, links, query, write
+from app.actions.dependencies import ActionToReadDep, ExpandDep
+from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
-from app.core.direct import direct
 from app.core.listing import ListParamsDep, json_response, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.security import Admin, Editor, Viewer
-from app.models import DeliveryStatus
+from app.dependencies import ActionDep
+from app.models import DeliveryStatus, RagFilter
 
 router = APIRouter(tags=["Actions"])
 
@@ -39,7 +37,6 @@ def _ids(description: str) -> object:
 
 
 @router.get("/actions", response_model=ActionPage, responses=problems())
-@direct(answer_list_actions)
 async def list_actions(
     request: Request,
     response: Response,
@@ -102,7 +99,7 @@ async def list_actions(
     `last_update_date`, `ref`, `title`, `position`, `status`, `rag`; empty dates and ratings
     sort last.
     """
-    filters = service.ActionFilters(
+    filters = query.ActionFilters(
         plan_id=plan_id,
         area_id=area_id,
         outcome_id=outcome_id,
@@ -124,7 +121,7 @@ async def list_actions(
         as_of=as_of,
         include_archived=include_archived,
     )
-    page = await service.page_of_actions(
+    page = await assembly.page_of_actions(
         session=session, params=params, filters=filters, expand=expand
     )
     set_link_header(request, response, page.next_cursor)
@@ -144,11 +141,12 @@ async def create_action(
 
     The due date is read from the timescale (the last day of the named month) unless given.
     """
-    action = await service.create_action(session=session, data=body, actor=actor)
-    read = await service.read_action(session=session, action=action)
-    response.headers["Location"] = str(request.url_for("get_action", action_id=action.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    action = await write.create_action(session=session, data=body, actor=actor)
+    return created(
+        response,
+        await assembly.read_action(session=session, action=action),
+        request.url_for("get_action", action_id=action.id),
+    )
 
 
 @router.get(
@@ -156,7 +154,6 @@ async def create_action(
     response_model=ActionRead,
     responses={**problems(404), **NOT_MODIFIED},
 )
-@direct(answer_get_action)
 async def get_action(
     request: Request,
     response: Response,
@@ -171,12 +168,12 @@ async def get_action(
     The `ETag` is that of the plain action, so it serves `If-Match` whatever was expanded;
     `If-None-Match` gives 304 only on reads without `expand` or `as_of`.
     """
-    read, plain = await service.read_action_and_version(
+    read, unexpanded = await assembly.read_action_and_version(
         session=session, action=action, expand=expand, as_of=as_of
     )
     if not expand and as_of is None:
-        return conditional_read(request, response, plain)
-    return conditional_read(request, response, read, version_of=plain)
+        return conditional_read(request, response, unexpanded)
+    return conditional_read(request, response, read, version_of=unexpanded)
 
 
 @router.patch(
@@ -191,11 +188,9 @@ async def update_action(
     body: ActionUpdate,
 ) -> ActionRead:
     """Change an action. Needs `If-Match`; a due date change needs `due_date_reason`."""
-    require_if_match(request, await service.read_action(session=session, action=action))
-    action = await service.update_action(session=session, action=action, data=body, actor=actor)
-    read = await service.read_action(session=session, action=action)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    require_if_match(request, await assembly.read_action(session=session, action=action))
+    action = await write.update_action(session=session, action=action, data=body, actor=actor)
+    return with_etag(response, await assembly.read_action(session=session, action=action))
 
 
 @router.delete(
@@ -205,11 +200,9 @@ async def archive_action(
     request: Request, response: Response, session: SessionDep, actor: Editor, action: ActionDep
 ) -> ActionRead:
     """Archive an action. Needs `If-Match`; 409 naming live sub-actions."""
-    require_if_match(request, await service.read_action(session=session, action=action))
-    action = await service.archive_action(session=session, action=action, actor=actor)
-    read = await service.read_action(session=session, action=action)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    require_if_match(request, await assembly.read_action(session=session, action=action))
+    action = await write.archive_action(session=session, action=action, actor=actor)
+    return with_etag(response, await assembly.read_action(session=session, action=action))
 
 
 @router.post(
@@ -219,10 +212,8 @@ async def restore_action(
     response: Response, session: SessionDep, actor: Admin, action: ActionDep
 ) -> ActionRead:
     """Restore an archived action (admin). 409 while something above it is archived."""
-    action = await service.restore_action(session=session, action=action, actor=actor)
-    read = await service.read_action(session=session, action=action)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    action = await write.restore_action(session=session, action=action, actor=actor)
+    return with_etag(response, await assembly.read_action(session=session, action=action))
 
 
 LINK_RESPONSES = {
@@ -243,10 +234,10 @@ async def link_success_criterion(
     session: SessionDep, actor: Editor, action: ActionDep, criterion_id: CriterionId
 ) -> Response:
     """Link a success criterion to the action (both in one plan, else 422)."""
-    await service.link(
+    await links.link(
         session=session,
         action=action,
-        kind=service.CRITERION_LINK,
+        kind=links.CRITERION_LINK,
         other_id=criterion_id,
         actor=actor,
     )
@@ -262,10 +253,10 @@ async def unlink_success_criterion(
     session: SessionDep, actor: Editor, action: ActionDep, criterion_id: CriterionId
 ) -> Response:
     """Unlink a success criterion from the action. The audit log keeps the link."""
-    await service.unlink(
+    await links.unlink(
         session=session,
         action=action,
-        kind=service.CRITERION_LINK,
+        kind=links.CRITERION_LINK,
         other_id=criterion_id,
         actor=actor,
     )
@@ -279,8 +270,8 @@ async def add_lead_officer(
     session: SessionDep, actor: Editor, action: ActionDep, officer_id: OfficerId
 ) -> Response:
     """Add a lead officer to the action, after the existing ones."""
-    await service.link(
-        session=session, action=action, kind=service.OFFICER_LINK, other_id=officer_id, actor=actor
+    await links.link(
+        session=session, action=action, kind=links.OFFICER_LINK, other_id=officer_id, actor=actor
     )
     return Response(status_code=204)
 
@@ -292,8 +283,8 @@ async def remove_lead_officer(
     session: SessionDep, actor: Editor, action: ActionDep, officer_id: OfficerId
 ) -> Response:
     """Remove a lead officer from the action."""
-    await service.unlink(
-        session=session, action=action, kind=service.OFFICER_LINK, other_id=officer_id, actor=actor
+    await links.unlink(
+        session=session, action=action, kind=links.OFFICER_LINK, other_id=officer_id, actor=actor
     )
     return Response(status_code=204)
 
@@ -307,10 +298,10 @@ async def link_inspection_action(
     session: SessionDep, actor: Editor, action: ActionDep, inspection_action_id: InspectionActionId
 ) -> Response:
     """Tag the action as answering an inspection action (both in one plan, else 422)."""
-    await service.link(
+    await links.link(
         session=session,
         action=action,
-        kind=service.INSPECTION_LINK,
+        kind=links.INSPECTION_LINK,
         other_id=inspection_action_id,
         actor=actor,
     )
@@ -326,10 +317,10 @@ async def unlink_inspection_action(
     session: SessionDep, actor: Editor, action: ActionDep, inspection_action_id: InspectionActionId
 ) -> Response:
     """Remove the tag."""
-    await service.unlink(
+    await links.unlink(
         session=session,
         action=action,
-        kind=service.INSPECTION_LINK,
+        kind=links.INSPECTION_LINK,
         other_id=inspection_action_id,
         actor=actor,
     )

@@ -30,16 +30,6 @@ class Expansion(StrEnum):
     inspection_actions = "inspection_actions"
 
 
-class RagFilter(StrEnum):
-    """A rating to filter by; `none` means not yet rated."""
-
-    red = "red"
-    amber = "amber"
-    green = "green"
-    blue = "blue"
-    none = "none"
-
-
 class ActionCreate(RequestBody):
     """A new action or sub-action.
 

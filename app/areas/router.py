@@ -7,14 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.areas import service
-from app.areas.dependencies import AreaDep
 from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.security import Admin, Editor, Viewer
-from app.plans.dependencies import PlanDep
+from app.dependencies import AreaDep, PlanDep
 
 router = APIRouter(tags=["Areas"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
@@ -61,10 +60,9 @@ async def create_area(
 ) -> AreaRead:
     """Add an improvement area to a plan. 409 when the ref is taken or the plan archived."""
     area = await service.create_area(session=session, plan=plan, data=body, actor=actor)
-    read = AreaRead.model_validate(area)
-    response.headers["Location"] = str(request.url_for("get_area", area_id=area.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(
+        response, AreaRead.model_validate(area), request.url_for("get_area", area_id=area.id)
+    )
 
 
 @router.get(
@@ -89,9 +87,7 @@ async def update_area(
     """Change an area. Needs `If-Match`."""
     require_if_match(request, AreaRead.model_validate(area))
     area = await service.update_area(session=session, area=area, data=body, actor=actor)
-    read = AreaRead.model_validate(area)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, AreaRead.model_validate(area))
 
 
 @router.delete("/areas/{area_id}", response_model=AreaRead, responses=problems(404, 409, 412, 428))
@@ -101,9 +97,7 @@ async def archive_area(
     """Archive an area. Needs `If-Match`; 409 naming the live items still under it."""
     require_if_match(request, AreaRead.model_validate(area))
     area = await service.archive_area(session=session, area=area, actor=actor)
-    read = AreaRead.model_validate(area)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, AreaRead.model_validate(area))
 
 
 @router.post("/areas/{area_id}/restore", response_model=AreaRead, responses=problems(404, 409))
@@ -112,6 +106,4 @@ async def restore_area(
 ) -> AreaRead:
     """Restore an archived area (admin). 409 while its plan is archived."""
     area = await service.restore_area(session=session, area=area, actor=actor)
-    read = AreaRead.model_validate(area)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, AreaRead.model_validate(area))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TypeVar
 
 from fastapi import Request, Response
 from pydantic import BaseModel
 
 from app.core.errors import PreconditionFailed, PreconditionRequired
 from app.core.listing import json_bytes_response
+
+R = TypeVar("R", bound=BaseModel)
 
 
 def digest_etag(data: bytes) -> str:
@@ -44,22 +47,22 @@ def conditional_read(
     """The representation as JSON with its ETag, or 304 when the client already has it.
 
     The JSON is serialised once, for the body and the digest alike, with the headers set on
-    `response`. With `version_of`, the ETag is that of the resource's plain representation
+    `response`. With `version_of`, the ETag is that of the resource's unexpanded representation
     (so it works for `If-Match`), and 304 is never sent, since the expanded parts may have
     changed.
     """
     body = representation.model_dump_json().encode()
-    plain = None if version_of is None else version_of.model_dump_json().encode()
-    return conditional_json(request, response, body, plain=plain)
+    unexpanded = None if version_of is None else version_of.model_dump_json().encode()
+    return conditional_json(request, response, body, unexpanded=unexpanded)
 
 
 def conditional_json(
-    request: Request, response: Response, body: bytes, *, plain: bytes | None = None
+    request: Request, response: Response, body: bytes, *, unexpanded: bytes | None = None
 ) -> Response:
     """`conditional_read` for a representation already serialised (`body`), and with
-    `plain`, the plain representation's JSON its ETag is taken from."""
-    etag = digest_etag(body if plain is None else plain)
-    if plain is None and client_has(request, etag):
+    `unexpanded`, the unexpanded representation's JSON its ETag is taken from."""
+    etag = digest_etag(body if unexpanded is None else unexpanded)
+    if unexpanded is None and client_has(request, etag):
         return Response(status_code=304, headers={"ETag": etag})
     return json_bytes_response(body, response, etag=etag)
 
@@ -80,3 +83,15 @@ def require_if_match(request: Request, current: BaseModel) -> None:
             "The resource has changed since you read it (If-Match does not match its ETag). "
             "Read it again, reapply your change, and retry."
         )
+
+
+def with_etag(response: Response, read: R) -> R:
+    """The representation a write answers with, its ETag set on the response."""
+    response.headers["ETag"] = etag_of(read)
+    return read
+
+
+def created(response: Response, read: R, location: object) -> R:
+    """The representation of a resource just created, with its ETag and `Location`."""
+    response.headers["Location"] = str(location)
+    return with_etag(response, read)

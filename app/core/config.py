@@ -30,7 +30,10 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
     db_statement_timeout_ms: int = Field(default=10000, ge=0)
+    # One pool per worker on PostgreSQL, shared by every path: at most
+    # `db_pool_size + db_max_overflow` connections each.
     db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=10, ge=0)
     db_connect_timeout_ms: int = Field(default=5000, ge=100)
     db_pool_timeout_ms: int = Field(default=10000, ge=100)
     max_request_body_bytes: int = Field(default=1_048_576, ge=1024)

@@ -22,14 +22,10 @@ the pool's connections too.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import inspect
 import time
 from collections.abc import AsyncIterator
 from typing import Any
 
-import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import InvalidatePoolError, SQLAlchemyError
@@ -78,6 +74,7 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
     engine = create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
         pool_timeout=pool_timeout,
         pool_use_lifo=True,
         connect_args=_postgres_connect_args(settings),
@@ -94,82 +91,6 @@ def _postgres_connect_args(settings: Settings) -> dict[str, Any]:
             "timezone": "UTC",
         },
     }
-
-
-async def create_direct_pool(engine: AsyncEngine, settings: Settings) -> DirectPool:
-    """The connections of the direct reads (`app.core.direct`), beside the engine's.
-
-    asyncpg's own pool makes them, as needed and with the engine's settings, up to
-    `db_pool_size`, and closes them; `DirectPool` keeps the ones it has taken between reads.
-    """
-    args, from_url = engine.dialect.create_connect_args(engine.url)
-    # The URL's options, less SQLAlchemy's own, which asyncpg would refuse; its prepared
-    # statement cache size is asyncpg's (0 behind a pooler that cannot keep them).
-    if "prepared_statement_cache_size" in from_url:
-        from_url["statement_cache_size"] = from_url["prepared_statement_cache_size"]
-    options = {name: value for name, value in from_url.items() if name in _ASYNCPG_OPTIONS}
-    pool = await asyncpg.create_pool(
-        *args,
-        **(options | _postgres_connect_args(settings)),
-        min_size=0,
-        max_size=settings.db_pool_size,
-    )
-    return DirectPool(pool, settings.db_pool_size, settings.db_pool_timeout_ms / 1000)
-
-
-class DirectPool:
-    """The direct reads' connections, each taken from asyncpg's pool once and kept here.
-
-    A direct read is one statement in autocommit, so it leaves nothing on its connection to
-    reset, and a connection goes back here as it is. Checking it out of asyncpg's pool and
-    back for every read (a timed wait, a shielded task, a reset hook) cost about 45 of the
-    170 microseconds of CPU the service spent on a direct read, measured in-process. The
-    most recently used one is handed out first. A connection whose read failed, or was
-    cancelled mid-statement, is `discard`ed: closed, and its place in asyncpg's pool is
-    free for a new one; a read already waiting for a connection goes on waiting for one to
-    come back, up to its time limit.
-    """
-
-    def __init__(self, pool: Any, size: int, wait_seconds: float) -> None:
-        self.pool = pool
-        self.size = size
-        self.wait_seconds = wait_seconds
-        self.taken = 0  # from asyncpg's pool: idle here or in use by a read
-        self.idle: asyncio.LifoQueue[Any] = asyncio.LifoQueue()
-
-    async def take(self) -> Any:
-        """An idle connection, a new one while there are fewer than `size`, or else the
-        first one given back within `wait_seconds` (`TimeoutError` otherwise)."""
-        with contextlib.suppress(asyncio.QueueEmpty):
-            return self.idle.get_nowait()
-        if self.taken < self.size:
-            self.taken += 1
-            try:
-                return await self.pool.acquire(timeout=self.wait_seconds)
-            except BaseException:
-                self.taken -= 1
-                raise
-        async with asyncio.timeout(self.wait_seconds):
-            return await self.idle.get()
-
-    def give_back(self, connection: Any) -> None:
-        """A connection whose statement has run to its end."""
-        self.idle.put_nowait(connection)
-
-    def discard(self, connection: Any) -> None:
-        """Close a connection in whatever state it is; asyncpg's pool takes it back."""
-        self.taken -= 1
-        with contextlib.suppress(asyncpg.InterfaceError):  # already back in asyncpg's pool
-            connection.terminate()
-
-    async def close(self) -> None:
-        while not self.idle.empty():
-            await self.pool.release(self.idle.get_nowait())
-        self.taken = 0
-        await self.pool.close()
-
-
-_ASYNCPG_OPTIONS = frozenset(inspect.signature(asyncpg.connect).parameters)
 
 
 def _ping_idle_connections(engine: Engine) -> None:

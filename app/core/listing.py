@@ -93,6 +93,19 @@ def contains(column: ColumnElement[Any] | Mapped[Any], text: str) -> ColumnEleme
     return column.ilike(f"%{escaped}%", escape="\\")
 
 
+# A filter value meaning "no value": `rag=none` is not rated, `parent_id=none` top level.
+NONE = "none"
+
+
+def one_of(column: ColumnElement[Any] | Mapped[Any], values: Sequence[str]) -> ColumnElement[bool]:
+    """`column` holds one of the values, or is null where they include `none`."""
+    given = [value for value in values if value != NONE]
+    either = [column.in_(given)] if given else []
+    if NONE in values:
+        either.append(column.is_(None))
+    return sa.or_(*either)
+
+
 def parse_sort(
     raw: str | None, allowed: Mapping[str, SortField], default: Sequence[str]
 ) -> list[SortKey]:

@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
+from app.dependencies import InspectionActionDep
 from app.inspection_actions import service
-from app.inspection_actions.dependencies import InspectionActionDep
 from app.inspection_actions.schemas import (
     InspectionActionCreate,
     InspectionActionPage,
@@ -86,12 +86,11 @@ async def create_inspection_action(
     inspection_action = await service.create_inspection_action(
         session=session, data=body, actor=actor
     )
-    read = InspectionActionRead.of(inspection_action, [])
-    response.headers["Location"] = str(
-        request.url_for("get_inspection_action", inspection_action_id=inspection_action.id)
+    return created(
+        response,
+        InspectionActionRead.of(inspection_action, []),
+        request.url_for("get_inspection_action", inspection_action_id=inspection_action.id),
     )
-    response.headers["ETag"] = etag_of(read)
-    return read
 
 
 @router.get(PATH, response_model=InspectionActionRead, responses={**problems(404), **NOT_MODIFIED})
@@ -126,9 +125,7 @@ async def update_inspection_action(
     inspection_action = await service.update_inspection_action(
         session=session, inspection_action=inspection_action, data=body, actor=actor
     )
-    read = InspectionActionRead.of(inspection_action, current.action_ids)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
 @router.delete(PATH, response_model=InspectionActionRead, responses=problems(404, 409, 412, 428))
@@ -147,9 +144,7 @@ async def archive_inspection_action(
     inspection_action = await service.archive_inspection_action(
         session=session, inspection_action=inspection_action, actor=actor
     )
-    read = InspectionActionRead.of(inspection_action, current.action_ids)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
 @router.post(PATH + "/restore", response_model=InspectionActionRead, responses=problems(404, 409))
@@ -160,8 +155,7 @@ async def restore_inspection_action(
     inspection_action = await service.restore_inspection_action(
         session=session, inspection_action=inspection_action, actor=actor
     )
-    read = await service.read_inspection_action(
-        session=session, inspection_action=inspection_action
+    return with_etag(
+        response,
+        await service.read_inspection_action(session=session, inspection_action=inspection_action),
     )
-    response.headers["ETag"] = etag_of(read)
-    return read

@@ -8,15 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import IsoDate, TextFilters
 from app.core.security import Editor, Viewer
+from app.dependencies import MeetingDep
 from app.meetings import service
-from app.meetings.dependencies import MeetingDep
 from app.meetings.schemas import (
     MeetingCreate,
     MeetingPage,
@@ -101,9 +101,7 @@ async def create_meeting(
         idempotency=idempotency,
         location_for=lambda meeting_id: str(request.url_for("get_meeting", meeting_id=meeting_id)),
     )
-    response.headers["Location"] = str(request.url_for("get_meeting", meeting_id=read.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(response, read, request.url_for("get_meeting", meeting_id=read.id))
 
 
 @router.post(
@@ -167,9 +165,7 @@ async def update_meeting(
     meeting = await service.update_meeting(
         session=session, meeting=meeting, current=current, data=body, actor=actor
     )
-    read = MeetingRead.of(meeting, current.snapshot_id)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, MeetingRead.of(meeting, current.snapshot_id))
 
 
 @router.post(

@@ -12,6 +12,7 @@ from app.models.content import (
     Objective,
     Outcome,
     Rag,
+    RagFilter,
     Recurrence,
     SuccessCriterion,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "PlanBase",
     "PlanStatus",
     "Rag",
+    "RagFilter",
     "RatingDefinitions",
     "Recurrence",
     "Role",

@@ -20,6 +20,16 @@ class Rag(StrEnum):
     blue = "blue"
 
 
+class RagFilter(StrEnum):
+    """A rating to filter by; `none` means not yet rated."""
+
+    red = "red"
+    amber = "amber"
+    green = "green"
+    blue = "blue"
+    none = "none"
+
+
 class DeliveryStatus(StrEnum):
     """Where delivery of an action stands, separate from the RAG judgement."""
 

@@ -6,15 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.security import Admin, Editor, Viewer
+from app.dependencies import ObjectiveDep, OutcomeDep
 from app.objectives import service
-from app.objectives.dependencies import ObjectiveDep
 from app.objectives.schemas import ObjectiveCreate, ObjectivePage, ObjectiveRead, ObjectiveUpdate
-from app.outcomes.dependencies import OutcomeDep
 
 router = APIRouter(tags=["Objectives"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
@@ -65,10 +64,11 @@ async def create_objective(
     objective = await service.create_objective(
         session=session, outcome=outcome, data=body, actor=actor
     )
-    read = ObjectiveRead.model_validate(objective)
-    response.headers["Location"] = str(request.url_for("get_objective", objective_id=objective.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(
+        response,
+        ObjectiveRead.model_validate(objective),
+        request.url_for("get_objective", objective_id=objective.id),
+    )
 
 
 @router.get(
@@ -101,9 +101,7 @@ async def update_objective(
     objective = await service.update_objective(
         session=session, objective=objective, data=body, actor=actor
     )
-    read = ObjectiveRead.model_validate(objective)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, ObjectiveRead.model_validate(objective))
 
 
 @router.delete(
@@ -121,9 +119,7 @@ async def archive_objective(
     """Archive an objective. Needs `If-Match`; 409 naming the live items still under it."""
     require_if_match(request, ObjectiveRead.model_validate(objective))
     objective = await service.archive_objective(session=session, objective=objective, actor=actor)
-    read = ObjectiveRead.model_validate(objective)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, ObjectiveRead.model_validate(objective))
 
 
 @router.post(
@@ -136,6 +132,4 @@ async def restore_objective(
 ) -> ObjectiveRead:
     """Restore an archived objective (admin). 409 while its outcome is archived."""
     objective = await service.restore_objective(session=session, objective=objective, actor=actor)
-    read = ObjectiveRead.model_validate(objective)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, ObjectiveRead.model_validate(objective))

@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
+from app.dependencies import OfficerDep
 from app.officers import service
-from app.officers.dependencies import OfficerDep
 from app.officers.schemas import OfficerCreate, OfficerPage, OfficerRead, OfficerUpdate
 
 router = APIRouter(tags=["Officers"])
@@ -79,10 +79,11 @@ async def create_officer(
 ) -> OfficerRead:
     """Add a lead officer: a person, or a role such as "DCS"."""
     officer = await service.create_officer(session=session, data=body, actor=actor)
-    read = OfficerRead.model_validate(officer)
-    response.headers["Location"] = str(request.url_for("get_officer", officer_id=officer.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(
+        response,
+        OfficerRead.model_validate(officer),
+        request.url_for("get_officer", officer_id=officer.id),
+    )
 
 
 @router.get(
@@ -115,9 +116,7 @@ async def update_officer(
     """Change an officer. Needs `If-Match`."""
     require_if_match(request, OfficerRead.model_validate(officer))
     officer = await service.update_officer(session=session, officer=officer, data=body, actor=actor)
-    read = OfficerRead.model_validate(officer)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, OfficerRead.model_validate(officer))
 
 
 @router.delete(
@@ -129,9 +128,7 @@ async def archive_officer(
     """Archive an officer. Needs `If-Match`; 409 naming the live actions they still lead."""
     require_if_match(request, OfficerRead.model_validate(officer))
     officer = await service.archive_officer(session=session, officer=officer, actor=actor)
-    read = OfficerRead.model_validate(officer)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, OfficerRead.model_validate(officer))
 
 
 @router.post("/officers/{officer_id}/restore", response_model=OfficerRead, responses=problems(404))
@@ -140,6 +137,4 @@ async def restore_officer(
 ) -> OfficerRead:
     """Restore an archived officer (admin)."""
     officer = await service.restore_officer(session=session, officer=officer, actor=actor)
-    read = OfficerRead.model_validate(officer)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, OfficerRead.model_validate(officer))

@@ -6,14 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.areas.dependencies import AreaDep
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.security import Admin, Editor, Viewer
+from app.dependencies import AreaDep, OutcomeDep
 from app.outcomes import service
-from app.outcomes.dependencies import OutcomeDep
 from app.outcomes.schemas import OutcomeCreate, OutcomePage, OutcomeRead, OutcomeUpdate
 
 router = APIRouter(tags=["Outcomes"])
@@ -61,10 +60,11 @@ async def create_outcome(
 ) -> OutcomeRead:
     """Add an outcome to an area. 409 when the ref is taken or the area archived."""
     outcome = await service.create_outcome(session=session, area=area, data=body, actor=actor)
-    read = OutcomeRead.model_validate(outcome)
-    response.headers["Location"] = str(request.url_for("get_outcome", outcome_id=outcome.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(
+        response,
+        OutcomeRead.model_validate(outcome),
+        request.url_for("get_outcome", outcome_id=outcome.id),
+    )
 
 
 @router.get(
@@ -93,9 +93,7 @@ async def update_outcome(
     """Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived."""
     require_if_match(request, OutcomeRead.model_validate(outcome))
     outcome = await service.update_outcome(session=session, outcome=outcome, data=body, actor=actor)
-    read = OutcomeRead.model_validate(outcome)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, OutcomeRead.model_validate(outcome))
 
 
 @router.delete(
@@ -107,9 +105,7 @@ async def archive_outcome(
     """Archive an outcome. Needs `If-Match`; 409 naming the live items still under it."""
     require_if_match(request, OutcomeRead.model_validate(outcome))
     outcome = await service.archive_outcome(session=session, outcome=outcome, actor=actor)
-    read = OutcomeRead.model_validate(outcome)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, OutcomeRead.model_validate(outcome))
 
 
 @router.post(
@@ -120,6 +116,4 @@ async def restore_outcome(
 ) -> OutcomeRead:
     """Restore an archived outcome (admin). 409 while its area is archived."""
     outcome = await service.restore_outcome(session=session, outcome=outcome, actor=actor)
-    read = OutcomeRead.model_validate(outcome)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, OutcomeRead.model_validate(outcome))

@@ -6,15 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import Filters, IsoDate, TextFilters
 from app.core.security import Admin, Editor, Viewer
+from app.dependencies import PlanDep
 from app.models import PlanStatus
 from app.plans import service
-from app.plans.dependencies import PlanDep
 from app.plans.schemas import PlanCreate, PlanPage, PlanRead, PlanUpdate
 from app.plans.tree import PlanTree, plan_tree
 
@@ -74,10 +74,9 @@ async def create_plan(
 ) -> PlanRead:
     """Create a plan."""
     plan = await service.create_plan(session=session, data=body, actor=actor)
-    read = PlanRead.model_validate(plan)
-    response.headers["Location"] = str(request.url_for("get_plan", plan_id=plan.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(
+        response, PlanRead.model_validate(plan), request.url_for("get_plan", plan_id=plan.id)
+    )
 
 
 @router.get(
@@ -104,9 +103,7 @@ async def update_plan(
     """Change a plan. Needs `If-Match` with the ETag of your last read."""
     require_if_match(request, PlanRead.model_validate(plan))
     plan = await service.update_plan(session=session, plan=plan, data=body, actor=actor)
-    read = PlanRead.model_validate(plan)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, PlanRead.model_validate(plan))
 
 
 @router.delete("/{plan_id}", response_model=PlanRead, responses=problems(404, 409, 412, 428))
@@ -116,9 +113,7 @@ async def archive_plan(
     """Archive a plan: it leaves lists but nothing is deleted. Needs `If-Match`."""
     require_if_match(request, PlanRead.model_validate(plan))
     plan = await service.archive_plan(session=session, plan=plan, actor=actor)
-    read = PlanRead.model_validate(plan)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, PlanRead.model_validate(plan))
 
 
 @router.post("/{plan_id}/restore", response_model=PlanRead, responses=problems(404))
@@ -127,9 +122,7 @@ async def restore_plan(
 ) -> PlanRead:
     """Restore an archived plan (admin)."""
     plan = await service.restore_plan(session=session, plan=plan, actor=actor)
-    read = PlanRead.model_validate(plan)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, PlanRead.model_validate(plan))
 
 
 @router.get(

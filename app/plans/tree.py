@@ -11,8 +11,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from app.actions.assembly import read_actions
+from app.actions.query import action_state_as_of
 from app.actions.schemas import ActionRead, Expansion
-from app.actions.service import action_state_as_of, read_actions
 from app.actions.state import live_at
 from app.models import (
     Action,

@@ -16,7 +16,7 @@ from app.core.errors import AppError
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from app.reports.schemas import QuarterlyReport
 
-# The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the direct
+# The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the fast path
 # answer alike.
 MAX_PLAN_ID_LENGTH = 40
 MAX_QUARTER_LENGTH = 20
@@ -83,7 +83,7 @@ def choose_format(request: Request, format_: ReportFormat | None) -> ReportForma
 # the report, for any number of plans. The price: any change to the plan's data, even an
 # update of a later quarter, gives a new ETag, and the next read gets the report again.
 # Each worker also keeps its latest renderings, so a repeat read skips the report too.
-CLOSED_REPORTS_KEPT = 32
+CLOSED_REPORTS_CACHED = 32
 
 
 def closed_report_etag(key: tuple[str, str, str], fingerprint: tuple[Any, ...]) -> str:
@@ -133,7 +133,7 @@ def respond(rendered: Rendered) -> Response:
     return Response(rendered.body, media_type=rendered.media_type, headers=dict(rendered.headers))
 
 
-def answer_kept(request: Request, key: tuple[str, str, str], etag: str) -> Response | None:
+def cached_response(request: Request, key: tuple[str, str, str], etag: str) -> Response | None:
     """A closed quarter's report when it needs no computing: a 304 when the client has this
     ETag, or this worker's rendering when it has the same ETag; None otherwise."""
     if client_has(request, etag):
@@ -146,9 +146,9 @@ def answer_kept(request: Request, key: tuple[str, str, str], etag: str) -> Respo
     return respond(cached)
 
 
-def keep(request: Request, key: tuple[str, str, str], rendered: Rendered) -> None:
+def cache_rendering(request: Request, key: tuple[str, str, str], rendered: Rendered) -> None:
     """Keep a closed quarter's rendering, dropping the least recently read over the limit."""
     cache = closed_reports(request)
     cache[key] = rendered
-    while len(cache) > CLOSED_REPORTS_KEPT:
+    while len(cache) > CLOSED_REPORTS_CACHED:
         cache.popitem(last=False)

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app.core.deps import SessionDep
-from app.core.direct import direct
 from app.core.errors import ValidationFailed
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import IsoDate
@@ -16,7 +15,6 @@ from app.core.security import Viewer
 from app.models import Plan, utcnow
 from app.plans.service import get_plan
 from app.reports import service
-from app.reports.direct import get_quarterly_report as answer_quarterly_report
 from app.reports.formats import CSV_TYPE, XLSX_TYPE
 from app.reports.quarterly import quarterly_report
 from app.reports.quarters import Quarter
@@ -24,10 +22,10 @@ from app.reports.rendering import (
     MAX_PLAN_ID_LENGTH,
     MAX_QUARTER_LENGTH,
     ReportFormat,
-    answer_kept,
+    cache_rendering,
+    cached_response,
     choose_format,
     closed_report_etag,
-    keep,
     render,
     respond,
 )
@@ -55,7 +53,7 @@ class ReportedPlan:
 
 
 async def reported_plan(session: SessionDep, plan_id: PlanId) -> ReportedPlan:
-    """A 404 for an unknown plan before anything else about the request is judged, as every
+    """A 404 for an unknown plan before anything else about the request is checked, as every
     report's plan dependency gives, from the statement that reads the fingerprint."""
     fingerprint = await service.plan_fingerprint(session, plan_id)
     if not fingerprint[0]:  # the plan's own counter: 0 when there is no such plan
@@ -93,7 +91,6 @@ def _parse_quarter(quarter: str) -> Quarter:
         },
     },
 )
-@direct(answer_quarterly_report)
 async def get_quarterly_report(
     *,
     request: Request,
@@ -127,15 +124,15 @@ async def get_quarterly_report(
         # The fingerprint was read first, and the plan is read after it, so a rendering is
         # never older than the fingerprint its ETag is made from.
         etag = closed_report_etag(key, plan.fingerprint)
-        kept = answer_kept(request, key, etag)
-        if kept is not None:
-            return kept
+        cached = cached_response(request, key, etag)
+        if cached is not None:
+            return cached
     report = await quarterly_report(
         session=session, plan=await get_plan(session=session, plan_id=plan.id), quarter=period
     )
     rendered = render(report, chosen, etag)
     if rendered.etag is not None:
-        keep(request, key, rendered)
+        cache_rendering(request, key, rendered)
     return respond(rendered)
 
 

@@ -7,8 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.actions.dependencies import ActionDep
-from app.actions.schemas import RagFilter
 from app.core.concurrency import conditional_read
 from app.core.deps import SessionDep
 from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
@@ -16,7 +14,8 @@ from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.security import Contributor, Viewer
-from app.models import StatusUpdate
+from app.dependencies import ActionDep
+from app.models import RagFilter, StatusUpdate
 from app.status_updates import service
 from app.status_updates.schemas import StatusUpdateCreate, StatusUpdatePage, StatusUpdateRead
 

@@ -10,11 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.actions.schemas import RagFilter
 from app.core import audit, crud
 from app.core.errors import FieldError, Forbidden, NotFound, RulesBroken
 from app.core.idempotency import Idempotency
-from app.core.listing import ListParams, PageResult, SortField, paginate
+from app.core.listing import ListParams, PageResult, SortField, one_of, paginate
 from app.core.security import Principal
 from app.models import (
     Action,
@@ -22,6 +21,7 @@ from app.models import (
     DeliveryStatus,
     Officer,
     Rag,
+    RagFilter,
     Role,
     StatusUpdate,
     new_id,
@@ -259,11 +259,7 @@ async def list_status_updates(
         if values:
             conditions.append(column.in_(values))
     if filters.rag:
-        ratings = [r.value for r in filters.rag if r != RagFilter.none]
-        either = [col(StatusUpdate.rag).in_(ratings)] if ratings else []
-        if RagFilter.none in filters.rag:
-            either.append(col(StatusUpdate.rag).is_(None))
-        conditions.append(sa.or_(*either))
+        conditions.append(one_of(col(StatusUpdate.rag), filters.rag))
     if filters.effective_from is not None:
         conditions.append(col(StatusUpdate.effective_date) >= filters.effective_from)
     if filters.effective_to is not None:

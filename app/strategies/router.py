@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
+from app.dependencies import StrategyDep
 from app.strategies import service
-from app.strategies.dependencies import StrategyDep
 from app.strategies.schemas import StrategyCreate, StrategyPage, StrategyRead, StrategyUpdate
 
 router = APIRouter(tags=["Strategies"])
@@ -72,10 +72,11 @@ async def create_strategy(
 ) -> StrategyRead:
     """Add a strategy to a plan. 422 when the plan does not exist, 409 when it is archived."""
     strategy = await service.create_strategy(session=session, data=body, actor=actor)
-    read = StrategyRead.of(strategy, 0)
-    response.headers["Location"] = str(request.url_for("get_strategy", strategy_id=strategy.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(
+        response,
+        StrategyRead.of(strategy, 0),
+        request.url_for("get_strategy", strategy_id=strategy.id),
+    )
 
 
 @router.get(
@@ -110,9 +111,7 @@ async def update_strategy(
     strategy = await service.update_strategy(
         session=session, strategy=strategy, data=body, actor=actor
     )
-    read = StrategyRead.of(strategy, current.action_count)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, StrategyRead.of(strategy, current.action_count))
 
 
 @router.delete(
@@ -127,9 +126,7 @@ async def archive_strategy(
     current = await service.read_strategy(session=session, strategy=strategy)
     require_if_match(request, current)
     strategy = await service.archive_strategy(session=session, strategy=strategy, actor=actor)
-    read = StrategyRead.of(strategy, current.action_count)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, StrategyRead.of(strategy, current.action_count))
 
 
 @router.post(
@@ -142,6 +139,4 @@ async def restore_strategy(
 ) -> StrategyRead:
     """Restore an archived strategy (admin). 409 while its plan is archived."""
     strategy = await service.restore_strategy(session=session, strategy=strategy, actor=actor)
-    read = await service.read_strategy(session=session, strategy=strategy)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, await service.read_strategy(session=session, strategy=strategy))

@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import TextFilters
 from app.core.security import Editor, Viewer
+from app.dependencies import StrategyLinkDep
 from app.strategy_links import service
-from app.strategy_links.dependencies import StrategyLinkDep
 from app.strategy_links.schemas import (
     StrategyLinkCreate,
     StrategyLinkPage,
@@ -79,10 +79,11 @@ async def create_strategy_link(
     archived or the action is already linked to the strategy (naming that link).
     """
     link = await service.create_strategy_link(session=session, data=body, actor=actor)
-    read = StrategyLinkRead.model_validate(link)
-    response.headers["Location"] = str(request.url_for("get_strategy_link", link_id=link.id))
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return created(
+        response,
+        StrategyLinkRead.model_validate(link),
+        request.url_for("get_strategy_link", link_id=link.id),
+    )
 
 
 @router.get(
@@ -113,9 +114,7 @@ async def update_strategy_link(
     """Change a link's note. Needs `If-Match`; 409 when the link was deleted."""
     require_if_match(request, StrategyLinkRead.model_validate(link))
     link = await service.update_strategy_link(session=session, link=link, data=body, actor=actor)
-    read = StrategyLinkRead.model_validate(link)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, StrategyLinkRead.model_validate(link))
 
 
 @router.delete(
@@ -133,6 +132,4 @@ async def delete_strategy_link(
     """
     require_if_match(request, StrategyLinkRead.model_validate(link))
     link = await service.delete_strategy_link(session=session, link=link, actor=actor)
-    read = StrategyLinkRead.model_validate(link)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, StrategyLinkRead.model_validate(link))

@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.core.concurrency import conditional_read, etag_of, require_if_match
+from app.core.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.deps import SessionDep
 from app.core.listing import ListParamsDep, set_link_header
 from app.core.responses import NOT_MODIFIED, problems
 from app.core.schemas import TextFilters
 from app.core.security import Admin, Editor, Viewer
+from app.dependencies import CriterionDep
 from app.success_criteria import service
-from app.success_criteria.dependencies import CriterionDep
 from app.success_criteria.schemas import (
     SuccessCriterionCreate,
     SuccessCriterionPage,
@@ -96,12 +96,11 @@ async def create_success_criterion(
     422 when none or several are given or the one given does not exist; 409 when it is archived.
     """
     criterion = await service.create_criterion(session=session, data=body, actor=actor)
-    read = await service.read_one(session=session, criterion=criterion)
-    response.headers["Location"] = str(
-        request.url_for("get_success_criterion", criterion_id=criterion.id)
+    return created(
+        response,
+        await service.read_one(session=session, criterion=criterion),
+        request.url_for("get_success_criterion", criterion_id=criterion.id),
     )
-    response.headers["ETag"] = etag_of(read)
-    return read
 
 
 @router.get(
@@ -135,9 +134,7 @@ async def update_success_criterion(
     criterion = await service.update_criterion(
         session=session, criterion=criterion, data=body, actor=actor
     )
-    read = await service.read_one(session=session, criterion=criterion)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, await service.read_one(session=session, criterion=criterion))
 
 
 @router.delete(
@@ -155,9 +152,7 @@ async def archive_success_criterion(
     """Archive a success criterion. Needs `If-Match`; links to actions are kept."""
     require_if_match(request, await service.read_one(session=session, criterion=criterion))
     criterion = await service.archive_criterion(session=session, criterion=criterion, actor=actor)
-    read = await service.read_one(session=session, criterion=criterion)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, await service.read_one(session=session, criterion=criterion))
 
 
 @router.post(
@@ -170,6 +165,4 @@ async def restore_success_criterion(
 ) -> SuccessCriterionRead:
     """Restore an archived success criterion (admin). 409 while its parent is archived."""
     criterion = await service.restore_criterion(session=session, criterion=criterion, actor=actor)
-    read = await service.read_one(session=session, criterion=criterion)
-    response.headers["ETag"] = etag_of(read)
-    return read
+    return with_etag(response, await service.read_one(session=session, criterion=criterion))

@@ -21,9 +21,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.actions import rendering, service
+from app.actions import assembly, rendering
 from app.actions.schemas import ActionRead, Expansion
-from app.core import direct
+from app.fastpath import reading
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -61,18 +61,18 @@ async def both_ways(
     url: str,
     params: Any = None,
     *,
-    direct_too: bool = True,
+    fast_path_too: bool = True,
 ) -> tuple[httpx.Response, httpx.Response]:
     """The response rendered by the database, and the one assembled in Python.
 
-    A request the service answers directly (`app.core.direct`) is also made with that
+    A request a fast path answers (`app.fastpath`) is also made with that
     turned off, through its route; the two must agree before either is compared with
-    Python's. `direct_too=False` skips that for requests no direct answer takes.
+    Python's. `fast_path_too=False` skips that for requests no fast path takes.
     """
     rendered = await http.get(url, params=params)
     with monkeypatch.context() as ordinary:
-        ordinary.setattr(direct, "postgres_pool", lambda _request: None)
-        if direct_too:
+        ordinary.setattr(reading, "on_postgres", lambda _request: False)
+        if fast_path_too:
             routed = await http.get(url, params=params)
             assert_same(rendered, routed, url, params)
         ordinary.setattr(rendering, "renders", lambda _session, _as_of: False)
@@ -270,7 +270,7 @@ async def test_every_stockton_action_renders_as_python_assembles_it(
     by_id = {action.id: action for action in rows}
     for expand in (set(), set(Expansion), {Expansion.latest_update, Expansion.children}):
         rendered = await rendering.render_actions(session, ids, expand)
-        assembled = await service.read_actions(
+        assembled = await assembly.read_actions(
             session=session, actions=[by_id[i] for i in ids], expand=expand
         )
         assert [r.model_dump_json() for r in rendered] == [a.model_dump_json() for a in assembled]
@@ -328,7 +328,7 @@ async def assert_pages_match(
         while True:
             # A sort is not the plain case: these go through the route either way.
             rendered, assembled = await both_ways(
-                monkeypatch, viewer, ACTIONS, params, direct_too=False
+                monkeypatch, viewer, ACTIONS, params, fast_path_too=False
             )
             assert_same(rendered, assembled, sort, extra)
             cursor = rendered.json()["next_cursor"]
@@ -355,7 +355,7 @@ async def assert_plain_pages_match(
     monkeypatch: pytest.MonkeyPatch,
     count_statements: StatementCounter,
 ) -> None:
-    """The pages the list answers directly (default order, plain filters), cursor by cursor,
+    """The pages the list's fast path answers (default order, simple filters), cursor by cursor,
     each in one statement."""
     first = (await viewer.get(ACTIONS, params={"plan_id": plan_id, "limit": "1"})).json()
     area_id = first["items"][0]["area_id"]

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import direct
+from app.fastpath import reading
 from app.models import (
     ActionInspectionAction,
     ActionLeadOfficer,
@@ -328,9 +328,9 @@ async def through_the_route(
     params: dict[str, str],
     headers: dict[str, str],
 ) -> httpx.Response:
-    """The report read with the direct answer (`app.reports.direct`) turned off."""
+    """The report read with its fast path (`app.fastpath.reports`) turned off."""
     with monkeypatch.context() as ordinary:
-        ordinary.setattr(direct, "postgres_pool", lambda _request: None)
+        ordinary.setattr(reading, "on_postgres", lambda _request: False)
         return await viewer.get(REPORT, params=params, headers=headers)
 
 
@@ -342,7 +342,7 @@ async def test_a_repeat_read_of_a_closed_quarter_reads_only_the_key_and_the_fing
     backend: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """On PostgreSQL one statement reads both, before routing (`app.reports.direct`); the
+    """On PostgreSQL one statement reads both, before routing (`app.fastpath.reports`); the
     route reads them in two. Either way the answer is the same."""
     statements = 1 if backend == "postgresql" else 2
     params = {"plan_id": board.plan_id, "quarter": Q2}
@@ -368,7 +368,7 @@ async def test_a_repeat_read_of_a_closed_quarter_reads_only_the_key_and_the_fing
     assert count_statements.count - before == statements
 
 
-async def test_reads_the_direct_answer_leaves_to_the_route(
+async def test_reads_the_fast_path_leaves_to_the_route(
     viewer: httpx.AsyncClient,
     board: Board,
     count_statements: StatementCounter,
@@ -379,7 +379,7 @@ async def test_reads_the_direct_answer_leaves_to_the_route(
     """A stale ETag, another format, an unknown plan, a bad quarter or Accept, an unknown
     parameter and an open quarter are each answered as the route answers them. A first
     read costs what the route's does; an `If-None-Match` that turns out not to match (or
-    an unknown plan) costs the direct answer's one statement more on PostgreSQL."""
+    an unknown plan) costs the fast path's one statement more on PostgreSQL."""
     params = {"plan_id": board.plan_id, "quarter": Q2}
 
     async def both_ways(asked: dict[str, str], headers: dict[str, str], extra: int) -> int:

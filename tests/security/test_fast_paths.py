@@ -1,8 +1,8 @@
-"""Actions answered directly on PostgreSQL check keys as every path does.
+"""Fast paths check keys as every path does.
 
-On PostgreSQL `GET /actions/{id}` and a plain `GET /actions` are answered before routing,
-in one statement that checks the key and reads the actions (`app.core.direct`); anything
-but the plain case goes down the ordinary path. These tests hold both to the same rules:
+On PostgreSQL `GET /actions/{id}` and a simple `GET /actions` are answered before routing,
+in one statement that checks the key and reads the actions (`app.fastpath`); anything
+but the simple case goes down the ordinary path. These tests hold both to the same rules:
 revoked, expired and forged keys are refused, a key's last use is stamped, failed keys
 count toward the address's limit, requests count toward the key's, and the response is
 counted under its route. On SQLite the same requests take the ordinary path and must
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -21,9 +22,10 @@ from fastapi import FastAPI, Request
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.actions.direct import _kept_detail_query
-from app.core import direct
 from app.core.config import Settings
+from app.fastpath import reading
+from app.fastpath.actions import _cached_detail_query
+from app.fastpath.registry import FallBack
 from app.models import Role, utcnow
 from tests.conftest import StatementCounter
 from tests.factories import make_action, make_api_key, make_area, make_plan
@@ -156,7 +158,7 @@ async def test_the_detail_is_counted_under_its_route(
     assert counted((await client.get("/metrics")).text) - before == 3
 
 
-async def test_the_detail_is_answered_directly_on_postgresql(
+async def test_the_detail_is_answered_by_its_fast_path_on_postgresql(
     backend: str,
     app: FastAPI,
     viewer: httpx.AsyncClient,
@@ -176,9 +178,9 @@ async def test_the_detail_is_answered_directly_on_postgresql(
     assert count_statements.statements[-1].startswith("SELECT api_key.id")
 
     async def lost(*_args: object) -> None:
-        raise direct.ReadFailed
+        raise FallBack
 
-    monkeypatch.setattr(direct, "fetch_row", lost)
+    monkeypatch.setattr(reading, "fetch_row", lost)
     before = count_statements.count
     answered = await viewer.get(url, params=EXPAND)
     assert answered.content == first.content and answered.headers["ETag"] == first.headers["ETag"]
@@ -191,14 +193,14 @@ async def test_a_long_query_string_is_answered_as_a_short_one(
     action_id: str,
     count_statements: StatementCounter,
 ) -> None:
-    """Query strings are judged once and kept, up to a length; a longer one is judged
-    every time, to the same answer, and is not kept; one naming anything else is not
-    taken for a plain one however often it is asked."""
+    """Query strings are parsed once and cached, up to a length; a longer one is parsed
+    every time, to the same answer, and is not cached; one naming anything else is not
+    taken for a simple one however often it is asked."""
     url = f"{ACTIONS}/{action_id}"
     short = await viewer.get(url, params={"expand": "latest_update"})
     long = "&".join(["expand=" + "latest_update," * 14] * 3)
     assert len(long) > 256
-    kept = _kept_detail_query.cache_info().currsize
+    cached = _cached_detail_query.cache_info().currsize
     for _ in range(2):
         before = count_statements.count
         answered = await viewer.get(url, params=long)
@@ -206,7 +208,7 @@ async def test_a_long_query_string_is_answered_as_a_short_one(
         assert answered.headers["ETag"] == short.headers["ETag"]
         if backend == "postgresql":
             assert count_statements.count - before == 1
-    assert _kept_detail_query.cache_info().currsize == kept
+    assert _cached_detail_query.cache_info().currsize == cached
     today = utcnow().date().isoformat()
     for params, status in (
         ({"expand": "latest_update", "as_of": today}, 200),
@@ -241,7 +243,7 @@ async def test_an_odd_query_string_gets_the_routes_answer(
     query: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Whatever the direct answer makes of a query string, the route makes the same (the
+    """Whatever the fast path makes of a query string, the route makes the same (the
     action has a latest update, so a query taken to ask for it reads differently)."""
     update = {"rag": "green", "status": "in_progress", "narrative": "Under way."}
     posted = await editor.post(f"{ACTIONS}/{action_id}/status-updates", json=update)
@@ -250,7 +252,7 @@ async def test_an_odd_query_string_gets_the_routes_answer(
     url = f"{ACTIONS}/{action_id}?{query}"
     answered = await viewer.get(url)
     with monkeypatch.context() as routed_only:
-        routed_only.setattr(direct, "postgres_pool", lambda _request: None)
+        routed_only.setattr(reading, "on_postgres", lambda _request: False)
         routed = await viewer.get(url)
     assert answered.status_code == routed.status_code, answered.text
     assert same_headers(answered) == same_headers(routed)
@@ -258,6 +260,15 @@ async def test_an_odd_query_string_gets_the_routes_answer(
         assert answered.content == routed.content
     else:
         assert {**answered.json(), "request_id": None} == {**routed.json(), "request_id": None}
+
+
+async def latest_connection(app: FastAPI) -> Any:
+    """The pooled connection the next read gets (the pool hands out the latest first),
+    checked out and given back."""
+    connection = await app.state.engine.raw_connection()
+    driver = connection.driver_connection
+    connection.close()
+    return driver
 
 
 async def test_a_connection_the_server_closed_is_replaced(
@@ -268,19 +279,20 @@ async def test_a_connection_the_server_closed_is_replaced(
     action_id: str,
     count_statements: StatementCounter,
 ) -> None:
-    """The direct pool's connection is terminated: reads go on with the same answer, and
-    directly again (one statement) on a new connection."""
+    """The fast path's connection is terminated: reads go on with the same answer, on the
+    fast path again (one statement) on a new connection."""
     if backend != "postgresql":
-        pytest.skip("only PostgreSQL answers directly")
+        pytest.skip("fast paths answer on PostgreSQL only")
     url = f"{ACTIONS}/{action_id}"
     first = await viewer.get(url, params=EXPAND)
-    pool = app.state.direct_pool
-    connection = await pool.take()  # the one the read above used, kept for the next
-    pid = connection.get_server_pid()
-    pool.give_back(connection)
+    # The connection the next read gets, held out of the pool while another ends it.
+    held = await app.state.engine.raw_connection()
+    pid = held.driver_connection.get_server_pid()
     # Waits (up to 5 s) until the server process has ended.
     ended = await session.execute(sa.text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
     assert ended.scalar_one() is True
+    await session.commit()
+    held.close()
     for _ in range(2):
         before = count_statements.count
         answered = await viewer.get(url, params=EXPAND)
@@ -296,18 +308,15 @@ async def test_a_read_the_driver_fails_is_answered_the_ordinary_way(
     action_id: str,
     count_statements: StatementCounter,
 ) -> None:
-    """A database error on the direct read (here: its connection can no longer see the
+    """A database error on the fast path's read (here: its connection can no longer see the
     tables) is not the client's: the ordinary path answers, and the connection is
-    dropped, so the next read is direct again on a new one."""
+    dropped, so the next read takes the fast path again on a new one."""
     if backend != "postgresql":
-        pytest.skip("only PostgreSQL answers directly")
+        pytest.skip("fast paths answer on PostgreSQL only")
     url = f"{ACTIONS}/{action_id}"
     first = await viewer.get(url, params=EXPAND)
-    pool = app.state.direct_pool
-    connection = await pool.take()  # the one the read above used, kept for the next
     # Prepared statements are parsed again when the search path changes.
-    await connection.execute("SET search_path = pg_catalog")
-    pool.give_back(connection)
+    await (await latest_connection(app)).execute("SET search_path = pg_catalog")
     sent = []
     for _ in range(2):
         before = count_statements.count
@@ -319,35 +328,36 @@ async def test_a_read_the_driver_fails_is_answered_the_ordinary_way(
     assert sent[1] == 1
 
 
-async def test_a_read_that_waits_too_long_for_a_direct_connection_goes_the_ordinary_way(
+async def test_a_read_that_waits_too_long_for_a_connection_is_a_503(
     backend: str, settings: Settings
 ) -> None:
-    """With every direct connection taken, a read waits `db_pool_timeout_ms` for one, then
-    the route answers it on the engine's pool."""
+    """With every connection of the pool taken, a read on the fast path waits
+    `db_pool_timeout_ms` for one and is answered as the ordinary path answers it: a 503
+    the client may retry."""
     if backend != "postgresql":
-        pytest.skip("only PostgreSQL answers directly")
-    async with running(settings, db_pool_size=1, db_pool_timeout_ms=100) as app:
+        pytest.skip("fast paths answer on PostgreSQL only")
+    async with running(settings, db_pool_size=1, db_max_overflow=0, db_pool_timeout_ms=100) as app:
         key = await new_key(app)
         async with app.state.session_factory() as session:
             url = f"{ACTIONS}/{await new_action(session)}"
         async with http(app, key) as caller:
             first = await caller.get(url, params=EXPAND)  # stamps the key's last use
-            pool = app.state.direct_pool
-            held = await pool.take()
+            held = await app.state.engine.raw_connection()
             # Fails, rather than hangs, if the read waits for the connection held here.
-            answered = await asyncio.wait_for(caller.get(url, params=EXPAND), timeout=10)
-            pool.give_back(held)
-        assert answered.status_code == 200, answered.text
-        assert answered.content == first.content
+            refused = await asyncio.wait_for(caller.get(url, params=EXPAND), timeout=10)
+            held.close()
+            again = await caller.get(url, params=EXPAND)
+        assert_problem(refused, 503)
+        assert again.content == first.content
 
 
-async def test_reads_keep_one_connection_which_stopping_closes(
+async def test_reads_share_the_engines_pool_which_stopping_closes(
     backend: str, settings: Settings, session: AsyncSession
 ) -> None:
-    """Reads one after another use one direct connection, kept between them; stopping the
-    service closes it rather than waiting for it to come back."""
+    """Reads one after another use one connection of the engine's pool, the only pool;
+    stopping the service closes it."""
     if backend != "postgresql":
-        pytest.skip("only PostgreSQL answers directly")
+        pytest.skip("fast paths answer on PostgreSQL only")
     async with asyncio.timeout(20):
         async with running(settings) as app:
             key = await new_key(app)
@@ -356,11 +366,9 @@ async def test_reads_keep_one_connection_which_stopping_closes(
             async with http(app, key) as caller:
                 for _ in range(5):
                     assert (await caller.get(url, params=EXPAND)).status_code == 200
-            pool = app.state.direct_pool
-            assert pool.taken == 1
-            connection = await pool.take()
-            pid = connection.get_server_pid()
-            pool.give_back(connection)
+            pool = app.state.engine.pool
+            assert pool.checkedout() == 0
+            pid = (await latest_connection(app)).get_server_pid()
     for _ in range(50):  # the server process ends soon after its client closes
         gone = await session.scalar(
             sa.text("SELECT count(*) = 0 FROM pg_stat_activity WHERE pid = :pid"), {"pid": pid}
@@ -378,43 +386,22 @@ async def test_a_read_cancelled_mid_statement_leaves_its_connection_to_no_other(
     connection mid-statement: it is closed, and the next read gets a new one, even with
     a single connection allowed."""
     if backend != "postgresql":
-        pytest.skip("only PostgreSQL answers directly")
-    async with running(settings, db_pool_size=1) as app:
-        pool = app.state.direct_pool
+        pytest.skip("fast paths answer on PostgreSQL only")
+    async with running(settings, db_pool_size=1, db_max_overflow=0) as app:
+        pool = app.state.engine.pool
         request = Request({"type": "http", "app": app})
         dialect = app.state.engine.dialect
-        sleeping = direct.compile_for(dialect, sa.select(sa.func.pg_sleep(30)))
-        read = asyncio.create_task(direct.fetch_row(request, sleeping, {}))
+        sleeping = reading.compile_for(dialect, sa.select(sa.func.pg_sleep(30)))
+        read = asyncio.create_task(reading.fetch_row(request, sleeping, {}))
         await asyncio.sleep(0.5)
-        assert pool.taken == 1
+        assert pool.checkedout() == 1
         read.cancel()
         with pytest.raises(asyncio.CancelledError):
             await read
-        assert pool.taken == 0
-        answer = direct.compile_for(dialect, sa.select(sa.literal(42, sa.Integer)))
-        row = await asyncio.wait_for(direct.fetch_row(request, answer, {}), timeout=10)
+        assert pool.checkedout() == 0
+        answer = reading.compile_for(dialect, sa.select(sa.literal(42, sa.Integer)))
+        row = await asyncio.wait_for(reading.fetch_row(request, answer, {}), timeout=10)
         assert row[0] == 42
-
-
-async def test_the_database_urls_options_reach_the_direct_pool(
-    backend: str, settings: Settings
-) -> None:
-    """Options of the URL that only SQLAlchemy knows are left out of the direct pool's
-    connections (its prepared statement cache size becomes asyncpg's), and the service's
-    own connect timeout wins over the URL's, so the pool still connects and answers."""
-    if backend != "postgresql":
-        pytest.skip("only PostgreSQL answers directly")
-    url = f"{settings.database_url}?prepared_statement_cache_size=0&timeout=3"
-    async with running(settings, database_url=url) as app:
-        key = await new_key(app)
-        async with app.state.session_factory() as session:
-            action_url = f"{ACTIONS}/{await new_action(session)}"
-        async with http(app, key) as caller:
-            first = await caller.get(action_url, params=EXPAND)  # stamps the key's last use
-            again = await caller.get(action_url, params=EXPAND)
-        assert again.status_code == 200, again.text
-        assert again.content == first.content
-        assert app.state.direct_pool.taken == 1  # the direct pool answered
 
 
 async def test_the_detail_needs_only_a_viewer(session: AsyncSession, app: FastAPI) -> None:

@@ -1,5 +1,5 @@
-"""The direct answers to `GET /actions/{action_id}` and a plain `GET /actions` (see
-`app.core.direct`)."""
+"""The fast paths of `GET /actions/{action_id}` and of a simple `GET /actions` (see
+`app.fastpath`)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
 
 from app.actions import rendering
-from app.actions.dependencies import MAX_EXPAND_VALUES, MAX_ID_LENGTH, expansion_names
-from app.actions.schemas import Expansion, RagFilter
-from app.actions.service import SORTABLE
-from app.core import crud, direct
+from app.actions.dependencies import MAX_EXPAND_VALUES, expansion_names
+from app.actions.query import SORTABLE
+from app.actions.schemas import Expansion
+from app.core import crud
 from app.core.concurrency import conditional_json
 from app.core.errors import ValidationFailed
 from app.core.listing import (
@@ -27,8 +27,10 @@ from app.core.listing import (
     parse_sort,
     set_link_header,
 )
+from app.core.loaders import MAX_ID_LENGTH
 from app.core.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
-from app.models import DeliveryStatus
+from app.fastpath import reading
+from app.models import DeliveryStatus, RagFilter, Role
 
 _PARAMETERS = frozenset({"expand"})
 _LIST_PARAMETERS = rendering.LIST_FILTERS | {"limit", "cursor", "expand"}
@@ -42,8 +44,8 @@ _DEFAULT_ORDER = parse_sort(None, SORTABLE, ["created_at"])
 
 
 @functools.lru_cache(maxsize=64)
-def _compiled(dialect: Dialect, expand: frozenset[Expansion]) -> direct.Compiled:
-    return direct.compile_for(dialect, rendering.keyed_statement(expand))
+def _compiled(dialect: Dialect, expand: frozenset[Expansion]) -> reading.Compiled:
+    return reading.compile_for(dialect, rendering.keyed_statement(expand))
 
 
 def _expansions(values: list[str]) -> frozenset[Expansion] | None:
@@ -55,75 +57,76 @@ def _expansions(values: list[str]) -> frozenset[Expansion] | None:
     return frozenset(_BY_NAME[name] for name in names) if names <= _BY_NAME.keys() else None
 
 
-def _judge_detail_query(
+def _parse_detail_query(
     dialect: Dialect, query: bytes
-) -> tuple[frozenset[Expansion], direct.Compiled] | None:
+) -> tuple[frozenset[Expansion], reading.Compiled] | None:
     """The expansions a detail request's query string asks for, and the statement that
-    answers it, when the query is a plain one; None otherwise."""
-    pairs = direct.plain_query(query, _PARAMETERS)
+    answers it, when the fast path can answer it; None otherwise."""
+    pairs = reading.parse_query(query, _PARAMETERS)
     expand = None if pairs is None else _expansions([value for _, value in pairs])
     if expand is None:
         return None
     return expand, _compiled(dialect, expand - {Expansion.lead_officers})
 
 
-# A frontend asks for a handful of query strings: each is judged once. Longer ones than
-# this are judged every time, so that the cache stays small.
-_KEPT_QUERY_BYTES = 256
-_kept_detail_query = functools.lru_cache(maxsize=256)(_judge_detail_query)
+# A frontend asks for a handful of query strings: each is parsed once. Longer ones than
+# this are parsed every time, so that the cache stays small.
+_CACHED_QUERY_BYTES = 256
+_cached_detail_query = functools.lru_cache(maxsize=256)(_parse_detail_query)
 
 
 def _detail_query(
     dialect: Dialect, query: bytes
-) -> tuple[frozenset[Expansion], direct.Compiled] | None:
-    """`_judge_detail_query`'s answer, kept for a query string no longer than
-    `_KEPT_QUERY_BYTES`."""
-    if len(query) > _KEPT_QUERY_BYTES:
-        return _judge_detail_query(dialect, query)
-    return _kept_detail_query(dialect, query)
+) -> tuple[frozenset[Expansion], reading.Compiled] | None:
+    """`_parse_detail_query`'s answer, cached for a query string no longer than
+    `_CACHED_QUERY_BYTES`."""
+    if len(query) > _CACHED_QUERY_BYTES:
+        return _parse_detail_query(dialect, query)
+    return _cached_detail_query(dialect, query)
 
 
 async def _read(
     request: Request,
     key: str,
-    statement: direct.Compiled,
+    role: Role,
+    statement: reading.Compiled,
     values: dict[str, Any],
 ) -> Any | None:
-    """The statement's row, once the key it read is admitted and counted; None otherwise."""
-    found = await direct.read_admitted(request, key, statement, values)
+    """The statement's row, once the key it read is authorised and counted; None otherwise."""
+    found = await reading.read_authorised(request, key, role, statement, values)
     if found is None:
         return None
     row, principal = found
-    await direct.count_request(request, principal)
+    await reading.count_request(request, principal)
     return row
 
 
-async def get_action(request: Request) -> Response | None:
-    """The action with the expansions asked for, when the request is a plain one."""
-    if direct.postgres_pool(request) is None:
+async def get_action(request: Request, role: Role) -> Response | None:
+    """The action with the expansions asked for, when the request is a simple one."""
+    if not reading.on_postgres(request):
         return None
     action_id: str = request.path_params["action_id"]
-    if len(action_id) > MAX_ID_LENGTH or direct.NUL in action_id:
+    if len(action_id) > MAX_ID_LENGTH or reading.NUL in action_id:
         return None
-    presented = direct.bearer_key(request)
+    presented = reading.bearer_key(request)
     if presented is None:
         return None
-    judged = _detail_query(request.app.state.engine.dialect, request.scope["query_string"])
-    if judged is None:
+    parsed = _detail_query(request.app.state.engine.dialect, request.scope["query_string"])
+    if parsed is None:
         return None
     key, prefix = presented
-    expand, compiled = judged
+    expand, compiled = parsed
     values = {"prefix": prefix, "id": action_id, "today": date.today()}
-    row = await _read(request, key, compiled, values)
+    row = await _read(request, key, role, compiled, values)
     if row is None:
         return None
     head, tail = row["head"], row["tail"]
     if head is None:
         raise crud.not_found("action", action_id)
-    body, plain = rendering.detail_json(head, tail)
+    body, unexpanded = rendering.detail_json(head, tail)
     if not expand:
         return conditional_json(request, Response(), body)
-    return conditional_json(request, Response(), body, plain=plain)
+    return conditional_json(request, Response(), body, unexpanded=unexpanded)
 
 
 @functools.lru_cache(maxsize=256)
@@ -134,17 +137,17 @@ def _compiled_page(
     after: bool,
     expand: frozenset[Expansion],
     single: frozenset[str],
-) -> direct.Compiled:
+) -> reading.Compiled:
     statement = rendering.keyed_page_statement(filters, unrated, after, expand, single)
-    return direct.compile_for(dialect, statement)
+    return reading.compile_for(dialect, statement)
 
 
-async def list_actions(request: Request) -> Response | None:
+async def list_actions(request: Request, role: Role) -> Response | None:
     """A page of live actions in the default order, filtered by plan, area, outcome,
-    objective, rating or status, when the request is a plain one."""
-    if direct.postgres_pool(request) is None or not direct.plain_request(request, _LIST_PARAMETERS):
+    objective, rating or status, when the request is a simple one."""
+    if not reading.on_postgres(request) or not reading.accepts_request(request, _LIST_PARAMETERS):
         return None
-    presented = direct.bearer_key(request)
+    presented = reading.bearer_key(request)
     expand = _expansions(request.query_params.getlist("expand"))
     limits, cursors = request.query_params.getlist("limit"), request.query_params.getlist("cursor")
     if presented is None or expand is None or len(limits) > 1 or len(cursors) > 1:
@@ -195,7 +198,7 @@ async def list_actions(request: Request) -> Response | None:
         single,
     )
     values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
-    row = await _read(request, key, compiled, values)
+    row = await _read(request, key, role, compiled, values)
     if row is None:
         return None
     ids, created = row["ids"] or [], row["created"] or []

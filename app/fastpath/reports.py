@@ -1,4 +1,4 @@
-"""The direct answer to a repeat read of a closed quarter's report (see `app.core.direct`).
+"""The fast path of a repeat read of a closed quarter's report (see `app.fastpath`).
 
 A closed quarter's report is only computed when the plan's data has changed since the
 client's copy or this worker's: every other read needs the key and the plan's fingerprint
@@ -17,16 +17,16 @@ from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
 from sqlmodel import col
 
-from app.core import direct
 from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
-from app.models import ApiKey, utcnow
+from app.fastpath import reading
+from app.models import ApiKey, Role, utcnow
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
     MAX_PLAN_ID_LENGTH,
     MAX_QUARTER_LENGTH,
     NotAcceptable,
     ReportFormat,
-    answer_kept,
+    cached_response,
     choose_format,
     closed_report_etag,
     closed_reports,
@@ -37,7 +37,7 @@ _PARAMETERS = frozenset({"plan_id", "quarter", "format"})
 
 
 @functools.lru_cache(maxsize=4)
-def _compiled(dialect: Dialect) -> direct.Compiled:
+def _compiled(dialect: Dialect) -> reading.Compiled:
     """The key check and the plan's fingerprint, in one statement: a row when a key has the
     prefix (the fingerprint's first counter 0 when there is no such plan), none otherwise."""
     fingerprint = FINGERPRINT.subquery("fingerprint")
@@ -47,11 +47,11 @@ def _compiled(dialect: Dialect) -> direct.Compiled:
         .select_from(keys.outerjoin(fingerprint, sa.true()))
         .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
     )
-    return direct.compile_for(dialect, statement)
+    return reading.compile_for(dialect, statement)
 
 
 def _asked(request: Request) -> tuple[str, Quarter, ReportFormat] | None:
-    """The plan, the closed quarter and the format asked for, in the plain case."""
+    """The plan, the closed quarter and the format asked for, in the simple case."""
     params = request.query_params
     plan_id, label, format_ = params.get("plan_id"), params.get("quarter"), params.get("format")
     if plan_id is None or label is None:
@@ -63,17 +63,17 @@ def _asked(request: Request) -> tuple[str, Quarter, ReportFormat] | None:
         chosen = choose_format(request, None if format_ is None else ReportFormat(format_))
     except (ValueError, NotAcceptable):
         return None
-    if period.end >= utcnow().date():  # not closed: nothing is kept
+    if period.end >= utcnow().date():  # not closed: nothing is cached
         return None
     return plan_id, period, chosen
 
 
-async def get_quarterly_report(request: Request) -> Response | None:
+async def get_quarterly_report(request: Request, role: Role) -> Response | None:
     """A 304, or this worker's rendering, when the request's ETag or the rendering is the
     one the plan's fingerprint gives now; None for anything that needs the route."""
-    if direct.postgres_pool(request) is None or not direct.plain_request(request, _PARAMETERS):
+    if not reading.on_postgres(request) or not reading.accepts_request(request, _PARAMETERS):
         return None
-    presented = direct.bearer_key(request)
+    presented = reading.bearer_key(request)
     asked = _asked(request)
     if presented is None or asked is None:
         return None
@@ -81,10 +81,10 @@ async def get_quarterly_report(request: Request) -> Response | None:
     plan_id, period, chosen = asked
     report = (plan_id, period.label, chosen.value)
     if "if-none-match" not in request.headers and report not in closed_reports(request):
-        return None  # nothing kept to answer with: the route computes the report
+        return None  # nothing cached to answer with: the route computes the report
     values: dict[str, Any] = {"prefix": prefix, "plan_id": plan_id}
-    found = await direct.read_admitted(
-        request, key, _compiled(request.app.state.engine.dialect), values
+    found = await reading.read_authorised(
+        request, key, role, _compiled(request.app.state.engine.dialect), values
     )
     if found is None:
         return None
@@ -92,7 +92,7 @@ async def get_quarterly_report(request: Request) -> Response | None:
     fingerprint = tuple(row[len(KEY_COLUMNS) :])
     if not fingerprint[0]:  # no such plan: the route's 404
         return None
-    answered = answer_kept(request, report, closed_report_etag(report, fingerprint))
+    answered = cached_response(request, report, closed_report_etag(report, fingerprint))
     if answered is not None:
-        await direct.count_request(request, principal)
+        await reading.count_request(request, principal)
     return answered

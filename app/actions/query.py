@@ -1,0 +1,243 @@
+"""Finding actions: the filters and sorts of `GET /actions`, and an action by id."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.actions.state import (
+    CLOSED_STATUSES,
+    end_of_day,
+    has_lateral,
+    live_at,
+    overdue_clause,
+    state_at,
+    state_columns,
+    state_of,
+)
+from app.core import crud
+from app.core.listing import ListParams, PageResult, SortField, contains, one_of, paginate
+from app.models import (
+    Action,
+    ActionInspectionAction,
+    ActionLeadOfficer,
+    DeliveryStatus,
+    Plan,
+    RagFilter,
+    StrategyLink,
+)
+
+ENTITY = "action"
+SORTABLE = {
+    "created_at": SortField(col(Action.created_at), "datetime"),
+    "updated_at": SortField(col(Action.updated_at), "datetime"),
+    "due_date": SortField(col(Action.due_date), "date", nullable=True),
+    "original_due_date": SortField(col(Action.original_due_date), "date", nullable=True),
+    "last_update_date": SortField(col(Action.last_update_date), "date", nullable=True),
+    "ref": SortField(col(Action.ref), "str"),
+    "title": SortField(col(Action.title), "str"),
+    "position": SortField(col(Action.position), "int"),
+    "status": SortField(col(Action.status), "str"),
+    "rag": SortField(col(Action.rag), "str", nullable=True),
+}
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    """`/actions` filters: a list means any of its values; different fields all apply."""
+
+    plan_id: Sequence[str] = ()
+    area_id: Sequence[str] = ()
+    outcome_id: Sequence[str] = ()
+    objective_id: Sequence[str] = ()
+    parent_id: Sequence[str] = ()
+    lead_officer_id: Sequence[str] = ()
+    rag: Sequence[RagFilter] = ()
+    status: Sequence[DeliveryStatus] = ()
+    inspection_action_id: Sequence[str] = ()
+    strategy_id: Sequence[str] = ()
+    ref: Sequence[str] = ()
+    due_before: date | None = None
+    due_after: date | None = None
+    overdue: bool | None = None
+    updated_since: datetime | None = None
+    q: str | None = None
+    slipped: bool | None = None
+    stale: bool | None = None
+    as_of: date | None = None
+    include_archived: bool = False
+    today: date = field(default_factory=date.today)
+    stale_before: Mapping[str, date] = field(default_factory=dict)
+
+    @property
+    def reference_day(self) -> date:
+        """The day "overdue" and "stale" are judged on: `as_of`, or today."""
+        return self.as_of or self.today
+
+
+def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -> sa.Select[Action]:
+    statement = sa.select(Action)
+    conditions: list[sa.ColumnElement[bool]] = []
+    for column, values in (
+        (col(Action.plan_id), filters.plan_id),
+        (col(Action.area_id), filters.area_id),
+        (col(Action.outcome_id), filters.outcome_id),
+        (col(Action.objective_id), filters.objective_id),
+        (col(Action.ref), filters.ref),
+    ):
+        if values:
+            conditions.append(column.in_(values))
+    if filters.parent_id:
+        conditions.append(one_of(col(Action.parent_id), filters.parent_id))
+    if filters.rag:
+        conditions.append(one_of(state["rag"], filters.rag))
+    if filters.status:
+        conditions.append(state["status"].in_([s.value for s in filters.status]))
+    if filters.lead_officer_id:
+        conditions.append(
+            col(Action.id).in_(
+                sa.select(col(ActionLeadOfficer.action_id)).where(
+                    col(ActionLeadOfficer.officer_id).in_(filters.lead_officer_id)
+                )
+            )
+        )
+    if filters.inspection_action_id:
+        conditions.append(
+            col(Action.id).in_(
+                sa.select(col(ActionInspectionAction.action_id)).where(
+                    col(ActionInspectionAction.inspection_action_id).in_(
+                        filters.inspection_action_id
+                    )
+                )
+            )
+        )
+    if filters.strategy_id:
+        conditions.append(
+            col(Action.id).in_(
+                sa.select(col(StrategyLink.action_id)).where(
+                    col(StrategyLink.strategy_id).in_(filters.strategy_id),
+                    col(StrategyLink.archived_at).is_(None),
+                )
+            )
+        )
+    if filters.due_before is not None:
+        conditions.append(state["due_date"] < filters.due_before)
+    if filters.due_after is not None:
+        conditions.append(state["due_date"] > filters.due_after)
+    if filters.overdue is not None:
+        overdue = overdue_clause(state, filters.reference_day)
+        conditions.append(overdue if filters.overdue else sa.not_(overdue))
+    if filters.slipped is not None:
+        slipped = sa.and_(
+            state["due_date"].is_not(None),
+            col(Action.original_due_date).is_not(None),
+            state["due_date"] > col(Action.original_due_date),
+        )
+        conditions.append(slipped if filters.slipped else sa.not_(slipped))
+    if filters.stale is not None:
+        stale = _stale_clause(state, filters)
+        conditions.append(stale if filters.stale else sa.not_(stale))
+    if filters.updated_since is not None:
+        conditions.append(col(Action.updated_at) >= filters.updated_since)
+    if filters.q:
+        conditions.append(
+            sa.or_(
+                contains(col(Action.title), filters.q),
+                contains(col(Action.description), filters.q),
+                contains(col(Action.notes), filters.q),
+                contains(col(Action.ref), filters.q),
+            )
+        )
+    if not filters.include_archived:
+        conditions.append(live_at(filters.as_of))
+    return statement.where(*conditions)
+
+
+def _stale_clause(
+    state: dict[str, sa.ColumnElement[Any]], filters: ActionFilters
+) -> sa.ColumnElement[bool]:
+    """Open actions with no update since their plan's update interval began."""
+    per_plan = [
+        sa.and_(
+            col(Action.plan_id) == plan_id,
+            sa.or_(
+                state["last_update_date"] < threshold,
+                sa.and_(
+                    state["last_update_date"].is_(None),
+                    col(Action.created_at) < end_of_day(threshold),
+                ),
+            ),
+        )
+        for plan_id, threshold in filters.stale_before.items()
+    ]
+    return sa.and_(state["status"].not_in(CLOSED_STATUSES), sa.or_(sa.false(), *per_plan))
+
+
+async def stale_thresholds(session: AsyncSession, day: date) -> dict[str, date]:
+    """For each plan, the day before which an action's last update makes it stale."""
+    rows = (await session.execute(sa.select(col(Plan.id), col(Plan.update_interval_days)))).all()
+    return {plan_id: day - timedelta(days=interval) for plan_id, interval in rows}
+
+
+def _sortable(state: dict[str, sa.ColumnElement[Any]]) -> dict[str, SortField]:
+    return {
+        **SORTABLE,
+        "due_date": SortField(state["due_date"], "date", nullable=True),
+        "last_update_date": SortField(state["last_update_date"], "date", nullable=True),
+        "status": SortField(state["status"], "str"),
+        "rag": SortField(state["rag"], "str", nullable=True),
+    }
+
+
+async def _page(
+    session: AsyncSession, params: ListParams, filters: ActionFilters, *, ids_only: bool
+) -> PageResult[Any]:
+    if filters.stale is not None and not filters.stale_before:
+        thresholds = await stale_thresholds(session, filters.reference_day)
+        filters = replace(filters, stale_before=thresholds)
+    state = state_columns(filters.as_of)
+    return await paginate(
+        session,
+        _filtered(filters, state),
+        params=params,
+        sortable=_sortable(state),
+        default_sort=["created_at"],
+        id_column=col(Action.id),
+        extra_columns=state if filters.as_of and not ids_only else None,
+        ids_only=ids_only,
+    )
+
+
+async def list_actions(
+    *, session: AsyncSession, params: ListParams, filters: ActionFilters
+) -> PageResult[Action]:
+    """One page of actions matching every filter; `extras` holds each one's state."""
+    return await _page(session, params, filters, ids_only=False)
+
+
+async def list_action_ids(
+    *, session: AsyncSession, params: ListParams, filters: ActionFilters
+) -> PageResult[str]:
+    """The ids of one page of actions matching every filter, for a reader of their own."""
+    return await _page(session, params, filters, ids_only=True)
+
+
+async def action_state_as_of(
+    session: AsyncSession, action_ids: Collection[str], as_of: date
+) -> dict[str, dict[str, Any]]:
+    """The state of these actions at the end of `as_of`, from the recorded history."""
+    if not action_ids:
+        return {}
+    statement = state_at(as_of, col(Action.id).in_(action_ids), lateral=has_lateral(session))
+    rows = (await session.execute(statement)).all()
+    return {row.id: state_of(row) for row in rows}
+
+
+async def get_action(*, session: AsyncSession, action_id: str) -> Action:
+    return await crud.fetch(session, Action, action_id, "action")

@@ -1,0 +1,36 @@
+"""A dependency that loads a resource by the id in the path, or answers 404."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+from fastapi import Path
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.crud import fetch
+from app.core.deps import SessionDep
+from app.models import TimestampedTable
+
+M = TypeVar("M", bound=TimestampedTable)
+MAX_ID_LENGTH = 40
+
+
+def path_loader(model: type[M], label: str, parameter: str) -> Callable[..., Awaitable[M]]:
+    """A dependency that loads the `model` row whose id is the path parameter `parameter`,
+    archived or not, or answers 404 naming the `label`."""
+
+    async def load(session: AsyncSession, **path: str) -> M:
+        return await fetch(session, model, path[parameter], label)
+
+    # FastAPI reads a dependency's parameters from its signature: the path parameter's
+    # name is the route's own, which a plain function could not take as an argument.
+    id_type = Annotated[str, Path(max_length=MAX_ID_LENGTH, description=f"The {label}'s id.")]
+    load.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("session", inspect.Parameter.KEYWORD_ONLY, annotation=SessionDep),
+            inspect.Parameter(parameter, inspect.Parameter.KEYWORD_ONLY, annotation=id_type),
+        ]
+    )
+    return load

@@ -1,0 +1,151 @@
+"""What every fast path shares: the query-string check, the statement it compiles once, its
+read on a connection of the engine's pool, and the key check made with that read.
+
+A fast path reads the caller's key row and its answer in one statement, on PostgreSQL
+only. The key is then checked by the same rules as `app.core.security.authenticate`
+(`refusal`, `stamp_due`, the route's role); anything those would answer with an error
+goes down the ordinary path, which answers it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+import asyncpg  # type: ignore[import-untyped]
+import sqlalchemy as sa
+from fastapi import Request
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from app.core.ratelimit import rate_limiter
+from app.core.security import Principal, prefix_of, principal_of, refusal, stamp_due
+from app.fastpath.registry import FallBack
+from app.models import Role, utcnow
+
+NUL = "\x00"
+
+
+def on_postgres(request: Request) -> bool:
+    return not request.app.state.settings.is_sqlite
+
+
+def _only(pairs: list[tuple[str, str]], allowed: frozenset[str]) -> bool:
+    """No query parameter but these, and no NUL in their values."""
+    return all(name in allowed and NUL not in value for name, value in pairs)
+
+
+def accepts_request(request: Request, allowed: frozenset[str]) -> bool:
+    """No NUL anywhere in the URL, and no query parameter but these."""
+    if any(NUL in value for value in request.path_params.values()):
+        return False
+    return _only(request.query_params.multi_items(), allowed)
+
+
+def parse_query(query: bytes, allowed: frozenset[str]) -> list[tuple[str, str]] | None:
+    """The parameters of a query string (`scope["query_string"]`), parsed as Starlette
+    parses `request.query_params`, when it has no NUL and no parameter but these; None
+    otherwise. For a fast path that caches what it made of a query string."""
+    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+    return pairs if _only(pairs, allowed) else None
+
+
+def bearer_key(request: Request) -> tuple[str, str] | None:
+    """The key the request presents and its prefix, if it has the shape of one."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key:
+        return None
+    prefix = prefix_of(key)
+    return (key, prefix) if prefix is not None else None
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A statement compiled for the driver, with the order its parameters are passed in."""
+
+    sql: str
+    names: tuple[str, ...]
+    constants: dict[str, Any]
+    """The values the statement binds itself (a LIMIT, say)."""
+
+    def arguments(self, values: dict[str, Any]) -> list[Any]:
+        return [values[name] if name in values else self.constants[name] for name in self.names]
+
+
+def compile_for(dialect: Dialect, statement: sa.ClauseElement) -> Compiled:
+    compiled = statement.compile(dialect=dialect)
+    positions = compiled.positiontup if isinstance(compiled, SQLCompiler) else None
+    return Compiled(compiled.string, tuple(positions or ()), compiled.params)
+
+
+_DRIVER_ERRORS = (
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    OSError,
+)
+
+
+async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]) -> Any:
+    """The statement's first row (or None), on a connection of the engine's pool.
+
+    The engine's `before_cursor_execute` listeners see the statement as they see any other
+    (with no connection, cursor or context): the tests count statements, the benchmark
+    records them. A connection the driver failed on, or whose read was cancelled, is
+    invalidated (closed at once, whatever state it is in), and the ordinary path answers.
+    Waiting too long for a connection is the pool's timeout, a 503, as on any path.
+    """
+    engine: AsyncEngine = request.app.state.engine
+    arguments = compiled.arguments(values)
+    announce = engine.sync_engine.dispatch.before_cursor_execute
+    if announce:
+        announce(None, None, compiled.sql, arguments, None, False)
+    connection = await engine.raw_connection()
+    try:
+        row = await connection.driver_connection.fetchrow(compiled.sql, *arguments)  # type: ignore[union-attr]
+    except BaseException as exc:
+        # Failed or cancelled mid-statement: the connection's state is unknown.
+        connection.invalidate()
+        if isinstance(exc, _DRIVER_ERRORS):
+            raise FallBack from exc
+        raise
+    finally:
+        connection.close()
+    return row
+
+
+def authorise(key: str, row: Any, role: Role) -> Principal | None:
+    """The caller, if the key row read with the answer lets the request through with this
+    role. None sends the request down the ordinary path, which checks the key again and
+    answers whatever is wrong with it (and updates `last_used_at` when it is due)."""
+    now = utcnow()
+    if row is None or refusal(row, key, now) is not None or stamp_due(row, now):
+        return None
+    principal = principal_of(row)
+    return principal if principal.role.allows(role) else None
+
+
+async def read_authorised(
+    request: Request, key: str, role: Role, statement: Compiled, values: dict[str, Any]
+) -> tuple[Any, Principal] | None:
+    """The statement's row and the caller, when the key it read is authorised (see
+    `authorise`); None otherwise. An address refused for its failed keys is refused here
+    too."""
+    await rate_limiter(request.app).check_address(
+        request.client.host if request.client else "unknown"
+    )
+    row = await fetch_row(request, statement, values)
+    principal = authorise(key, row, role)
+    return None if principal is None else (row, principal)
+
+
+async def count_request(request: Request, principal: Principal) -> None:
+    """Count the request toward its key's rate limit (a 429 over it), as the ordinary path's
+    key check does, once the fast path is sure to answer it."""
+    request.state.rate_limit = await rate_limiter(request.app).hit_key(principal.key_id)
+    request.state.principal = principal
