@@ -48,6 +48,7 @@ lint: $(STAMP) $(NODE_MODULES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/openapi-spec-validator openapi/openapi.json openapi/openapi.yaml
 	$(CLIENT)/node_modules/.bin/redocly lint openapi/openapi.yaml --config redocly.yaml
