@@ -81,6 +81,7 @@ class ActionFilters:
         return self.as_of or self.today
 
 
+# One condition per filter the list takes, in the route's order: long, but read as a list.
 def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -> sa.Select[Action]:
     statement = sa.select(Action)
     conditions: list[sa.ColumnElement[bool]] = []

@@ -512,6 +512,7 @@ def _matches(name: str, single: frozenset[str]) -> sa.ColumnElement[bool]:
     return _LISTED_BY[name] == sa.func.any(sa.bindparam(name, type_=postgresql.ARRAY(sa.String)))
 
 
+# One statement, built in one place so its parts' order and bound values are seen together.
 @functools.lru_cache(maxsize=256)  # every combination of filters, cursor and expansions
 def keyed_page_statement(
     filters: frozenset[str],

@@ -36,6 +36,7 @@ def _ids(description: str) -> object:
     return Query(description=description + " Repeat for any of several.", max_length=100)
 
 
+# Most of its length is its query parameters, whose descriptions are the contract's text.
 @router.get("/actions", response_model=ActionPage, responses=problems())
 async def list_actions(
     request: Request,

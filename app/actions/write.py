@@ -55,6 +55,7 @@ class Placement:
     parent: Action | None
 
 
+# Each branch is one rule of where an action may sit; splitting them would hide their order.
 async def _placement(
     session: AsyncSession,
     *,
@@ -198,6 +199,7 @@ async def _default_ref(session: AsyncSession, placement: Placement) -> str:
     )
 
 
+# The rules of a new action, checked in the order a client's errors are reported.
 async def create_action(*, session: AsyncSession, data: ActionCreate, actor: Principal) -> Action:
     """Add an action (or sub-action) at the end of its parent item."""
     placement = await _placement(
@@ -269,6 +271,7 @@ async def create_action(*, session: AsyncSession, data: ActionCreate, actor: Pri
     return action
 
 
+# The rules of a change, checked in the order a client's errors are reported.
 async def update_action(
     *, session: AsyncSession, action: Action, data: ActionUpdate, actor: Principal
 ) -> Action:

@@ -266,6 +266,7 @@ _STATUS_SLUGS = {
 }
 
 
+# One handler per kind of error, registered together so their precedence reads in one place.
 def install_error_handlers(app: FastAPI) -> None:
     """Render every error the service can raise as problem details."""
 

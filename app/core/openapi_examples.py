@@ -17,6 +17,7 @@ FORMAT_EXAMPLES = {
 MAX_DEPTH = 4
 
 
+# One branch per kind of JSON Schema node.
 def example_for(schema: dict[str, Any], components: dict[str, Any], depth: int = 0) -> Any:
     """A value that satisfies `schema`, preferring the examples written on it."""
     if "$ref" in schema:

@@ -142,6 +142,7 @@ def _compiled_page(
     return reading.compile_for(dialect, statement)
 
 
+# Each check hands anything unusual to the route; kept in one place, in the order checked.
 async def list_actions(request: Request, role: Role) -> Response | None:
     """A page of live actions in the default order, filtered by plan, area, outcome,
     objective, rating or status, when the request is a simple one."""

@@ -61,6 +61,7 @@ async def list_audit_events(
     )
 
 
+# The history's parts are read in a fixed number of statements, one block each.
 async def action_history(*, session: AsyncSession, action: Action) -> ActionHistory:
     """The action's changes, due-date revisions and status updates, oldest first."""
     events = (

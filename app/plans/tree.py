@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped
 from sqlmodel import col
 
 from app.actions.assembly import read_actions
@@ -98,7 +100,7 @@ class PlanTree(BaseModel):
     )
 
 
-Item = TypeVar("Item", Area, Outcome, Objective)
+Item = TypeVar("Item", Area, Outcome, Objective, SuccessCriterion)
 
 
 def _live(model: type[Item], plan_id: str) -> sa.Select[Item]:
@@ -109,93 +111,46 @@ def _live(model: type[Item], plan_id: str) -> sa.Select[Item]:
     )
 
 
-async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = None) -> PlanTree:
-    """Build the tree with a fixed number of queries, whatever the plan's size.
-
-    With `as_of`, actions carry their state at the end of that day and actions archived
-    after it are included.
-    """
-    areas = (await session.scalars(_live(Area, plan.id))).all()
-    outcomes = (await session.scalars(_live(Outcome, plan.id))).all()
-    objectives = (await session.scalars(_live(Objective, plan.id))).all()
-    actions = (
-        await session.scalars(
-            sa.select(Action)
-            .where(col(Action.plan_id) == plan.id, live_at(as_of))
-            .order_by(col(Action.position), col(Action.id))
-        )
-    ).all()
-    criteria = (
-        await session.scalars(
-            sa.select(SuccessCriterion)
-            .where(
-                col(SuccessCriterion.plan_id) == plan.id,
-                col(SuccessCriterion.archived_at).is_(None),
-            )
-            .order_by(col(SuccessCriterion.position), col(SuccessCriterion.id))
-        )
-    ).all()
-    live_ids = {a.id for a in actions}
-    criterion_links = (
-        await session.execute(
-            sa.select(
-                col(ActionSuccessCriterion.criterion_id), col(ActionSuccessCriterion.action_id)
-            )
-            .join(Action, col(Action.id) == col(ActionSuccessCriterion.action_id))
-            .where(col(Action.plan_id) == plan.id)
-            .order_by(col(Action.ref))
-        )
-    ).all()
-    inspection_rows = (
-        await session.scalars(
-            sa.select(InspectionAction)
-            .where(
-                col(InspectionAction.plan_id) == plan.id,
-                col(InspectionAction.archived_at).is_(None),
-            )
-            .order_by(col(InspectionAction.source), col(InspectionAction.number))
-        )
-    ).all()
-    inspection_links = (
-        await session.execute(
-            sa.select(
-                col(ActionInspectionAction.inspection_action_id),
-                col(ActionInspectionAction.action_id),
-            )
-            .join(Action, col(Action.id) == col(ActionInspectionAction.action_id))
-            .where(col(Action.plan_id) == plan.id)
-            .order_by(col(Action.ref))
-        )
-    ).all()
-    states = await action_state_as_of(session, live_ids, as_of) if as_of else None
-    reads = await read_actions(
-        session=session,
-        actions=actions,
-        expand={Expansion.success_criteria, Expansion.strategies, Expansion.inspection_actions},
-        today=as_of,
-        states=states,
+async def _linked_actions(
+    session: AsyncSession,
+    plan_id: str,
+    other_id: Mapped[str],
+    action_id: Mapped[str],
+    live_ids: set[str],
+) -> dict[str, list[str]]:
+    """The live actions linked to each item by a link table's two columns, in ref order."""
+    rows = await session.execute(
+        sa.select(other_id, action_id)
+        .join(Action, col(Action.id) == action_id)
+        .where(col(Action.plan_id) == plan_id)
+        .order_by(col(Action.ref))
     )
+    linked: dict[str, list[str]] = defaultdict(list)
+    for other, action in rows.all():
+        if action in live_ids:
+            linked[other].append(action)
+    return linked
 
-    actions_of_criterion: dict[str, list[str]] = defaultdict(list)
-    for criterion_id, action_id in criterion_links:
-        if action_id in live_ids:
-            actions_of_criterion[criterion_id].append(action_id)
-    actions_of_inspection: dict[str, list[str]] = defaultdict(list)
-    for inspection_id, action_id in inspection_links:
-        if action_id in live_ids:
-            actions_of_inspection[inspection_id].append(action_id)
 
-    criteria_under: dict[str, list[CriterionNode]] = defaultdict(list)
+def _criteria_under(
+    criteria: Sequence[SuccessCriterion], actions_of: dict[str, list[str]]
+) -> dict[str, list[CriterionNode]]:
+    """Each criterion under the item it describes: its objective, outcome or area."""
+    under: dict[str, list[CriterionNode]] = defaultdict(list)
     for criterion in criteria:
         owner = criterion.objective_id or criterion.outcome_id or criterion.area_id
-        criteria_under[str(owner)].append(
+        under[str(owner)].append(
             CriterionNode(
                 id=criterion.id,
                 statement=criterion.statement,
-                action_ids=actions_of_criterion.get(criterion.id, []),
+                action_ids=actions_of.get(criterion.id, []),
             )
         )
+    return under
 
+
+def _action_nodes(reads: Sequence[ActionRead]) -> Callable[[str], list[ActionNode]]:
+    """The top-level actions directly under an item, each with its sub-actions."""
     children: dict[str, list[ActionRead]] = defaultdict(list)
     top_level: dict[str, list[ActionRead]] = defaultdict(list)
     for read in reads:
@@ -213,6 +168,16 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
     def nodes(owner_id: str) -> list[ActionNode]:
         return [node(read) for read in top_level.get(owner_id, [])]
 
+    return nodes
+
+
+def _area_nodes(
+    areas: Sequence[Area],
+    outcomes: Sequence[Outcome],
+    objectives: Sequence[Objective],
+    criteria_under: dict[str, list[CriterionNode]],
+    nodes: Callable[[str], list[ActionNode]],
+) -> list[AreaNode]:
     objectives_of: dict[str, list[ObjectiveNode]] = defaultdict(list)
     for objective in objectives:
         objectives_of[objective.outcome_id].append(
@@ -237,21 +202,80 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
                 actions=nodes(outcome.id),
             )
         )
+    return [
+        AreaNode(
+            id=area.id,
+            ref=area.ref,
+            number=area.number,
+            title=area.title,
+            aim=area.aim,
+            success_criteria=criteria_under.get(area.id, []),
+            outcomes=outcomes_of.get(area.id, []),
+            actions=nodes(area.id),
+        )
+        for area in areas
+    ]
+
+
+async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = None) -> PlanTree:
+    """Build the tree with a fixed number of queries, whatever the plan's size.
+
+    With `as_of`, actions carry their state at the end of that day and actions archived
+    after it are included.
+    """
+    areas = (await session.scalars(_live(Area, plan.id))).all()
+    outcomes = (await session.scalars(_live(Outcome, plan.id))).all()
+    objectives = (await session.scalars(_live(Objective, plan.id))).all()
+    actions = (
+        await session.scalars(
+            sa.select(Action)
+            .where(col(Action.plan_id) == plan.id, live_at(as_of))
+            .order_by(col(Action.position), col(Action.id))
+        )
+    ).all()
+    criteria = (await session.scalars(_live(SuccessCriterion, plan.id))).all()
+    live_ids = {a.id for a in actions}
+    actions_of_criterion = await _linked_actions(
+        session,
+        plan.id,
+        col(ActionSuccessCriterion.criterion_id),
+        col(ActionSuccessCriterion.action_id),
+        live_ids,
+    )
+    inspection_rows = (
+        await session.scalars(
+            sa.select(InspectionAction)
+            .where(
+                col(InspectionAction.plan_id) == plan.id,
+                col(InspectionAction.archived_at).is_(None),
+            )
+            .order_by(col(InspectionAction.source), col(InspectionAction.number))
+        )
+    ).all()
+    actions_of_inspection = await _linked_actions(
+        session,
+        plan.id,
+        col(ActionInspectionAction.inspection_action_id),
+        col(ActionInspectionAction.action_id),
+        live_ids,
+    )
+    states = await action_state_as_of(session, live_ids, as_of) if as_of else None
+    reads = await read_actions(
+        session=session,
+        actions=actions,
+        expand={Expansion.success_criteria, Expansion.strategies, Expansion.inspection_actions},
+        today=as_of,
+        states=states,
+    )
     return PlanTree(
         plan=PlanRead.model_validate(plan),
-        areas=[
-            AreaNode(
-                id=area.id,
-                ref=area.ref,
-                number=area.number,
-                title=area.title,
-                aim=area.aim,
-                success_criteria=criteria_under.get(area.id, []),
-                outcomes=outcomes_of.get(area.id, []),
-                actions=nodes(area.id),
-            )
-            for area in areas
-        ],
+        areas=_area_nodes(
+            areas,
+            outcomes,
+            objectives,
+            _criteria_under(criteria, actions_of_criterion),
+            _action_nodes(reads),
+        ),
         inspection_actions=[
             InspectionActionNode(
                 id=row.id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -125,27 +126,18 @@ def _quarter_reasons(
     return reasons
 
 
-async def quarterly_report(
-    *, session: AsyncSession, plan: Plan, quarter: Quarter, today: date | None = None
-) -> QuarterlyReport:
-    """Everything the quarterly QA report holds, as it stood at the quarter's end."""
-    today = today or utcnow().date()
-    items = await actions_at(session, plan, quarter.end, previous=quarter.previous.end)
-    updates = await _updates_in(session, plan, quarter)
-    revisions = await _slipped_in(session, plan, quarter)
-    areas = (
-        await session.scalars(
-            sa.select(Area)
-            .where(col(Area.plan_id) == plan.id, col(Area.archived_at).is_(None))
-            .order_by(col(Area.position))
-        )
-    ).all()
-    area_refs = {area.id: area.ref for area in areas}
+def _action_rows(
+    items: Sequence[ActionAt],
+    updates: Sequence[sa.Row[str, str, str | None]],
+    revisions: Sequence[DueDateRevision],
+    area_refs: dict[str, str],
+    quarter: Quarter,
+) -> list[QuarterAction]:
+    """One row per live action, with its movement, lateness and exceptions in the quarter."""
     refs = {item.action.id: item.action.ref for item in items}
     updates_per_action = Counter(update.action_id for update in updates)
     latest_narrative = {u.action_id: u.narrative for u in updates if u.narrative}
     slipped_ids = {revision.action_id for revision in revisions}
-
     rows: list[QuarterAction] = []
     end, following = quarter.end, quarter.next
     for item in items:
@@ -178,12 +170,13 @@ async def quarterly_report(
                 ),
             )
         )
-    moves = Counter(row.movement for row in rows)
-    updates_per_area = Counter(update.area_id for update in updates)
-    by_id = {row.action_id: row for row in rows}
-    in_area: dict[str, list[ActionAt]] = defaultdict(list)
-    for item in items:
-        in_area[item.action.area_id].append(item)
+    return rows
+
+
+async def _inspections(
+    session: AsyncSession, plan: Plan, items: Sequence[ActionAt]
+) -> list[InspectionQuarter]:
+    """Each inspection action with the live actions answering it, in report order."""
     position = {item.action.id: index for index, item in enumerate(items)}
     inspections = []
     for inspection, tagged in await inspection_tags(session, plan):
@@ -200,6 +193,32 @@ async def quarterly_report(
                 no_live_action=not answering,
             )
         )
+    return inspections
+
+
+async def quarterly_report(
+    *, session: AsyncSession, plan: Plan, quarter: Quarter, today: date | None = None
+) -> QuarterlyReport:
+    """Everything the quarterly QA report holds, as it stood at the quarter's end."""
+    today = today or utcnow().date()
+    items = await actions_at(session, plan, quarter.end, previous=quarter.previous.end)
+    updates = await _updates_in(session, plan, quarter)
+    revisions = await _slipped_in(session, plan, quarter)
+    areas = (
+        await session.scalars(
+            sa.select(Area)
+            .where(col(Area.plan_id) == plan.id, col(Area.archived_at).is_(None))
+            .order_by(col(Area.position))
+        )
+    ).all()
+    rows = _action_rows(items, updates, revisions, {area.id: area.ref for area in areas}, quarter)
+    moves = Counter(row.movement for row in rows)
+    updates_per_area = Counter(update.area_id for update in updates)
+    by_id = {row.action_id: row for row in rows}
+    in_area: dict[str, list[ActionAt]] = defaultdict(list)
+    for item in items:
+        in_area[item.action.area_id].append(item)
+    inspections = await _inspections(session, plan, items)
     return QuarterlyReport(
         plan=plan_ref(plan),
         period=Period(

@@ -184,6 +184,7 @@ class _Builder:
     def add(self, row: SQLModel) -> None:
         self.rows.append(row)
 
+    # The plan's levels are built top-down in one pass, so each item's parent is at hand.
     def build(self) -> None:
         for strategy in self.seed.strategies:
             row = Strategy(

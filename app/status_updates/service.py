@@ -133,6 +133,7 @@ async def refresh_action_state(session: AsyncSession, action: Action) -> dict[st
     return audit.changes_between(before, state)
 
 
+# The rules of an update, the action's new state, audit and idempotency in one transaction.
 async def create_status_update(
     *,
     session: AsyncSession,
