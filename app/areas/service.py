@@ -24,10 +24,6 @@ SORTABLE = {
 }
 
 
-async def get_area(*, session: AsyncSession, area_id: str) -> Area:
-    return await crud.fetch(session, Area, area_id, "area")
-
-
 async def list_areas(
     *, session: AsyncSession, plan: Plan, params: ListParams, include_archived: bool = False
 ) -> PageResult[Area]:

@@ -28,12 +28,6 @@ SORTABLE = {
 }
 
 
-async def get_inspection_action(
-    *, session: AsyncSession, inspection_action_id: str
-) -> InspectionAction:
-    return await crud.fetch(session, InspectionAction, inspection_action_id, "inspection action")
-
-
 async def _tagged_actions(
     session: AsyncSession, inspection_action_ids: Sequence[str], *, limit: int | None = None
 ) -> list[tuple[str, str, str]]:

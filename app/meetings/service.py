@@ -43,10 +43,6 @@ SORTABLE = {
 }
 
 
-async def get_meeting(*, session: AsyncSession, meeting_id: str) -> Meeting:
-    return await crud.fetch(session, Meeting, meeting_id, ENTITY)
-
-
 async def read_meeting(*, session: AsyncSession, meeting: Meeting) -> MeetingRead:
     """The meeting as the API shows it, with the id of its snapshot if one is taken."""
     snapshot_id = await session.scalar(

@@ -22,10 +22,6 @@ SORTABLE = {
 }
 
 
-async def get_objective(*, session: AsyncSession, objective_id: str) -> Objective:
-    return await crud.fetch(session, Objective, objective_id, "objective")
-
-
 async def list_objectives(
     *, session: AsyncSession, outcome: Outcome, params: ListParams, include_archived: bool = False
 ) -> PageResult[Objective]:

@@ -25,10 +25,6 @@ SORTABLE = {
 }
 
 
-async def get_officer(*, session: AsyncSession, officer_id: str) -> Officer:
-    return await crud.fetch(session, Officer, officer_id, ENTITY)
-
-
 async def record_read(*, session: AsyncSession, officer: Officer, actor: Principal) -> None:
     """Audit that the caller read this officer's personal details."""
     await record_reads(session=session, officers=[officer], actor=actor)

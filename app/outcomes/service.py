@@ -25,10 +25,6 @@ SORTABLE = {
 }
 
 
-async def get_outcome(*, session: AsyncSession, outcome_id: str) -> Outcome:
-    return await crud.fetch(session, Outcome, outcome_id, "outcome")
-
-
 async def list_outcomes(
     *, session: AsyncSession, area: Area, params: ListParams, include_archived: bool = False
 ) -> PageResult[Outcome]:

@@ -23,10 +23,6 @@ SORTABLE = {
 }
 
 
-async def get_strategy(*, session: AsyncSession, strategy_id: str) -> Strategy:
-    return await crud.fetch(session, Strategy, strategy_id, ENTITY)
-
-
 async def _action_counts(session: AsyncSession, strategy_ids: Sequence[str]) -> dict[str, int]:
     """Live actions linked per strategy, for a whole page in one grouped query."""
     if not strategy_ids:

@@ -22,10 +22,6 @@ SORTABLE = {
 }
 
 
-async def get_strategy_link(*, session: AsyncSession, link_id: str) -> StrategyLink:
-    return await crud.fetch(session, StrategyLink, link_id, "strategy link")
-
-
 async def list_strategy_links(
     *,
     session: AsyncSession,

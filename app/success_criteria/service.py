@@ -44,10 +44,6 @@ PARENTS: dict[str, tuple[type[Area] | type[Outcome] | type[Objective], str]] = {
 }
 
 
-async def get_criterion(*, session: AsyncSession, criterion_id: str) -> SuccessCriterion:
-    return await crud.fetch(session, SuccessCriterion, criterion_id, "success criterion")
-
-
 async def list_success_criteria(
     *,
     session: AsyncSession,
