@@ -459,10 +459,9 @@ def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]
     `_document_parts`; null when there is no such action), in one statement: a row when a
     key has the prefix, none otherwise. `detail_json` writes the action's JSON from them.
 
-    For one action, PostgreSQL building `json` values costs from about 15 to about 50
-    microseconds less than writing the text member by member (on a faster and a slower
-    machine), and writing them out again costs Python under 5 with orjson; for a page of
-    50 it is the other way round."""
+    For one action, building `json` values and writing them out again with orjson costs
+    less than PostgreSQL writing the text member by member; for a page it is the other way
+    round (see docs/performance.md)."""
     head, tail = _document_parts(expand, VALUES)
     # As text: the engine's connections would otherwise decode `json` with the json module.
     found = sa.select(
