@@ -5,7 +5,7 @@ expansions in one statement: the database writes each action's JSON text exactly
 pydantic would serialise its `ActionRead` (same members in the same order, the same string
 escapes, timestamps as `…Z` with microseconds only when there are some), so the bytes sent,
 and the ETags taken from them, are those the Python path (`assembly.read_actions`) gives.
-The fast path of a page (`app.fastpath.actions`) sends that text as it comes; the one of
+The fast path of a page (`app.fastpath.statements`) sends that text as it comes; the one of
 a single action has the database build `json` values instead, which orjson writes out
 again as pydantic would (`detail_json`); the routes validate the text into models. The
 Python path reads the same data in one statement per kind of related data and builds the
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 from pydantic import BaseModel, TypeAdapter
 from sqlalchemy.dialects import postgresql
@@ -30,7 +29,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.actions.schemas import (
-    ActionPage,
     ActionRead,
     ActionSummary,
     CriterionSummary,
@@ -40,13 +38,11 @@ from app.actions.schemas import (
     StrategyOnAction,
 )
 from app.actions.state import CLOSED_STATUSES, deciding_update
-from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.models import (
     Action,
     ActionInspectionAction,
     ActionLeadOfficer,
     ActionSuccessCriterion,
-    ApiKey,
     InspectionAction,
     Officer,
     Strategy,
@@ -58,7 +54,7 @@ from app.status_updates.schemas import Evidence, StatusUpdateRead
 _ACTIONS = TypeAdapter(list[ActionRead])
 _ACTION_COLUMNS: sa.ColumnCollection[str, Any] = Action.__table__.c  # type: ignore[attr-defined]
 _IDS = sa.bindparam("ids", type_=postgresql.ARRAY(sa.String))
-_ID = sa.bindparam("id", type_=sa.String)
+ID = sa.bindparam("id", type_=sa.String)
 _TODAY = sa.bindparam("today", type_=sa.Date)
 _NULL: sa.ColumnElement[str] = sa.literal_column("'null'")
 # Timestamps as pydantic writes them: RFC 3339 in UTC, whatever the connection's time zone,
@@ -67,7 +63,7 @@ _TIMESTAMP = 'YYYY-MM-DD"T"HH24:MI:SS.US'
 _WHOLE = ".000000"
 
 
-def _constant(text: str) -> sa.ColumnElement[Any]:
+def constant(text: str) -> sa.ColumnElement[Any]:
     """A string written into the statement rather than bound: these are the code's own."""
     return sa.literal_column("'" + text.replace("'", "''") + "'")
 
@@ -106,11 +102,11 @@ def _time(column: Any, *, quoted: bool) -> sa.ColumnElement[str]:
     """A timestamp as pydantic writes it, in UTC with microseconds only when there are
     some: as JSON text (`"…Z"`, or `null`) when `quoted`, else the string itself (SQL null
     for null, which `json_build_object` writes as `null`)."""
-    utc = sa.func.to_char(sa.func.timezone(_constant("UTC"), column), _constant(_TIMESTAMP))
-    text = sa.func.replace(utc, _constant(_WHOLE), _constant(""))
+    utc = sa.func.to_char(sa.func.timezone(constant("UTC"), column), constant(_TIMESTAMP))
+    text = sa.func.replace(utc, constant(_WHOLE), constant(""))
     if quoted:
-        return sa.case((column.is_(None), _NULL), else_=_cat(_constant('"'), text, _constant('Z"')))
-    return sa.case((column.is_(None), sa.null()), else_=_cat(text, _constant("Z")))
+        return sa.case((column.is_(None), _NULL), else_=_cat(constant('"'), text, constant('Z"')))
+    return sa.case((column.is_(None), sa.null()), else_=_cat(text, constant("Z")))
 
 
 def _is_time(annotation: Any) -> bool:
@@ -151,7 +147,7 @@ class _Style:
         arguments: list[sa.ColumnElement[Any]] = []
         for name in names:
             annotation = model.model_fields[name].annotation
-            arguments += [_constant(name), self.value(fields[name], annotation)]
+            arguments += [constant(name), self.value(fields[name], annotation)]
         if len(arguments) > _MAX_ARGUMENTS:
             raise TypeError(f"{model.__name__} has too many members for one json_build_object")
         return sa.func.json_build_object(*arguments)
@@ -162,7 +158,7 @@ class _Style:
         _check_fields(model, fields)
         if self.values:
             return self.json_object(model, fields, list(model.model_fields))
-        return _cat(*_members(self, model, fields, list(model.model_fields), "{"), _constant("}"))
+        return _cat(*_members(self, model, fields, list(model.model_fields), "{"), constant("}"))
 
     def array(
         self, item: sa.ColumnElement[Any], order: Sequence[Any], source: sa.Select[Any]
@@ -171,9 +167,9 @@ class _Style:
         if self.values:
             aggregated = sa.func.json_agg(postgresql.aggregate_order_by(item, *order))
             return source.with_only_columns(sa.func.coalesce(aggregated, _EMPTY_ARRAY))
-        joined = sa.func.string_agg(item, postgresql.aggregate_order_by(_constant(","), *order))
+        joined = sa.func.string_agg(item, postgresql.aggregate_order_by(constant(","), *order))
         # An aggregate gives a row when nothing matches, and concat() `[]` for its null.
-        return source.with_only_columns(_cat(_constant("["), joined, _constant("]")))
+        return source.with_only_columns(_cat(constant("["), joined, constant("]")))
 
 
 TEXT = _Style(values=False)
@@ -193,7 +189,7 @@ def _members(
     for number, name in enumerate(names):
         separator = opening if number == 0 else ","
         parts += [
-            _constant(separator + json.dumps(name) + ":"),
+            constant(separator + json.dumps(name) + ":"),
             style.value(fields[name], model.model_fields[name].annotation),
         ]
     return parts
@@ -374,9 +370,7 @@ def _evidence(style: _Style, column: Any) -> _Json:
         .render_derived()
     )
     member = element.c.value.op("->>", return_type=sa.Text)
-    piece = style.object(
-        Evidence, {name: member(_constant(name)) for name in Evidence.model_fields}
-    )
+    piece = style.object(Evidence, {name: member(constant(name)) for name in Evidence.model_fields})
     source = sa.select(element.c.number).select_from(element)
     return _Json(style.array(piece, (element.c.number,), source).scalar_subquery())
 
@@ -392,13 +386,13 @@ _EXPANSIONS = {
 
 # The expansions are the last members of an action: its unexpanded representation (the one
 # its ETag is taken from) is the same text up to them, with each of them null.
-_EXPANDED = tuple(e.value for e in _EXPANSIONS)
-_PLAIN = tuple(name for name in ActionRead.model_fields if name not in _EXPANDED)
-if tuple(ActionRead.model_fields) != _PLAIN + _EXPANDED:
+EXPANDED = tuple(e.value for e in _EXPANSIONS)
+_UNEXPANDED = tuple(name for name in ActionRead.model_fields if name not in EXPANDED)
+if tuple(ActionRead.model_fields) != _UNEXPANDED + EXPANDED:
     raise TypeError("ActionRead's expansions must be its last fields, in Expansion's order")
 
 
-def _document_parts(
+def document_parts(
     expand: frozenset[Expansion], style: _Style = TEXT
 ) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any]]:
     """An action, with these expansions (lead officers always), in two parts: the head,
@@ -417,7 +411,7 @@ def _document_parts(
         },
         "slippage_days": due - original,
         "overdue": sa.func.coalesce(
-            sa.and_(due < _TODAY, status.not_in([_constant(s) for s in CLOSED_STATUSES])),
+            sa.and_(due < _TODAY, status.not_in([constant(s) for s in CLOSED_STATUSES])),
             sa.false(),
         ),
         "lead_officers": _lead_officers(style),
@@ -427,17 +421,17 @@ def _document_parts(
     _check_fields(ActionRead, fields)
     if style.values:
         return (
-            style.json_object(ActionRead, fields, _PLAIN),
-            style.json_object(ActionRead, fields, _EXPANDED),
+            style.json_object(ActionRead, fields, _UNEXPANDED),
+            style.json_object(ActionRead, fields, EXPANDED),
         )
-    head = _cat(*_members(style, ActionRead, fields, _PLAIN, "{"))
-    tail = _cat(*_members(style, ActionRead, fields, _EXPANDED, ","), _constant("}"))
+    head = _cat(*_members(style, ActionRead, fields, _UNEXPANDED, "{"))
+    tail = _cat(*_members(style, ActionRead, fields, EXPANDED, ","), constant("}"))
     return head, tail
 
 
-def _document(expand: frozenset[Expansion]) -> sa.ColumnElement[str]:
+def document(expand: frozenset[Expansion]) -> sa.ColumnElement[str]:
     """An action's JSON text, with these expansions (lead officers always)."""
-    return _cat(*_document_parts(expand))
+    return _cat(*document_parts(expand))
 
 
 @functools.lru_cache(maxsize=128)  # every set of expansions, both ways
@@ -448,154 +442,9 @@ def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
     settles on one plan for the prepared statement, where for an array of one id it plans
     every execution again (the plan guessed for an unknown array looks costlier).
     """
-    return sa.select(col(Action.id), _document(expand)).where(
-        col(Action.id) == (_ID if one else sa.func.any(_IDS))
+    return sa.select(col(Action.id), document(expand)).where(
+        col(Action.id) == (ID if one else sa.func.any(_IDS))
     )
-
-
-@functools.lru_cache(maxsize=64)  # every set of expansions
-def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]:
-    """The key check and one action, in its two parts as `json` (`head` and `tail`, see
-    `_document_parts`; null when there is no such action), in one statement: a row when a
-    key has the prefix, none otherwise. `detail_json` writes the action's JSON from them.
-
-    For one action, building `json` values and writing them out again with orjson costs
-    less than PostgreSQL writing the text member by member; for a page it is the other way
-    round (see docs/performance.md)."""
-    head, tail = _document_parts(expand, VALUES)
-    # As text: the engine's connections would otherwise decode `json` with the json module.
-    found = sa.select(
-        sa.cast(head, sa.Text).label("head"), sa.cast(tail, sa.Text).label("tail")
-    ).where(col(Action.id) == _ID)
-    action = found.subquery("found")
-    keys = ApiKey.__table__  # type: ignore[attr-defined]
-    return (
-        sa.select(*KEY_COLUMNS, action.c.head, action.c.tail)
-        .select_from(keys.outerjoin(action, sa.true()))
-        .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
-    )
-
-
-_UNEXPANDED = dict.fromkeys(_EXPANDED)
-
-
-def detail_json(head: str, tail: str) -> tuple[bytes, bytes]:
-    """An action's JSON as pydantic writes it, and its unexpanded representation's (every
-    expansion null, which its ETag is taken from), from the two `json` objects
-    `keyed_statement` reads: the same members in the same order, the same escapes and
-    spacing as `ActionRead`'s. orjson writes them: it escapes strings as pydantic's
-    serialiser does, and reads and writes them in half its time."""
-    members = orjson.loads(head)
-    expansions = orjson.loads(tail)
-    body = orjson.dumps(members | expansions)
-    # With every expansion null (none asked for), the body is the unexpanded representation.
-    if not any(value is not None for value in expansions.values()):
-        return body, body
-    return body, orjson.dumps(members | _UNEXPANDED)
-
-
-_LISTED_BY = {
-    "plan_id": col(Action.plan_id),
-    "area_id": col(Action.area_id),
-    "outcome_id": col(Action.outcome_id),
-    "objective_id": col(Action.objective_id),
-    "rag": col(Action.rag),
-    "status": col(Action.status),
-}
-LIST_FILTERS = frozenset(_LISTED_BY)
-
-
-def _matches(name: str, single: frozenset[str]) -> sa.ColumnElement[bool]:
-    if name in single:
-        return _LISTED_BY[name] == sa.bindparam(name, type_=sa.String)
-    return _LISTED_BY[name] == sa.func.any(sa.bindparam(name, type_=postgresql.ARRAY(sa.String)))
-
-
-# One statement, built in one place so its parts' order and bound values are seen together.
-@functools.lru_cache(maxsize=256)  # every combination of filters, cursor and expansions
-def keyed_page_statement(
-    filters: frozenset[str],
-    unrated: bool,
-    after: bool,
-    expand: frozenset[Expansion],
-    single: frozenset[str],
-) -> sa.Select[*tuple[Any, ...]]:
-    """The key check and one page of live actions in their default order (`created_at`,
-    then id), in one statement: the count of every match, the ids and creation times of
-    up to `fetch` rows after the cursor (one more than the page, to tell whether there is a
-    next page), and the JSON text of the first `limit` of them, joined by commas (null
-    when there are none).
-
-    `filters` names the columns filtered by a bound array of values (`= ANY`), or by one
-    value for those in `single` (`=`: PostgreSQL then estimates a prepared statement's
-    generic plan from the column's statistics, and keeps it rather than planning every
-    execution again, which for this statement costs more than running it); `unrated`
-    also admits actions with no rating (`rag=none`); `after` reads the rows after a cursor
-    (`after_at`, `after_id`). The bound values are named after the filters.
-    """
-    conditions: list[sa.ColumnElement[bool]] = [col(Action.archived_at).is_(None)]
-    for name in sorted(filters - {"rag"}):
-        conditions.append(_matches(name, single))
-    ratings = [_matches("rag", single)] if "rag" in filters else []
-    if unrated:
-        ratings.append(col(Action.rag).is_(None))
-    if ratings:
-        conditions.append(sa.or_(*ratings))
-    matching = sa.select(col(Action.id), col(Action.created_at)).where(*conditions).cte("matching")
-    page = sa.select(matching.c.id, matching.c.created_at)
-    if after:
-        at = sa.bindparam("after_at", type_=sa.DateTime(timezone=True))
-        after_id = sa.bindparam("after_id", type_=sa.String)
-        page = page.where(
-            sa.or_(
-                matching.c.created_at > at,
-                sa.and_(matching.c.created_at == at, matching.c.id > after_id),
-            )
-        )
-    page_cte = (
-        page.order_by(matching.c.created_at, matching.c.id)
-        .limit(sa.bindparam("fetch", type_=sa.Integer))
-        .cte("page")
-    )
-    order = (page_cte.c.created_at, page_cte.c.id)
-    shown = (
-        sa.select(page_cte.c.id, page_cte.c.created_at)
-        .order_by(*order)
-        .limit(sa.bindparam("limit", type_=sa.Integer))
-        .subquery("shown")
-    )
-    joined = sa.func.string_agg(
-        _document(expand),
-        postgresql.aggregate_order_by(_constant(","), shown.c.created_at, shown.c.id),
-    )
-    items = (
-        sa.select(joined)
-        .select_from(shown.join(Action, col(Action.id) == shown.c.id))
-        .scalar_subquery()
-    )
-
-    def listed(column: Any) -> sa.ScalarSelect[Any]:
-        aggregated = sa.func.array_agg(postgresql.aggregate_order_by(column, *order))
-        return sa.select(aggregated).select_from(page_cte).scalar_subquery()
-
-    total = sa.select(sa.func.count()).select_from(matching).scalar_subquery()
-    return sa.select(
-        *KEY_COLUMNS,
-        total.label("total"),
-        listed(page_cte.c.id).label("ids"),
-        listed(page_cte.c.created_at).label("created"),
-        items.label("items"),
-    ).where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
-
-
-_EMPTY_PAGE = '{"items":['
-
-
-def page_json(items: str | None, total: int, next_cursor: str | None) -> bytes:
-    """An `ActionPage` as pydantic writes it, around the items' JSON text (as
-    `keyed_page_statement` joins them)."""
-    envelope = ActionPage(items=[], total=total, next_cursor=next_cursor).model_dump_json()
-    return (_EMPTY_PAGE + (items or "") + envelope.removeprefix(_EMPTY_PAGE)).encode()
 
 
 def read_documents(documents: Sequence[str]) -> list[ActionRead]:

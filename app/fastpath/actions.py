@@ -10,7 +10,6 @@ from typing import Any
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
 
-from app.actions import rendering
 from app.actions.dependencies import MAX_EXPAND_VALUES, expansion_names
 from app.actions.query import SORTABLE
 from app.actions.schemas import Expansion
@@ -29,11 +28,11 @@ from app.core.listing import (
 )
 from app.core.loaders import MAX_ID_LENGTH
 from app.core.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
-from app.fastpath import reading
+from app.fastpath import reading, statements
 from app.models import DeliveryStatus, RagFilter, Role
 
 _PARAMETERS = frozenset({"expand"})
-_LIST_PARAMETERS = rendering.LIST_FILTERS | {"limit", "cursor", "expand"}
+_LIST_PARAMETERS = statements.LIST_FILTERS | {"limit", "cursor", "expand"}
 _BY_NAME = {e.value: e for e in Expansion}
 _ALLOWED_VALUES = {
     "rag": frozenset(RagFilter),
@@ -45,7 +44,7 @@ _DEFAULT_ORDER = parse_sort(None, SORTABLE, ["created_at"])
 
 @functools.lru_cache(maxsize=64)
 def _compiled(dialect: Dialect, expand: frozenset[Expansion]) -> reading.Compiled:
-    return reading.compile_for(dialect, rendering.keyed_statement(expand))
+    return reading.compile_for(dialect, statements.keyed_statement(expand))
 
 
 def _expansions(values: list[str]) -> frozenset[Expansion] | None:
@@ -123,7 +122,7 @@ async def get_action(request: Request, role: Role) -> Response | None:
     head, tail = row["head"], row["tail"]
     if head is None:
         raise crud.not_found("action", action_id)
-    body, unexpanded = rendering.detail_json(head, tail)
+    body, unexpanded = statements.detail_json(head, tail)
     if not expand:
         return conditional_json(request, Response(), body)
     return conditional_json(request, Response(), body, unexpanded=unexpanded)
@@ -138,7 +137,7 @@ def _compiled_page(
     expand: frozenset[Expansion],
     single: frozenset[str],
 ) -> reading.Compiled:
-    statement = rendering.keyed_page_statement(filters, unrated, after, expand, single)
+    statement = statements.keyed_page_statement(filters, unrated, after, expand, single)
     return reading.compile_for(dialect, statement)
 
 
@@ -163,7 +162,7 @@ async def list_actions(request: Request, role: Role) -> Response | None:
         if not 1 <= limit <= MAX_LIMIT:
             return None
     values: dict[str, Any] = {}
-    for name in rendering.LIST_FILTERS:
+    for name in statements.LIST_FILTERS:
         given = request.query_params.getlist(name)
         if not given:
             continue
@@ -186,7 +185,7 @@ async def list_actions(request: Request, role: Role) -> Response | None:
         except ValidationFailed:
             return None
     key, prefix = presented
-    filters = frozenset(values) & rendering.LIST_FILTERS
+    filters = frozenset(values) & statements.LIST_FILTERS
     single = frozenset(name for name in filters if len(values[name]) == 1)
     for name in single:
         (values[name],) = values[name]
@@ -206,7 +205,7 @@ async def list_actions(request: Request, role: Role) -> Response | None:
     next_cursor = None
     if len(ids) > limit:
         next_cursor = encode_cursor(_DEFAULT_ORDER, [created[limit - 1]], ids[limit - 1])
-    body = rendering.page_json(row["items"], row["total"], next_cursor)
+    body = statements.page_json(row["items"], row["total"], next_cursor)
     response = Response()
     set_link_header(request, response, next_cursor)
     return json_bytes_response(body, response)
