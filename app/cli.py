@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +24,20 @@ cli = typer.Typer(
 )
 keys_cli = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
+logger = logging.getLogger("app.cli")
+
+# Where production writes the first admin key unless IPA_ADMIN_KEY_FILE says otherwise:
+# beside the default SQLite database, /srv/var in the image.
+PRODUCTION_ADMIN_KEY_FILE = Path("var/first-admin-key")
+
+
+def _report(settings: Settings, message: str) -> None:
+    """Tell whoever started the command: a log record when logs are JSON, so that a
+    container's log stream stays one JSON object a line; plain text for a terminal."""
+    if settings.log_format == "json":
+        logger.info(message)
+    else:
+        typer.echo(message)
 
 
 @cli.command()
@@ -34,7 +51,7 @@ def migrate(
     settings = get_settings()
     configure_logging(settings)
     upgrade(settings.database_url, revision)
-    typer.echo(f"Database at {revision}: {_safe_url(settings)}")
+    _report(settings, f"Database at {revision}: {_safe_url(settings)}")
 
 
 @cli.command()
@@ -46,14 +63,17 @@ def serve(
         bool, typer.Option("--migrate/--no-migrate", help="Apply pending migrations first.")
     ] = True,
     load_seed: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--seed/--no-seed", help="Load the Stockton plan when the database has no plan."
+            "--seed/--no-seed",
+            help="Load the Stockton plan when the database has no plan. "
+            "Default: IPA_SEED, else only outside production.",
+            show_default=False,
         ),
-    ] = True,
+    ] = None,
 ) -> None:
-    """Run the service: migrate, load the Stockton plan into an empty database, make the
-    first admin key if none exists, serve."""
+    """Run the service: migrate, load the Stockton plan into an empty database (outside
+    production unless told to), make the first admin key if none exists, serve."""
     import uvicorn
 
     from app.core.logging import configure_logging
@@ -63,18 +83,22 @@ def serve(
     configure_logging(settings)
     if migrate_first:
         upgrade(settings.database_url)
-    if load_seed:
+    if should_seed(settings, load_seed):
         asyncio.run(_seed_empty_database(settings))
     if settings.create_admin_key_on_start:
-        key = asyncio.run(_first_admin_key(settings))
-        if key is not None:
-            typer.echo(
-                "\nNo API key existed, so an admin key was created. It is shown only now:\n\n"
-                f"    {key}\n\n"
-                "Use it as a bearer token, for example:\n"
-                f"    curl -H 'Authorization: Bearer {key}' http://{host}:{port}/api/v1/me\n"
-                f"API docs: http://{host}:{port}/docs\n"
-            )
+        key_file = _admin_key_file(settings)
+        if key_file is None:
+            key = asyncio.run(_first_admin_key(settings))
+            if key is not None:
+                typer.echo(
+                    "\nNo API key existed, so an admin key was created. It is shown only now:\n\n"
+                    f"    {key}\n\n"
+                    "Use it as a bearer token, for example:\n"
+                    f"    curl -H 'Authorization: Bearer {key}' http://{host}:{port}/api/v1/me\n"
+                    f"API docs: http://{host}:{port}/docs\n"
+                )
+        else:
+            _first_admin_key_to_file(settings, key_file)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -87,7 +111,59 @@ def serve(
     )
 
 
-async def _first_admin_key(settings: Settings) -> str | None:
+def should_seed(settings: Settings, flag: bool | None) -> bool:
+    """`--seed`/`--no-seed`, else IPA_SEED, else everywhere but production."""
+    if flag is not None:
+        return flag
+    if settings.seed is not None:
+        return settings.seed
+    return settings.environment != "production"
+
+
+def _admin_key_file(settings: Settings) -> Path | None:
+    """Where the first admin key goes; None to show it on the terminal (development)."""
+    if settings.admin_key_file is not None:
+        return settings.admin_key_file
+    return PRODUCTION_ADMIN_KEY_FILE if settings.environment == "production" else None
+
+
+def _first_admin_key_to_file(settings: Settings, path: Path) -> None:
+    """Create the first admin key into a file only its owner can read (0600), never into
+    the log. The file is made before the key, so a key nobody can read is never created."""
+    partial = path.with_name(path.name + ".part")
+
+    def make_file() -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+    try:
+        key = asyncio.run(_first_admin_key(settings, before_creating=make_file))
+        if key is None:
+            return
+        partial.write_text(key + "\n")  # the file exists, so its mode stays 0600
+        partial.replace(path)
+    except OSError as exc:
+        logger.error(
+            "Cannot write the first admin key to %s (%s). Set IPA_ADMIN_KEY_FILE to a "
+            "writable path, or make a key with `improvement-plan keys create --role admin`.",
+            path.absolute(),
+            exc.strerror or exc,
+            extra={"admin_key_file": str(path.absolute())},
+        )
+        raise typer.Exit(code=1) from exc
+    logger.info(
+        "No API key existed, so an admin key was created and written to %s, readable by its "
+        "owner only. Read it, keep it somewhere safe and delete the file.",
+        path.absolute(),
+        extra={"admin_key_file": str(path.absolute())},
+    )
+
+
+async def _first_admin_key(
+    settings: Settings, before_creating: Callable[[], None] | None = None
+) -> str | None:
+    """An admin key when no key exists yet; None otherwise."""
     from app.api_keys.service import any_key_exists, create_api_key
     from app.core.db import create_engine, create_session_factory
 
@@ -96,6 +172,8 @@ async def _first_admin_key(settings: Settings) -> str | None:
         async with create_session_factory(engine)() as session:
             if await any_key_exists(session=session):
                 return None
+            if before_creating is not None:
+                before_creating()
             _, generated = await create_api_key(
                 session=session, name="First admin key", role=Role.admin, actor=None
             )
@@ -114,7 +192,7 @@ async def _seed_empty_database(settings: Settings) -> None:
             if await any_plan_exists(session):
                 return
             result = await load_seed(session, read_seed_file(default_seed_path()))
-            typer.echo(f"Loaded the seed plan '{result.key}' ({result.plan_id}).")
+            _report(settings, f"Loaded the seed plan '{result.key}' ({result.plan_id}).")
     finally:
         await engine.dispose()
 

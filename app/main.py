@@ -57,7 +57,8 @@ a 422. Keys are kept per API key.
 **Nothing is lost.** Deleting plan content archives it: it leaves lists unless
 `include_archived=true` and an admin can restore it.
 
-**Time.** Timestamps are RFC 3339 in UTC; dates are ISO 8601.
+**Time.** Timestamps are RFC 3339 in UTC; dates are ISO 8601. A time you send needs a zone
+offset (`2023-07-31T09:00:00Z` or `+01:00`): one without is a 422.
 """
 
 

@@ -16,6 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.cli import should_seed
+from app.core.config import Settings
+
 KEY_PATTERN = re.compile(r"ipa_[0-9a-f]{12}_[A-Za-z0-9_-]+")
 COMMAND = [sys.executable, "-m", "app.cli"]
 
@@ -168,3 +171,31 @@ def test_every_subcommand_has_help(subcommand: str) -> None:
     result = subprocess.run([*COMMAND, subcommand, "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "Usage" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("environment", "ipa_seed", "flag", "seeds"),
+    [
+        ("development", None, None, True),  # `make run` on a fresh machine
+        ("development", "false", None, False),
+        ("development", None, False, False),
+        ("production", None, None, False),  # the image: a new council's database stays empty
+        ("production", "true", None, True),
+        ("production", None, True, True),
+        ("production", "true", False, False),
+    ],
+)
+def test_who_decides_whether_serve_loads_the_stockton_plan(
+    monkeypatch: pytest.MonkeyPatch,
+    environment: str,
+    ipa_seed: str | None,
+    flag: bool | None,
+    seeds: bool,
+) -> None:
+    monkeypatch.setenv("IPA_ENVIRONMENT", environment)
+    monkeypatch.setenv("IPA_SECRET_KEY", "s" * 48)
+    if ipa_seed is None:
+        monkeypatch.delenv("IPA_SEED", raising=False)
+    else:
+        monkeypatch.setenv("IPA_SEED", ipa_seed)
+    assert should_seed(Settings(_env_file=None), flag) is seeds

@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import Field, ValidationInfo, field_validator
 
 from app.core.listing import Page
-from app.core.schemas import RequestBody, ResourceRead
+from app.core.schemas import IsoDateTime, RequestBody, ResourceRead
 from app.models import Role, utcnow
 
 MAX_GRACE_SECONDS = 7 * 24 * 60 * 60
@@ -42,7 +42,7 @@ class ApiKeyCreate(RequestBody):
         "Not with `officer_id`.",
         examples=["Performance dashboard"],
     )
-    expires_at: datetime | None = Field(
+    expires_at: IsoDateTime | None = Field(
         default=None, description="When the key stops working (RFC 3339); null for never."
     )
 
@@ -61,8 +61,6 @@ class ApiKeyCreate(RequestBody):
     def expiry_in_future(cls, value: datetime | None) -> datetime | None:
         if value is None:
             return None
-        if value.tzinfo is None:
-            raise ValueError("must include a timezone, e.g. 2024-03-31T23:59:59Z")
         if value <= utcnow():
             raise ValueError("must be in the future")
         return value

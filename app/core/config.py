@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     db_pool_timeout_ms: int = Field(default=10000, ge=100)
     max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
     create_admin_key_on_start: bool = True
+    # Unset: `serve` loads the Stockton plan into an empty database outside production only,
+    # so a new council's production database never starts with another council's plan.
+    seed: bool | None = None
+    # Where `serve` writes the first admin key (owner-only); production writes it to
+    # `var/first-admin-key` when this is unset, and never to the log.
+    admin_key_file: Path | None = None
     rate_limit: str = "600/minute"
     auth_failure_rate_limit: str = "60/minute"
     rate_limit_storage_uri: str = "memory://"

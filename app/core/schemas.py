@@ -113,8 +113,23 @@ def _in_range(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date), AfterValidator(_in_range)]
 """A date in a query parameter or body: ISO 8601 text only, 1900 to 2999."""
 
-IsoDateTime = Annotated[datetime, BeforeValidator(_iso_datetime), AfterValidator(_in_range)]
-"""A time in a query parameter or body: RFC 3339 text only, 1900 to 2999."""
+
+def _aware(value: datetime) -> datetime:
+    """A time without a zone offset could mean any of 24 hours; RFC 3339 requires one."""
+    if value.tzinfo is None:
+        raise PydanticCustomError(
+            "timezone_aware",
+            "Input should be a time with a zone offset, such as 2023-07-31T09:00:00Z "
+            "or 2023-07-31T10:00:00+01:00",
+        )
+    return value
+
+
+IsoDateTime = Annotated[
+    datetime, BeforeValidator(_iso_datetime), AfterValidator(_aware), AfterValidator(_in_range)
+]
+"""A time in a query parameter, header or body: RFC 3339 text with a zone offset only,
+1900 to 2999."""
 
 
 def _base_type(annotation: Any) -> Any:

@@ -1,14 +1,20 @@
-"""The quarterly report as CSV (one row per action) and as an XLSX workbook."""
+"""The quarterly report as CSV (one row per action) and as an XLSX workbook.
+
+Every CSV and XLSX the service writes goes through `csv_bytes` and `append_row`, so that
+user text never reaches a spreadsheet as a formula (a test holds every writer to that).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from app.reports.schemas import QuarterAction, QuarterlyReport
 
@@ -45,15 +51,47 @@ COLUMNS: list[tuple[str, Callable[[QuarterlyReport, QuarterAction], object]]] = 
 ]
 RATING_COLUMNS = {"rating", "rating_previous_quarter"}
 
+# Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula
+# (a `=HYPERLINK` to anywhere, or worse); OWASP's CSV-injection advice is a leading quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-def to_csv(report: QuarterlyReport) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel reads the text right; one row per action."""
+
+def spreadsheet_value(value: object) -> object:
+    """A cell's value as a spreadsheet may hold it: text that would start a formula gets a
+    leading `'`. Numbers and dates are left alone, so a negative number stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel reads the text right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([name for name, _ in COLUMNS])
-    for action in report.actions:
-        writer.writerow([value(report, action) for _, value in COLUMNS])
+    for row in rows:
+        writer.writerow([spreadsheet_value(value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def append_row(sheet: Worksheet, values: Sequence[object]) -> None:
+    """Add a row whose text cells are always text (type `s`), never a formula or an error
+    value such as `#N/A`."""
+    # XLSX cannot hold most control characters; openpyxl would refuse the whole workbook.
+    row = [
+        ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+        for value in map(spreadsheet_value, values)
+    ]
+    sheet.append(row)
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, str):
+            sheet.cell(row=sheet.max_row, column=column).data_type = "s"
+
+
+def to_csv(report: QuarterlyReport) -> bytes:
+    """One row per action."""
+    header = [name for name, _ in COLUMNS]
+    rows = ([value(report, action) for _, value in COLUMNS] for action in report.actions)
+    return csv_bytes([header, *rows])
 
 
 def to_xlsx(report: QuarterlyReport) -> bytes:
@@ -105,19 +143,19 @@ def to_xlsx(report: QuarterlyReport) -> bytes:
         ["Exceptions", len(report.exceptions)],
     ]
     for row in rows:
-        summary.append(row)
+        append_row(summary, row)
     summary["A1"].font = Font(bold=True, size=14)
     for cell in summary[7]:
         cell.font = bold
     summary.column_dimensions["A"].width = 48
 
     sheet = workbook.create_sheet("Actions")
-    sheet.append([name for name, _ in COLUMNS])
+    append_row(sheet, [name for name, _ in COLUMNS])
     for cell in sheet[1]:
         cell.font = bold
     rating_columns = [i for i, (name, _) in enumerate(COLUMNS, start=1) if name in RATING_COLUMNS]
     for action in report.actions:
-        sheet.append([value(report, action) for _, value in COLUMNS])
+        append_row(sheet, [value(report, action) for _, value in COLUMNS])
         for index, rag in zip(rating_columns, (action.rag, action.previous_rag), strict=True):
             if rag is not None:
                 sheet.cell(row=sheet.max_row, column=index).fill = PatternFill(

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories import make_area, make_plan
@@ -173,3 +174,103 @@ async def test_the_ends_of_the_range_are_taken(
     assert (await admin.get(f"/api/v1/actions?as_of={day}")).status_code == 200
     response = await admin.get(f"/api/v1/reports/exceptions?plan_id={plan.id}&as_of={day}")
     assert response.status_code == 200, response.text
+
+
+# Every time a client can send, walked from the contract the code generates: a time without
+# a zone offset could mean any of 24 hours, so it is refused like a malformed one.
+NAIVE_TIMES = ["2024-01-01T10:00:00", "2024-01-01 10:00:00", "2024-01-01T10:00"]
+MALFORMED_TIMES = [
+    "2024-02-30T10:00:00Z",
+    "2024-01-01T25:00:00+00:00",
+    "2024-01-01T10:00:00 01:00",  # `+01:00` sent unencoded in a query string
+    "2024-01-01T10:00:00+24:00",
+    "2024-01-01T10:00:00Zjunk",
+    "yesterday",
+    "",
+]
+TIMES_WITH_OFFSET = ["2999-01-01T10:00:00Z", "2999-01-01T10:00:00+01:00", "2999-01-01T10:00-05:00"]
+# A request each operation takes apart from the time, for operations that need more.
+REQUEST_CONTEXT: dict[str, dict[str, Any]] = {
+    "create_api_key": {"json": {"name": "Sweep", "role": "viewer"}},
+}
+KNOWN_TIME_INPUTS = {
+    "query.updated_since",
+    "query.created_since",
+    "query.since",
+    "query.until",
+    "body.expires_at",
+}
+
+
+def _is_date_time(schema: dict[str, Any]) -> bool:
+    return schema.get("format") == "date-time" or any(
+        _is_date_time(option) for option in schema.get("anyOf", [])
+    )
+
+
+def _resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def date_time_inputs(document: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
+    """(method, path, operation id, where, name) for every date-time a request can carry."""
+    found = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            for parameter in operation.get("parameters", []):
+                if _is_date_time(parameter["schema"]):
+                    where, name = parameter["in"], parameter["name"]
+                    found.append((method, path, operation["operationId"], where, name))
+            content = operation.get("requestBody", {}).get("content", {})
+            body = _resolve(document, content.get("application/json", {}).get("schema", {}))
+            for name, field in body.get("properties", {}).items():
+                if _is_date_time(field):
+                    found.append((method, path, operation["operationId"], "body", name))
+    return found
+
+
+async def test_every_time_in_the_contract_needs_a_zone_offset(
+    app: FastAPI, admin: httpx.AsyncClient
+) -> None:
+    inputs = date_time_inputs(app.openapi())
+    assert {f"{where}.{name}" for *_, where, name in inputs} >= KNOWN_TIME_INPUTS
+    wrong = []
+    for method, path, operation_id, where, name in inputs:
+        assert "{" not in path, f"give {operation_id} real path parameters in this test"
+        context = REQUEST_CONTEXT.get(operation_id, {})
+        if where == "body":
+            assert "json" in context, f"add a body for {operation_id} to REQUEST_CONTEXT"
+        for value in [*NAIVE_TIMES, *MALFORMED_TIMES, *TIMES_WITH_OFFSET]:
+            request: dict[str, Any] = {
+                "params": dict(context.get("params", {})),
+                "headers": {},
+                "json": dict(context["json"]) if "json" in context else None,
+            }
+            {"query": request["params"], "header": request["headers"], "body": request["json"]}[
+                where
+            ][name] = value
+            response = await admin.request(method.upper(), path, **request)
+            field = f"{where}.{name}"
+            if value in TIMES_WITH_OFFSET:
+                ok = response.is_success
+            else:
+                ok = response.status_code == 422 and field in error_fields(response)
+                ok = ok and response.headers["content-type"] == "application/problem+json"
+            if not ok:
+                wrong.append(f"{method.upper()} {path} {field}={value!r}: {response.status_code}")
+    assert not wrong, "\n".join(wrong)
+
+
+async def test_a_time_without_an_offset_says_what_is_missing(admin: httpx.AsyncClient) -> None:
+    response = await admin.get("/api/v1/actions", params={"updated_since": "2024-01-01T10:00:00"})
+    problem = assert_problem(response, 422)
+    assert problem["errors"] == [
+        {
+            "field": "query.updated_since",
+            "message": "Input should be a time with a zone offset, such as "
+            "2023-07-31T09:00:00Z or 2023-07-31T10:00:00+01:00",
+            "type": "timezone_aware",
+        }
+    ]

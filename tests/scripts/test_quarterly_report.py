@@ -124,6 +124,59 @@ def test_one_plan_as_xlsx_with_a_viewer_key(server: Server, tmp_path: Path) -> N
     workbook.close()
 
 
+def test_hostile_narratives_reach_the_board_papers_as_text(server: Server, tmp_path: Path) -> None:
+    """A narrative a spreadsheet would run as a formula arrives in both files as text."""
+    hostile = [
+        '=HYPERLINK("http://evil.example/x","Click for evidence")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+9)*cmd|' /C calc'!A0",
+    ]
+    admin = {"Authorization": f"Bearer {server.admin_key}"}
+    actions = httpx.get(
+        f"{server.base_url}/api/v1/actions",
+        params={"plan_id": server.plan_id, "limit": len(hostile)},
+        headers=admin,
+    ).json()["items"]
+    for action, text in zip(actions, hostile, strict=True):
+        posted = httpx.post(
+            f"{server.base_url}/api/v1/actions/{action['id']}/status-updates",
+            json={
+                "rag": "red",
+                "status": "in_progress",
+                "narrative": text,
+                "next_steps": "Escalate",
+                "effective_date": "2023-09-01",
+            },
+            headers=admin,
+        )
+        assert posted.status_code == 201, posted.text
+    for format_ in ("csv", "xlsx"):
+        result = run_script(
+            QUARTER,
+            "--plan-id",
+            server.plan_id,
+            "--format",
+            format_,
+            key=server.viewer_key,
+            base_url=server.base_url,
+            cwd=tmp_path,
+        )
+        assert result.returncode == 0, result.stderr
+        written = tmp_path / f"{QUARTER}-{server.plan_id}.{format_}"
+        if format_ == "csv":
+            with written.open(encoding="utf-8-sig", newline="") as handle:
+                narratives = [row["latest_narrative"] for row in csv.DictReader(handle)]
+        else:
+            sheet = load_workbook(written)["Actions"]
+            column = [cell.value for cell in sheet[1]].index("latest_narrative") + 1
+            cells = [sheet.cell(row=row, column=column) for row in range(2, sheet.max_row + 1)]
+            assert {cell.data_type for cell in cells if cell.value} == {"s"}
+            narratives = [cell.value or "" for cell in cells]
+        assert {"'" + text for text in hostile} <= set(narratives)
+        assert not [n for n in narratives if n.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
 def test_a_wrong_key_is_refused(server: Server, tmp_path: Path) -> None:
     out = tmp_path / "out"
     wrong = "ipa_000000000000_" + "x" * 43
