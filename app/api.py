@@ -6,7 +6,7 @@ from app.actions.router import router as actions_router
 from app.api_keys.router import me_router
 from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
-from app.core.schemas import refuse_nul_in_url
+from app.core.http.schemas import refuse_nul_in_url
 from app.history.router import router as history_router
 from app.inspection_actions.router import router as inspection_actions_router
 from app.meetings.router import router as meetings_router

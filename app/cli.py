@@ -45,8 +45,8 @@ def migrate(
     revision: Annotated[str, typer.Option(help="The revision to upgrade to.")] = "head",
 ) -> None:
     """Apply pending database migrations, and nothing else."""
+    from app.core.db.migrations import upgrade
     from app.core.logging import configure_logging
-    from app.core.migrations import upgrade
 
     settings = get_settings()
     configure_logging(settings)
@@ -76,8 +76,8 @@ def serve(
     production unless told to), make the first admin key if none exists, serve."""
     import uvicorn
 
+    from app.core.db.migrations import upgrade
     from app.core.logging import configure_logging
-    from app.core.migrations import upgrade
 
     settings = get_settings()
     configure_logging(settings)
@@ -165,7 +165,7 @@ async def _first_admin_key(
 ) -> str | None:
     """An admin key when no key exists yet; None otherwise."""
     from app.api_keys.service import any_key_exists, create_api_key
-    from app.core.db import create_engine, create_session_factory
+    from app.core.db.engine import create_engine, create_session_factory
 
     engine = create_engine(settings)
     try:
@@ -183,7 +183,7 @@ async def _first_admin_key(
 
 
 async def _seed_empty_database(settings: Settings) -> None:
-    from app.core.db import create_engine, create_session_factory
+    from app.core.db.engine import create_engine, create_session_factory
     from app.seeding.loader import any_plan_exists, default_seed_path, load_seed, read_seed_file
 
     engine = create_engine(settings)
@@ -205,7 +205,7 @@ def seed(
     ] = None,
 ) -> None:
     """Load plans from seed files. A plan already loaded (by its key) is left unchanged."""
-    from app.core.db import create_engine, create_session_factory
+    from app.core.db.engine import create_engine, create_session_factory
     from app.seeding.loader import SeedError, default_seed_path, load_seed, read_seed_file
 
     try:
@@ -255,7 +255,7 @@ def create_key(
         raise typer.BadParameter("--system takes 1 to 200 characters")
 
     from app.api_keys.service import create_api_key
-    from app.core.db import create_engine, create_session_factory
+    from app.core.db.engine import create_engine, create_session_factory
 
     async def run() -> str:
         engine = create_engine(get_settings())

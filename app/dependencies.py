@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from app.core.loaders import path_loader
+from app.core.resources.loaders import path_loader
 from app.models import (
     Action,
     Area,

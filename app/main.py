@@ -14,16 +14,16 @@ from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__
 from app.api import api_router
+from app.core.auth.ratelimit import RateLimiter
 from app.core.config import Settings, get_settings
-from app.core.db import create_engine, create_session_factory
-from app.core.docs import install_docs
+from app.core.db.engine import create_engine, create_session_factory
+from app.core.db.migrations import head_revisions
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
-from app.core.metrics import RequestMetrics, route_templates
-from app.core.middleware import RequestMiddleware
-from app.core.migrations import head_revisions
-from app.core.openapi_examples import add_examples
-from app.core.ratelimit import RateLimiter
-from app.core.responses import document_limits
+from app.core.http.docs import install_docs
+from app.core.http.metrics import RequestMetrics, route_templates
+from app.core.http.middleware import RequestMiddleware
+from app.core.http.openapi_examples import add_examples
+from app.core.http.responses import document_limits
 from app.fastpath import install as install_fast_paths
 from app.health.router import router as health_router
 

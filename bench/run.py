@@ -65,7 +65,7 @@ def database_url(name: str, driver: str = "postgresql") -> str:
 
 def fingerprint(size: str, today: date) -> str:
     from app.core.config import Settings
-    from app.core.migrations import head_revisions
+    from app.core.db.migrations import head_revisions
     from bench.generate import GENERATOR_VERSION
 
     heads = ",".join(sorted(head_revisions(Settings().database_url)))

@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on the metadata)
 from app.core.config import get_settings
-from app.core.db import create_engine
+from app.core.db.engine import create_engine
 
 target_metadata = SQLModel.metadata
 

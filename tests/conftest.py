@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
-from app.core.migrations import upgrade
+from app.core.db.migrations import upgrade
 from app.main import create_app
 from app.models import Role
 from tests import conformance

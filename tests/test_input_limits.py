@@ -23,8 +23,8 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.listing import MAX_LIMIT
-from app.core.schemas import MAX_FILTER_VALUES
+from app.core.http.listing import MAX_LIMIT
+from app.core.http.schemas import MAX_FILTER_VALUES
 from tests.factories import make_area, make_plan
 from tests.support import assert_problem, error_fields
 

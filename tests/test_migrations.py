@@ -11,8 +11,8 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401
 from app.core.config import Settings
-from app.core.db import create_engine
-from app.core.migrations import downgrade, upgrade
+from app.core.db.engine import create_engine
+from app.core.db.migrations import downgrade, upgrade
 
 
 def _differences(connection: sa.Connection) -> list[object]:

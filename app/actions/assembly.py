@@ -29,7 +29,7 @@ from app.actions.state import (
     deciding_update_id,
     is_overdue,
 )
-from app.core.listing import ListParams
+from app.core.http.listing import ListParams
 from app.models import (
     Action,
     ActionInspectionAction,

@@ -10,11 +10,11 @@ from fastapi import Depends, Path, Query, Request
 from app.actions import rendering
 from app.actions.query import get_action
 from app.actions.schemas import ActionRead, Expansion
-from app.core import crud
-from app.core.deps import SessionDep
+from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
-from app.core.loaders import MAX_ID_LENGTH
-from app.core.schemas import FilterText
+from app.core.http.schemas import FilterText
+from app.core.resources import crud
+from app.core.resources.loaders import MAX_ID_LENGTH
 from app.models import Action
 
 MAX_EXPAND_VALUES = 10

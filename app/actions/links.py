@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.actions.query import ENTITY
-from app.core import audit, crud
+from app.core.auth.keys import Principal
 from app.core.errors import ValidationFailed
-from app.core.refs import next_position
-from app.core.security import Principal
+from app.core.resources import audit, crud
+from app.core.resources.refs import next_position
 from app.models import (
     Action,
     ActionInspectionAction,

@@ -21,8 +21,8 @@ from app.actions.state import (
     state_columns,
     state_of,
 )
-from app.core import crud
-from app.core.listing import ListParams, PageResult, SortField, contains, one_of, paginate
+from app.core.http.listing import ListParams, PageResult, SortField, contains, one_of, paginate
+from app.core.resources import crud
 from app.models import (
     Action,
     ActionInspectionAction,

@@ -9,12 +9,12 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from app.actions import assembly, links, query, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
 from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate
-from app.core.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.deps import SessionDep
-from app.core.listing import ListParamsDep, json_response, set_link_header
-from app.core.responses import NOT_MODIFIED, problems
-from app.core.schemas import Filters, IsoDate, IsoDateTime, TextFilters
-from app.core.security import Admin, Editor, Viewer
+from app.core.auth.keys import Admin, Editor, Viewer
+from app.core.db.session import SessionDep
+from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.responses import NOT_MODIFIED, json_response, problems
+from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.dependencies import ActionDep
 from app.models import DeliveryStatus, RagFilter
 

@@ -8,8 +8,8 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from app.core.listing import Page
-from app.core.schemas import Id, PatchBody, RequestBody, ResourceRead
+from app.core.http.listing import Page
+from app.core.http.schemas import Id, PatchBody, RequestBody, ResourceRead
 from app.models import DeliveryStatus, Rag, Recurrence
 from app.status_updates.schemas import StatusUpdateRead
 

@@ -16,10 +16,10 @@ from app.actions.schemas import (
     ActionUpdate,
 )
 from app.actions.timescales import read_timescale
-from app.core import audit, crud
+from app.core.auth.keys import Principal
 from app.core.errors import ValidationFailed
-from app.core.refs import ensure_ref_free, next_child_ref, next_position
-from app.core.security import Principal
+from app.core.resources import audit, crud
+from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
 from app.models import (
     Action,
     ActionLeadOfficer,

@@ -15,11 +15,11 @@ from app.api_keys.schemas import (
     ApiKeyRotate,
     Me,
 )
-from app.core.deps import SessionDep
-from app.core.listing import ListParamsDep, set_link_header
-from app.core.responses import problems
-from app.core.schemas import Filters
-from app.core.security import Admin, GeneratedKey, Viewer
+from app.core.auth.keys import Admin, GeneratedKey, Viewer
+from app.core.db.session import SessionDep
+from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.responses import problems
+from app.core.http.schemas import Filters
 from app.models import ApiKey, Role
 
 router = APIRouter(prefix="/api-keys", tags=["API keys"])

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from app.core.listing import Page
-from app.core.schemas import IsoDateTime, RequestBody, ResourceRead
+from app.core.http.listing import Page
+from app.core.http.schemas import IsoDateTime, RequestBody, ResourceRead
 from app.models import Role, utcnow
 
 MAX_GRACE_SECONDS = 7 * 24 * 60 * 60

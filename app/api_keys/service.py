@@ -9,10 +9,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import audit
+from app.core.auth.keys import GeneratedKey, Principal, generate_key
 from app.core.errors import Conflict, NotFound, ValidationFailed
-from app.core.listing import ListParams, PageResult, SortField, paginate
-from app.core.security import GeneratedKey, Principal, generate_key
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.resources import audit
 from app.models import ApiKey, AuditEvent, Officer, Role, new_id, utcnow
 
 SORTABLE = {

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.areas import service
 from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
-from app.core.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.deps import SessionDep
-from app.core.listing import ListParamsDep, set_link_header
-from app.core.responses import NOT_MODIFIED, problems
-from app.core.security import Admin, Editor, Viewer
+from app.core.auth.keys import Admin, Editor, Viewer
+from app.core.db.session import SessionDep
+from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.responses import NOT_MODIFIED, problems
 from app.dependencies import AreaDep, PlanDep
 
 router = APIRouter(tags=["Areas"])

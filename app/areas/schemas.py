@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from app.core.listing import Page
-from app.core.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.listing import Page
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 
 REF = "A short reference, unique in the plan, that reports print and clients filter by."
 

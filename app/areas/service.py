@@ -7,10 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.areas.schemas import AreaCreate, AreaUpdate
-from app.core import crud
-from app.core.listing import ListParams, PageResult, SortField, paginate
-from app.core.refs import ensure_ref_free, next_position
-from app.core.security import Principal
+from app.core.auth.keys import Principal
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.resources import crud
+from app.core.resources.refs import ensure_ref_free, next_position
 from app.models import Action, Area, Outcome, Plan, SuccessCriterion, new_id
 
 ENTITY = "area"

@@ -13,21 +13,21 @@ from sqlalchemy.engine import Dialect
 from app.actions.dependencies import MAX_EXPAND_VALUES, expansion_names
 from app.actions.query import SORTABLE
 from app.actions.schemas import Expansion
-from app.core import crud
-from app.core.concurrency import conditional_json
 from app.core.errors import ValidationFailed
-from app.core.listing import (
+from app.core.http.concurrency import conditional_json
+from app.core.http.listing import (
     DEFAULT_LIMIT,
     MAX_CURSOR_LENGTH,
     MAX_LIMIT,
     decode_cursor,
     encode_cursor,
-    json_bytes_response,
     parse_sort,
     set_link_header,
 )
-from app.core.loaders import MAX_ID_LENGTH
-from app.core.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
+from app.core.http.responses import json_bytes_response
+from app.core.http.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
+from app.core.resources import crud
+from app.core.resources.loaders import MAX_ID_LENGTH
 from app.fastpath import reading, statements
 from app.models import DeliveryStatus, RagFilter, Role
 

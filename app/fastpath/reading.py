@@ -2,7 +2,7 @@
 read on a connection of the engine's pool, and the key check made with that read.
 
 A fast path reads the caller's key row and its answer in one statement, on PostgreSQL
-only. The key is then checked by the same rules as `app.core.security.authenticate`
+only. The key is then checked by the same rules as `app.core.auth.keys.authenticate`
 (`refusal`, `stamp_due`, the route's role); anything those would answer with an error
 goes down the ordinary path, which answers it.
 """
@@ -20,8 +20,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from app.core.ratelimit import rate_limiter
-from app.core.security import Principal, prefix_of, principal_of, refusal, stamp_due
+from app.core.auth.keys import Principal, prefix_of, principal_of, refusal, stamp_due
+from app.core.auth.ratelimit import rate_limiter
 from app.fastpath.registry import FallBack
 from app.models import Role, utcnow
 

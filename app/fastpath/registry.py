@@ -19,7 +19,7 @@ from fastapi.routing import APIRoute
 from starlette.routing import Mount, compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.core.metrics import effective_routes
+from app.core.http.metrics import effective_routes
 from app.models import Role
 
 FastPath = Callable[[Request, Role], Awaitable[Response | None]]
@@ -45,7 +45,7 @@ class Entry:
 
 
 def required_role(route: APIRoute) -> Role | None:
-    """The role the route's own dependencies require (see `app.core.security.require`)."""
+    """The role the route's own dependencies require (see `app.core.auth.keys.require`)."""
     pending = list(route.dependant.dependencies)
     while pending:
         dependant = pending.pop()

@@ -17,7 +17,7 @@ from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
 from sqlmodel import col
 
-from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.fastpath import reading
 from app.models import ApiKey, Role, utcnow
 from app.reports.quarters import Quarter

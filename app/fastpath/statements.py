@@ -17,7 +17,7 @@ from app.actions.schemas import (
     ActionPage,
     Expansion,
 )
-from app.core.security import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.models import (
     Action,
     ApiKey,

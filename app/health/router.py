@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.errors import database_trouble, problem_response
-from app.core.responses import problems
+from app.core.http.responses import problems
 
 router = APIRouter(prefix="/health", tags=["Health"])
 logger = logging.getLogger("app.health")

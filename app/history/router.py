@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.core.deps import SessionDep
-from app.core.listing import ListParamsDep, set_link_header
-from app.core.responses import problems
-from app.core.schemas import IsoDateTime, TextFilters
-from app.core.security import Admin, Viewer
+from app.core.auth.keys import Admin, Viewer
+from app.core.db.session import SessionDep
+from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.responses import problems
+from app.core.http.schemas import IsoDateTime, TextFilters
 from app.dependencies import ActionDep
 from app.history import service
 from app.history.schemas import ActionHistory, AuditEventPage, AuditEventRead

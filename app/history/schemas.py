@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.core.listing import Page
+from app.core.http.listing import Page
 from app.status_updates.schemas import StatusUpdateRead
 
 

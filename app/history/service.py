@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core.listing import ListParams, PageResult, SortField, paginate
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.history.schemas import (
     ActionHistory,
     DueDateRevisionRead,

@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import crud
+from app.core.auth.keys import Principal
 from app.core.errors import Conflict, ValidationFailed
-from app.core.listing import ListParams, PageResult, SortField, paginate
-from app.core.security import Principal
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.resources import crud
 from app.inspection_actions.schemas import (
     InspectionActionCreate,
     InspectionActionRead,

@@ -8,13 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.core.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.deps import SessionDep
-from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.listing import ListParamsDep, set_link_header
-from app.core.responses import NOT_MODIFIED, problems
-from app.core.schemas import IsoDate, TextFilters
-from app.core.security import Editor, Viewer
+from app.core.auth.keys import Editor, Viewer
+from app.core.db.session import SessionDep
+from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
+from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
 from app.meetings import service
 from app.meetings.schemas import (

@@ -7,8 +7,8 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.core.listing import Page
-from app.core.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.listing import Page
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import Meeting, MeetingSnapshot, Rag
 from app.plans.tree import PlanTree
 from app.reports.schemas import Exceptions, Movement, MovementCounts, Summary

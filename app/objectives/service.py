@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import crud
-from app.core.listing import ListParams, PageResult, SortField, paginate
-from app.core.refs import ensure_ref_free, next_child_ref, next_position
-from app.core.security import Principal
+from app.core.auth.keys import Principal
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.resources import crud
+from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
 from app.models import Action, Objective, Outcome, SuccessCriterion, new_id
 from app.objectives.schemas import ObjectiveCreate, ObjectiveUpdate
 

@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from pydantic import ConfigDict, Field
 
-from app.core.listing import Page
-from app.core.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.listing import Page
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import OfficerBase
 
 # The shape of an address only: something before an @, a domain with a dot after it.

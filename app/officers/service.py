@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import audit, crud
-from app.core.listing import ListParams, PageResult, SortField, contains, paginate
-from app.core.security import Principal
+from app.core.auth.keys import Principal
+from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
+from app.core.resources import audit, crud
 from app.models import Action, ActionLeadOfficer, Officer, new_id
 from app.officers.schemas import OfficerCreate, OfficerUpdate
 

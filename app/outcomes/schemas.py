@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from app.core.listing import Page
-from app.core.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.listing import Page
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 
 REF = "A short reference, unique among the plan's outcomes, that reports print and clients use."
 REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"

@@ -8,9 +8,9 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import crud
-from app.core.listing import ListParams, PageResult, SortField, contains, paginate
-from app.core.security import Principal
+from app.core.auth.keys import Principal
+from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
+from app.core.resources import crud
 from app.models import Plan, PlanStatus, new_id
 from app.plans.schemas import PlanCreate, PlanUpdate
 

@@ -11,8 +11,8 @@ from typing import Any
 from fastapi import Request, Response
 
 from app import __version__
-from app.core.concurrency import client_has, digest_etag
 from app.core.errors import AppError
+from app.core.http.concurrency import client_has, digest_etag
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
 from app.reports.schemas import QuarterlyReport
 

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from app.core.deps import SessionDep
+from app.core.auth.keys import Viewer
+from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
-from app.core.responses import NOT_MODIFIED, problems
-from app.core.schemas import IsoDate
-from app.core.security import Viewer
+from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.schemas import IsoDate
 from app.models import Plan, utcnow
 from app.plans.service import get_plan
 from app.reports import service

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col
 
 from app.actions.timescales import read_timescale
-from app.core import audit, crud
+from app.core.resources import audit, crud
 from app.models import (
     Action,
     ActionInspectionAction,

@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.core.concurrency import conditional_read
-from app.core.deps import SessionDep
-from app.core.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.listing import ListParamsDep, set_link_header
-from app.core.responses import NOT_MODIFIED, problems
-from app.core.schemas import Filters, IsoDate, IsoDateTime, TextFilters
-from app.core.security import Contributor, Viewer
+from app.core.auth.keys import Contributor, Viewer
+from app.core.db.session import SessionDep
+from app.core.http.concurrency import conditional_read
+from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
+from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.dependencies import ActionDep
 from app.models import RagFilter, StatusUpdate
 from app.status_updates import service

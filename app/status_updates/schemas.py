@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Row
 
-from app.core.listing import Page
-from app.core.schemas import RequestBody, not_blank_strings
+from app.core.http.listing import Page
+from app.core.http.schemas import RequestBody, not_blank_strings
 from app.models import DeliveryStatus, Rag, StatusUpdate
 
 

@@ -10,11 +10,11 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core import audit, crud
+from app.core.auth.keys import Principal
 from app.core.errors import FieldError, Forbidden, NotFound, RulesBroken
-from app.core.idempotency import Idempotency
-from app.core.listing import ListParams, PageResult, SortField, one_of, paginate
-from app.core.security import Principal
+from app.core.http.idempotency import Idempotency
+from app.core.http.listing import ListParams, PageResult, SortField, one_of, paginate
+from app.core.resources import audit, crud
 from app.models import (
     Action,
     ActionLeadOfficer,

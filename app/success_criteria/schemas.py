@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from app.core.listing import Page
-from app.core.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.listing import Page
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 
 PARENT_FIELDS = ("area_id", "outcome_id", "objective_id")
 STATEMENT_EXAMPLE = "Social worker turnover has fallen below 15%"

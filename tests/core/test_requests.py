@@ -12,8 +12,8 @@ import pytest
 from fastapi import FastAPI
 
 from app.core.config import Settings
+from app.core.http.middleware import new_request_id
 from app.core.logging import configure_logging
-from app.core.middleware import new_request_id
 from app.main import create_app
 
 

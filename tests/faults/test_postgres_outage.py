@@ -20,9 +20,9 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.core import db
 from app.core.config import Settings
-from app.core.migrations import upgrade
+from app.core.db import engine as db
+from app.core.db.migrations import upgrade
 from app.main import create_app
 from tests import conformance
 from tests.faults.cluster import Cluster, throwaway_cluster

@@ -10,7 +10,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.engine import make_url
 
-from app.core.migrations import downgrade
+from app.core.db.migrations import downgrade
 
 
 async def test_live_and_ready_need_no_key(client: httpx.AsyncClient) -> None:

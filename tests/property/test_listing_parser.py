@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.errors import ValidationFailed
-from app.core.listing import SortField, SortKey, decode_cursor, encode_cursor, parse_sort
+from app.core.http.listing import SortField, SortKey, decode_cursor, encode_cursor, parse_sort
 
 _table = sa.table(
     "thing",

@@ -4,7 +4,7 @@
 routes outside the API that need no key. The tests walk the application's routes and fail
 when a route is missing from the table (a new route without a rule), when the table names a
 route that no longer exists, or when the table and the role the route's dependency declares
-(`required_role`, set by `app.core.security.require`) differ. Then each route is called
+(`required_role`, set by `app.core.auth.keys.require`) differ. Then each route is called
 with no key (401) and with every role below its minimum (403). Path parameters name items
 that do not exist: the role is checked before anything is looked up, so a role that may
 not make the call learns nothing about what exists.

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.api_keys.schemas import MAX_GRACE_SECONDS
-from app.core import security
-from app.core.security import generate_key, hash_key
+from app.core.auth import keys as security
+from app.core.auth.keys import generate_key, hash_key
 from app.models import ApiKey, AuditEvent, Role, new_id, utcnow
 from tests.conftest import Clients
 from tests.factories import make_api_key, make_officer

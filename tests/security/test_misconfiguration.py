@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from app.core.config import Settings
-from app.core.deps import SessionDep
+from app.core.db.session import SessionDep
 from app.main import create_app
 from app.models import Role
 from tests.conftest import Clients

@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core.openapi_examples import example_for
+from app.core.http.openapi_examples import example_for
 from app.models import ApiKey, AuditEvent, Role
 from tests.conftest import Clients
 from tests.support import assert_problem, error_fields

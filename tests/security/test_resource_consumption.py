@@ -22,9 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 from starlette.types import Message
 
-from app.core import ratelimit
+from app.core.auth import ratelimit
 from app.core.config import Settings
-from app.core.listing import MAX_LIMIT
+from app.core.http.listing import MAX_LIMIT
 from app.main import create_app
 from app.models import AuditEvent, Plan, Role, utcnow
 from tests import conformance

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.core.schemas import NOT_BLANK
+from app.core.http.schemas import NOT_BLANK
 
 CONTRACT = json.loads(
     (Path(__file__).resolve().parents[2] / "openapi" / "openapi.json").read_text()

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from app.core.config import Settings
-from app.core.deps import SessionDep
+from app.core.db.session import SessionDep
 from tests.support import assert_problem
 
 TIMEOUT_MS = 1000

@@ -2,7 +2,7 @@
 
 A declared `Content-Length` over the limit is refused before the request reaches a route, so
 nothing runs; a body sent without one is counted as it is read and refused once it passes the
-limit, before the route parses it. The request middleware (`app.core.middleware`) applies
+limit, before the route parses it. The request middleware (`app.core.http.middleware`) applies
 both, so the refusal gets the headers every response gets.
 """
 

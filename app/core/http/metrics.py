@@ -1,6 +1,6 @@
 """Request metrics for `/metrics`: requests by method, status class and route, and latency.
 
-Recorded into `prometheus_client` by the request middleware (`app.core.middleware`). The
+Recorded into `prometheus_client` by the request middleware (`app.core.http.middleware`). The
 route label is the template of the route that answered (`/api/v1/actions/{action_id}`).
 An API route leaves itself in the scope once routing has run, so an API request does not
 pay for matching the route table a second time; anything else (the documentation, a CORS
@@ -64,7 +64,7 @@ def route_templates(routes: Iterable[Any]) -> tuple[dict[int, str], list[Any]]:
 
 class RequestMetrics:
     """Records each request's count and latency under its label set (see the module's
-    docstring); `app.core.middleware.RequestMiddleware` calls it once a request is over."""
+    docstring); `app.core.http.middleware.RequestMiddleware` calls it once a request is over."""
 
     def __init__(self, *, excluded: Iterable[str] = ()) -> None:
         self.excluded = frozenset(excluded)

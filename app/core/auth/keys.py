@@ -16,9 +16,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
-from app.core.deps import SessionDep
+from app.core.auth.ratelimit import rate_limiter
+from app.core.db.session import SessionDep
 from app.core.errors import Forbidden, Unauthorized
-from app.core.ratelimit import rate_limiter
 from app.models import ApiKey, Role, utcnow
 
 KEY_PREFIX = "ipa"

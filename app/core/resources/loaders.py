@@ -9,8 +9,8 @@ from typing import Annotated, TypeVar
 from fastapi import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.crud import fetch
-from app.core.deps import SessionDep
+from app.core.db.session import SessionDep
+from app.core.resources.crud import fetch
 from app.models import TimestampedTable
 
 M = TypeVar("M", bound=TimestampedTable)

@@ -3,10 +3,10 @@
 - a request id: the client's `X-Request-ID` when it is one (32 hex digits, or a UUID),
   a new one otherwise; set as `asgi_correlation_id.correlation_id` for the log lines,
   problem details and audit events the request writes, and sent back as `X-Request-ID`;
-- the request body limit (`app.core.body_limit`);
+- the request body limit (`app.core.http.body_limit`);
 - security headers, caching rules and the time the server took (`Server-Timing`);
 - a problem-details 500 for an error nothing else handled;
-- an access log line, and the request's metrics (`app.core.metrics`).
+- an access log line, and the request's metrics (`app.core.http.metrics`).
 
 It edits the response's start message on its way out and never touches the body, so
 responses stream through it unchanged. One layer rather than one for each of these: each
@@ -30,8 +30,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.body_limit import declared_too_large, within_limit
-from app.core.metrics import RequestMetrics
+from app.core.http.body_limit import declared_too_large, within_limit
+from app.core.http.metrics import RequestMetrics
 
 access_log = logging.getLogger("app.access")
 request_id_log = logging.getLogger("asgi_correlation_id")

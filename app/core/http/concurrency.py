@@ -9,7 +9,7 @@ from fastapi import Request, Response
 from pydantic import BaseModel
 
 from app.core.errors import PreconditionFailed, PreconditionRequired
-from app.core.listing import json_bytes_response
+from app.core.http.responses import json_bytes_response
 
 R = TypeVar("R", bound=BaseModel)
 

@@ -1,11 +1,43 @@
-"""The error responses routes declare, so they appear in the contract."""
+"""Responses: JSON serialised once, and the error responses routes declare, so they appear
+in the contract."""
 
 from __future__ import annotations
 
 from http import HTTPStatus
 from typing import Any
 
+from fastapi import Response
+from pydantic import BaseModel
+
 from app.core.errors import PROBLEM_BASE, PROBLEM_CONTENT_TYPE, Problem
+
+
+def json_response(model: BaseModel, response: Response) -> Response:
+    """The model as JSON, serialised once by pydantic, with the headers set on `response`.
+
+    The route's `response_model` still documents the body; sending the bytes skips FastAPI's
+    own handling of the returned model.
+    """
+    return json_bytes_response(model.model_dump_json().encode(), response)
+
+
+_BODY_HEADERS = frozenset({b"content-length", b"content-type"})
+_BODY_AND_ETAG = _BODY_HEADERS | {b"etag"}
+
+
+def json_bytes_response(body: bytes, response: Response, *, etag: str | None = None) -> Response:
+    """JSON already serialised, with the status and headers set on `response`, and `etag`
+    as its ETag (in place of any `response` has)."""
+    sent = Response(body, status_code=response.status_code or 200, media_type="application/json")
+    skipped = _BODY_HEADERS
+    if etag is not None:
+        sent.raw_headers.append((b"etag", etag.encode("latin-1")))
+        skipped = _BODY_AND_ETAG
+    sent.raw_headers.extend(
+        (name, value) for name, value in response.raw_headers if name not in skipped
+    )
+    return sent
+
 
 _DESCRIPTIONS = {
     400: "The request could not be read.",

@@ -17,9 +17,9 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core.deps import SessionDep
+from app.core.auth.keys import Principal, authenticate
+from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
-from app.core.security import Principal, authenticate
 from app.models import IdempotencyRecord, new_id
 
 REPLAY_HEADER = "Idempotent-Replayed"

@@ -10,7 +10,7 @@ from typing import Any
 from asgi_correlation_id import correlation_id
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.security import Principal
+from app.core.auth.keys import Principal
 from app.models import AuditEvent, new_id
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.db import session_scope
+from app.core.db.engine import session_scope
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col
 
-from app.core import audit
+from app.core.auth.keys import Principal
 from app.core.errors import Conflict, NotFound
-from app.core.security import Principal
+from app.core.resources import audit
 from app.models import TimestampedTable, utcnow
 
 M = TypeVar("M", bound=TimestampedTable)

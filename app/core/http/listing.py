@@ -323,33 +323,6 @@ async def paginate(
     return PageResult(rows=rows, total=count or 0, next_cursor=next_cursor, extras=extras)
 
 
-def json_response(model: BaseModel, response: Response) -> Response:
-    """The model as JSON, serialised once by pydantic, with the headers set on `response`.
-
-    The route's `response_model` still documents the body; sending the bytes skips FastAPI's
-    own handling of the returned model.
-    """
-    return json_bytes_response(model.model_dump_json().encode(), response)
-
-
-_BODY_HEADERS = frozenset({b"content-length", b"content-type"})
-_BODY_AND_ETAG = _BODY_HEADERS | {b"etag"}
-
-
-def json_bytes_response(body: bytes, response: Response, *, etag: str | None = None) -> Response:
-    """JSON already serialised, with the status and headers set on `response`, and `etag`
-    as its ETag (in place of any `response` has)."""
-    sent = Response(body, status_code=response.status_code or 200, media_type="application/json")
-    skipped = _BODY_HEADERS
-    if etag is not None:
-        sent.raw_headers.append((b"etag", etag.encode("latin-1")))
-        skipped = _BODY_AND_ETAG
-    sent.raw_headers.extend(
-        (name, value) for name, value in response.raw_headers if name not in skipped
-    )
-    return sent
-
-
 def set_link_header(request: Request, response: Response, next_cursor: str | None) -> None:
     if next_cursor is None:
         return

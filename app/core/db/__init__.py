@@ -1,0 +1,1 @@
+"""Persistence: engines and sessions, and running the migrations."""

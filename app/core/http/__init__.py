@@ -1,0 +1,1 @@
+"""HTTP plumbing every route shares: middleware, listing, ETags, limits, the contract."""

@@ -1,0 +1,1 @@
+"""What every plan-content resource shares: loading, writing, audit, refs."""
