@@ -179,6 +179,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Read here, not from create_app's: the tests start one app on many databases.
+        settings: Settings = app.state.settings
         engine = create_engine(settings)
         write_engine = create_engine(settings, for_writes=True) if settings.is_sqlite else engine
         app.state.engine = engine
