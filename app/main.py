@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -161,6 +162,9 @@ def _cors_options(settings: Settings) -> dict[str, Any] | None:
     }
 
 
+# Once per process: asking whether anything is frozen walks every frozen object, a cost
+# each later start (each test's) paid.
+@functools.cache
 def _freeze_start_up() -> None:
     """Keep what start-up made (modules, schemas, the app), which lives as long as the
     process, out of the collector's full passes, which a large report would otherwise set
