@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -162,6 +163,9 @@ def _cors_options(settings: Settings) -> dict[str, Any] | None:
     }
 
 
+# Once per process: asking whether anything is frozen walks every frozen object, a cost
+# each later start (each test's) paid.
+@functools.cache
 def _freeze_start_up() -> None:
     """Keep what start-up made (modules, schemas, the app), which lives as long as the
     process, out of the collector's full passes, which a large report would otherwise set
@@ -180,6 +184,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Read here, not from create_app's: the tests start one app on many databases.
+        settings: Settings = app.state.settings
         engine = create_engine(settings)
         write_engine = create_engine(settings, for_writes=True) if settings.is_sqlite else engine
         app.state.engine = engine

@@ -1,5 +1,9 @@
 """Test databases: every test gets its own freshly migrated database, SQLite and PostgreSQL.
 
+Each test worker builds the app once for each set of settings (the database aside) and
+starts it on every test's database in turn, with a fresh `app.state`: building an app
+prepares every route, which took most of a short test's time.
+
 The PostgreSQL run needs `IPA_TEST_POSTGRES_URL`, e.g.
 `postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test`; without it those tests are skipped
 and the run says so at the end.
@@ -21,7 +25,9 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import State
 
+from app.core.auth.ratelimit import RateLimiter
 from app.core.config import Settings
 from app.core.db.migrations import upgrade
 from app.main import create_app
@@ -116,11 +122,81 @@ def settings(database_url: str) -> Settings:
     )
 
 
+# What `create_app` keeps on `app.state`, each made afresh for a test by `_fresh_state`.
+_STATE_MADE_BY_CREATE_APP = {"settings", "rate_limiter"}
+# This worker's apps not in use, each with the settings it was built with but the database.
+_idle_apps: list[tuple[Settings, FastAPI]] = []
+
+
+def _fresh_state(settings: Settings) -> State:
+    return State({"settings": settings, "rate_limiter": RateLimiter(settings)})
+
+
+def _build(settings: Settings) -> FastAPI:
+    application = create_app(settings)
+    made = set(vars(application.state)["_state"])
+    if made != _STATE_MADE_BY_CREATE_APP:
+        raise AssertionError(
+            f"create_app now keeps {sorted(made)} on app.state: make each afresh for a test "
+            "in tests/conftest.py (_fresh_state), so that no test sees another's"
+        )
+    return application
+
+
+def _take_idle(like: Settings, settings: Settings) -> FastAPI | None:
+    for index, (built_with, application) in enumerate(_idle_apps):
+        if built_with == like:
+            del _idle_apps[index]
+            application.state = _fresh_state(settings)
+            # Made again on first use, as for a new app: the middleware (and what each
+            # keeps) and the OpenAPI document.
+            application.middleware_stack = None
+            application.openapi_schema = None
+            return application
+    return None
+
+
+def _parts(application: FastAPI) -> list[object]:
+    """What a test may change on an app, beside what `_take_idle` makes afresh: its
+    attributes, routes, middleware, exception handlers and dependency overrides."""
+    attributes = {
+        name: value
+        for name, value in vars(application).items()
+        if name not in {"state", "middleware_stack", "openapi_schema"}
+    }
+    return [
+        *attributes,
+        *attributes.values(),
+        *application.router.routes,
+        *application.user_middleware,
+        *application.exception_handlers,
+        *application.exception_handlers.values(),
+        *application.dependency_overrides,
+        *application.dependency_overrides.values(),
+    ]
+
+
+def _unchanged(before: list[object], after: list[object]) -> bool:
+    return len(before) == len(after) and all(a is b for a, b in zip(before, after, strict=True))
+
+
 @pytest.fixture
 async def app(settings: Settings) -> AsyncIterator[FastAPI]:
-    application = create_app(settings)
+    """The app for these settings, started on the test's database.
+
+    One this worker built before for the same settings (the database aside) is taken when
+    one is idle: it gets a fresh `app.state` (rate limiter, caches), and its lifespan makes
+    the engines and pools for this database. An app a test added routes, middleware or
+    handlers to is not used again.
+    """
+    like = settings.model_copy(update={"database_url": ""})
+    application = _take_idle(like, settings) or _build(settings)
+    before = _parts(application)
     async with application.router.lifespan_context(application):
         yield application
+    application.state = State()  # let the test's engines, caches and data go
+    if _unchanged(before, _parts(application)):
+        _idle_apps.append((like, application))
 
 
 @pytest.fixture

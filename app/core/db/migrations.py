@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -36,4 +37,11 @@ def downgrade(database_url: str, revision: str) -> None:
 
 
 def head_revisions(database_url: str) -> set[str]:
-    return set(ScriptDirectory.from_config(alembic_config(database_url)).get_heads())
+    return set(_script_heads())
+
+
+@functools.cache
+def _script_heads() -> frozenset[str]:
+    """Read once per process: reading the scripts compiles each one, and they do not change
+    under a running process (the tests start an app for each of hundreds of databases)."""
+    return frozenset(ScriptDirectory.from_config(alembic_config("")).get_heads())
