@@ -26,6 +26,7 @@ from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
 from app.core.http.responses import document_limits
 from app.fastpath import install as install_fast_paths
+from app.fastpath.reading import Connections
 from app.health.router import router as health_router
 
 DESCRIPTION = """
@@ -199,6 +200,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             engine if settings.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
         )
         app.state.read_session_factory = create_session_factory(read_engine)
+        # At most half of what a worker may open, so the routes always have the other half.
+        fast_path_connections = Connections(
+            engine, (settings.db_pool_size + settings.db_max_overflow) // 2
+        )
+        app.state.fast_path_connections = fast_path_connections
         app.state.migration_heads = head_revisions(settings.database_url)
         # FastAPI prepares each route (its parameters' validators, its dependencies) when the
         # first request comes; preparing them all now spares each worker's first request.
@@ -207,6 +213,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            fast_path_connections.close()
             await engine.dispose()
             await write_engine.dispose()
 

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from fastapi import Request
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from app.core.auth.keys import Principal, prefix_of, principal_of, refusal, stamp_due
@@ -91,31 +92,78 @@ _DRIVER_ERRORS = (
 )
 
 
+class Connections:
+    """The connections the fast paths read on, borrowed from the engine's pool and kept
+    between reads, so a worker still has one budget of connections.
+
+    A fast-path read is one statement in autocommit and leaves nothing on its connection to
+    reset, so it goes back here as it is: checking one out of the pool and back for every
+    read cost a noticeable share of a read's CPU (docs/performance.md). At most `limit` are
+    kept; when every one is busy, the read takes the ordinary path, which waits on the pool.
+    A connection a read failed on, or whose read was cancelled, is invalidated.
+    """
+
+    def __init__(self, engine: AsyncEngine, limit: int) -> None:
+        self.engine = engine
+        self.limit = limit
+        self.taken = 0  # out of the engine's pool: idle here or in use by a read
+        self.idle: list[PoolProxiedConnection] = []
+
+    async def take(self) -> PoolProxiedConnection | None:
+        if self.idle:
+            return self.idle.pop()
+        if self.taken >= self.limit:
+            return None
+        self.taken += 1
+        try:
+            return await self.engine.raw_connection()
+        except BaseException:
+            self.taken -= 1
+            raise
+
+    def give_back(self, connection: PoolProxiedConnection) -> None:
+        self.idle.append(connection)
+
+    def discard(self, connection: PoolProxiedConnection) -> None:
+        """Close a connection in whatever state it is, and return its place to the pool."""
+        self.taken -= 1
+        connection.invalidate()
+        connection.close()
+
+    def close(self) -> None:
+        """Return the idle connections to the pool, before the engine is disposed of."""
+        while self.idle:
+            self.idle.pop().close()
+        self.taken = 0
+
+
 async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]) -> Any:
-    """The statement's first row (or None), on a connection of the engine's pool.
+    """The statement's first row (or None), on a connection the fast paths keep.
 
     The engine's `before_cursor_execute` listeners see the statement as they see any other
     (with no connection, cursor or context): the tests count statements, the benchmark
-    records them. A connection the driver failed on, or whose read was cancelled, is
-    invalidated (closed at once, whatever state it is in), and the ordinary path answers.
-    Waiting too long for a connection is the pool's timeout, a 503, as on any path.
+    records them. A driver error on the connection, or every kept connection being busy,
+    sends the request down the ordinary path (`FallBack`).
     """
-    engine: AsyncEngine = request.app.state.engine
+    state = request.app.state
+    engine: AsyncEngine = state.engine
     arguments = compiled.arguments(values)
     announce = engine.sync_engine.dispatch.before_cursor_execute
     if announce:
         announce(None, None, compiled.sql, arguments, None, False)
-    connection = await engine.raw_connection()
+    connections: Connections = state.fast_path_connections
+    connection = await connections.take()
+    if connection is None:
+        raise FallBack
     try:
         row = await connection.driver_connection.fetchrow(compiled.sql, *arguments)  # type: ignore[union-attr]
     except BaseException as exc:
         # Failed or cancelled mid-statement: the connection's state is unknown.
-        connection.invalidate()
+        connections.discard(connection)
         if isinstance(exc, _DRIVER_ERRORS):
             raise FallBack from exc
         raise
-    finally:
-        connection.close()
+    connections.give_back(connection)
     return row
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from typing import Any
 
 import httpx
 import pytest
@@ -262,15 +261,6 @@ async def test_an_odd_query_string_gets_the_routes_answer(
         assert {**answered.json(), "request_id": None} == {**routed.json(), "request_id": None}
 
 
-async def latest_connection(app: FastAPI) -> Any:
-    """The pooled connection the next read gets (the pool hands out the latest first),
-    checked out and given back."""
-    connection = await app.state.engine.raw_connection()
-    driver = connection.driver_connection
-    connection.close()
-    return driver
-
-
 async def test_a_connection_the_server_closed_is_replaced(
     backend: str,
     app: FastAPI,
@@ -285,14 +275,14 @@ async def test_a_connection_the_server_closed_is_replaced(
         pytest.skip("fast paths answer on PostgreSQL only")
     url = f"{ACTIONS}/{action_id}"
     first = await viewer.get(url, params=EXPAND)
-    # The connection the next read gets, held out of the pool while another ends it.
-    held = await app.state.engine.raw_connection()
-    pid = held.driver_connection.get_server_pid()
+    connections = app.state.fast_path_connections
+    kept = await connections.take()  # the one the read above used, kept for the next
+    pid = kept.driver_connection.get_server_pid()
+    connections.give_back(kept)
     # Waits (up to 5 s) until the server process has ended.
     ended = await session.execute(sa.text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
     assert ended.scalar_one() is True
     await session.commit()
-    held.close()
     for _ in range(2):
         before = count_statements.count
         answered = await viewer.get(url, params=EXPAND)
@@ -315,8 +305,11 @@ async def test_a_read_the_driver_fails_is_answered_the_ordinary_way(
         pytest.skip("fast paths answer on PostgreSQL only")
     url = f"{ACTIONS}/{action_id}"
     first = await viewer.get(url, params=EXPAND)
+    connections = app.state.fast_path_connections
+    kept = await connections.take()
     # Prepared statements are parsed again when the search path changes.
-    await (await latest_connection(app)).execute("SET search_path = pg_catalog")
+    await kept.driver_connection.execute("SET search_path = pg_catalog")
+    connections.give_back(kept)
     sent = []
     for _ in range(2):
         before = count_statements.count
@@ -328,34 +321,41 @@ async def test_a_read_the_driver_fails_is_answered_the_ordinary_way(
     assert sent[1] == 1
 
 
-async def test_a_read_that_waits_too_long_for_a_connection_is_a_503(
+async def test_with_every_connection_taken_a_read_waits_on_the_pool_then_is_a_503(
     backend: str, settings: Settings
 ) -> None:
-    """With every connection of the pool taken, a read on the fast path waits
-    `db_pool_timeout_ms` for one and is answered as the ordinary path answers it: a 503
-    the client may retry."""
+    """With the fast paths' one connection busy, a read goes the ordinary way; with the
+    pool's other one taken too, it waits `db_pool_timeout_ms` and is answered 503, which
+    the client may retry. Once the connections are free, reads answer again."""
     if backend != "postgresql":
         pytest.skip("fast paths answer on PostgreSQL only")
-    async with running(settings, db_pool_size=1, db_max_overflow=0, db_pool_timeout_ms=100) as app:
+    async with running(settings, db_pool_size=1, db_max_overflow=1, db_pool_timeout_ms=100) as app:
         key = await new_key(app)
         async with app.state.session_factory() as session:
             url = f"{ACTIONS}/{await new_action(session)}"
         async with http(app, key) as caller:
             first = await caller.get(url, params=EXPAND)  # stamps the key's last use
-            held = await app.state.engine.raw_connection()
-            # Fails, rather than hangs, if the read waits for the connection held here.
+            await caller.get(url, params=EXPAND)  # the fast path now keeps the connection
+            connections = app.state.fast_path_connections
+            held = await connections.take()
+            assert await connections.take() is None  # half of two: the routes keep one
+            routed = await caller.get(url, params=EXPAND)
+            other = await app.state.engine.raw_connection()
+            # Fails, rather than hangs, if the read waits for the connections held here.
             refused = await asyncio.wait_for(caller.get(url, params=EXPAND), timeout=10)
-            held.close()
+            other.close()
+            connections.give_back(held)
             again = await caller.get(url, params=EXPAND)
+        assert routed.content == first.content
         assert_problem(refused, 503)
         assert again.content == first.content
 
 
-async def test_reads_share_the_engines_pool_which_stopping_closes(
+async def test_reads_keep_one_connection_of_the_pool_which_stopping_closes(
     backend: str, settings: Settings, session: AsyncSession
 ) -> None:
-    """Reads one after another use one connection of the engine's pool, the only pool;
-    stopping the service closes it."""
+    """Reads one after another keep one connection, borrowed from the engine's pool (the
+    only pool); stopping the service closes it."""
     if backend != "postgresql":
         pytest.skip("fast paths answer on PostgreSQL only")
     async with asyncio.timeout(20):
@@ -366,9 +366,12 @@ async def test_reads_share_the_engines_pool_which_stopping_closes(
             async with http(app, key) as caller:
                 for _ in range(5):
                     assert (await caller.get(url, params=EXPAND)).status_code == 200
-            pool = app.state.engine.pool
-            assert pool.checkedout() == 0
-            pid = (await latest_connection(app)).get_server_pid()
+            connections = app.state.fast_path_connections
+            assert connections.taken == 1
+            assert app.state.engine.pool.checkedout() == 1
+            kept = await connections.take()
+            pid = kept.driver_connection.get_server_pid()
+            connections.give_back(kept)
     for _ in range(50):  # the server process ends soon after its client closes
         gone = await session.scalar(
             sa.text("SELECT count(*) = 0 FROM pg_stat_activity WHERE pid = :pid"), {"pid": pid}
@@ -383,22 +386,23 @@ async def test_a_read_cancelled_mid_statement_leaves_its_connection_to_no_other(
     backend: str, settings: Settings
 ) -> None:
     """A read cancelled while its statement runs (its client went away) leaves the
-    connection mid-statement: it is closed, and the next read gets a new one, even with
-    a single connection allowed."""
+    connection mid-statement: it is closed and its place returned to the pool, and the
+    next read gets a new one, even with the fast paths allowed a single connection."""
     if backend != "postgresql":
         pytest.skip("fast paths answer on PostgreSQL only")
-    async with running(settings, db_pool_size=1, db_max_overflow=0) as app:
+    async with running(settings, db_pool_size=1, db_max_overflow=1) as app:
         pool = app.state.engine.pool
+        connections = app.state.fast_path_connections
         request = Request({"type": "http", "app": app})
         dialect = app.state.engine.dialect
         sleeping = reading.compile_for(dialect, sa.select(sa.func.pg_sleep(30)))
         read = asyncio.create_task(reading.fetch_row(request, sleeping, {}))
         await asyncio.sleep(0.5)
-        assert pool.checkedout() == 1
+        assert connections.taken == pool.checkedout() == 1
         read.cancel()
         with pytest.raises(asyncio.CancelledError):
             await read
-        assert pool.checkedout() == 0
+        assert connections.taken == pool.checkedout() == 0
         answer = reading.compile_for(dialect, sa.select(sa.literal(42, sa.Integer)))
         row = await asyncio.wait_for(reading.fetch_row(request, answer, {}), timeout=10)
         assert row[0] == 42
