@@ -213,7 +213,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
-            fast_path_connections.close()
+            await fast_path_connections.close()
             await engine.dispose()
             await write_engine.dispose()
 

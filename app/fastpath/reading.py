@@ -20,6 +20,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.util import greenlet_spawn
 
 from app.core.auth.keys import Principal, prefix_of, principal_of, refusal, stamp_due
 from app.core.auth.ratelimit import rate_limiter
@@ -130,11 +131,12 @@ class Connections:
         connection.invalidate()
         connection.close()
 
-    def close(self) -> None:
+    async def close(self) -> None:
         """Return the idle connections to the pool, before the engine is disposed of."""
-        while self.idle:
-            self.idle.pop().close()
-        self.taken = 0
+        idle, self.idle, self.taken = self.idle, [], 0
+        for connection in idle:
+            # The pool may close it (when it already holds enough), which is I/O.
+            await greenlet_spawn(connection.close)
 
 
 async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]) -> Any:

@@ -12,6 +12,7 @@ behave the same.
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 
 import httpx
@@ -380,6 +381,24 @@ async def test_reads_keep_one_connection_of_the_pool_which_stopping_closes(
             break
         await asyncio.sleep(0.1)
     assert gone
+
+
+async def test_stopping_returns_the_kept_connections_without_an_error(
+    backend: str, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The pool already holds as many idle connections as it keeps when the fast paths give
+    theirs back on stopping: it closes the extra one, which is I/O, without an error."""
+    if backend != "postgresql":
+        pytest.skip("fast paths answer on PostgreSQL only")
+    async with running(settings, db_pool_size=1, db_max_overflow=1) as app:
+        key = await new_key(app)
+        async with app.state.session_factory() as session:
+            url = f"{ACTIONS}/{await new_action(session)}"
+        async with http(app, key) as caller:
+            for params in (EXPAND, EXPAND, {**EXPAND, "as_of": "2030-01-01"}):
+                assert (await caller.get(url, params=params)).status_code == 200
+        assert app.state.fast_path_connections.taken == 1  # the route used the other
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 
 async def test_a_read_cancelled_mid_statement_leaves_its_connection_to_no_other(
