@@ -11,6 +11,7 @@ and the run says so at the end.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import shutil
@@ -47,14 +48,21 @@ def _admin_url(url: str) -> sa.URL:
     return make_url(url).set(drivername="postgresql", database="postgres")
 
 
-def _run_admin(statement: str) -> None:
-    engine = sa.create_engine(
+@functools.cache
+def _admin_engine() -> sa.Engine:
+    """One per worker, its connection kept: connecting for each statement was a fair part
+    of a PostgreSQL test's set-up and teardown."""
+    return sa.create_engine(
         _admin_url(POSTGRES_URL).set(drivername="postgresql+psycopg"),
         isolation_level="AUTOCOMMIT",
+        pool_size=1,
+        pool_pre_ping=True,
     )
-    with engine.connect() as connection:
+
+
+def _run_admin(statement: str) -> None:
+    with _admin_engine().connect() as connection:
         connection.execute(sa.text(statement))
-    engine.dispose()
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
     yield Templates(sqlite_file, postgres_database)
     if postgres_database:
         _run_admin(f'DROP DATABASE IF EXISTS "{postgres_database}" WITH (FORCE)')
+        _admin_engine().dispose()
 
 
 def _checkpoint(sqlite_file: Path) -> None:
