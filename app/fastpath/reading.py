@@ -149,14 +149,15 @@ async def fetch_row(request: Request, compiled: Compiled, values: dict[str, Any]
     """
     state = request.app.state
     engine: AsyncEngine = state.engine
-    arguments = compiled.arguments(values)
-    announce = engine.sync_engine.dispatch.before_cursor_execute
-    if announce:
-        announce(None, None, compiled.sql, arguments, None, False)
     connections: Connections = state.fast_path_connections
     connection = await connections.take()
     if connection is None:
         raise FallBack
+    arguments = compiled.arguments(values)
+    # Announced only once it will run: a read sent down the ordinary path sent nothing here.
+    announce = engine.sync_engine.dispatch.before_cursor_execute
+    if announce:
+        announce(None, None, compiled.sql, arguments, None, False)
     try:
         row = await connection.driver_connection.fetchrow(compiled.sql, *arguments)  # type: ignore[union-attr]
     except BaseException as exc:

@@ -340,7 +340,13 @@ async def test_with_every_connection_taken_a_read_waits_on_the_pool_then_is_a_50
             connections = app.state.fast_path_connections
             held = await connections.take()
             assert await connections.take() is None  # half of two: the routes keep one
+            counter = StatementCounter()
+            sa.event.listen(app.state.engine.sync_engine, "before_cursor_execute", counter)
             routed = await caller.get(url, params=EXPAND)
+            sa.event.remove(app.state.engine.sync_engine, "before_cursor_execute", counter)
+            # Only the route's statements: the fast path's, which never ran, is not counted.
+            assert not [sql for sql in counter.statements if "AS head" in sql]
+            assert counter.count > 1
             other = await app.state.engine.raw_connection()
             # Fails, rather than hangs, if the read waits for the connections held here.
             refused = await asyncio.wait_for(caller.get(url, params=EXPAND), timeout=10)
