@@ -15,6 +15,7 @@ from app.core.http.concurrency import conditional_read, created, require_if_matc
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
 from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
+from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
 from app.models import DeliveryStatus, RagFilter
 
@@ -221,9 +222,13 @@ LINK_RESPONSES = {
     **problems(404, 409),
     204: {"description": "Done; linking twice or unlinking what is not linked changes nothing."},
 }
-CriterionId = Annotated[str, Path(max_length=40, description="The success criterion's id.")]
-OfficerId = Annotated[str, Path(max_length=40, description="The officer's id.")]
-InspectionActionId = Annotated[str, Path(max_length=40, description="The inspection action's id.")]
+CriterionId = Annotated[
+    str, Path(max_length=MAX_ID_LENGTH, description="The success criterion's id.")
+]
+OfficerId = Annotated[str, Path(max_length=MAX_ID_LENGTH, description="The officer's id.")]
+InspectionActionId = Annotated[
+    str, Path(max_length=MAX_ID_LENGTH, description="The inspection action's id.")
+]
 
 
 @router.put(

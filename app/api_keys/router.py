@@ -20,6 +20,7 @@ from app.core.db.session import SessionDep
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import problems
 from app.core.http.schemas import Filters
+from app.core.resources.loaders import MAX_ID_LENGTH
 from app.models import ApiKey, Role
 
 router = APIRouter(prefix="/api-keys", tags=["API keys"])
@@ -28,7 +29,7 @@ me_router = APIRouter(tags=["API keys"])
 
 async def api_key_from_path(
     session: SessionDep,
-    key_id: Annotated[str, Path(max_length=40, description="The key's id.")],
+    key_id: Annotated[str, Path(max_length=MAX_ID_LENGTH, description="The key's id.")],
 ) -> ApiKey:
     return await service.get_api_key(session=session, key_id=key_id)
 

@@ -14,6 +14,7 @@ from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
+from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
 from app.models import RagFilter, StatusUpdate
 from app.status_updates import service
@@ -24,7 +25,9 @@ router = APIRouter(tags=["Status updates"])
 
 async def update_from_path(
     session: SessionDep,
-    update_id: Annotated[str, Path(max_length=40, description="The status update's id.")],
+    update_id: Annotated[
+        str, Path(max_length=MAX_ID_LENGTH, description="The status update's id.")
+    ],
 ) -> StatusUpdate:
     return await service.get_status_update(session=session, update_id=update_id)
 
