@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.actions import rendering
-from app.actions.query import ActionFilters, action_state_as_of, list_action_ids, list_actions
+from app.actions.query import action_state_as_of, list_action_ids, list_actions
 from app.actions.schemas import (
+    ActionFilters,
     ActionPage,
     ActionRead,
     ActionSummary,

@@ -26,6 +26,21 @@ def expansion_names(values: Iterable[str]) -> set[str]:
     return {name.strip() for value in values for name in value.split(",") if name.strip()}
 
 
+def parse_expansions(values: Iterable[str]) -> set[Expansion]:
+    """The expansions `expand` names, comma-separated or repeated; a 422 for an unknown one."""
+    names = expansion_names(values)
+    known = {e.value for e in Expansion}
+    unknown = sorted(names - known)
+    if unknown:
+        raise ValidationFailed(
+            f"Cannot expand {', '.join(unknown)}. Expandable: {', '.join(sorted(known))}.",
+            field="query.expand",
+            message=f"unknown expansion: {', '.join(unknown)}",
+            type="unknown_expansion",
+        )
+    return {Expansion(name) for name in names}
+
+
 async def action_to_read(
     request: Request, session: SessionDep, action_id: ActionId
 ) -> Action | ActionRead:
@@ -62,17 +77,7 @@ async def expansions(
         ),
     ] = [],  # noqa: B006
 ) -> set[Expansion]:
-    names = expansion_names(expand)
-    known = {e.value for e in Expansion}
-    unknown = sorted(names - known)
-    if unknown:
-        raise ValidationFailed(
-            f"Cannot expand {', '.join(unknown)}. Expandable: {', '.join(sorted(known))}.",
-            field="query.expand",
-            message=f"unknown expansion: {', '.join(unknown)}",
-            type="unknown_expansion",
-        )
-    return {Expansion(name) for name in names}
+    return parse_expansions(expand)
 
 
 ExpandDep = Annotated[set[Expansion], Depends(expansions)]

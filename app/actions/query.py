@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from collections.abc import Collection, Mapping
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from app.actions.schemas import ActionFilters
 from app.actions.state import (
     CLOSED_STATUSES,
     end_of_day,
@@ -27,9 +27,7 @@ from app.models import (
     Action,
     ActionInspectionAction,
     ActionLeadOfficer,
-    DeliveryStatus,
     Plan,
-    RagFilter,
     StrategyLink,
 )
 
@@ -48,41 +46,17 @@ SORTABLE = {
 }
 
 
-@dataclass(frozen=True)
-class ActionFilters:
-    """`/actions` filters: a list means any of its values; different fields all apply."""
-
-    plan_id: Sequence[str] = ()
-    area_id: Sequence[str] = ()
-    outcome_id: Sequence[str] = ()
-    objective_id: Sequence[str] = ()
-    parent_id: Sequence[str] = ()
-    lead_officer_id: Sequence[str] = ()
-    rag: Sequence[RagFilter] = ()
-    status: Sequence[DeliveryStatus] = ()
-    inspection_action_id: Sequence[str] = ()
-    strategy_id: Sequence[str] = ()
-    ref: Sequence[str] = ()
-    due_before: date | None = None
-    due_after: date | None = None
-    overdue: bool | None = None
-    updated_since: datetime | None = None
-    q: str | None = None
-    slipped: bool | None = None
-    stale: bool | None = None
-    as_of: date | None = None
-    include_archived: bool = False
-    today: date = field(default_factory=date.today)
-    stale_before: Mapping[str, date] = field(default_factory=dict)
-
-    @property
-    def reference_day(self) -> date:
-        """The day "overdue" and "stale" are judged on: `as_of`, or today."""
-        return self.as_of or self.today
+def reference_day(filters: ActionFilters) -> date:
+    """The day "overdue" and "stale" are judged on: `as_of`, or today."""
+    return filters.as_of or date.today()
 
 
 # One condition per filter the list takes, in the route's order: long, but read as a list.
-def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -> sa.Select[Action]:
+def _filtered(
+    filters: ActionFilters,
+    state: dict[str, sa.ColumnElement[Any]],
+    stale_before: Mapping[str, date],
+) -> sa.Select[Action]:
     statement = sa.select(Action)
     conditions: list[sa.ColumnElement[bool]] = []
     for column, values in (
@@ -132,7 +106,7 @@ def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -
     if filters.due_after is not None:
         conditions.append(state["due_date"] > filters.due_after)
     if filters.overdue is not None:
-        overdue = overdue_clause(state, filters.reference_day)
+        overdue = overdue_clause(state, reference_day(filters))
         conditions.append(overdue if filters.overdue else sa.not_(overdue))
     if filters.slipped is not None:
         slipped = sa.and_(
@@ -142,7 +116,7 @@ def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -
         )
         conditions.append(slipped if filters.slipped else sa.not_(slipped))
     if filters.stale is not None:
-        stale = _stale_clause(state, filters)
+        stale = _stale_clause(state, stale_before)
         conditions.append(stale if filters.stale else sa.not_(stale))
     if filters.updated_since is not None:
         conditions.append(col(Action.updated_at) >= filters.updated_since)
@@ -161,7 +135,7 @@ def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -
 
 
 def _stale_clause(
-    state: dict[str, sa.ColumnElement[Any]], filters: ActionFilters
+    state: dict[str, sa.ColumnElement[Any]], stale_before: Mapping[str, date]
 ) -> sa.ColumnElement[bool]:
     """Open actions with no update since their plan's update interval began."""
     per_plan = [
@@ -175,7 +149,7 @@ def _stale_clause(
                 ),
             ),
         )
-        for plan_id, threshold in filters.stale_before.items()
+        for plan_id, threshold in stale_before.items()
     ]
     return sa.and_(state["status"].not_in(CLOSED_STATUSES), sa.or_(sa.false(), *per_plan))
 
@@ -199,13 +173,13 @@ def _sortable(state: dict[str, sa.ColumnElement[Any]]) -> dict[str, SortField]:
 async def _page(
     session: AsyncSession, params: ListParams, filters: ActionFilters, *, ids_only: bool
 ) -> PageResult[Any]:
-    if filters.stale is not None and not filters.stale_before:
-        thresholds = await stale_thresholds(session, filters.reference_day)
-        filters = replace(filters, stale_before=thresholds)
+    thresholds: Mapping[str, date] = {}
+    if filters.stale is not None:
+        thresholds = await stale_thresholds(session, reference_day(filters))
     state = state_columns(filters.as_of)
     return await paginate(
         session,
-        _filtered(filters, state),
+        _filtered(filters, state, thresholds),
         params=params,
         sortable=_sortable(state),
         default_sort=["created_at"],

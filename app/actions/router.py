@@ -6,38 +6,30 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
-from app.actions import assembly, links, query, write
+from app.actions import assembly, links, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
-from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate
+from app.actions.schemas import (
+    AS_OF,
+    ActionCreate,
+    ActionFilters,
+    ActionPage,
+    ActionRead,
+    ActionUpdate,
+)
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
-from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
+from app.core.http.schemas import IsoDate
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
-from app.models import DeliveryStatus, RagFilter
 
 router = APIRouter(tags=["Actions"])
 
-AsOf = Annotated[
-    IsoDate | None,
-    Query(
-        description="Answer with ratings, statuses and due dates as they stood at the end of "
-        "this day: the latest status update effective on or before it, and the due date after "
-        "the last revision made by then. `overdue` and `stale` are judged on that day."
-    ),
-]
-
-Ids = Annotated[TextFilters, Query()]
+AsOf = Annotated[IsoDate | None, Query(description=AS_OF)]
 
 
-def _ids(description: str) -> object:
-    return Query(description=description + " Repeat for any of several.", max_length=100)
-
-
-# Most of its length is its query parameters, whose descriptions are the contract's text.
 @router.get("/actions", response_model=ActionPage, responses=problems())
 async def list_actions(
     request: Request,
@@ -46,53 +38,7 @@ async def list_actions(
     _: Viewer,
     params: ListParamsDep,
     expand: ExpandDep,
-    plan_id: Annotated[TextFilters, _ids("Only actions of this plan.")] = [],  # noqa: B006
-    area_id: Annotated[TextFilters, _ids("Only actions in this area.")] = [],  # noqa: B006
-    outcome_id: Annotated[TextFilters, _ids("Only actions under this outcome.")] = [],  # noqa: B006
-    objective_id: Annotated[TextFilters, _ids("Only actions under this objective.")] = [],  # noqa: B006
-    parent_id: Annotated[
-        TextFilters, _ids("Only sub-actions of this action; `none` for top-level actions.")
-    ] = [],  # noqa: B006
-    lead_officer_id: Annotated[TextFilters, _ids("Only actions this officer leads.")] = [],  # noqa: B006
-    rag: Annotated[
-        Filters[RagFilter], _ids("Only actions with this current rating; `none` for not rated.")
-    ] = [],  # noqa: B006
-    status_: Annotated[
-        Filters[DeliveryStatus],
-        Query(alias="status", description="Only actions with this delivery status. Repeatable."),
-    ] = [],  # noqa: B006
-    inspection_action_id: Annotated[
-        TextFilters, _ids("Only actions answering this inspection action.")
-    ] = [],  # noqa: B006
-    strategy_id: Annotated[TextFilters, _ids("Only actions linked to this strategy.")] = [],  # noqa: B006
-    ref: Annotated[TextFilters, _ids("Only the action with this ref.")] = [],  # noqa: B006
-    due_before: Annotated[
-        IsoDate | None, Query(description="Due strictly before this date.")
-    ] = None,
-    due_after: Annotated[IsoDate | None, Query(description="Due strictly after this date.")] = None,
-    overdue: Annotated[
-        bool | None,
-        Query(description="true: past due and neither complete nor cancelled; false: not."),
-    ] = None,
-    updated_since: Annotated[
-        IsoDateTime | None, Query(description="Changed at or after this time (RFC 3339).")
-    ] = None,
-    q: Annotated[
-        str | None,
-        Query(max_length=200, description="Text in the title, description, notes or ref."),
-    ] = None,
-    slipped: Annotated[
-        bool | None, Query(description="true: the due date is later than the original one.")
-    ] = None,
-    stale: Annotated[
-        bool | None,
-        Query(
-            description="true: open actions with no status update within their plan's "
-            "update interval (`update_interval_days`)."
-        ),
-    ] = None,
-    as_of: AsOf = None,
-    include_archived: Annotated[bool, Query(description="Include archived actions.")] = False,
+    filters: Annotated[ActionFilters, Query()],
 ) -> Response:
     """List and search actions and sub-actions.
 
@@ -101,28 +47,6 @@ async def list_actions(
     `last_update_date`, `ref`, `title`, `position`, `status`, `rag`; empty dates and ratings
     sort last.
     """
-    filters = query.ActionFilters(
-        plan_id=plan_id,
-        area_id=area_id,
-        outcome_id=outcome_id,
-        objective_id=objective_id,
-        parent_id=parent_id,
-        lead_officer_id=lead_officer_id,
-        rag=rag,
-        status=status_,
-        inspection_action_id=inspection_action_id,
-        strategy_id=strategy_id,
-        ref=ref,
-        due_before=due_before,
-        due_after=due_after,
-        overdue=overdue,
-        updated_since=updated_since,
-        q=q,
-        slipped=slipped,
-        stale=stale,
-        as_of=as_of,
-        include_archived=include_archived,
-    )
     page = await assembly.page_of_actions(
         session=session, params=params, filters=filters, expand=expand
     )

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from app.core.http.listing import Page
-from app.core.http.schemas import Id, PatchBody, RequestBody, ResourceRead
-from app.models import DeliveryStatus, Rag, Recurrence
+from app.core.http.schemas import (
+    MAX_FILTER_VALUES,
+    Filters,
+    Id,
+    IsoDate,
+    IsoDateTime,
+    PatchBody,
+    RequestBody,
+    ResourceRead,
+    TextFilters,
+)
+from app.models import DeliveryStatus, Rag, RagFilter, Recurrence
 from app.status_updates.schemas import StatusUpdateRead
 
 REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
@@ -28,6 +38,66 @@ class Expansion(StrEnum):
     latest_update = "latest_update"
     children = "children"
     inspection_actions = "inspection_actions"
+
+
+AS_OF = (
+    "Answer with ratings, statuses and due dates as they stood at the end of this day: the "
+    "latest status update effective on or before it, and the due date after the last "
+    "revision made by then. `overdue` and `stale` are judged on that day."
+)
+
+
+def _any_of(description: str) -> Any:
+    return Field(
+        default=[],
+        description=description + " Repeat for any of several.",
+        max_length=MAX_FILTER_VALUES,
+    )
+
+
+class ActionFilters(BaseModel):
+    """The filters of `GET /actions`, parsed once for the route and its fast path: a
+    list means any of its values; different fields all apply."""
+
+    plan_id: TextFilters = _any_of("Only actions of this plan.")
+    area_id: TextFilters = _any_of("Only actions in this area.")
+    outcome_id: TextFilters = _any_of("Only actions under this outcome.")
+    objective_id: TextFilters = _any_of("Only actions under this objective.")
+    parent_id: TextFilters = _any_of(
+        "Only sub-actions of this action; `none` for top-level actions."
+    )
+    lead_officer_id: TextFilters = _any_of("Only actions this officer leads.")
+    rag: Filters[RagFilter] = _any_of(
+        "Only actions with this current rating; `none` for not rated."
+    )
+    status: Filters[DeliveryStatus] = Field(
+        default=[], description="Only actions with this delivery status. Repeatable."
+    )
+    inspection_action_id: TextFilters = _any_of("Only actions answering this inspection action.")
+    strategy_id: TextFilters = _any_of("Only actions linked to this strategy.")
+    ref: TextFilters = _any_of("Only the action with this ref.")
+    due_before: IsoDate | None = Field(default=None, description="Due strictly before this date.")
+    due_after: IsoDate | None = Field(default=None, description="Due strictly after this date.")
+    overdue: bool | None = Field(
+        default=None,
+        description="true: past due and neither complete nor cancelled; false: not.",
+    )
+    updated_since: IsoDateTime | None = Field(
+        default=None, description="Changed at or after this time (RFC 3339)."
+    )
+    q: str | None = Field(
+        default=None, max_length=200, description="Text in the title, description, notes or ref."
+    )
+    slipped: bool | None = Field(
+        default=None, description="true: the due date is later than the original one."
+    )
+    stale: bool | None = Field(
+        default=None,
+        description="true: open actions with no status update within their plan's "
+        "update interval (`update_interval_days`).",
+    )
+    as_of: IsoDate | None = Field(default=None, description=AS_OF)
+    include_archived: bool = Field(default=False, description="Include archived actions.")
 
 
 class ActionCreate(RequestBody):

@@ -9,35 +9,27 @@ from typing import Any
 
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
+from starlette.datastructures import QueryParams
 
-from app.actions.dependencies import MAX_EXPAND_VALUES, expansion_names
+from app.actions.dependencies import parse_expansions
 from app.actions.query import SORTABLE
-from app.actions.schemas import Expansion
+from app.actions.schemas import ActionFilters, Expansion
 from app.core.errors import ValidationFailed
 from app.core.http.concurrency import conditional_json
 from app.core.http.listing import (
-    DEFAULT_LIMIT,
-    MAX_CURSOR_LENGTH,
-    MAX_LIMIT,
     decode_cursor,
     encode_cursor,
     parse_sort,
     set_link_header,
+    without_none,
 )
 from app.core.http.responses import json_bytes_response
-from app.core.http.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
 from app.core.resources import crud
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.fastpath import reading, statements
-from app.models import DeliveryStatus, RagFilter, Role
+from app.fastpath.registry import Entry, QueryDeclarations
+from app.models import Role
 
-_PARAMETERS = frozenset({"expand"})
-_LIST_PARAMETERS = statements.LIST_FILTERS | {"limit", "cursor", "expand"}
-_BY_NAME = {e.value: e for e in Expansion}
-_ALLOWED_VALUES = {
-    "rag": frozenset(RagFilter),
-    "status": frozenset(DeliveryStatus),
-}
 # The list's default order, as its cursors name it.
 _DEFAULT_ORDER = parse_sort(None, SORTABLE, ["created_at"])
 
@@ -48,21 +40,21 @@ def _compiled(dialect: Dialect, expand: frozenset[Expansion]) -> reading.Compile
 
 
 def _expansions(values: list[str]) -> frozenset[Expansion] | None:
-    """The expansions these `expand` values ask for, if every one is known and within
-    bounds."""
-    if len(values) > MAX_EXPAND_VALUES or any(len(v) > MAX_FILTER_LENGTH for v in values):
+    try:
+        return frozenset(parse_expansions(values))
+    except ValidationFailed:
         return None
-    names = expansion_names(values)
-    return frozenset(_BY_NAME[name] for name in names) if names <= _BY_NAME.keys() else None
 
 
 def _parse_detail_query(
-    dialect: Dialect, query: bytes
+    declared: QueryDeclarations, dialect: Dialect, query: bytes
 ) -> tuple[frozenset[Expansion], reading.Compiled] | None:
     """The expansions a detail request's query string asks for, and the statement that
     answers it, when the fast path can answer it; None otherwise."""
-    pairs = reading.parse_query(query, _PARAMETERS)
-    expand = None if pairs is None else _expansions([value for _, value in pairs])
+    values = reading.route_query(declared, QueryParams(query))
+    if values is None or values["as_of"] is not None:
+        return None
+    expand = _expansions(values["expand"])
     if expand is None:
         return None
     return expand, _compiled(dialect, expand - {Expansion.lead_officers})
@@ -75,13 +67,13 @@ _cached_detail_query = functools.lru_cache(maxsize=256)(_parse_detail_query)
 
 
 def _detail_query(
-    dialect: Dialect, query: bytes
+    declared: QueryDeclarations, dialect: Dialect, query: bytes
 ) -> tuple[frozenset[Expansion], reading.Compiled] | None:
     """`_parse_detail_query`'s answer, cached for a query string no longer than
     `_CACHED_QUERY_BYTES`."""
     if len(query) > _CACHED_QUERY_BYTES:
-        return _parse_detail_query(dialect, query)
-    return _cached_detail_query(dialect, query)
+        return _parse_detail_query(declared, dialect, query)
+    return _cached_detail_query(declared, dialect, query)
 
 
 async def _read(
@@ -100,7 +92,7 @@ async def _read(
     return row
 
 
-async def get_action(request: Request, role: Role) -> Response | None:
+async def get_action(request: Request, entry: Entry) -> Response | None:
     """The action with the expansions asked for, when the request is a simple one."""
     if not reading.on_postgres(request):
         return None
@@ -110,13 +102,15 @@ async def get_action(request: Request, role: Role) -> Response | None:
     presented = reading.bearer_key(request)
     if presented is None:
         return None
-    parsed = _detail_query(request.app.state.engine.dialect, request.scope["query_string"])
+    parsed = _detail_query(
+        entry.query, request.app.state.engine.dialect, request.scope["query_string"]
+    )
     if parsed is None:
         return None
     key, prefix = presented
     expand, compiled = parsed
     values = {"prefix": prefix, "id": action_id, "today": date.today()}
-    row = await _read(request, key, role, compiled, values)
+    row = await _read(request, key, entry.role, compiled, values)
     if row is None:
         return None
     head, tail = row["head"], row["tail"]
@@ -141,49 +135,42 @@ def _compiled_page(
     return reading.compile_for(dialect, statement)
 
 
-# Each check hands anything unusual to the route; kept in one place, in the order checked.
-async def list_actions(request: Request, role: Role) -> Response | None:
+def _bound(filters: ActionFilters) -> dict[str, Any] | None:
+    """The values the page statement binds for these filters, by filter name, when the
+    fast path takes every filter given; None otherwise. `rag=none` becomes `unrated`."""
+    if not filters.model_fields_set <= statements.LIST_FILTERS:
+        return None
+    values: dict[str, Any] = {}
+    for name in filters.model_fields_set:
+        given = [str(value) for value in getattr(filters, name)]
+        if name == "rag":
+            given, values["unrated"] = without_none(given)
+        if given:
+            values[name] = given
+    return values
+
+
+async def list_actions(request: Request, entry: Entry) -> Response | None:
     """A page of live actions in the default order, filtered by plan, area, outcome,
     objective, rating or status, when the request is a simple one."""
-    if not reading.on_postgres(request) or not reading.accepts_request(request, _LIST_PARAMETERS):
+    if not reading.on_postgres(request):
         return None
     presented = reading.bearer_key(request)
-    expand = _expansions(request.query_params.getlist("expand"))
-    limits, cursors = request.query_params.getlist("limit"), request.query_params.getlist("cursor")
-    if presented is None or expand is None or len(limits) > 1 or len(cursors) > 1:
+    parsed = reading.request_query(request, entry)
+    if presented is None or parsed is None or parsed["sort"] is not None:
         return None
-    limit_text = limits[0] if limits else None
-    cursor = cursors[0] if cursors else None
-    limit = DEFAULT_LIMIT
-    if limit_text is not None:
-        if not (limit_text.isascii() and limit_text.isdigit()):
-            return None
-        limit = int(limit_text)
-        if not 1 <= limit <= MAX_LIMIT:
-            return None
-    values: dict[str, Any] = {}
-    for name in statements.LIST_FILTERS:
-        given = request.query_params.getlist(name)
-        if not given:
-            continue
-        if len(given) > MAX_FILTER_VALUES or any(len(v) > MAX_FILTER_LENGTH for v in given):
-            return None
-        allowed = _ALLOWED_VALUES.get(name)
-        if allowed is not None and not set(given) <= allowed:
-            return None
-        values[name] = given
-    unrated = RagFilter.none.value in values.get("rag", ())
-    if unrated:
-        values["rag"] = [v for v in values["rag"] if v != RagFilter.none.value]
-        if not values["rag"]:
-            del values["rag"]
+    expand = _expansions(parsed["expand"])
+    values = _bound(parsed["filters"])
+    if expand is None or values is None:
+        return None
+    limit: int = parsed["limit"]
+    cursor: str | None = parsed["cursor"]
     if cursor is not None:
-        if len(cursor) > MAX_CURSOR_LENGTH:
-            return None
         try:
             (values["after_at"],), values["after_id"] = decode_cursor(cursor, _DEFAULT_ORDER)
         except ValidationFailed:
             return None
+    unrated = values.pop("unrated", False)
     key, prefix = presented
     filters = frozenset(values) & statements.LIST_FILTERS
     single = frozenset(name for name in filters if len(values[name]) == 1)
@@ -198,7 +185,7 @@ async def list_actions(request: Request, role: Role) -> Response | None:
         single,
     )
     values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
-    row = await _read(request, key, role, compiled, values)
+    row = await _read(request, key, entry.role, compiled, values)
     if row is None:
         return None
     ids, created = row["ids"] or [], row["created"] or []

@@ -1,5 +1,6 @@
-"""What every fast path shares: the query-string check, the statement it compiles once, its
-read on a connection of the engine's pool, and the key check made with that read.
+"""What every fast path shares: the query string parsed by its route's own declarations,
+the statement it compiles once, its read on a connection of the engine's pool, and the key
+check made with that read.
 
 A fast path reads the caller's key row and its answer in one statement, on PostgreSQL
 only. The key is then checked by the same rules as `app.core.auth.keys.authenticate`
@@ -11,20 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl
 
 import asyncpg  # type: ignore[import-untyped]
 import sqlalchemy as sa
 from fastapi import Request
+from fastapi.dependencies.utils import request_params_to_args
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.util import greenlet_spawn
+from starlette.datastructures import QueryParams
 
 from app.core.auth.keys import Principal, prefix_of, principal_of, refusal, stamp_due
 from app.core.auth.ratelimit import rate_limiter
-from app.fastpath.registry import FallBack
+from app.fastpath.registry import Entry, FallBack, QueryDeclarations
 from app.models import Role, utcnow
 
 NUL = "\x00"
@@ -34,24 +36,22 @@ def on_postgres(request: Request) -> bool:
     return not request.app.state.settings.is_sqlite
 
 
-def _only(pairs: list[tuple[str, str]], allowed: frozenset[str]) -> bool:
-    """No query parameter but these, and no NUL in their values."""
-    return all(name in allowed and NUL not in value for name, value in pairs)
+def route_query(declared: QueryDeclarations, params: QueryParams) -> dict[str, Any] | None:
+    """The query parameters parsed by the route's own declarations, with FastAPI's parser:
+    keyed by parameter, a query model as its instance. None when a parameter is unknown to
+    the route, holds a NUL or is invalid: the route then answers, with its 422 if any."""
+    if any(name not in declared.names or NUL in value for name, value in params.multi_items()):
+        return None
+    values, errors = request_params_to_args(declared.fields, params)
+    return None if errors else values
 
 
-def accepts_request(request: Request, allowed: frozenset[str]) -> bool:
-    """No NUL anywhere in the URL, and no query parameter but these."""
+def request_query(request: Request, entry: Entry) -> dict[str, Any] | None:
+    """`route_query` of the request's query string, when no path parameter holds a NUL
+    either."""
     if any(NUL in value for value in request.path_params.values()):
-        return False
-    return _only(request.query_params.multi_items(), allowed)
-
-
-def parse_query(query: bytes, allowed: frozenset[str]) -> list[tuple[str, str]] | None:
-    """The parameters of a query string (`scope["query_string"]`), parsed as Starlette
-    parses `request.query_params`, when it has no NUL and no parameter but these; None
-    otherwise. For a fast path that caches what it made of a query string."""
-    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
-    return pairs if _only(pairs, allowed) else None
+        return None
+    return route_query(entry.query, request.query_params)
 
 
 def bearer_key(request: Request) -> tuple[str, str] | None:

@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request, Response
+from fastapi._compat import ModelField
+from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from starlette.routing import Mount, compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.http.metrics import effective_routes
 from app.models import Role
 
-FastPath = Callable[[Request, Role], Awaitable[Response | None]]
+FastPath = Callable[[Request, "Entry"], Awaitable[Response | None]]
 
 
 class FastPathConflict(RuntimeError):
@@ -35,12 +38,39 @@ class FallBack(Exception):
     ordinary path answers instead, and handles what went wrong as it does for any request."""
 
 
-@dataclass(frozen=True)
+def _declared(dependant: Dependant) -> list[ModelField]:
+    fields = list(dependant.query_params)
+    for dependency in dependant.dependencies:
+        fields.extend(_declared(dependency))
+    return fields
+
+
+class QueryDeclarations:
+    """The query parameters a route and its dependencies declare, as FastAPI reads them,
+    and every name a query string may use for them: a fast path parses its query with
+    these, as the route does."""
+
+    def __init__(self, route: APIRoute) -> None:
+        self.fields = _declared(route.dependant)
+        names: set[str] = set()
+        for field in self.fields:
+            model = field.field_info.annotation
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                names.update(f.alias or name for name, f in model.model_fields.items())
+            else:
+                names.add(field.alias)
+        self.names = frozenset(names)
+
+
+@dataclass(frozen=True, eq=False)
 class Entry:
+    """A fast path, and what it takes from its route: the role and the query parameters."""
+
     pattern: re.Pattern[str]
     convertors: dict[str, Any]
     route: APIRoute
     role: Role
+    query: QueryDeclarations
     answer: FastPath
 
 
@@ -117,7 +147,7 @@ def build_entries(routes: list[Any], fast_paths: Mapping[str, FastPath]) -> list
                 f"{other_template}: give one of them another path."
             )
         pattern, _, convertors = compile_path(template)
-        entries.append(Entry(pattern, convertors, route, role, answer))
+        entries.append(Entry(pattern, convertors, route, role, QueryDeclarations(route), answer))
     return entries
 
 
@@ -152,7 +182,7 @@ class FastPaths:
         }
         request = Request(scope, receive)
         try:
-            return await entry.answer(request, entry.role)
+            return await entry.answer(request, entry)
         except FallBack:
             return None
         except Exception as exc:

@@ -19,11 +19,10 @@ from sqlmodel import col
 
 from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.fastpath import reading
-from app.models import ApiKey, Role, utcnow
+from app.fastpath.registry import Entry
+from app.models import ApiKey, utcnow
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
-    MAX_PLAN_ID_LENGTH,
-    MAX_QUARTER_LENGTH,
     NotAcceptable,
     ReportFormat,
     cached_response,
@@ -32,8 +31,6 @@ from app.reports.rendering import (
     closed_reports,
 )
 from app.reports.service import FINGERPRINT
-
-_PARAMETERS = frozenset({"plan_id", "quarter", "format"})
 
 
 @functools.lru_cache(maxsize=4)
@@ -50,31 +47,28 @@ def _compiled(dialect: Dialect) -> reading.Compiled:
     return reading.compile_for(dialect, statement)
 
 
-def _asked(request: Request) -> tuple[str, Quarter, ReportFormat] | None:
+def _asked(request: Request, entry: Entry) -> tuple[str, Quarter, ReportFormat] | None:
     """The plan, the closed quarter and the format asked for, in the simple case."""
-    params = request.query_params
-    plan_id, label, format_ = params.get("plan_id"), params.get("quarter"), params.get("format")
-    if plan_id is None or label is None:
-        return None
-    if len(plan_id) > MAX_PLAN_ID_LENGTH or len(label) > MAX_QUARTER_LENGTH:
+    parsed = reading.request_query(request, entry)
+    if parsed is None:
         return None
     try:
-        period = Quarter.parse(label)
-        chosen = choose_format(request, None if format_ is None else ReportFormat(format_))
+        period = Quarter.parse(parsed["quarter"])
+        chosen = choose_format(request, parsed["format_"])
     except (ValueError, NotAcceptable):
         return None
     if period.end >= utcnow().date():  # not closed: nothing is cached
         return None
-    return plan_id, period, chosen
+    return parsed["plan_id"], period, chosen
 
 
-async def get_quarterly_report(request: Request, role: Role) -> Response | None:
+async def get_quarterly_report(request: Request, entry: Entry) -> Response | None:
     """A 304, or this worker's rendering, when the request's ETag or the rendering is the
     one the plan's fingerprint gives now; None for anything that needs the route."""
-    if not reading.on_postgres(request) or not reading.accepts_request(request, _PARAMETERS):
+    if not reading.on_postgres(request):
         return None
     presented = reading.bearer_key(request)
-    asked = _asked(request)
+    asked = _asked(request, entry)
     if presented is None or asked is None:
         return None
     key, prefix = presented
@@ -84,7 +78,7 @@ async def get_quarterly_report(request: Request, role: Role) -> Response | None:
         return None  # nothing cached to answer with: the route computes the report
     values: dict[str, Any] = {"prefix": prefix, "plan_id": plan_id}
     found = await reading.read_authorised(
-        request, key, role, _compiled(request.app.state.engine.dialect), values
+        request, key, entry.role, _compiled(request.app.state.engine.dialect), values
     )
     if found is None:
         return None

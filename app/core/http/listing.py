@@ -97,11 +97,16 @@ def contains(column: ColumnElement[Any] | Mapped[Any], text: str) -> ColumnEleme
 NONE = "none"
 
 
+def without_none(values: Sequence[str]) -> tuple[list[str], bool]:
+    """A filter's values but `none`, and whether `none` was among them."""
+    return [value for value in values if value != NONE], NONE in values
+
+
 def one_of(column: ColumnElement[Any] | Mapped[Any], values: Sequence[str]) -> ColumnElement[bool]:
     """`column` holds one of the values, or is null where they include `none`."""
-    given = [value for value in values if value != NONE]
+    given, none = without_none(values)
     either = [column.in_(given)] if given else []
-    if NONE in values:
+    if none:
         either.append(column.is_(None))
     return sa.or_(*either)
 
