@@ -55,6 +55,7 @@ _ACTIONS = TypeAdapter(list[ActionRead])
 _ACTION_COLUMNS: sa.ColumnCollection[str, Any] = Action.__table__.c  # type: ignore[attr-defined]
 _IDS = sa.bindparam("ids", type_=postgresql.ARRAY(sa.String))
 ID = sa.bindparam("id", type_=sa.String)
+_PLAN_ID = sa.bindparam("plan_id", type_=sa.String)
 _TODAY = sa.bindparam("today", type_=sa.Date)
 _NULL: sa.ColumnElement[str] = sa.literal_column("'null'")
 # Timestamps as pydantic writes them: RFC 3339 in UTC, whatever the connection's time zone,
@@ -447,6 +448,15 @@ def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _plan_statement(expand: frozenset[Expansion]) -> sa.Select[str]:
+    return (
+        sa.select(document(expand))
+        .where(col(Action.plan_id) == _PLAN_ID, col(Action.archived_at).is_(None))
+        .order_by(col(Action.position), col(Action.id))
+    )
+
+
 def read_documents(documents: Sequence[str]) -> list[ActionRead]:
     """Actions from the JSON objects the database built."""
     return _ACTIONS.validate_json("[" + ",".join(documents) + "]")
@@ -472,3 +482,15 @@ async def render_actions(
     rows = await session.execute(_statement(wanted, one), {**ids, "today": date.today()})
     found = {action_id: text for action_id, text in rows}
     return read_documents([found[action_id] for action_id in action_ids if action_id in found])
+
+
+async def render_plan_actions(
+    session: AsyncSession, plan_id: str, expand: Collection[Expansion] = ()
+) -> list[ActionRead]:
+    """The plan's live actions in document order, with the expansions asked for (lead
+    officers always), in one statement."""
+    wanted = frozenset(expand) - {Expansion.lead_officers}
+    documents = await session.scalars(
+        _plan_statement(wanted), {"plan_id": plan_id, "today": date.today()}
+    )
+    return read_documents(list(documents))

@@ -10,17 +10,15 @@ from typing import TypeVar
 import sqlalchemy as sa
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped
 from sqlmodel import col
 
+from app.actions import rendering
 from app.actions.assembly import read_actions
 from app.actions.query import action_state_as_of
 from app.actions.schemas import ActionRead, Expansion
 from app.actions.state import live_at
 from app.models import (
     Action,
-    ActionInspectionAction,
-    ActionSuccessCriterion,
     Area,
     InspectionAction,
     Objective,
@@ -111,24 +109,13 @@ def _live(model: type[Item], plan_id: str) -> sa.Select[Item]:
     )
 
 
-async def _linked_actions(
-    session: AsyncSession,
-    plan_id: str,
-    other_id: Mapped[str],
-    action_id: Mapped[str],
-    live_ids: set[str],
-) -> dict[str, list[str]]:
-    """The live actions linked to each item by a link table's two columns, in ref order."""
-    rows = await session.execute(
-        sa.select(other_id, action_id)
-        .join(Action, col(Action.id) == action_id)
-        .where(col(Action.plan_id) == plan_id)
-        .order_by(col(Action.ref))
-    )
+def _linked_actions(reads: Sequence[ActionRead], expansion: Expansion) -> dict[str, list[str]]:
+    """The actions linked to each criterion or inspection action, in ref order, from the
+    actions' own expansion of them."""
     linked: dict[str, list[str]] = defaultdict(list)
-    for other, action in rows.all():
-        if action in live_ids:
-            linked[other].append(action)
+    for read in sorted(reads, key=lambda read: read.ref):
+        for item in getattr(read, expansion.value) or ():
+            linked[item.id].append(read.id)
     return linked
 
 
@@ -217,6 +204,29 @@ def _area_nodes(
     ]
 
 
+_EXPANDED = frozenset(
+    {Expansion.success_criteria, Expansion.strategies, Expansion.inspection_actions}
+)
+
+
+async def _action_reads(session: AsyncSession, plan: Plan, as_of: date | None) -> list[ActionRead]:
+    """The plan's actions (live, or live on `as_of`) in document order, as the API shows
+    them with their criteria, strategies and inspection actions."""
+    if rendering.renders(session, as_of):
+        return await rendering.render_plan_actions(session, plan.id, _EXPANDED)
+    actions = (
+        await session.scalars(
+            sa.select(Action)
+            .where(col(Action.plan_id) == plan.id, live_at(as_of))
+            .order_by(col(Action.position), col(Action.id))
+        )
+    ).all()
+    states = await action_state_as_of(session, [a.id for a in actions], as_of) if as_of else None
+    return await read_actions(
+        session=session, actions=actions, expand=_EXPANDED, today=as_of, states=states
+    )
+
+
 async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = None) -> PlanTree:
     """Build the tree with a fixed number of queries, whatever the plan's size.
 
@@ -226,22 +236,7 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
     areas = (await session.scalars(_live(Area, plan.id))).all()
     outcomes = (await session.scalars(_live(Outcome, plan.id))).all()
     objectives = (await session.scalars(_live(Objective, plan.id))).all()
-    actions = (
-        await session.scalars(
-            sa.select(Action)
-            .where(col(Action.plan_id) == plan.id, live_at(as_of))
-            .order_by(col(Action.position), col(Action.id))
-        )
-    ).all()
     criteria = (await session.scalars(_live(SuccessCriterion, plan.id))).all()
-    live_ids = {a.id for a in actions}
-    actions_of_criterion = await _linked_actions(
-        session,
-        plan.id,
-        col(ActionSuccessCriterion.criterion_id),
-        col(ActionSuccessCriterion.action_id),
-        live_ids,
-    )
     inspection_rows = (
         await session.scalars(
             sa.select(InspectionAction)
@@ -252,21 +247,9 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
             .order_by(col(InspectionAction.source), col(InspectionAction.number))
         )
     ).all()
-    actions_of_inspection = await _linked_actions(
-        session,
-        plan.id,
-        col(ActionInspectionAction.inspection_action_id),
-        col(ActionInspectionAction.action_id),
-        live_ids,
-    )
-    states = await action_state_as_of(session, live_ids, as_of) if as_of else None
-    reads = await read_actions(
-        session=session,
-        actions=actions,
-        expand={Expansion.success_criteria, Expansion.strategies, Expansion.inspection_actions},
-        today=as_of,
-        states=states,
-    )
+    reads = await _action_reads(session, plan, as_of)
+    actions_of_criterion = _linked_actions(reads, Expansion.success_criteria)
+    actions_of_inspection = _linked_actions(reads, Expansion.inspection_actions)
     return PlanTree(
         plan=PlanRead.model_validate(plan),
         areas=_area_nodes(
