@@ -1,9 +1,9 @@
-"""The fast path of a repeat read of a closed quarter's report (see `app.fastpath`).
+"""The fast path of a repeat read of a quarterly report (see `app.fastpath`).
 
-A closed quarter's report is only computed when the plan's data has changed since the
-client's copy or this worker's: every other read needs the key and the plan's fingerprint
-and nothing else, which one statement reads here. It is tried when the request has
-`If-None-Match` or the worker has rendered the report; a first read, an open quarter, an
+A report is only computed when the plan's data (or, for a quarter not yet closed, the day)
+has changed since the client's copy or this worker's: every other read needs the key and
+the plan's fingerprint and nothing else, which one statement reads here. It is tried when
+the request has `If-None-Match` or the worker has rendered the report; a first read, an
 unknown plan and anything unusual in the request take the route's ordinary path.
 """
 
@@ -25,10 +25,11 @@ from app.reports.quarters import Quarter
 from app.reports.rendering import (
     NotAcceptable,
     ReportFormat,
+    cached_reports,
     cached_response,
     choose_format,
-    closed_report_etag,
-    closed_reports,
+    report_etag,
+    report_key,
 )
 from app.reports.service import FINGERPRINT
 
@@ -57,8 +58,6 @@ def _asked(request: Request, entry: Entry) -> tuple[str, Quarter, ReportFormat] 
         chosen = choose_format(request, parsed["format_"])
     except (ValueError, NotAcceptable):
         return None
-    if period.end >= utcnow().date():  # not closed: nothing is cached
-        return None
     return parsed["plan_id"], period, chosen
 
 
@@ -73,8 +72,8 @@ async def get_quarterly_report(request: Request, entry: Entry) -> Response | Non
         return None
     key, prefix = presented
     plan_id, period, chosen = asked
-    report = (plan_id, period.label, chosen.value)
-    if "if-none-match" not in request.headers and report not in closed_reports(request):
+    report = report_key(plan_id, period, chosen, utcnow().date())
+    if "if-none-match" not in request.headers and report not in cached_reports(request):
         return None  # nothing cached to answer with: the route computes the report
     values: dict[str, Any] = {"prefix": prefix, "plan_id": plan_id}
     found = await reading.read_authorised(
@@ -86,7 +85,7 @@ async def get_quarterly_report(request: Request, entry: Entry) -> Response | Non
     fingerprint = tuple(row[len(KEY_COLUMNS) :])
     if not fingerprint[0]:  # no such plan: the route's 404
         return None
-    answered = cached_response(request, report, closed_report_etag(report, fingerprint))
+    answered = cached_response(request, report, report_etag(report, fingerprint))
     if answered is not None:
         await reading.count_request(request, principal)
     return answered

@@ -1,10 +1,11 @@
-"""How a quarterly report is sent: its formats, chosen by `format` or `Accept`, its ETag
-(closed quarters), and each worker's latest renderings of closed quarters."""
+"""How a quarterly report is sent: its formats, chosen by `format` or `Accept`, its ETag,
+and each worker's latest renderings."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -14,6 +15,7 @@ from app import __version__
 from app.core.errors import AppError
 from app.core.http.concurrency import client_has, digest_etag
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
+from app.reports.quarters import Quarter
 from app.reports.schemas import QuarterlyReport
 
 # The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the fast path
@@ -77,45 +79,53 @@ def choose_format(request: Request, format_: ReportFormat | None) -> ReportForma
     )
 
 
-# A closed quarter's report changes only when the plan's data does (a late update dated in
-# the quarter, an edit), and the plan's fingerprint (one query) changes with it. So the
-# ETag is made from the fingerprint: any worker answers If-None-Match with a 304 without
-# the report, for any number of plans. The price: any change to the plan's data, even an
-# update of a later quarter, gives a new ETag, and the next read gets the report again.
-# Each worker also keeps its latest renderings, so a repeat read skips the report too.
-CLOSED_REPORTS_CACHED = 32
+# A quarter's report changes only when the plan's data does (a late update dated in the
+# quarter, an edit), and the plan's fingerprint (one query) changes with it; a quarter not
+# yet closed is reported as of today, so its report changes with the day too. So the ETag
+# is made from the fingerprint and the day: any worker or instance answers If-None-Match
+# with a 304 without the report. The price: any change to the plan's data, even an update
+# of a later quarter, gives a new ETag, and the next read gets the report again. Each
+# worker also keeps its latest renderings, so a repeat read skips the report too.
+REPORTS_CACHED = 32
+
+ReportKey = tuple[str, ...]
 
 
-def closed_report_etag(key: tuple[str, str, str], fingerprint: tuple[Any, ...]) -> str:
-    """The strong ETag of a closed quarter's report: its plan, quarter and format, the
-    plan's data (by its fingerprint) and the release that renders it."""
+def report_key(plan_id: str, period: Quarter, chosen: ReportFormat, today: date) -> ReportKey:
+    """What a report's rendering depends on besides the plan's data: the plan, quarter and
+    format, and for a quarter not yet closed, the day it is reported on."""
+    key = (plan_id, period.label, chosen.value)
+    return key if period.end < today else (*key, today.isoformat())
+
+
+def report_etag(key: ReportKey, fingerprint: tuple[Any, ...]) -> str:
+    """The strong ETag of a report: its key, the plan's data (by its fingerprint) and the
+    release that renders it."""
     return digest_etag("\n".join([__version__, *key, repr(fingerprint)]).encode())
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A report as sent: body, media type, headers, ETag (closed quarters only)."""
+    """A report as sent: body, media type, headers, ETag."""
 
-    etag: str | None
+    etag: str
     body: bytes
     media_type: str
     headers: dict[str, str]
 
 
-def closed_reports(request: Request) -> OrderedDict[tuple[str, str, str], Rendered]:
-    cache: OrderedDict[tuple[str, str, str], Rendered] | None = getattr(
-        request.app.state, "closed_reports", None
+def cached_reports(request: Request) -> OrderedDict[ReportKey, Rendered]:
+    cache: OrderedDict[ReportKey, Rendered] | None = getattr(
+        request.app.state, "cached_reports", None
     )
     if cache is None:
         cache = OrderedDict()
-        request.app.state.closed_reports = cache
+        request.app.state.cached_reports = cache
     return cache
 
 
-def render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> Rendered:
-    headers = {"Vary": "Accept"}
-    if etag is not None:
-        headers["ETag"] = etag
+def render(report: QuarterlyReport, chosen: ReportFormat, etag: str) -> Rendered:
+    headers = {"Vary": "Accept", "ETag": etag}
     filename = f"quarterly-report-{report.period.label}"
     if chosen == ReportFormat.csv:
         headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -133,12 +143,12 @@ def respond(rendered: Rendered) -> Response:
     return Response(rendered.body, media_type=rendered.media_type, headers=dict(rendered.headers))
 
 
-def cached_response(request: Request, key: tuple[str, str, str], etag: str) -> Response | None:
-    """A closed quarter's report when it needs no computing: a 304 when the client has this
-    ETag, or this worker's rendering when it has the same ETag; None otherwise."""
+def cached_response(request: Request, key: ReportKey, etag: str) -> Response | None:
+    """A report when it needs no computing: a 304 when the client has this ETag, or this
+    worker's rendering when it has the same ETag; None otherwise."""
     if client_has(request, etag):
         return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
-    cache = closed_reports(request)
+    cache = cached_reports(request)
     cached = cache.get(key)
     if cached is None or cached.etag != etag:
         return None
@@ -146,9 +156,9 @@ def cached_response(request: Request, key: tuple[str, str, str], etag: str) -> R
     return respond(cached)
 
 
-def cache_rendering(request: Request, key: tuple[str, str, str], rendered: Rendered) -> None:
-    """Keep a closed quarter's rendering, dropping the least recently read over the limit."""
-    cache = closed_reports(request)
+def cache_rendering(request: Request, key: ReportKey, rendered: Rendered) -> None:
+    """Keep a report's rendering, dropping the least recently read over the limit."""
+    cache = cached_reports(request)
     cache[key] = rendered
-    while len(cache) > CLOSED_REPORTS_CACHED:
+    while len(cache) > REPORTS_CACHED:
         cache.popitem(last=False)

@@ -25,8 +25,9 @@ from app.reports.rendering import (
     cache_rendering,
     cached_response,
     choose_format,
-    closed_report_etag,
     render,
+    report_etag,
+    report_key,
     respond,
 )
 from app.reports.schemas import Exceptions, GroupBy, QuarterlyReport, Summary
@@ -112,27 +113,28 @@ async def get_quarterly_report(
 ) -> Response:
     """The quarterly Quality Assurance report for CSLT and the Good and Beyond Board.
 
-    Computed from the recorded history as it stood at the quarter's end. A closed quarter's
-    report has a strong `ETag`, the same until the plan's data changes, and
-    `If-None-Match` gives 304.
+    Computed from the recorded history as it stood at the quarter's end (today, for the
+    current quarter). The report has a strong `ETag`, the same until the plan's data (or,
+    for the current quarter, the day) changes, and `If-None-Match` gives 304.
     """
     period = _parse_quarter(quarter)
     chosen = choose_format(request, format_)
-    key = (plan.id, period.label, chosen.value)
-    etag = None
-    if period.end < utcnow().date():
-        # The fingerprint was read first, and the plan is read after it, so a rendering is
-        # never older than the fingerprint its ETag is made from.
-        etag = closed_report_etag(key, plan.fingerprint)
-        cached = cached_response(request, key, etag)
-        if cached is not None:
-            return cached
+    today = utcnow().date()
+    key = report_key(plan.id, period, chosen, today)
+    # The fingerprint was read first, and the plan is read after it, so a rendering is
+    # never older than the fingerprint its ETag is made from.
+    etag = report_etag(key, plan.fingerprint)
+    cached = cached_response(request, key, etag)
+    if cached is not None:
+        return cached
     report = await quarterly_report(
-        session=session, plan=await get_plan(session=session, plan_id=plan.id), quarter=period
+        session=session,
+        plan=await get_plan(session=session, plan_id=plan.id),
+        quarter=period,
+        today=today,
     )
     rendered = render(report, chosen, etag)
-    if rendered.etag is not None:
-        cache_rendering(request, key, rendered)
+    cache_rendering(request, key, rendered)
     return respond(rendered)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -26,6 +26,7 @@ from app.models import (
 )
 from app.reports import service as report_service
 from app.reports.quarters import Quarter
+from app.reports.rendering import ReportFormat, report_key
 from tests.conftest import StatementCounter
 from tests.factories import (
     make_action,
@@ -312,14 +313,51 @@ async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, boa
     assert cached.status_code == 304
     as_csv = await viewer.get(REPORT, params={**params, "format": "csv"})
     assert as_csv.headers["ETag"] != first.headers["ETag"]
-    current = date.today()
-    quarter_now = f"{current.year if current.month >= 4 else current.year - 1}"
-    year = int(quarter_now)
-    open_quarter = f"{year}-{(year + 1) % 100:02d}-Q{(current.month - 4) % 12 // 3 + 1}"
-    live = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": open_quarter})
-    assert live.status_code == 200
-    assert live.json()["period"]["closed"] is False
-    assert "ETag" not in live.headers
+
+
+async def test_the_current_quarter_is_not_rebuilt_until_its_data_changes(
+    viewer: httpx.AsyncClient, editor: httpx.AsyncClient, board: Board
+) -> None:
+    params = {"plan_id": board.plan_id, "quarter": Quarter.containing(date.today()).label}
+    first = await viewer.get(REPORT, params=params)
+    assert first.status_code == 200
+    assert first.json()["period"]["closed"] is False
+    again = await viewer.get(
+        REPORT, params=params, headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304
+    assert again.headers["ETag"] == first.headers["ETag"]
+    action_id = board.refs["A1.1"]
+    await post(
+        editor,
+        action_id,
+        date.today().isoformat(),
+        rag="red",
+        status="in_progress",
+        narrative="Stalled",
+        next_steps="Escalate",
+    )
+    changed = await viewer.get(
+        REPORT, params=params, headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != first.headers["ETag"]
+    assert {r["ref"]: r for r in changed.json()["actions"]}["A1.1"]["rag"] == "red"
+
+
+def test_an_open_quarter_is_reported_afresh_each_day_and_a_closed_one_is_not() -> None:
+    """The ETag's key: an open quarter's report is as of its day, so a new day is a new
+    report; a closed quarter's is as of its end, whatever the day."""
+    today = date.today()
+    current = Quarter.containing(today)
+    tomorrow = today + timedelta(days=1)
+    closed = Quarter.parse(Q2)
+    assert report_key("p", current, ReportFormat.json, today) != report_key(
+        "p", current, ReportFormat.json, tomorrow
+    )
+    assert report_key("p", closed, ReportFormat.json, today) == report_key(
+        "p", closed, ReportFormat.json, tomorrow
+    )
 
 
 async def through_the_route(
@@ -358,7 +396,7 @@ async def test_a_repeat_read_of_a_closed_quarter_reads_only_the_key_and_the_fing
         assert routed.content == again.content
         assert same_headers(routed) == same_headers(again)
     # A worker that never rendered the report (or has dropped it) answers the 304 alike.
-    app.state.closed_reports.clear()
+    app.state.cached_reports.clear()
     before = count_statements.count
     again = await viewer.get(
         REPORT, params=params, headers={"If-None-Match": first.headers["ETag"]}
@@ -377,7 +415,7 @@ async def test_reads_the_fast_path_leaves_to_the_route(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A stale ETag, another format, an unknown plan, a bad quarter or Accept, an unknown
-    parameter and an open quarter are each answered as the route answers them. A first
+    parameter and another quarter are each answered as the route answers them. A first
     read costs what the route's does; an `If-None-Match` that turns out not to match (or
     an unknown plan) costs the fast path's one statement more on PostgreSQL."""
     params = {"plan_id": board.plan_id, "quarter": Q2}
@@ -386,11 +424,11 @@ async def test_reads_the_fast_path_leaves_to_the_route(
         before = count_statements.count
         answered = await viewer.get(REPORT, params=asked, headers=headers)
         spent = count_statements.count - before
-        app.state.closed_reports.clear()
+        app.state.cached_reports.clear()
         before = count_statements.count
         routed = await through_the_route(viewer, monkeypatch, asked, headers)
         routed_spent = count_statements.count - before
-        app.state.closed_reports.clear()
+        app.state.cached_reports.clear()
         context = (asked, headers, answered.text)
         assert spent == routed_spent + (extra if backend == "postgresql" else 0), context
         assert answered.status_code == routed.status_code, context
@@ -403,7 +441,7 @@ async def test_reads_the_fast_path_leaves_to_the_route(
 
     assert (await viewer.get("/api/v1/me")).status_code == 200  # the key's first use, stamped
     etag = (await viewer.get(REPORT, params=params)).headers["ETag"]
-    app.state.closed_reports.clear()
+    app.state.cached_reports.clear()
     current = Quarter.containing(date.today()).label
     for asked, headers, status, extra in (
         (params, {}, 200, 0),
@@ -414,7 +452,7 @@ async def test_reads_the_fast_path_leaves_to_the_route(
         ({**params, "format": "pdf"}, {"If-None-Match": etag}, 422, 0),
         (params, {"If-None-Match": etag, "Accept": "application/pdf"}, 406, 0),
         ({**params, "unknown": "1"}, {"If-None-Match": etag}, 304, 0),
-        ({"plan_id": board.plan_id, "quarter": current}, {"If-None-Match": etag}, 200, 0),
+        ({"plan_id": board.plan_id, "quarter": current}, {"If-None-Match": etag}, 200, 1),
     ):
         assert await both_ways(asked, headers, extra) == status, (asked, headers)
 
