@@ -12,12 +12,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlmodel import col
 
-from app.actions.rendering import EXPANDED, ID, VALUES, constant, document, document_parts
+from app.actions.rendering import EXPANDED, ID, document, document_parts
 from app.actions.schemas import (
     ActionPage,
     Expansion,
 )
 from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.core.db.json_text import VALUES, constant
 from app.models import (
     Action,
     ApiKey,
