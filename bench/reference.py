@@ -7,6 +7,9 @@ service, with the same rows and related data:
 
 - `GET /api/v1/actions?area_id=…&rag=…&limit=50&expand=lead_officers,latest_update`
 - `GET /api/v1/actions/{id}?expand=success_criteria,strategies,latest_update`
+- `GET /api/v1/plans/{id}/tree`: the plan nested (areas, outcomes, objectives, their
+  criteria with the actions linked to them, actions with their criteria, strategies,
+  inspection actions and sub-actions), in one statement
 
 Run with uvicorn: `uvicorn bench.reference:app`, `BENCH_DATABASE_URL=postgresql://…`.
 """
@@ -115,6 +118,107 @@ SELECT CASE WHEN EXISTS ({KEY_CHECK}) THEN (
 ) END
 """  # noqa: S608 (built from the constant fragments above, no input)
 
+# An action of the tree, with what the tree expands; `{sub_actions}` is its sub-actions'
+# array (the generated data nests them one level deep).
+TREE_ACTION = f"""json_build_object({ACTION_FIELDS},
+    'success_criteria', coalesce((
+        SELECT json_agg(json_build_object(
+            'id', s.id, 'statement', s.statement, 'area_id', s.area_id,
+            'outcome_id', s.outcome_id, 'objective_id', s.objective_id)
+            ORDER BY s.position, s.id)
+        FROM action_success_criterion x JOIN success_criterion s ON s.id = x.criterion_id
+        WHERE x.action_id = a.id AND s.archived_at IS NULL), '[]'::json),
+    'strategies', coalesce((
+        SELECT json_agg(json_build_object(
+            'id', t.id, 'title', t.title, 'url', t.url, 'link_id', k.id, 'note', k.note)
+            ORDER BY k.created_at, k.id)
+        FROM strategy_link k JOIN strategy t ON t.id = k.strategy_id
+        WHERE k.action_id = a.id AND k.archived_at IS NULL), '[]'::json),
+    'inspection_actions', coalesce((
+        SELECT json_agg(json_build_object(
+            'id', i.id, 'source', i.source, 'number', i.number, 'text', i.text)
+            ORDER BY i.source, i.number)
+        FROM action_inspection_action y JOIN inspection_action i ON i.id = y.inspection_action_id
+        WHERE y.action_id = a.id), '[]'::json),
+    'sub_actions', {{sub_actions}})"""  # noqa: S608 (constant fragments)
+
+
+def _tree_actions(under: str) -> str:
+    """The top-level live actions whose nearest item is `under` (a condition on `a`), each
+    with its live sub-actions."""
+    child = TREE_ACTION.format(sub_actions="'[]'::json")
+    sub_actions = f"""coalesce((
+        SELECT json_agg({child} ORDER BY a.position, a.id)
+        FROM action a WHERE a.parent_id = t.top_id AND a.archived_at IS NULL), '[]'::json)"""  # noqa: S608
+    top = TREE_ACTION.format(sub_actions=sub_actions)
+    return f"""coalesce((
+        SELECT json_agg({top} ORDER BY a.position, a.id)
+        FROM action a CROSS JOIN LATERAL (SELECT a.id AS top_id) t
+        WHERE {under} AND a.parent_id IS NULL AND a.archived_at IS NULL), '[]'::json)"""  # noqa: S608
+
+
+def _criteria(condition: str) -> str:
+    return f"""coalesce((
+        SELECT json_agg(json_build_object(
+            'id', c.id, 'statement', c.statement,
+            'action_ids', coalesce((
+                SELECT json_agg(l.action_id ORDER BY la.ref)
+                FROM action_success_criterion l JOIN action la ON la.id = l.action_id
+                WHERE l.criterion_id = c.id AND la.archived_at IS NULL), '[]'::json))
+            ORDER BY c.position, c.id)
+        FROM success_criterion c WHERE {condition} AND c.archived_at IS NULL), '[]'::json)"""  # noqa: S608
+
+
+TREE = f"""
+SELECT CASE WHEN EXISTS ({KEY_CHECK}) THEN (
+    SELECT json_build_object(
+        'plan', row_to_json(p),
+        'areas', coalesce((
+            SELECT json_agg(json_build_object(
+                'id', ar.id, 'ref', ar.ref, 'number', ar.number, 'title', ar.title,
+                'aim', ar.aim,
+                'success_criteria', {_criteria("c.area_id = ar.id AND c.outcome_id IS NULL")},
+                'outcomes', coalesce((
+                    SELECT json_agg(json_build_object(
+                        'id', oc.id, 'ref', oc.ref, 'number', oc.number,
+                        'statement', oc.statement,
+                        'success_criteria', {
+    _criteria("c.outcome_id = oc.id AND c.objective_id IS NULL")
+},
+                        'objectives', coalesce((
+                            SELECT json_agg(json_build_object(
+                                'id', ob.id, 'ref', ob.ref, 'statement', ob.statement,
+                                'success_criteria', {_criteria("c.objective_id = ob.id")},
+                                'actions', {_tree_actions("a.objective_id = ob.id")})
+                                ORDER BY ob.position, ob.id)
+                            FROM objective ob
+                            WHERE ob.outcome_id = oc.id AND ob.archived_at IS NULL),
+                            '[]'::json),
+                        'actions', {
+    _tree_actions("a.outcome_id = oc.id AND a.objective_id IS NULL")
+})
+                        ORDER BY oc.position, oc.id)
+                    FROM outcome oc WHERE oc.area_id = ar.id AND oc.archived_at IS NULL),
+                    '[]'::json),
+                'actions', {_tree_actions("a.area_id = ar.id AND a.outcome_id IS NULL")})
+                ORDER BY ar.position, ar.id)
+            FROM area ar WHERE ar.plan_id = p.id AND ar.archived_at IS NULL), '[]'::json),
+        'inspection_actions', coalesce((
+            SELECT json_agg(json_build_object(
+                'id', i.id, 'source', i.source, 'number', i.number, 'text', i.text,
+                'action_ids', coalesce((
+                    SELECT json_agg(y.action_id ORDER BY ya.ref)
+                    FROM action_inspection_action y JOIN action ya ON ya.id = y.action_id
+                    WHERE y.inspection_action_id = i.id AND ya.archived_at IS NULL),
+                    '[]'::json))
+                ORDER BY i.source, i.number)
+            FROM inspection_action i WHERE i.plan_id = p.id AND i.archived_at IS NULL),
+            '[]'::json)
+    )::text
+    FROM plan p WHERE p.id = $3
+) END
+"""  # noqa: S608 (built from the constant fragments above, no input)
+
 PROBLEM = "application/problem+json"
 
 
@@ -158,6 +262,15 @@ async def get_action(request: Request) -> Response:
     return _answer(allowed, not_found=True)
 
 
+async def get_plan_tree(request: Request) -> Response:
+    key = _key(request)
+    if key is None:
+        return _answer(None)
+    async with request.app.state.pool.acquire() as connection:
+        body = await connection.fetchval(TREE, key[0], key[1], request.path_params["plan_id"])
+    return _answer(body, not_found=True)
+
+
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     url = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/ipa_bench_m")
@@ -173,6 +286,7 @@ app = Starlette(
     routes=[
         Route("/api/v1/actions", list_actions),
         Route("/api/v1/actions/{action_id}", get_action),
+        Route("/api/v1/plans/{plan_id}/tree", get_plan_tree),
     ],
     lifespan=lifespan,
 )

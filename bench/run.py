@@ -236,6 +236,7 @@ def endpoints(workload: dict[str, Any], current: str) -> list[Endpoint]:
             "tree",
             "GET /plans/{id}/tree (40 actions)",
             [f"/api/v1/plans/{i}/tree" for i in workload["tree_plan_ids"]],
+            reference=True,
         ),
         Endpoint(
             "post",
@@ -719,6 +720,35 @@ def targets(size: str, results: dict[str, Any], previous_m: dict[str, Any] | Non
             False,
             True,
         )
+    figures = endpoints_["tree"]
+    target(
+        "tree: p50 at 1 connection / floor p50",
+        figures["ratios"]["p50_c1_vs_floor"],
+        1.5,
+        True,
+        True,
+    )
+    target(
+        "tree: rps at 16 connections / reference rps",
+        figures["ratios"]["rps_c16_vs_reference"],
+        0.8,
+        False,
+        True,
+    )
+    target(
+        "post: p50 at 1 connection / floor p50",
+        endpoints_["post"]["ratios"]["p50_c1_vs_floor"],
+        2.0,
+        True,
+        True,
+    )
+    target(
+        "current quarter report: p50 at 1 connection / floor p50",
+        endpoints_["report_current"]["ratios"]["p50_c1_vs_floor"],
+        1.5,
+        True,
+        True,
+    )
     reports = results["reports"]
     at_l = size == "L"
     target("closed quarter report, cold, p50 ms", reports["closed_cold"]["p50_ms"], 100, True, at_l)

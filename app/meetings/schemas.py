@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import Meeting, MeetingSnapshot, Rag
-from app.plans.tree import PlanTree
+from app.plans.schemas import PlanTree
 from app.reports.schemas import Exceptions, Movement, MovementCounts, Summary
 
 BOARD = (

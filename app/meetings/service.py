@@ -30,7 +30,8 @@ from app.meetings.schemas import (
     SnapshotMovement,
 )
 from app.models import Meeting, MeetingSnapshot, Plan, Rag, new_id, utcnow
-from app.plans.tree import ActionNode, PlanTree, plan_tree
+from app.plans.schemas import ActionNode, PlanTree
+from app.plans.tree import plan_tree
 from app.reports.quarterly import movement
 from app.reports.schemas import GroupBy, Movement, MovementCounts
 from app.reports.service import exceptions, summary

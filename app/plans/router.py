@@ -8,15 +8,21 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import (
+    conditional_json,
+    conditional_read,
+    created,
+    require_if_match,
+    with_etag,
+)
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
 from app.dependencies import PlanDep
 from app.models import PlanStatus
 from app.plans import service
-from app.plans.schemas import PlanCreate, PlanPage, PlanRead, PlanUpdate
-from app.plans.tree import PlanTree, plan_tree
+from app.plans.schemas import PlanCreate, PlanPage, PlanRead, PlanTree, PlanUpdate
+from app.plans.tree import tree_body
 
 router = APIRouter(prefix="/plans", tags=["Plans"])
 
@@ -151,5 +157,5 @@ async def get_plan_tree(
     sub-actions, lead officers, success criteria, strategies and inspection actions, with
     current ratings. Archived items are left out.
     """
-    tree = await plan_tree(session=session, plan=plan, as_of=as_of)
-    return conditional_read(request, response, tree)
+    body = await tree_body(session=session, plan=plan, as_of=as_of)
+    return conditional_json(request, response, body)

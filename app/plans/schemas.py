@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from app.actions.schemas import ActionRead
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import PlanBase, PlanStatus, RatingDefinitions
@@ -53,3 +54,72 @@ class PlanRead(PlanBase, ResourceRead):  # type: ignore[misc]
 
 class PlanPage(Page[PlanRead]):
     """A page of plans."""
+
+
+class CriterionNode(BaseModel):
+    """A success criterion and the actions it is linked to."""
+
+    id: str = Field(description="The criterion's id.")
+    statement: str = Field(description="What good looks like.")
+    action_ids: list[str] = Field(description="The live actions it is linked to.")
+
+
+class ActionNode(ActionRead):
+    """An action with its success criteria, strategies and inspection actions expanded."""
+
+    sub_actions: list[ActionNode] = Field(description="Its live sub-actions, in order.")
+
+
+class ObjectiveNode(BaseModel):
+    """An objective with its criteria and actions."""
+
+    id: str = Field(description="The objective's id.")
+    ref: str = Field(description="Its ref.", examples=["1.1.1"])
+    statement: str = Field(description="The objective.")
+    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
+    actions: list[ActionNode] = Field(description="Its actions, in order.")
+
+
+class OutcomeNode(BaseModel):
+    """An outcome with its objectives, criteria, and actions that have no objective."""
+
+    id: str = Field(description="The outcome's id.")
+    ref: str = Field(description="Its ref.", examples=["1.1"])
+    number: str | None = Field(description="Its printed number, if the plan gives one.")
+    statement: str = Field(description="The outcome.")
+    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
+    objectives: list[ObjectiveNode] = Field(description="Its objectives, in order.")
+    actions: list[ActionNode] = Field(description="Actions under it with no objective.")
+
+
+class AreaNode(BaseModel):
+    """An improvement area with everything under it."""
+
+    id: str = Field(description="The area's id.")
+    ref: str = Field(description="Its ref.", examples=["1"])
+    number: int = Field(description="Its number.")
+    title: str = Field(description="Its title.")
+    aim: str | None = Field(description="Its aim.")
+    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
+    outcomes: list[OutcomeNode] = Field(description="Its outcomes, in order.")
+    actions: list[ActionNode] = Field(description="Actions under it with no outcome.")
+
+
+class InspectionActionNode(BaseModel):
+    """An inspection recommendation and the actions that answer it."""
+
+    id: str = Field(description="Its id.")
+    source: str = Field(description="Who made it.")
+    number: int = Field(description="Its number.")
+    text: str = Field(description="The recommendation.")
+    action_ids: list[str] = Field(description="The live actions that answer it.")
+
+
+class PlanTree(BaseModel):
+    """The whole live plan, nested in document order."""
+
+    plan: PlanRead = Field(description="The plan itself.")
+    areas: list[AreaNode] = Field(description="Its improvement areas, in order.")
+    inspection_actions: list[InspectionActionNode] = Field(
+        description="Its inspection recommendations, by number."
+    )

@@ -8,7 +8,6 @@ from datetime import date
 from typing import TypeVar
 
 import sqlalchemy as sa
-from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -26,77 +25,17 @@ from app.models import (
     Plan,
     SuccessCriterion,
 )
-from app.plans.schemas import PlanRead
-
-
-class CriterionNode(BaseModel):
-    """A success criterion and the actions it is linked to."""
-
-    id: str = Field(description="The criterion's id.")
-    statement: str = Field(description="What good looks like.")
-    action_ids: list[str] = Field(description="The live actions it is linked to.")
-
-
-class ActionNode(ActionRead):
-    """An action with its success criteria, strategies and inspection actions expanded."""
-
-    sub_actions: list[ActionNode] = Field(description="Its live sub-actions, in order.")
-
-
-class ObjectiveNode(BaseModel):
-    """An objective with its criteria and actions."""
-
-    id: str = Field(description="The objective's id.")
-    ref: str = Field(description="Its ref.", examples=["1.1.1"])
-    statement: str = Field(description="The objective.")
-    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
-    actions: list[ActionNode] = Field(description="Its actions, in order.")
-
-
-class OutcomeNode(BaseModel):
-    """An outcome with its objectives, criteria, and actions that have no objective."""
-
-    id: str = Field(description="The outcome's id.")
-    ref: str = Field(description="Its ref.", examples=["1.1"])
-    number: str | None = Field(description="Its printed number, if the plan gives one.")
-    statement: str = Field(description="The outcome.")
-    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
-    objectives: list[ObjectiveNode] = Field(description="Its objectives, in order.")
-    actions: list[ActionNode] = Field(description="Actions under it with no objective.")
-
-
-class AreaNode(BaseModel):
-    """An improvement area with everything under it."""
-
-    id: str = Field(description="The area's id.")
-    ref: str = Field(description="Its ref.", examples=["1"])
-    number: int = Field(description="Its number.")
-    title: str = Field(description="Its title.")
-    aim: str | None = Field(description="Its aim.")
-    success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
-    outcomes: list[OutcomeNode] = Field(description="Its outcomes, in order.")
-    actions: list[ActionNode] = Field(description="Actions under it with no outcome.")
-
-
-class InspectionActionNode(BaseModel):
-    """An inspection recommendation and the actions that answer it."""
-
-    id: str = Field(description="Its id.")
-    source: str = Field(description="Who made it.")
-    number: int = Field(description="Its number.")
-    text: str = Field(description="The recommendation.")
-    action_ids: list[str] = Field(description="The live actions that answer it.")
-
-
-class PlanTree(BaseModel):
-    """The whole live plan, nested in document order."""
-
-    plan: PlanRead = Field(description="The plan itself.")
-    areas: list[AreaNode] = Field(description="Its improvement areas, in order.")
-    inspection_actions: list[InspectionActionNode] = Field(
-        description="Its inspection recommendations, by number."
-    )
-
+from app.plans.schemas import (
+    ActionNode,
+    AreaNode,
+    CriterionNode,
+    InspectionActionNode,
+    ObjectiveNode,
+    OutcomeNode,
+    PlanRead,
+    PlanTree,
+)
+from app.plans.tree_text import tree_json
 
 Item = TypeVar("Item", Area, Outcome, Objective, SuccessCriterion)
 
@@ -204,7 +143,8 @@ def _area_nodes(
     ]
 
 
-_EXPANDED = frozenset(
+# What every action of the tree shows besides its lead officers.
+TREE_EXPANSIONS = frozenset(
     {Expansion.success_criteria, Expansion.strategies, Expansion.inspection_actions}
 )
 
@@ -213,7 +153,7 @@ async def _action_reads(session: AsyncSession, plan: Plan, as_of: date | None) -
     """The plan's actions (live, or live on `as_of`) in document order, as the API shows
     them with their criteria, strategies and inspection actions."""
     if rendering.renders(session, as_of):
-        return await rendering.render_plan_actions(session, plan.id, _EXPANDED)
+        return await rendering.render_plan_actions(session, plan.id, TREE_EXPANSIONS)
     actions = (
         await session.scalars(
             sa.select(Action)
@@ -223,8 +163,17 @@ async def _action_reads(session: AsyncSession, plan: Plan, as_of: date | None) -
     ).all()
     states = await action_state_as_of(session, [a.id for a in actions], as_of) if as_of else None
     return await read_actions(
-        session=session, actions=actions, expand=_EXPANDED, today=as_of, states=states
+        session=session, actions=actions, expand=TREE_EXPANSIONS, today=as_of, states=states
     )
+
+
+async def tree_body(*, session: AsyncSession, plan: Plan, as_of: date | None = None) -> bytes:
+    """The tree's JSON: written from one statement on PostgreSQL (`tree_text`), built here
+    from rows otherwise (SQLite, `as_of`)."""
+    if rendering.renders(session, as_of):
+        return await tree_json(session, plan, TREE_EXPANSIONS)
+    tree = await plan_tree(session=session, plan=plan, as_of=as_of)
+    return tree.model_dump_json().encode()
 
 
 async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = None) -> PlanTree:
