@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.models import ActionLeadOfficer, AuditEvent, Role, StatusUpdate
-from tests.conftest import Clients
+from tests.conftest import Clients, StatementCounter
 from tests.factories import make_action, make_area, make_officer, make_plan
 from tests.support import archive, assert_problem, error_fields, patch
 
@@ -350,3 +350,22 @@ async def test_due_date_revisions_slippage_and_history(
         "after": "2023-09-30",
     }
     assert_problem(await editor.get("/api/v1/audit-events"), 403)
+
+
+async def test_posting_runs_a_fixed_number_of_statements(
+    editor: httpx.AsyncClient, session: AsyncSession, count_statements: StatementCounter
+) -> None:
+    """The key, the action, the idempotency record, the insert, the deciding update, the
+    action's new state, the audit events and the idempotency record kept: however many
+    updates the action has (docs/performance.md lists them)."""
+    action_id = await new_action(session)
+    await post(editor, action_id, GREEN)  # the key's first use is written
+    counts = []
+    for rating in ("red", "amber", "green"):
+        before = count_statements.count
+        response = await post(
+            editor, action_id, {**RED, "rag": rating}, **{"Idempotency-Key": f"key-{rating}"}
+        )
+        assert response.status_code == 201, response.text
+        counts.append(count_statements.count - before)
+    assert counts == [8, 8, 8], count_statements.statements[-8:]
