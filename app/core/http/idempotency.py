@@ -47,6 +47,16 @@ class Idempotency:
             self.replay.response_body, status_code=self.replay.status_code, headers=headers
         )
 
+    async def replay_after_clash(self, session: AsyncSession) -> JSONResponse | None:
+        """After a write failed on a unique constraint: when a concurrent request with the
+        same key stored its response first (another worker or copy of the service), that
+        response as a replay; None when the clash was about something else."""
+        if self.key is None:
+            return None
+        await session.rollback()
+        self.replay = await _stored(session, self)
+        return self.replayed_response()
+
     def remember(
         self,
         session: AsyncSession,
@@ -105,23 +115,27 @@ async def idempotency(
     )
     if idempotency_key is None:
         return found
+    found.replay = await _stored(session, found)
+    return found
+
+
+async def _stored(session: AsyncSession, request: Idempotency) -> IdempotencyRecord | None:
+    """The stored first response to this key, or None; a 422 when it answered another
+    request."""
     record = await session.scalar(
         sa.select(IdempotencyRecord).where(
-            col(IdempotencyRecord.key_id) == principal.key_id,
-            col(IdempotencyRecord.idempotency_key) == idempotency_key,
+            col(IdempotencyRecord.key_id) == request.key_id,
+            col(IdempotencyRecord.idempotency_key) == request.key,
         )
     )
-    if record is not None:
-        if record.request_hash != request_hash:
-            raise ValidationFailed(
-                "This Idempotency-Key was used with another request. Use a new key for a "
-                "new request.",
-                field="header.Idempotency-Key",
-                message="already used with a different request",
-                type="idempotency_key_reused",
-            )
-        found.replay = record
-    return found
+    if record is not None and record.request_hash != request.request_hash:
+        raise ValidationFailed(
+            "This Idempotency-Key was used with another request. Use a new key for a new request.",
+            field="header.Idempotency-Key",
+            message="already used with a different request",
+            type="idempotency_key_reused",
+        )
+    return record
 
 
 IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
