@@ -24,11 +24,14 @@ COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh
 RUN pip install --no-deps . && mkdir -p /srv/var && chown 10001:10001 /srv/var
 
 USER 10001:10001
+# /metrics on a port of its own, for a Prometheus on the internal network only.
 ENV IPA_ENVIRONMENT=production \
     IPA_LOG_FORMAT=json \
     IPA_HOST=0.0.0.0 \
-    IPA_PORT=8000
-EXPOSE 8000
+    IPA_PORT=8000 \
+    IPA_METRICS_HOST=0.0.0.0 \
+    IPA_METRICS_PORT=9464
+EXPOSE 8000 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health/ready', timeout=4).status != 200)"]
 ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]

@@ -77,6 +77,7 @@ def serve(
     import uvicorn
 
     from app.core.db.migrations import upgrade
+    from app.core.http.metrics_server import multiprocess_metrics, serve_metrics
     from app.core.logging import configure_logging
 
     settings = get_settings()
@@ -99,16 +100,27 @@ def serve(
                 )
         else:
             _first_admin_key_to_file(settings, key_file)
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_config=None,
-        proxy_headers=True,
-        server_header=False,
-    )
+    with multiprocess_metrics(workers) as metrics_folder:
+        if settings.metrics_port is not None:
+            try:
+                serve_metrics(settings.metrics_host, settings.metrics_port, metrics_folder)
+            except OSError as exc:
+                typer.echo(
+                    f"Cannot serve /metrics on {settings.metrics_host}:{settings.metrics_port}"
+                    f" ({exc.strerror or exc}); set IPA_METRICS_HOST and IPA_METRICS_PORT.",
+                    err=True,
+                )
+                raise typer.Exit(code=1) from exc
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=None,
+            proxy_headers=True,
+            server_header=False,
+        )
 
 
 def should_seed(settings: Settings, flag: bool | None) -> bool:

@@ -131,7 +131,8 @@ def _install_openapi(app: FastAPI) -> None:
 
 def _install_metrics(app: FastAPI) -> None:
     """`/metrics`: requests by method, status class and route, and their latency (recorded
-    by `RequestMiddleware`)."""
+    by `RequestMiddleware`), summed over the workers in multiprocess mode
+    (`app.core.http.metrics_server`)."""
     Instrumentator().expose(app, include_in_schema=False)
 
 
@@ -256,5 +257,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_openapi(app)
     if docs:
         install_docs(app)
-    _install_metrics(app)
+    if settings.metrics_port is None:  # else `serve` answers /metrics on that port
+        _install_metrics(app)
     return app
