@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import gc
 from collections.abc import AsyncIterator
@@ -21,6 +23,7 @@ from app.core.db.engine import create_engine, create_session_factory
 from app.core.db.migrations import head_revisions
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.http.docs import install_docs
+from app.core.http.idempotency import purge_periodically
 from app.core.http.metrics import RequestMetrics, route_templates
 from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
@@ -211,9 +214,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # first request comes; preparing them all now spares each worker's first request.
         route_templates(app.routes)
         _freeze_start_up()
+        purging = asyncio.create_task(
+            purge_periodically(
+                app.state.write_session_factory, settings.idempotency_retention_hours
+            )
+        )
         try:
             yield
         finally:
+            purging.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purging
             await fast_path_connections.close()
             await engine.dispose()
             await write_engine.dispose()
