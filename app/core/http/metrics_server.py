@@ -28,12 +28,13 @@ MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
 @contextmanager
 def multiprocess_metrics(workers: int) -> Iterator[Path | None]:
-    """For several workers: an empty multiprocess folder, named in the environment the
-    workers inherit, and removed afterwards when `serve` made it. None for one worker."""
-    if workers < 2:
+    """The multiprocess folder, emptied, named in the environment the workers inherit, and
+    removed afterwards when `serve` made it: for several workers, or whenever the operator
+    names one. None for one worker and no folder named."""
+    given = os.environ.get(MULTIPROC_DIR)
+    if workers < 2 and not given:
         yield None
         return
-    given = os.environ.get(MULTIPROC_DIR)
     folder = Path(given) if given else Path(tempfile.mkdtemp(prefix="ipa-metrics-"))
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.db"):
