@@ -4,6 +4,7 @@ started together and always stopped, even when a test fails."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -77,7 +78,8 @@ def running(folder: Path, database_url: str, *specs: Spec) -> Iterator[list[Inst
             try:
                 instance.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                instance.process.kill()
+                # The whole group: the workers too, not only the process that started them.
+                os.killpg(instance.process.pid, signal.SIGKILL)
                 instance.process.wait(timeout=30)
 
 
@@ -95,7 +97,12 @@ def _start(folder: Path, database_url: str, each: Spec) -> Instance:
     command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port), *each.args]
     with log.open("wb") as output:
         process = subprocess.Popen(
-            command, cwd=folder, env=env, stdout=output, stderr=subprocess.STDOUT
+            command,
+            cwd=folder,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     return Instance(f"http://127.0.0.1:{port}", process, log, metrics_url)
 
