@@ -33,12 +33,19 @@ def backup(settings: Settings, target: Path) -> None:
     if target.exists():
         raise BackupError(f"{target} exists already; name a new file")
     partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+    except OSError as exc:
+        raise BackupError(f"cannot write to {target.parent}: {exc.strerror or exc}") from exc
     try:
         if settings.is_sqlite:
             _backup_sqlite(_sqlite_file(settings), partial)
         else:
             _backup_postgres(make_url(settings.database_url), partial)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"SQLite could not copy the database: {exc}") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -51,7 +58,10 @@ def restore(settings: Settings, source: Path, *, replace: bool = False) -> None:
     if not source.is_file():
         raise BackupError(f"no backup file at {source}")
     if settings.is_sqlite:
-        _restore_sqlite(source, _sqlite_file(settings), replace=replace)
+        try:
+            _restore_sqlite(source, _sqlite_file(settings), replace=replace)
+        except sqlite3.Error as exc:
+            raise BackupError(f"SQLite could not restore the database: {exc}") from exc
     else:
         _restore_postgres(make_url(settings.database_url), source, replace=replace)
 
@@ -150,7 +160,14 @@ def _restore_postgres(url: URL, source: Path, *, replace: bool) -> None:
     pg_restore = _postgres_tool("pg_restore")
     env = _libpq_environment(url)
     _run([pg_restore, "--list", str(source)], env)  # a readable custom-format dump
-    if asyncio.run(_postgres_tables(url)) and not replace:
+    try:
+        tables = asyncio.run(_postgres_tables(url))
+    except (OSError, sa.exc.SQLAlchemyError) as exc:
+        raise BackupError(
+            f"cannot reach the database {url.database}: {exc.__class__.__name__}; "
+            "create it empty first if it does not exist"
+        ) from exc
+    if tables and not replace:
         raise BackupError(
             f"the database {url.database} holds data; restore with --replace to write over it"
         )
