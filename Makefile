@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What running needs and no more: `make run`, `migrate`, `seed` and `openapi` install this.
+RUN_STAMP := $(VENV)/.installed-run
 PORT ?= 8000
 # Two workers: the CI machine has two cores.
 PYTEST_ARGS ?= -n 2
@@ -18,6 +20,14 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(RUN_STAMP)
+
+# The service alone; a venv with the dev extra already has it.
+$(RUN_STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
 # The pinned Node tools: openapi-typescript, openapi-fetch, TypeScript, Redocly, Prism.
@@ -31,7 +41,7 @@ $(NODE_MODULES): $(CLIENT)/package-lock.json
 
 ## run: migrate a SQLite database under ./var, load the Stockton plan into it if it has no plan,
 ## and serve on http://127.0.0.1:8000
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/improvement-plan serve --host $(HOST) --port $(PORT)
 
 ## test: the whole suite; on PostgreSQL too when IPA_TEST_POSTGRES_URL is set
@@ -57,13 +67,13 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-migrate: $(STAMP)
+migrate: $(RUN_STAMP)
 	$(BIN)/improvement-plan migrate
 
-seed: $(STAMP)
+seed: $(RUN_STAMP)
 	$(BIN)/improvement-plan seed $(FILES)
 
-openapi: $(STAMP)
+openapi: $(RUN_STAMP)
 	$(BIN)/improvement-plan openapi
 
 ## client: generate the TypeScript types from the contract, type-check and build the client

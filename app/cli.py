@@ -77,6 +77,7 @@ def serve(
     import uvicorn
 
     from app.core.db.migrations import upgrade
+    from app.core.http.metrics_server import multiprocess_metrics, serve_metrics
     from app.core.logging import configure_logging
 
     settings = get_settings()
@@ -99,16 +100,27 @@ def serve(
                 )
         else:
             _first_admin_key_to_file(settings, key_file)
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_config=None,
-        proxy_headers=True,
-        server_header=False,
-    )
+    with multiprocess_metrics(workers) as metrics_folder:
+        if settings.metrics_port is not None:
+            try:
+                serve_metrics(settings.metrics_host, settings.metrics_port, metrics_folder)
+            except OSError as exc:
+                typer.echo(
+                    f"Cannot serve /metrics on {settings.metrics_host}:{settings.metrics_port}"
+                    f" ({exc.strerror or exc}); set IPA_METRICS_HOST and IPA_METRICS_PORT.",
+                    err=True,
+                )
+                raise typer.Exit(code=1) from exc
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=None,
+            proxy_headers=True,
+            server_header=False,
+        )
 
 
 def should_seed(settings: Settings, flag: bool | None) -> bool:
@@ -275,6 +287,75 @@ def create_key(
             await engine.dispose()
 
     typer.echo(asyncio.run(run()))
+
+
+@cli.command()
+def backup(
+    target: Annotated[Path, typer.Argument(help="The backup file to write; it must not exist.")],
+) -> None:
+    """Back up the database while the service runs: SQLite by its online backup API,
+    PostgreSQL by pg_dump's custom format."""
+    from app.core.db.backup import BackupError
+    from app.core.db.backup import backup as write_backup
+
+    settings = get_settings()
+    try:
+        write_backup(settings, target)
+    except BackupError as exc:
+        typer.echo(f"No backup was made: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(f"Backed up {_safe_url(settings)} to {target}")
+
+
+@cli.command()
+def restore(
+    source: Annotated[Path, typer.Argument(help="A file `improvement-plan backup` wrote.")],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Write over a database that holds data.")
+    ] = False,
+) -> None:
+    """Put the database back as a backup holds it. Stop the service first. A database that
+    holds data is refused unless --replace is given."""
+    from app.core.db.backup import BackupError
+    from app.core.db.backup import restore as read_backup
+
+    settings = get_settings()
+    try:
+        read_backup(settings, source, replace=replace)
+    except BackupError as exc:
+        typer.echo(f"Nothing was restored: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(
+        f"Restored {_safe_url(settings)} from {source}. Run `improvement-plan migrate` if the "
+        "backup came from an older release."
+    )
+
+
+@cli.command("purge-idempotency")
+def purge_idempotency(
+    older_than_hours: Annotated[
+        int | None,
+        typer.Option(min=1, help="Default: IPA_IDEMPOTENCY_RETENTION_HOURS.", show_default=False),
+    ] = None,
+) -> None:
+    """Delete stored Idempotency-Key responses older than the retention period; a retry
+    after that is a new request. `serve` does this every hour as well."""
+    from app.core.db.engine import create_engine, create_session_factory
+    from app.core.http.idempotency import purge_idempotency_records
+
+    settings = get_settings()
+    hours = older_than_hours or settings.idempotency_retention_hours
+
+    async def run() -> int:
+        engine = create_engine(settings, for_writes=True)
+        try:
+            async with create_session_factory(engine)() as session:
+                return await purge_idempotency_records(session, older_than_hours=hours)
+        finally:
+            await engine.dispose()
+
+    purged = asyncio.run(run())
+    typer.echo(f"Purged {purged} idempotency records older than {hours} hours.")
 
 
 @cli.command()

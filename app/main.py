@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import gc
 from collections.abc import AsyncIterator
@@ -21,6 +23,7 @@ from app.core.db.engine import create_engine, create_session_factory
 from app.core.db.migrations import head_revisions
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.http.docs import install_docs
+from app.core.http.idempotency import purge_periodically
 from app.core.http.metrics import RequestMetrics, route_templates
 from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
@@ -131,7 +134,8 @@ def _install_openapi(app: FastAPI) -> None:
 
 def _install_metrics(app: FastAPI) -> None:
     """`/metrics`: requests by method, status class and route, and their latency (recorded
-    by `RequestMiddleware`)."""
+    by `RequestMiddleware`), summed over the workers in multiprocess mode
+    (`app.core.http.metrics_server`)."""
     Instrumentator().expose(app, include_in_schema=False)
 
 
@@ -210,9 +214,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # first request comes; preparing them all now spares each worker's first request.
         route_templates(app.routes)
         _freeze_start_up()
+        purging = asyncio.create_task(
+            purge_periodically(
+                app.state.write_session_factory, settings.idempotency_retention_hours
+            )
+        )
         try:
             yield
         finally:
+            purging.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purging
             await fast_path_connections.close()
             await engine.dispose()
             await write_engine.dispose()
@@ -256,5 +268,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_openapi(app)
     if docs:
         install_docs(app)
-    _install_metrics(app)
+    if settings.metrics_port is None:  # else `serve` answers /metrics on that port
+        _install_metrics(app)
     return app

@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     rate_limit: str = "600/minute"
     auth_failure_rate_limit: str = "60/minute"
     rate_limit_storage_uri: str = "memory://"
+    # Set: `serve` answers `/metrics` on this port only (at `metrics_host`), away from the
+    # API's port; unset: the API's port answers `/metrics`.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
+    # Idempotency records older than this are purged: a retry after it is a new request.
+    idempotency_retention_hours: int = Field(default=168, ge=1)
 
     @field_validator("rate_limit", "auth_failure_rate_limit")
     @classmethod

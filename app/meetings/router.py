@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
@@ -94,13 +95,21 @@ async def create_meeting(
     replay = idempotency.replayed_response()
     if replay is not None:
         return replay
-    read = await service.create_meeting(
-        session=session,
-        data=body,
-        actor=actor,
-        idempotency=idempotency,
-        location_for=lambda meeting_id: str(request.url_for("get_meeting", meeting_id=meeting_id)),
-    )
+    try:
+        read = await service.create_meeting(
+            session=session,
+            data=body,
+            actor=actor,
+            idempotency=idempotency,
+            location_for=lambda meeting_id: str(
+                request.url_for("get_meeting", meeting_id=meeting_id)
+            ),
+        )
+    except IntegrityError:
+        replay = await idempotency.replay_after_clash(session)
+        if replay is None:
+            raise
+        return replay
     return created(response, read, request.url_for("get_meeting", meeting_id=read.id))
 
 
@@ -127,9 +136,15 @@ async def create_meeting_schedule(
     replay = idempotency.replayed_response()
     if replay is not None:
         return replay
-    return await service.create_schedule(
-        session=session, data=body, actor=actor, idempotency=idempotency
-    )
+    try:
+        return await service.create_schedule(
+            session=session, data=body, actor=actor, idempotency=idempotency
+        )
+    except IntegrityError:
+        replay = await idempotency.replay_after_clash(session)
+        if replay is None:
+            raise
+        return replay
 
 
 @router.get(
@@ -193,9 +208,19 @@ async def create_meeting_snapshot(
     if replay is not None:
         return replay
     location = str(request.url_for("get_meeting_snapshot", meeting_id=meeting.id))
-    read = await service.create_snapshot(
-        session=session, meeting=meeting, actor=actor, idempotency=idempotency, location=location
-    )
+    try:
+        read = await service.create_snapshot(
+            session=session,
+            meeting=meeting,
+            actor=actor,
+            idempotency=idempotency,
+            location=location,
+        )
+    except IntegrityError:
+        replay = await idempotency.replay_after_clash(session)
+        if replay is None:
+            raise
+        return replay
     response.headers["Location"] = location
     return read
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 
 from app.core.auth.keys import Contributor, Viewer
 from app.core.db.session import SessionDep
@@ -82,16 +83,22 @@ async def create_status_update(
     replay = idempotency.replayed_response()
     if replay is not None:
         return replay
-    read = await service.create_status_update(
-        session=session,
-        action=action,
-        data=body,
-        actor=actor,
-        idempotency=idempotency,
-        location_for=lambda update_id: str(
-            request.url_for("get_status_update", update_id=update_id)
-        ),
-    )
+    try:
+        read = await service.create_status_update(
+            session=session,
+            action=action,
+            data=body,
+            actor=actor,
+            idempotency=idempotency,
+            location_for=lambda update_id: str(
+                request.url_for("get_status_update", update_id=update_id)
+            ),
+        )
+    except IntegrityError:
+        replay = await idempotency.replay_after_clash(session)
+        if replay is None:
+            raise
+        return replay
     response.headers["Location"] = str(request.url_for("get_status_update", update_id=read.id))
     return read
 

@@ -6,23 +6,30 @@ never see the write without its response or the response without its write.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+import logging
+import random
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from app.core.auth.keys import Principal, authenticate
 from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
-from app.models import IdempotencyRecord, new_id
+from app.models import IdempotencyRecord, new_id, utcnow
 
 REPLAY_HEADER = "Idempotent-Replayed"
+PURGE_FIRST_AFTER_SECONDS = 300
+PURGE_EVERY_SECONDS = 3600
+logger = logging.getLogger("app.idempotency")
 
 
 @dataclass
@@ -46,6 +53,16 @@ class Idempotency:
         return JSONResponse(
             self.replay.response_body, status_code=self.replay.status_code, headers=headers
         )
+
+    async def replay_after_clash(self, session: AsyncSession) -> JSONResponse | None:
+        """After a write failed on a unique constraint: when a concurrent request with the
+        same key stored its response first (another worker or copy of the service), that
+        response as a replay; None when the clash was about something else."""
+        if self.key is None:
+            return None
+        await session.rollback()
+        self.replay = await _stored(session, self)
+        return self.replayed_response()
 
     def remember(
         self,
@@ -105,23 +122,55 @@ async def idempotency(
     )
     if idempotency_key is None:
         return found
-    record = await session.scalar(
-        sa.select(IdempotencyRecord).where(
-            col(IdempotencyRecord.key_id) == principal.key_id,
-            col(IdempotencyRecord.idempotency_key) == idempotency_key,
-        )
-    )
-    if record is not None:
-        if record.request_hash != request_hash:
-            raise ValidationFailed(
-                "This Idempotency-Key was used with another request. Use a new key for a "
-                "new request.",
-                field="header.Idempotency-Key",
-                message="already used with a different request",
-                type="idempotency_key_reused",
-            )
-        found.replay = record
+    found.replay = await _stored(session, found)
     return found
 
 
+async def _stored(session: AsyncSession, request: Idempotency) -> IdempotencyRecord | None:
+    """The stored first response to this key, or None; a 422 when it answered another
+    request."""
+    record = await session.scalar(
+        sa.select(IdempotencyRecord).where(
+            col(IdempotencyRecord.key_id) == request.key_id,
+            col(IdempotencyRecord.idempotency_key) == request.key,
+        )
+    )
+    if record is not None and record.request_hash != request.request_hash:
+        raise ValidationFailed(
+            "This Idempotency-Key was used with another request. Use a new key for a new request.",
+            field="header.Idempotency-Key",
+            message="already used with a different request",
+            type="idempotency_key_reused",
+        )
+    return record
+
+
 IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
+
+
+async def purge_idempotency_records(session: AsyncSession, *, older_than_hours: int) -> int:
+    """Delete the stored responses older than this many hours; how many went."""
+    cutoff = utcnow() - timedelta(hours=older_than_hours)
+    result = await session.execute(
+        sa.delete(IdempotencyRecord).where(col(IdempotencyRecord.created_at) < cutoff)
+    )
+    await session.commit()
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def purge_periodically(
+    session_factory: async_sessionmaker[AsyncSession], older_than_hours: int
+) -> None:
+    """Purge every hour while the worker runs, starting a few minutes after it starts.
+    Each worker does this; a purge another has just done deletes nothing."""
+    delay = PURGE_FIRST_AFTER_SECONDS + random.uniform(0, PURGE_FIRST_AFTER_SECONDS)  # noqa: S311
+    while True:
+        await asyncio.sleep(delay)
+        delay = PURGE_EVERY_SECONDS
+        try:
+            async with session_factory() as session:
+                purged = await purge_idempotency_records(session, older_than_hours=older_than_hours)
+            if purged:
+                logger.info("purged %d idempotency records", purged)
+        except Exception as exc:  # a database away now is retried next time
+            logger.warning("idempotency purge failed: %s", exc.__class__.__name__)
