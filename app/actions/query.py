@@ -70,6 +70,7 @@ class ActionFilters:
     q: str | None = None
     slipped: bool | None = None
     stale: bool | None = None
+    needs_review: bool | None = None
     as_of: date | None = None
     include_archived: bool = False
     today: date = field(default_factory=date.today)
@@ -144,6 +145,10 @@ def _filtered(filters: ActionFilters, state: dict[str, sa.ColumnElement[Any]]) -
     if filters.stale is not None:
         stale = _stale_clause(state, filters)
         conditions.append(stale if filters.stale else sa.not_(stale))
+    if filters.needs_review is not None:
+        conditions.append(
+            col(Action.needs_review).is_(sa.true() if filters.needs_review else sa.false())
+        )
     if filters.updated_since is not None:
         conditions.append(col(Action.updated_at) >= filters.updated_since)
     if filters.q:

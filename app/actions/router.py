@@ -14,6 +14,7 @@ from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
+from app.core.http.review import NeedsReviewFilter
 from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
@@ -91,6 +92,7 @@ async def list_actions(
             "update interval (`update_interval_days`)."
         ),
     ] = None,
+    needs_review: NeedsReviewFilter = None,
     as_of: AsOf = None,
     include_archived: Annotated[bool, Query(description="Include archived actions.")] = False,
 ) -> Response:
@@ -120,6 +122,7 @@ async def list_actions(
         q=q,
         slipped=slipped,
         stale=stale,
+        needs_review=needs_review,
         as_of=as_of,
         include_archived=include_archived,
     )

@@ -14,12 +14,20 @@ from app.models.content import (
     Rag,
     RagFilter,
     Recurrence,
+    Reviewable,
     SuccessCriterion,
 )
 from app.models.inspection import ActionInspectionAction, InspectionAction, InspectionActionBase
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
-from app.models.plan import Plan, PlanBase, PlanStatus, RatingDefinitions
+from app.models.plan import (
+    MeetingSchedule,
+    Plan,
+    PlanBase,
+    PlanStatus,
+    RatingDefinitions,
+    RatingDefinitionsSource,
+)
 from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
 from app.models.strategy import Strategy, StrategyBase, StrategyLink
 
@@ -37,6 +45,7 @@ __all__ = [
     "InspectionAction",
     "InspectionActionBase",
     "Meeting",
+    "MeetingSchedule",
     "MeetingSnapshot",
     "Objective",
     "Officer",
@@ -48,7 +57,9 @@ __all__ = [
     "Rag",
     "RagFilter",
     "RatingDefinitions",
+    "RatingDefinitionsSource",
     "Recurrence",
+    "Reviewable",
     "Role",
     "StatusUpdate",
     "Strategy",

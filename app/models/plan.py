@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
+from pydantic import Field as SchemaField
 from sqlmodel import Field, SQLModel
 
 from app.models.base import StrEnumType, TimestampedTable
@@ -48,6 +49,37 @@ class RatingDefinitions(BaseModel):
         min_length=1,
         max_length=1000,
         description="What a blue rating means for this plan.",
+    )
+
+
+class RatingDefinitionsSource(StrEnum):
+    """Whose words a plan's rating definitions are."""
+
+    plan = "plan"
+    service_default = "service_default"
+
+
+class MeetingSchedule(BaseModel):
+    """How often the board overseeing a plan meets, as the plan states it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    board: str = SchemaField(
+        min_length=1,
+        max_length=200,
+        description="The board that oversees the plan.",
+        examples=["Good and Beyond Board"],
+    )
+    frequency: Literal["weekly", "fortnightly", "monthly", "quarterly"] = SchemaField(
+        description="How often it meets."
+    )
+    partners_every: int | None = SchemaField(
+        default=None,
+        ge=1,
+        le=12,
+        description="Partners attend every this many meetings (2: every second meeting); "
+        "null when the plan does not say.",
+        examples=[2],
     )
 
 
@@ -100,3 +132,9 @@ class Plan(PlanBase, TimestampedTable, table=True):
     rating_definitions: dict[str, Any] = Field(
         default_factory=lambda: RatingDefinitions().model_dump(), sa_type=sa.JSON, nullable=False
     )
+    rating_definitions_source: RatingDefinitionsSource = Field(
+        default=RatingDefinitionsSource.plan,
+        sa_type=StrEnumType(RatingDefinitionsSource),
+        sa_column_kwargs={"server_default": "plan"},
+    )
+    meeting_schedule: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)

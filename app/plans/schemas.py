@@ -8,7 +8,13 @@ from pydantic import ConfigDict, Field
 
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
-from app.models import PlanBase, PlanStatus, RatingDefinitions
+from app.models import (
+    MeetingSchedule,
+    PlanBase,
+    PlanStatus,
+    RatingDefinitions,
+    RatingDefinitionsSource,
+)
 
 
 class PlanCreate(PlanBase, RequestBody):
@@ -18,7 +24,12 @@ class PlanCreate(PlanBase, RequestBody):
 
     rating_definitions: RatingDefinitions = Field(
         default_factory=RatingDefinitions,
-        description="What each rating means for this plan; defaults apply where left out.",
+        description="What each rating means for this plan; the service's defaults apply "
+        "where left out, and when all are left out the plan shows "
+        "`rating_definitions_source: service_default`.",
+    )
+    meeting_schedule: MeetingSchedule | None = Field(
+        default=None, description="How often the board overseeing the plan meets."
     )
 
 
@@ -41,7 +52,11 @@ class PlanUpdate(PatchBody):
         default=None, max_length=20000, description="New introduction; null clears it."
     )
     rating_definitions: RatingDefinitions | None = Field(
-        default=None, description="New rating definitions, all four."
+        default=None,
+        description="New rating definitions, all four; from then on they are the plan's own.",
+    )
+    meeting_schedule: MeetingSchedule | None = Field(
+        default=None, description="New meeting schedule; null clears it."
     )
 
 
@@ -49,6 +64,14 @@ class PlanRead(PlanBase, ResourceRead):  # type: ignore[misc]
     """A plan."""
 
     rating_definitions: RatingDefinitions = Field(description="What each rating means.")
+    rating_definitions_source: RatingDefinitionsSource = Field(
+        description="`plan` when the definitions are the plan's own words; `service_default` "
+        "when the plan gave none and these are the service's defaults, not the plan's."
+    )
+    meeting_schedule: MeetingSchedule | None = Field(
+        description="How often the board overseeing the plan meets, as the plan states it; "
+        "null when it does not say."
+    )
 
 
 class PlanPage(Page[PlanRead]):

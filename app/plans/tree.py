@@ -17,6 +17,7 @@ from app.actions.assembly import read_actions
 from app.actions.query import action_state_as_of
 from app.actions.schemas import ActionRead, Expansion
 from app.actions.state import live_at
+from app.core.http.review import NEEDS_REVIEW, READING_NOTES
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -37,6 +38,8 @@ class CriterionNode(BaseModel):
     id: str = Field(description="The criterion's id.")
     statement: str = Field(description="What good looks like.")
     action_ids: list[str] = Field(description="The live actions it is linked to.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
 
 
 class ActionNode(ActionRead):
@@ -51,6 +54,8 @@ class ObjectiveNode(BaseModel):
     id: str = Field(description="The objective's id.")
     ref: str = Field(description="Its ref.", examples=["1.1.1"])
     statement: str = Field(description="The objective.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     actions: list[ActionNode] = Field(description="Its actions, in order.")
 
@@ -62,6 +67,8 @@ class OutcomeNode(BaseModel):
     ref: str = Field(description="Its ref.", examples=["1.1"])
     number: str | None = Field(description="Its printed number, if the plan gives one.")
     statement: str = Field(description="The outcome.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     objectives: list[ObjectiveNode] = Field(description="Its objectives, in order.")
     actions: list[ActionNode] = Field(description="Actions under it with no objective.")
@@ -75,6 +82,8 @@ class AreaNode(BaseModel):
     number: int = Field(description="Its number.")
     title: str = Field(description="Its title.")
     aim: str | None = Field(description="Its aim.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     outcomes: list[OutcomeNode] = Field(description="Its outcomes, in order.")
     actions: list[ActionNode] = Field(description="Actions under it with no outcome.")
@@ -144,6 +153,8 @@ def _criteria_under(
                 id=criterion.id,
                 statement=criterion.statement,
                 action_ids=actions_of.get(criterion.id, []),
+                reading_notes=criterion.reading_notes,
+                needs_review=criterion.needs_review,
             )
         )
     return under
@@ -185,6 +196,8 @@ def _area_nodes(
                 id=objective.id,
                 ref=objective.ref,
                 statement=objective.statement,
+                reading_notes=objective.reading_notes,
+                needs_review=objective.needs_review,
                 success_criteria=criteria_under.get(objective.id, []),
                 actions=nodes(objective.id),
             )
@@ -197,6 +210,8 @@ def _area_nodes(
                 ref=outcome.ref,
                 number=outcome.number,
                 statement=outcome.statement,
+                reading_notes=outcome.reading_notes,
+                needs_review=outcome.needs_review,
                 success_criteria=criteria_under.get(outcome.id, []),
                 objectives=objectives_of.get(outcome.id, []),
                 actions=nodes(outcome.id),
@@ -209,6 +224,8 @@ def _area_nodes(
             number=area.number,
             title=area.title,
             aim=area.aim,
+            reading_notes=area.reading_notes,
+            needs_review=area.needs_review,
             success_criteria=criteria_under.get(area.id, []),
             outcomes=outcomes_of.get(area.id, []),
             actions=nodes(area.id),
