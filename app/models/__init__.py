@@ -21,7 +21,7 @@ from app.models.inspection import ActionInspectionAction, InspectionAction, Insp
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
 from app.models.plan import (
-    MeetingSchedule,
+    MeetingCadence,
     Plan,
     PlanBase,
     PlanStatus,
@@ -45,7 +45,7 @@ __all__ = [
     "InspectionAction",
     "InspectionActionBase",
     "Meeting",
-    "MeetingSchedule",
+    "MeetingCadence",
     "MeetingSnapshot",
     "Objective",
     "Officer",

@@ -59,7 +59,7 @@ class RatingDefinitionsSource(StrEnum):
     service_default = "service_default"
 
 
-class MeetingSchedule(BaseModel):
+class MeetingCadence(BaseModel):
     """How often the board overseeing a plan meets, as the plan states it."""
 
     model_config = ConfigDict(extra="forbid")

@@ -9,7 +9,7 @@ from pydantic import ConfigDict, Field
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import (
-    MeetingSchedule,
+    MeetingCadence,
     PlanBase,
     PlanStatus,
     RatingDefinitions,
@@ -28,7 +28,7 @@ class PlanCreate(PlanBase, RequestBody):
         "where left out, and when all are left out the plan shows "
         "`rating_definitions_source: service_default`.",
     )
-    meeting_schedule: MeetingSchedule | None = Field(
+    meeting_schedule: MeetingCadence | None = Field(
         default=None, description="How often the board overseeing the plan meets."
     )
 
@@ -55,7 +55,7 @@ class PlanUpdate(PatchBody):
         default=None,
         description="New rating definitions, all four; from then on they are the plan's own.",
     )
-    meeting_schedule: MeetingSchedule | None = Field(
+    meeting_schedule: MeetingCadence | None = Field(
         default=None, description="New meeting schedule; null clears it."
     )
 
@@ -68,7 +68,7 @@ class PlanRead(PlanBase, ResourceRead):  # type: ignore[misc]
         description="`plan` when the definitions are the plan's own words; `service_default` "
         "when the plan gave none and these are the service's defaults, not the plan's."
     )
-    meeting_schedule: MeetingSchedule | None = Field(
+    meeting_schedule: MeetingCadence | None = Field(
         description="How often the board overseeing the plan meets, as the plan states it; "
         "null when it does not say."
     )

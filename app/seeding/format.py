@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.models import MeetingSchedule, PlanStatus, RatingDefinitions
+from app.models import MeetingCadence, PlanStatus, RatingDefinitions
 
 KEY = r"^[a-z0-9][a-z0-9\-]*$"
 
@@ -25,7 +25,7 @@ class SeedPlan(Strict):
     # Left out when the plan does not define its ratings: the service's defaults then apply,
     # marked as such, rather than words the plan never wrote.
     rating_definitions: RatingDefinitions | None = None
-    meeting_schedule: MeetingSchedule | None = None
+    meeting_schedule: MeetingCadence | None = None
 
 
 class SeedOfficer(Strict):
