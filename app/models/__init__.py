@@ -21,7 +21,6 @@ from app.models.inspection import ActionInspectionAction, InspectionAction, Insp
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
 from app.models.plan import (
-    MeetingCadence,
     Plan,
     PlanBase,
     PlanStatus,
@@ -45,7 +44,6 @@ __all__ = [
     "InspectionAction",
     "InspectionActionBase",
     "Meeting",
-    "MeetingCadence",
     "MeetingSnapshot",
     "Objective",
     "Officer",

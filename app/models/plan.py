@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
-from pydantic import Field as SchemaField
 from sqlmodel import Field, SQLModel
 
 from app.models.base import StrEnumType, TimestampedTable
@@ -57,30 +56,6 @@ class RatingDefinitionsSource(StrEnum):
 
     plan = "plan"
     service_default = "service_default"
-
-
-class MeetingCadence(BaseModel):
-    """How often the board overseeing a plan meets, as the plan states it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    board: str = SchemaField(
-        min_length=1,
-        max_length=200,
-        description="The board that oversees the plan.",
-        examples=["Good and Beyond Board"],
-    )
-    frequency: Literal["weekly", "fortnightly", "monthly", "quarterly"] = SchemaField(
-        description="How often it meets."
-    )
-    partners_every: int | None = SchemaField(
-        default=None,
-        ge=1,
-        le=12,
-        description="Partners attend every this many meetings (2: every second meeting); "
-        "null when the plan does not say.",
-        examples=[2],
-    )
 
 
 class PlanBase(SQLModel):

@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import ConfigDict, Field
 
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import (
-    MeetingCadence,
     PlanBase,
     PlanStatus,
     RatingDefinitions,
     RatingDefinitionsSource,
 )
+
+
+class MeetingCadence(RequestBody):
+    """How often the board overseeing a plan meets, as the plan states it."""
+
+    board: str = Field(
+        min_length=1,
+        max_length=200,
+        description="The board that oversees the plan.",
+        examples=["Good and Beyond Board"],
+    )
+    frequency: Literal["weekly", "fortnightly", "monthly", "quarterly"] = Field(
+        description="How often it meets."
+    )
+    partners_every: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="Partners attend every this many meetings (2: every second meeting); "
+        "null when the plan does not say.",
+        examples=[2],
+    )
 
 
 class PlanCreate(PlanBase, RequestBody):

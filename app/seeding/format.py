@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.models import MeetingCadence, PlanStatus, RatingDefinitions
+from app.models import PlanStatus, RatingDefinitions
+from app.plans.schemas import MeetingCadence
 
 KEY = r"^[a-z0-9][a-z0-9\-]*$"
 
