@@ -118,6 +118,10 @@ def _filtered(
     if filters.stale is not None:
         stale = _stale_clause(state, stale_before)
         conditions.append(stale if filters.stale else sa.not_(stale))
+    if filters.needs_review is not None:
+        conditions.append(
+            col(Action.needs_review).is_(sa.true() if filters.needs_review else sa.false())
+        )
     if filters.updated_since is not None:
         conditions.append(col(Action.updated_at) >= filters.updated_since)
     if filters.q:

@@ -231,6 +231,20 @@ def _evidence(style: Style, column: Any) -> Json:
     return Json(style.array(piece, (element.c.number,), source).scalar_subquery())
 
 
+def _strings(style: Style, column: Any) -> Json:
+    """A JSON array of strings in the action's row, as pydantic writes a `list[str]`
+    (the stored text may be spaced or escaped otherwise)."""
+    element = (
+        sa.func.json_array_elements_text(column)
+        .table_valued("value", with_ordinality="number")
+        .render_derived()
+    )
+    item = style.value(element.c.value, str)
+    source = sa.select(element.c.number).select_from(element)
+    array = style.array(item, (element.c.number,), source).correlate(Action)
+    return Json(array.scalar_subquery())
+
+
 _EXPANSIONS = {
     Expansion.success_criteria: _success_criteria,
     Expansion.strategies: _strategies,
@@ -270,6 +284,7 @@ def document_parts(
             sa.and_(due < _TODAY, status.not_in([constant(s) for s in CLOSED_STATUSES])),
             sa.false(),
         ),
+        "reading_notes": _strings(style, col(Action.reading_notes)),
         "lead_officers": _lead_officers(style),
     }
     for expansion, build in _EXPANSIONS.items():

@@ -9,6 +9,15 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, Field, model_validator
 
 from app.core.http.listing import Page
+from app.core.http.review import (
+    NEEDS_REVIEW,
+    NEEDS_REVIEW_UPDATE,
+    READING_NOTES,
+    READING_NOTES_UPDATE,
+    REVIEW_NOT_NULLABLE,
+    NeedsReviewFilter,
+    ReadingNotesIn,
+)
 from app.core.http.schemas import (
     MAX_FILTER_VALUES,
     Filters,
@@ -96,6 +105,7 @@ class ActionFilters(BaseModel):
         description="true: open actions with no status update within their plan's "
         "update interval (`update_interval_days`).",
     )
+    needs_review: NeedsReviewFilter = None
     as_of: IsoDate | None = Field(default=None, description=AS_OF)
     include_archived: bool = Field(default=False, description="Include archived actions.")
 
@@ -157,7 +167,9 @@ class ActionUpdate(PatchBody):
     `due_date_reason`; the reason is kept in the action's history.
     """
 
-    not_nullable: ClassVar[frozenset[str]] = frozenset({"title", "ref", "lead_officer_ids"})
+    not_nullable: ClassVar[frozenset[str]] = (
+        frozenset({"title", "ref", "lead_officer_ids"}) | REVIEW_NOT_NULLABLE
+    )
 
     outcome_id: str | None = Field(
         default=None,
@@ -192,6 +204,8 @@ class ActionUpdate(PatchBody):
     lead_officer_ids: list[Id] | None = Field(
         default=None, max_length=MAX_LEADS, description="The new lead officers, replacing the old."
     )
+    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
+    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 
     @model_validator(mode="after")
     def reason_only_with_a_due_date_change(self) -> ActionUpdate:
@@ -277,6 +291,8 @@ class ActionRead(ResourceRead):
     completed_date: date | None = Field(description="When it was completed.")
     overdue: bool = Field(description="Past its due date and neither complete nor cancelled.")
     position: int = Field(description="Its place in document order under its parent item.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
     lead_officers: list[OfficerSummary] = Field(description="The accountable officers, in order.")
     success_criteria: list[CriterionSummary] | None = Field(
         default=None, description="Expanded with `expand=success_criteria`."

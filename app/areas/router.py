@@ -13,6 +13,7 @@ from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, PlanDep
 
 router = APIRouter(tags=["Areas"])
@@ -28,13 +29,18 @@ async def list_areas(
     plan: PlanDep,
     params: ListParamsDep,
     include_archived: IncludeArchived = False,
+    needs_review: NeedsReviewFilter = None,
 ) -> AreaPage:
     """List a plan's improvement areas, in document order.
 
     Sortable by `position`, `number`, `ref`, `title`, `created_at`, `updated_at`.
     """
     result = await service.list_areas(
-        session=session, plan=plan, params=params, include_archived=include_archived
+        session=session,
+        plan=plan,
+        params=params,
+        include_archived=include_archived,
+        needs_review=needs_review,
     )
     set_link_header(request, response, result.next_cursor)
     return AreaPage(

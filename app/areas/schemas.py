@@ -7,6 +7,14 @@ from typing import ClassVar
 from pydantic import Field
 
 from app.core.http.listing import Page
+from app.core.http.review import (
+    NEEDS_REVIEW,
+    NEEDS_REVIEW_UPDATE,
+    READING_NOTES,
+    READING_NOTES_UPDATE,
+    REVIEW_NOT_NULLABLE,
+    ReadingNotesIn,
+)
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 
 REF = "A short reference, unique in the plan, that reports print and clients filter by."
@@ -38,7 +46,9 @@ class AreaCreate(RequestBody):
 class AreaUpdate(PatchBody):
     """Changes to an area: only the fields sent change."""
 
-    not_nullable: ClassVar[frozenset[str]] = frozenset({"number", "title", "ref"})
+    not_nullable: ClassVar[frozenset[str]] = (
+        frozenset({"number", "title", "ref"}) | REVIEW_NOT_NULLABLE
+    )
 
     number: int | None = Field(default=None, ge=1, le=999, description="New number.")
     title: str | None = Field(default=None, min_length=1, max_length=300, description="New title.")
@@ -50,6 +60,8 @@ class AreaUpdate(PatchBody):
         pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$",
         description="New reference.",
     )
+    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
+    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 
 
 class AreaRead(ResourceRead):
@@ -61,6 +73,8 @@ class AreaRead(ResourceRead):
     title: str = Field(description="The area's title.", examples=["Our People"])
     aim: str | None = Field(description="What the area sets out to achieve.")
     position: int = Field(description="Its place in document order among the plan's areas.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
 
 
 class AreaPage(Page[AreaRead]):

@@ -9,6 +9,7 @@ from sqlmodel import col
 from app.areas.schemas import AreaCreate, AreaUpdate
 from app.core.auth.keys import Principal
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.http.review import where_needs_review
 from app.core.resources import crud
 from app.core.resources.refs import ensure_ref_free, next_position
 from app.models import Action, Area, Outcome, Plan, SuccessCriterion, new_id
@@ -25,12 +26,18 @@ SORTABLE = {
 
 
 async def list_areas(
-    *, session: AsyncSession, plan: Plan, params: ListParams, include_archived: bool = False
+    *,
+    session: AsyncSession,
+    plan: Plan,
+    params: ListParams,
+    include_archived: bool = False,
+    needs_review: bool | None = None,
 ) -> PageResult[Area]:
     """One page of the plan's areas, in document order unless sorted otherwise."""
     statement = sa.select(Area).where(col(Area.plan_id) == plan.id)
     if not include_archived:
         statement = statement.where(col(Area.archived_at).is_(None))
+    statement = where_needs_review(statement, col(Area.needs_review), needs_review)
     return await paginate(
         session,
         statement,

@@ -14,12 +14,19 @@ from app.models.content import (
     Rag,
     RagFilter,
     Recurrence,
+    Reviewable,
     SuccessCriterion,
 )
 from app.models.inspection import ActionInspectionAction, InspectionAction, InspectionActionBase
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
-from app.models.plan import Plan, PlanBase, PlanStatus, RatingDefinitions
+from app.models.plan import (
+    Plan,
+    PlanBase,
+    PlanStatus,
+    RatingDefinitions,
+    RatingDefinitionsSource,
+)
 from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
 from app.models.strategy import Strategy, StrategyBase, StrategyLink
 
@@ -48,7 +55,9 @@ __all__ = [
     "Rag",
     "RagFilter",
     "RatingDefinitions",
+    "RatingDefinitionsSource",
     "Recurrence",
+    "Reviewable",
     "Role",
     "StatusUpdate",
     "Strategy",

@@ -49,7 +49,15 @@ class Recurrence(StrEnum):
     monthly = "monthly"
 
 
-class Area(TimestampedTable, table=True):
+class Reviewable(SQLModel):
+    """How a reader took the item from its source document, and whether the plan's owner
+    still has to confirm that reading."""
+
+    reading_notes: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
+    needs_review: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+
+
+class Area(Reviewable, TimestampedTable, table=True):
     __table_args__ = (sa.UniqueConstraint("plan_id", "ref"),)
 
     id: str = Field(primary_key=True, max_length=40)
@@ -61,7 +69,7 @@ class Area(TimestampedTable, table=True):
     position: int = Field(default=0)
 
 
-class Outcome(TimestampedTable, table=True):
+class Outcome(Reviewable, TimestampedTable, table=True):
     __table_args__ = (sa.UniqueConstraint("plan_id", "ref"),)
 
     id: str = Field(primary_key=True, max_length=40)
@@ -73,7 +81,7 @@ class Outcome(TimestampedTable, table=True):
     position: int = Field(default=0)
 
 
-class Objective(TimestampedTable, table=True):
+class Objective(Reviewable, TimestampedTable, table=True):
     __table_args__ = (sa.UniqueConstraint("plan_id", "ref"),)
 
     id: str = Field(primary_key=True, max_length=40)
@@ -85,7 +93,7 @@ class Objective(TimestampedTable, table=True):
     position: int = Field(default=0)
 
 
-class Action(TimestampedTable, table=True):
+class Action(Reviewable, TimestampedTable, table=True):
     __table_args__ = (
         sa.UniqueConstraint("plan_id", "ref"),
         sa.CheckConstraint("rag IS NULL OR rag IN ('red', 'amber', 'green', 'blue')", name="rag"),
@@ -147,7 +155,7 @@ class ActionLeadOfficer(SQLModel, table=True):
     position: int = Field(default=0)
 
 
-class SuccessCriterion(TimestampedTable, table=True):
+class SuccessCriterion(Reviewable, TimestampedTable, table=True):
     __tablename__ = "success_criterion"
     __table_args__ = (
         sa.CheckConstraint(

@@ -51,6 +51,13 @@ class RatingDefinitions(BaseModel):
     )
 
 
+class RatingDefinitionsSource(StrEnum):
+    """Whose words a plan's rating definitions are."""
+
+    plan = "plan"
+    service_default = "service_default"
+
+
 class PlanBase(SQLModel):
     title: str = Field(
         min_length=1,
@@ -100,3 +107,9 @@ class Plan(PlanBase, TimestampedTable, table=True):
     rating_definitions: dict[str, Any] = Field(
         default_factory=lambda: RatingDefinitions().model_dump(), sa_type=sa.JSON, nullable=False
     )
+    rating_definitions_source: RatingDefinitionsSource = Field(
+        default=RatingDefinitionsSource.plan,
+        sa_type=StrEnumType(RatingDefinitionsSource),
+        sa_column_kwargs={"server_default": "plan"},
+    )
+    meeting_schedule: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)

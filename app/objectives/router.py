@@ -11,6 +11,7 @@ from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.review import NeedsReviewFilter
 from app.dependencies import ObjectiveDep, OutcomeDep
 from app.objectives import service
 from app.objectives.schemas import ObjectiveCreate, ObjectivePage, ObjectiveRead, ObjectiveUpdate
@@ -30,13 +31,18 @@ async def list_objectives(
     outcome: OutcomeDep,
     params: ListParamsDep,
     include_archived: IncludeArchived = False,
+    needs_review: NeedsReviewFilter = None,
 ) -> ObjectivePage:
     """List an outcome's objectives, in document order.
 
     Sortable by `position`, `ref`, `created_at`, `updated_at`.
     """
     result = await service.list_objectives(
-        session=session, outcome=outcome, params=params, include_archived=include_archived
+        session=session,
+        outcome=outcome,
+        params=params,
+        include_archived=include_archived,
+        needs_review=needs_review,
     )
     set_link_header(request, response, result.next_cursor)
     return ObjectivePage(

@@ -7,6 +7,14 @@ from typing import ClassVar
 from pydantic import Field
 
 from app.core.http.listing import Page
+from app.core.http.review import (
+    NEEDS_REVIEW,
+    NEEDS_REVIEW_UPDATE,
+    READING_NOTES,
+    READING_NOTES_UPDATE,
+    REVIEW_NOT_NULLABLE,
+    ReadingNotesIn,
+)
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 
 REF = "A short reference, unique among the plan's objectives, that reports print and clients use."
@@ -35,7 +43,7 @@ class ObjectiveCreate(RequestBody):
 class ObjectiveUpdate(PatchBody):
     """Changes to an objective: only the fields sent change. It cannot move to another outcome."""
 
-    not_nullable: ClassVar[frozenset[str]] = frozenset({"statement", "ref"})
+    not_nullable: ClassVar[frozenset[str]] = frozenset({"statement", "ref"}) | REVIEW_NOT_NULLABLE
 
     statement: str | None = Field(
         default=None, min_length=1, max_length=5000, description="New statement."
@@ -43,6 +51,8 @@ class ObjectiveUpdate(PatchBody):
     ref: str | None = Field(
         default=None, min_length=1, max_length=20, pattern=REF_PATTERN, description="New reference."
     )
+    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
+    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 
 
 class ObjectiveRead(ResourceRead):
@@ -57,6 +67,8 @@ class ObjectiveRead(ResourceRead):
         examples=["There is sufficient capacity in the social work workforce"],
     )
     position: int = Field(description="Its place in document order among the outcome's objectives.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
 
 
 class ObjectivePage(Page[ObjectiveRead]):

@@ -8,6 +8,7 @@ from sqlmodel import col
 
 from app.core.auth.keys import Principal
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.http.review import where_needs_review
 from app.core.resources import crud
 from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
 from app.models import Action, Objective, Outcome, SuccessCriterion, new_id
@@ -23,12 +24,18 @@ SORTABLE = {
 
 
 async def list_objectives(
-    *, session: AsyncSession, outcome: Outcome, params: ListParams, include_archived: bool = False
+    *,
+    session: AsyncSession,
+    outcome: Outcome,
+    params: ListParams,
+    include_archived: bool = False,
+    needs_review: bool | None = None,
 ) -> PageResult[Objective]:
     """One page of the outcome's objectives, in document order unless sorted otherwise."""
     statement = sa.select(Objective).where(col(Objective.outcome_id) == outcome.id)
     if not include_archived:
         statement = statement.where(col(Objective.archived_at).is_(None))
+    statement = where_needs_review(statement, col(Objective.needs_review), needs_review)
     return await paginate(
         session,
         statement,

@@ -11,6 +11,7 @@ from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, OutcomeDep
 from app.outcomes import service
 from app.outcomes.schemas import OutcomeCreate, OutcomePage, OutcomeRead, OutcomeUpdate
@@ -28,13 +29,18 @@ async def list_outcomes(
     area: AreaDep,
     params: ListParamsDep,
     include_archived: IncludeArchived = False,
+    needs_review: NeedsReviewFilter = None,
 ) -> OutcomePage:
     """List an area's outcomes, in document order.
 
     Sortable by `position`, `ref`, `number`, `created_at`, `updated_at`.
     """
     result = await service.list_outcomes(
-        session=session, area=area, params=params, include_archived=include_archived
+        session=session,
+        area=area,
+        params=params,
+        include_archived=include_archived,
+        needs_review=needs_review,
     )
     set_link_header(request, response, result.next_cursor)
     return OutcomePage(

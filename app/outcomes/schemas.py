@@ -7,6 +7,14 @@ from typing import ClassVar
 from pydantic import Field
 
 from app.core.http.listing import Page
+from app.core.http.review import (
+    NEEDS_REVIEW,
+    NEEDS_REVIEW_UPDATE,
+    READING_NOTES,
+    READING_NOTES_UPDATE,
+    REVIEW_NOT_NULLABLE,
+    ReadingNotesIn,
+)
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 
 REF = "A short reference, unique among the plan's outcomes, that reports print and clients use."
@@ -43,7 +51,7 @@ class OutcomeCreate(RequestBody):
 class OutcomeUpdate(PatchBody):
     """Changes to an outcome: only the fields sent change. It cannot move to another area."""
 
-    not_nullable: ClassVar[frozenset[str]] = frozenset({"statement", "ref"})
+    not_nullable: ClassVar[frozenset[str]] = frozenset({"statement", "ref"}) | REVIEW_NOT_NULLABLE
 
     number: str | None = Field(
         default=None, min_length=1, max_length=20, description="New number; null clears it."
@@ -54,6 +62,8 @@ class OutcomeUpdate(PatchBody):
     ref: str | None = Field(
         default=None, min_length=1, max_length=20, pattern=REF_PATTERN, description="New reference."
     )
+    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
+    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 
 
 class OutcomeRead(ResourceRead):
@@ -71,6 +81,8 @@ class OutcomeRead(ResourceRead):
         examples=["A skilled, stable and well supported workforce"],
     )
     position: int = Field(description="Its place in document order among the area's outcomes.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
 
 
 class OutcomePage(Page[OutcomeRead]):

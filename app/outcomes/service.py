@@ -10,6 +10,7 @@ from sqlmodel import col
 
 from app.core.auth.keys import Principal
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.http.review import where_needs_review
 from app.core.resources import crud
 from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
 from app.models import Action, Area, Objective, Outcome, SuccessCriterion, new_id
@@ -26,12 +27,18 @@ SORTABLE = {
 
 
 async def list_outcomes(
-    *, session: AsyncSession, area: Area, params: ListParams, include_archived: bool = False
+    *,
+    session: AsyncSession,
+    area: Area,
+    params: ListParams,
+    include_archived: bool = False,
+    needs_review: bool | None = None,
 ) -> PageResult[Outcome]:
     """One page of the area's outcomes, in document order unless sorted otherwise."""
     statement = sa.select(Outcome).where(col(Outcome.area_id) == area.id)
     if not include_archived:
         statement = statement.where(col(Outcome.archived_at).is_(None))
+    statement = where_needs_review(statement, col(Outcome.needs_review), needs_review)
     return await paginate(
         session,
         statement,

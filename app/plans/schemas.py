@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.actions.schemas import ActionRead
 from app.core.http.listing import Page
+from app.core.http.review import NEEDS_REVIEW, READING_NOTES
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
-from app.models import PlanBase, PlanStatus, RatingDefinitions
+from app.models import (
+    PlanBase,
+    PlanStatus,
+    RatingDefinitions,
+    RatingDefinitionsSource,
+)
+
+
+class MeetingCadence(RequestBody):
+    """How often the board overseeing a plan meets, as the plan states it."""
+
+    board: str = Field(
+        min_length=1,
+        max_length=200,
+        description="The board that oversees the plan.",
+        examples=["Good and Beyond Board"],
+    )
+    frequency: Literal["weekly", "fortnightly", "monthly", "quarterly"] = Field(
+        description="How often it meets."
+    )
+    partners_every: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="Partners attend every this many meetings (2: every second meeting); "
+        "null when the plan does not say.",
+        examples=[2],
+    )
 
 
 class PlanCreate(PlanBase, RequestBody):
@@ -19,7 +47,12 @@ class PlanCreate(PlanBase, RequestBody):
 
     rating_definitions: RatingDefinitions = Field(
         default_factory=RatingDefinitions,
-        description="What each rating means for this plan; defaults apply where left out.",
+        description="What each rating means for this plan; the service's defaults apply "
+        "where left out, and when all are left out the plan shows "
+        "`rating_definitions_source: service_default`.",
+    )
+    meeting_schedule: MeetingCadence | None = Field(
+        default=None, description="How often the board overseeing the plan meets."
     )
 
 
@@ -42,7 +75,11 @@ class PlanUpdate(PatchBody):
         default=None, max_length=20000, description="New introduction; null clears it."
     )
     rating_definitions: RatingDefinitions | None = Field(
-        default=None, description="New rating definitions, all four."
+        default=None,
+        description="New rating definitions, all four; from then on they are the plan's own.",
+    )
+    meeting_schedule: MeetingCadence | None = Field(
+        default=None, description="New meeting schedule; null clears it."
     )
 
 
@@ -50,6 +87,14 @@ class PlanRead(PlanBase, ResourceRead):  # type: ignore[misc]
     """A plan."""
 
     rating_definitions: RatingDefinitions = Field(description="What each rating means.")
+    rating_definitions_source: RatingDefinitionsSource = Field(
+        description="`plan` when the definitions are the plan's own words; `service_default` "
+        "when the plan gave none and these are the service's defaults, not the plan's."
+    )
+    meeting_schedule: MeetingCadence | None = Field(
+        description="How often the board overseeing the plan meets, as the plan states it; "
+        "null when it does not say."
+    )
 
 
 class PlanPage(Page[PlanRead]):
@@ -62,6 +107,8 @@ class CriterionNode(BaseModel):
     id: str = Field(description="The criterion's id.")
     statement: str = Field(description="What good looks like.")
     action_ids: list[str] = Field(description="The live actions it is linked to.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
 
 
 class ActionNode(ActionRead):
@@ -76,6 +123,8 @@ class ObjectiveNode(BaseModel):
     id: str = Field(description="The objective's id.")
     ref: str = Field(description="Its ref.", examples=["1.1.1"])
     statement: str = Field(description="The objective.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     actions: list[ActionNode] = Field(description="Its actions, in order.")
 
@@ -87,6 +136,8 @@ class OutcomeNode(BaseModel):
     ref: str = Field(description="Its ref.", examples=["1.1"])
     number: str | None = Field(description="Its printed number, if the plan gives one.")
     statement: str = Field(description="The outcome.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     objectives: list[ObjectiveNode] = Field(description="Its objectives, in order.")
     actions: list[ActionNode] = Field(description="Actions under it with no objective.")
@@ -100,6 +151,8 @@ class AreaNode(BaseModel):
     number: int = Field(description="Its number.")
     title: str = Field(description="Its title.")
     aim: str | None = Field(description="Its aim.")
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     outcomes: list[OutcomeNode] = Field(description="Its outcomes, in order.")
     actions: list[ActionNode] = Field(description="Actions under it with no outcome.")

@@ -11,7 +11,7 @@ from sqlmodel import col
 from app.core.auth.keys import Principal
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.resources import crud
-from app.models import Plan, PlanStatus, new_id
+from app.models import Plan, PlanStatus, RatingDefinitionsSource, new_id
 from app.plans.schemas import PlanCreate, PlanUpdate
 
 SORTABLE = {
@@ -68,6 +68,14 @@ async def create_plan(*, session: AsyncSession, data: PlanCreate, actor: Princip
         status=data.status,
         description=data.description,
         rating_definitions=data.rating_definitions.model_dump(),
+        rating_definitions_source=(
+            RatingDefinitionsSource.plan
+            if "rating_definitions" in data.model_fields_set
+            else RatingDefinitionsSource.service_default
+        ),
+        meeting_schedule=(
+            data.meeting_schedule.model_dump() if data.meeting_schedule is not None else None
+        ),
     )
     return await crud.create(session, plan, actor=actor, entity_type=ENTITY)
 
@@ -79,6 +87,9 @@ async def update_plan(
     changes = data.changes()
     if data.rating_definitions is not None:
         changes["rating_definitions"] = data.rating_definitions.model_dump()
+        changes["rating_definitions_source"] = RatingDefinitionsSource.plan
+    if data.meeting_schedule is not None:
+        changes["meeting_schedule"] = data.meeting_schedule.model_dump()
     return await crud.update(session, plan, changes, actor=actor, entity_type=ENTITY)
 
 

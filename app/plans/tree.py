@@ -70,6 +70,8 @@ def _criteria_under(
                 id=criterion.id,
                 statement=criterion.statement,
                 action_ids=actions_of.get(criterion.id, []),
+                reading_notes=criterion.reading_notes,
+                needs_review=criterion.needs_review,
             )
         )
     return under
@@ -111,6 +113,8 @@ def _area_nodes(
                 id=objective.id,
                 ref=objective.ref,
                 statement=objective.statement,
+                reading_notes=objective.reading_notes,
+                needs_review=objective.needs_review,
                 success_criteria=criteria_under.get(objective.id, []),
                 actions=nodes(objective.id),
             )
@@ -123,6 +127,8 @@ def _area_nodes(
                 ref=outcome.ref,
                 number=outcome.number,
                 statement=outcome.statement,
+                reading_notes=outcome.reading_notes,
+                needs_review=outcome.needs_review,
                 success_criteria=criteria_under.get(outcome.id, []),
                 objectives=objectives_of.get(outcome.id, []),
                 actions=nodes(outcome.id),
@@ -135,6 +141,8 @@ def _area_nodes(
             number=area.number,
             title=area.title,
             aim=area.aim,
+            reading_notes=area.reading_notes,
+            needs_review=area.needs_review,
             success_criteria=criteria_under.get(area.id, []),
             outcomes=outcomes_of.get(area.id, []),
             actions=nodes(area.id),

@@ -86,6 +86,10 @@ def _actions(column: Any) -> sa.ScalarSelect[Any]:
     )
 
 
+def _review(model: Any) -> dict[str, Any]:
+    return {"reading_notes": model.reading_notes, "needs_review": model.needs_review}
+
+
 @functools.lru_cache(maxsize=1)
 def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
     owner = sa.func.coalesce(col(Action.objective_id), col(Action.outcome_id), col(Action.area_id))
@@ -103,6 +107,7 @@ def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
                 "number": Area.number,
                 "title": Area.title,
                 "aim": Area.aim,
+                **_review(Area),
             },
             col(Area.position),
             col(Area.id),
@@ -115,6 +120,7 @@ def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
                 "ref": Outcome.ref,
                 "number": Outcome.number,
                 "statement": Outcome.statement,
+                **_review(Outcome),
             },
             col(Outcome.position),
             col(Outcome.id),
@@ -126,6 +132,7 @@ def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
                 "outcome_id": Objective.outcome_id,
                 "ref": Objective.ref,
                 "statement": Objective.statement,
+                **_review(Objective),
             },
             col(Objective.position),
             col(Objective.id),
@@ -136,6 +143,7 @@ def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
                 "id": SuccessCriterion.id,
                 "owner": criterion_owner,
                 "statement": SuccessCriterion.statement,
+                **_review(SuccessCriterion),
             },
             col(SuccessCriterion.position),
             col(SuccessCriterion.id),
@@ -217,7 +225,12 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
     criteria: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in orjson.loads(row.criteria or "[]"):
         node = _node(
-            CriterionNode, id=c["id"], statement=c["statement"], action_ids=linked.get(c["id"], [])
+            CriterionNode,
+            id=c["id"],
+            statement=c["statement"],
+            action_ids=linked.get(c["id"], []),
+            reading_notes=c["reading_notes"],
+            needs_review=c["needs_review"],
         )
         criteria[c["owner"]].append(node)
     objectives: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -228,6 +241,8 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
                 id=o["id"],
                 ref=o["ref"],
                 statement=o["statement"],
+                reading_notes=o["reading_notes"],
+                needs_review=o["needs_review"],
                 success_criteria=criteria.get(o["id"], []),
                 actions=actions.under(o["id"]),
             )
@@ -241,6 +256,8 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
                 ref=o["ref"],
                 number=o["number"],
                 statement=o["statement"],
+                reading_notes=o["reading_notes"],
+                needs_review=o["needs_review"],
                 success_criteria=criteria.get(o["id"], []),
                 objectives=objectives.get(o["id"], []),
                 actions=actions.under(o["id"]),
@@ -254,6 +271,8 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
             number=a["number"],
             title=a["title"],
             aim=a["aim"],
+            reading_notes=a["reading_notes"],
+            needs_review=a["needs_review"],
             success_criteria=criteria.get(a["id"], []),
             outcomes=outcomes.get(a["id"], []),
             actions=actions.under(a["id"]),

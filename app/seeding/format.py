@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models import PlanStatus, RatingDefinitions
+from app.plans.schemas import MeetingCadence
 
 KEY = r"^[a-z0-9][a-z0-9\-]*$"
 
@@ -22,7 +23,10 @@ class SeedPlan(Strict):
     version_label: str | None = Field(default=None, max_length=100)
     status: PlanStatus = PlanStatus.draft
     description: str | None = Field(default=None, max_length=20000)
-    rating_definitions: RatingDefinitions
+    # Left out when the plan does not define its ratings: the service's defaults then apply,
+    # marked as such, rather than words the plan never wrote.
+    rating_definitions: RatingDefinitions | None = None
+    meeting_schedule: MeetingCadence | None = None
 
 
 class SeedOfficer(Strict):
@@ -46,7 +50,14 @@ class SeedInspectionAction(Strict):
     text: str = Field(min_length=1, max_length=5000)
 
 
-class SeedCriterion(Strict):
+class Reading(Strict):
+    """How the item was read from the source, and whether its owner must confirm it."""
+
+    reading_notes: list[str] = Field(default_factory=list, max_length=50)
+    needs_review: bool = False
+
+
+class SeedCriterion(Reading):
     key: str = Field(pattern=KEY, max_length=100)
     statement: str = Field(min_length=1, max_length=5000)
 
@@ -56,7 +67,7 @@ class SeedStrategyLink(Strict):
     note: str | None = Field(default=None, max_length=2000)
 
 
-class SeedAction(Strict):
+class SeedAction(Reading):
     title: str = Field(min_length=1, max_length=2000)
     description: str | None = Field(default=None, max_length=10000)
     notes: str | None = Field(default=None, max_length=5000)
@@ -68,13 +79,13 @@ class SeedAction(Strict):
     sub_actions: list[SeedAction] = Field(default_factory=list)
 
 
-class SeedObjective(Strict):
+class SeedObjective(Reading):
     statement: str = Field(min_length=1, max_length=5000)
     success_criteria: list[SeedCriterion] = Field(default_factory=list)
     actions: list[SeedAction] = Field(default_factory=list)
 
 
-class SeedOutcome(Strict):
+class SeedOutcome(Reading):
     number: str | None = Field(default=None, max_length=20)
     statement: str = Field(min_length=1, max_length=5000)
     success_criteria: list[SeedCriterion] = Field(default_factory=list)
@@ -82,7 +93,7 @@ class SeedOutcome(Strict):
     actions: list[SeedAction] = Field(default_factory=list)
 
 
-class SeedArea(Strict):
+class SeedArea(Reading):
     number: int = Field(ge=1, le=999)
     title: str = Field(min_length=1, max_length=300)
     aim: str | None = Field(default=None, max_length=5000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ from app.models import (
     Officer,
     Outcome,
     Plan,
+    RatingDefinitions,
+    RatingDefinitionsSource,
     Strategy,
     StrategyLink,
     SuccessCriterion,
@@ -216,6 +219,8 @@ class _Builder:
                 title=seed_area.title,
                 aim=seed_area.aim,
                 position=area_position,
+                reading_notes=seed_area.reading_notes,
+                needs_review=seed_area.needs_review,
             )
             self.add(area)
             self._criteria(seed_area.success_criteria, area_id=area.id)
@@ -231,6 +236,8 @@ class _Builder:
                     number=seed_outcome.number,
                     statement=seed_outcome.statement,
                     position=o,
+                    reading_notes=seed_outcome.reading_notes,
+                    needs_review=seed_outcome.needs_review,
                 )
                 self.add(outcome)
                 self._criteria(seed_outcome.success_criteria, outcome_id=outcome.id)
@@ -243,6 +250,8 @@ class _Builder:
                         ref=f"{outcome.ref}.{j}",
                         statement=seed_objective.statement,
                         position=j,
+                        reading_notes=seed_objective.reading_notes,
+                        needs_review=seed_objective.needs_review,
                     )
                     self.add(objective)
                     self._criteria(seed_objective.success_criteria, objective_id=objective.id)
@@ -267,6 +276,8 @@ class _Builder:
                 objective_id=objective_id,
                 statement=criterion.statement,
                 position=position,
+                reading_notes=criterion.reading_notes,
+                needs_review=criterion.needs_review,
             )
             self.criteria[criterion.key] = row.id
             self.add(row)
@@ -283,6 +294,18 @@ class _Builder:
         for seed_action in actions:
             position = counter.next_position(parent)
             timescale = read_timescale(seed_action.timescale)
+            due_date = timescale.due_date
+            reading_notes = list(seed_action.reading_notes)
+            needs_review = seed_action.needs_review
+            latest = _latest_sub_action_date(seed_action)
+            if seed_action.timescale is None and latest is not None:
+                # Its work is its sub-actions, so it is due when the last of them is.
+                due_date = latest
+                reading_notes.append(
+                    f"No timescale of its own: due {latest.isoformat()}, when the last of its "
+                    "sub-actions is."
+                )
+                needs_review = True
             action = Action(
                 id=new_id("act"),
                 plan_id=self.plan.id,
@@ -296,10 +319,12 @@ class _Builder:
                 notes=seed_action.notes,
                 timescale=seed_action.timescale,
                 timescale_readable=timescale.readable,
-                due_date=timescale.due_date,
-                original_due_date=timescale.due_date,
+                due_date=due_date,
+                original_due_date=due_date,
                 recurrence=timescale.recurrence,
                 position=position,
+                reading_notes=reading_notes,
+                needs_review=needs_review,
             )
             self.add(action)
             self.action_links.append((action.id, seed_action))
@@ -336,6 +361,17 @@ class _Builder:
                     )
                 )
         return rows
+
+
+def _latest_sub_action_date(action: SeedAction) -> date | None:
+    """The latest due date among an action's sub-actions (and theirs), if any has one."""
+    dates = [
+        day
+        for sub in action.sub_actions
+        for day in (read_timescale(sub.timescale).due_date, _latest_sub_action_date(sub))
+        if day is not None
+    ]
+    return max(dates, default=None)
 
 
 @dataclass
@@ -406,7 +442,17 @@ async def load_seed(session: AsyncSession, seed: SeedFile) -> LoadResult:
         version_label=seed.plan.version_label,
         status=seed.plan.status,
         description=seed.plan.description,
-        rating_definitions=seed.plan.rating_definitions.model_dump(),
+        rating_definitions=(seed.plan.rating_definitions or RatingDefinitions()).model_dump(),
+        rating_definitions_source=(
+            RatingDefinitionsSource.plan
+            if seed.plan.rating_definitions is not None
+            else RatingDefinitionsSource.service_default
+        ),
+        meeting_schedule=(
+            seed.plan.meeting_schedule.model_dump()
+            if seed.plan.meeting_schedule is not None
+            else None
+        ),
     )
     officers, new_officers = await _officer_ids(session, seed)
     builder = _Builder(seed=seed, plan=plan, officers=officers)

@@ -11,6 +11,7 @@ from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.review import NeedsReviewFilter
 from app.core.http.schemas import TextFilters
 from app.dependencies import CriterionDep
 from app.success_criteria import service
@@ -54,6 +55,7 @@ async def list_success_criteria(
         str | None, Query(max_length=200, description="Text the statement contains (any case).")
     ] = None,
     include_archived: Annotated[bool, Query(description="Include archived criteria.")] = False,
+    needs_review: NeedsReviewFilter = None,
 ) -> SuccessCriterionPage:
     """List success criteria.
 
@@ -69,6 +71,7 @@ async def list_success_criteria(
         action_id=action_id,
         q=q,
         include_archived=include_archived,
+        needs_review=needs_review,
     )
     set_link_header(request, response, result.next_cursor)
     return SuccessCriterionPage(

@@ -7,6 +7,14 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from app.core.http.listing import Page
+from app.core.http.review import (
+    NEEDS_REVIEW,
+    NEEDS_REVIEW_UPDATE,
+    READING_NOTES,
+    READING_NOTES_UPDATE,
+    REVIEW_NOT_NULLABLE,
+    ReadingNotesIn,
+)
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 
 PARENT_FIELDS = ("area_id", "outcome_id", "objective_id")
@@ -61,11 +69,13 @@ class SuccessCriterionCreate(RequestBody):
 class SuccessCriterionUpdate(PatchBody):
     """Changes to a success criterion: its statement. It cannot move to another parent."""
 
-    not_nullable: ClassVar[frozenset[str]] = frozenset({"statement"})
+    not_nullable: ClassVar[frozenset[str]] = frozenset({"statement"}) | REVIEW_NOT_NULLABLE
 
     statement: str | None = Field(
         default=None, min_length=1, max_length=5000, description="New statement."
     )
+    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
+    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 
 
 class SuccessCriterionRead(ResourceRead):
@@ -89,6 +99,8 @@ class SuccessCriterionRead(ResourceRead):
         description="The live actions linked to it, ordered by the actions' refs. Link and "
         "unlink with `PUT`/`DELETE /actions/{action_id}/success-criteria/{criterion_id}`."
     )
+    reading_notes: list[str] = Field(description=READING_NOTES)
+    needs_review: bool = Field(description=NEEDS_REVIEW)
 
 
 class SuccessCriterionPage(Page[SuccessCriterionRead]):

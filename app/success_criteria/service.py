@@ -12,6 +12,7 @@ from sqlmodel import col
 from app.core.auth.keys import Principal
 from app.core.errors import ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
+from app.core.http.review import where_needs_review
 from app.core.resources import crud
 from app.core.resources.refs import next_position
 from app.models import (
@@ -55,6 +56,7 @@ async def list_success_criteria(
     action_id: Sequence[str] = (),
     q: str | None = None,
     include_archived: bool = False,
+    needs_review: bool | None = None,
 ) -> PageResult[SuccessCriterion]:
     """One page of success criteria matching the filters (OR within one, AND across)."""
     statement = sa.select(SuccessCriterion)
@@ -75,6 +77,7 @@ async def list_success_criteria(
         statement = statement.where(col(SuccessCriterion.id).in_(linked))
     if q:
         statement = statement.where(contains(col(SuccessCriterion.statement), q))
+    statement = where_needs_review(statement, col(SuccessCriterion.needs_review), needs_review)
     return await paginate(
         session,
         statement,

@@ -74,6 +74,12 @@ FILLED = {
     ("PlanCreate", "version_label"),
     ("PlanCreate", "description"),
     ("PlanCreate", "rating_definitions"),
+    ("PlanCreate", "meeting_schedule"),
+    ("AreaUpdate", "reading_notes"),
+    ("OutcomeUpdate", "reading_notes"),
+    ("ObjectiveUpdate", "reading_notes"),
+    ("ActionUpdate", "reading_notes"),
+    ("SuccessCriterionUpdate", "reading_notes"),
     ("AreaCreate", "title"),
     ("AreaCreate", "aim"),
     ("OutcomeCreate", "statement"),
@@ -184,6 +190,7 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
                 "rating_definitions": {
                     r: u(f"rating-{r}") for r in ("red", "amber", "green", "blue")
                 },
+                "meeting_schedule": {"board": u("cadence-board"), "frequency": "monthly"},
             },
         )
     )["id"]
@@ -229,7 +236,11 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
     action_url = f"/api/v1/actions/{action['id']}"
     changed = await admin.patch(
         action_url,
-        json={"timescale": u("timescale"), "due_date_reason": u("due-date-reason")},
+        json={
+            "timescale": u("timescale"),
+            "due_date_reason": u("due-date-reason"),
+            "reading_notes": [u("action-reading-note")],
+        },
         headers={"If-Match": (await admin.get(action_url)).headers["ETag"]},
     )
     assert changed.status_code == 200, changed.text
@@ -238,6 +249,15 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
     )["id"]
     linked = await admin.put(f"{action_url}/success-criteria/{ids['criterion_id']}")
     assert linked.status_code == 204
+    for kind in ("areas", "outcomes", "objectives", "success-criteria"):
+        key = "criterion_id" if kind == "success-criteria" else f"{kind[:-1]}_id"
+        url = f"/api/v1/{kind}/{ids[key]}"
+        noted = await admin.patch(
+            url,
+            json={"reading_notes": [u(f"{kind}-reading-note")]},
+            headers={"If-Match": (await admin.get(url)).headers["ETag"]},
+        )
+        assert noted.status_code == 200, noted.text
     ids["strategy_id"] = (
         await made(
             "/api/v1/strategies",

@@ -56,7 +56,7 @@ async def test_criteria_per_area(session: AsyncSession, stockton: str) -> None:
     assert tree_counts == 49
 
 
-async def test_ofsted_improvement_action_3_is_answered_by_two_actions(
+async def test_an_ofsted_tag_applies_to_every_action_of_the_cell_it_closes(
     viewer: httpx.AsyncClient, stockton: str
 ) -> None:
     inspections = (
@@ -74,8 +74,8 @@ async def test_ofsted_improvement_action_3_is_answered_by_two_actions(
     }
     assert tagged == {
         1: ["A2.3"],
-        2: ["A2.17"],
-        3: ["A1.11", "A2.13"],
+        2: ["A2.17", "A2.17.1", "A2.17.2", "A2.17.3", "A2.17.4"],
+        3: ["A1.11", "A2.11", "A2.12", "A2.13"],
         4: ["A2.15", "A2.16"],
     }
     assert actions["A1.11"]["title"].startswith("Develop and deliver a management and leadership")
@@ -88,11 +88,15 @@ async def test_key_system_priorities_have_six_sub_actions_with_their_own_due_dat
     parent = actions["A4.5"]
     assert parent["title"] == "Identify and develop responses to key system priorities"
     assert parent["outcome_id"] is None and parent["objective_id"] is None
-    assert [o["name"] for o in parent["lead_officers"]] == [
-        "DCS",
-        "Key partner agencies and partnerships",
-    ]
-    assert parent["notes"] == "Issues to come to GABB by exception."
+    # A partner group is not a council officer: the lead cell's words stay in the notes.
+    assert [o["name"] for o in parent["lead_officers"]] == ["DCS"]
+    assert parent["notes"] == (
+        "DCS and key partner agencies And partnerships\n\nIssues to come to GABB by exception."
+    )
+    # Its work is its sub-actions: it is due when the last of them is, and says so.
+    assert parent["timescale"] is None and parent["due_date"] == "2023-11-30"
+    assert parent["needs_review"] is True
+    assert any("when the last of its sub-actions is" in n for n in parent["reading_notes"])
     children = (
         await viewer.get(f"/api/v1/actions/{parent['id']}", params={"expand": "children"})
     ).json()["children"]
@@ -117,7 +121,17 @@ async def test_directorate_business_plan_links(viewer: httpx.AsyncClient, stockt
             "/api/v1/actions", params={"strategy_id": dbp["id"], "sort": "ref", "limit": "50"}
         )
     ).json()
-    assert [a["ref"] for a in linked["items"]] == ["A2.1", "A2.17", "A2.2", "A4.1", "A4.4", "A4.5"]
+    assert [a["ref"] for a in linked["items"]] == [
+        "A2.1",
+        "A2.17",
+        *[f"A2.17.{n}" for n in range(1, 5)],
+        "A2.2",
+        "A4.1",
+        "A4.2",
+        "A4.4",
+        *[f"A4.4.{n}" for n in range(1, 4)],
+        "A4.5",
+    ]
 
 
 async def test_timescales_leads_and_notes_as_written(
