@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from limits import parse as parse_limit
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/improvement-plan.db"
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "development-only-secret"})
@@ -47,6 +50,14 @@ class Settings(BaseSettings):
     rate_limit: str = "600/minute"
     auth_failure_rate_limit: str = "60/minute"
     rate_limit_storage_uri: str = "memory://"
+
+    @field_validator("database_url")
+    @classmethod
+    def database_url_with_async_driver(cls, value: str) -> str:
+        """The URL with the driver the service uses (asyncpg, aiosqlite), so the forms other
+        tools use (`postgresql://`, `postgres://`, `postgresql+psycopg://`, `sqlite:///`)
+        work as they are."""
+        return async_database_url(value)
 
     @field_validator("rate_limit", "auth_failure_rate_limit")
     @classmethod
@@ -89,6 +100,49 @@ class Settings(BaseSettings):
         if not path or path.startswith(":memory:"):
             return None
         return Path(path.split("?", 1)[0])
+
+
+# The databases the service runs on, by the names a URL's scheme gives them, and the async
+# driver it uses for each.
+_ASYNC_DRIVERS = {
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "sqlite": "sqlite+aiosqlite",
+}
+
+
+def async_database_url(url: str) -> str:
+    """`url` with the async driver for its database, whatever driver it names; a
+    `ValueError` saying what is accepted for a database the service does not run on.
+    libpq's `sslmode` becomes asyncpg's `ssl`, which takes the same values."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        parsed = None
+    driver = _ASYNC_DRIVERS.get(parsed.get_backend_name()) if parsed is not None else None
+    if parsed is None or driver is None:
+        scheme = url.partition(":")[0] if ":" in url else "no scheme"
+        raise ValueError(
+            f"unsupported database URL ({scheme}); use postgresql://user:password@host/name "
+            "or sqlite:///path/to/file.db"
+        )
+    # Only the scheme is replaced: rendering the parsed URL again would escape the rest.
+    rest = url.partition(":")[2]
+    if driver == "postgresql+asyncpg" and "sslmode" in parsed.query:
+        address, _, query = rest.partition("?")
+        rest = address + "?" + re.sub(r"(^|&)sslmode=", r"\1ssl=", query)
+    return f"{driver}:{rest}"
+
+
+def settings_problems(error: ValidationError) -> list[str]:
+    """Each problem with the settings as one line naming its variable, for a person
+    starting the service."""
+    lines = []
+    for problem in error.errors():
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        where = [str(part) for part in problem.get("loc", ())]
+        lines.append(f"IPA_{where[0].upper()}: {message}" if where else message)
+    return lines
 
 
 @lru_cache
