@@ -21,7 +21,7 @@ from app.core.db.engine import create_engine, create_session_factory
 from app.core.db.migrations import head_revisions
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.http.docs import install_docs
-from app.core.http.metrics import RequestMetrics, route_templates
+from app.core.http.metrics import RequestMetrics, allowed_methods, route_templates
 from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
 from app.core.http.responses import document_limits
@@ -235,7 +235,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.rate_limiter = RateLimiter(settings)
-    install_error_handlers(app)
+    install_error_handlers(app, allowed_methods=allowed_methods)
     app.include_router(health_router)
     app.include_router(api_router)
     # Innermost: the hottest reads answered before routing, on PostgreSQL.

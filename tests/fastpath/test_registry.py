@@ -10,7 +10,8 @@ from fastapi import APIRouter, FastAPI
 from starlette.staticfiles import StaticFiles
 
 from app.api import api_router
-from app.fastpath import FAST_PATHS, install
+from app.core.http.requests import query_names
+from app.fastpath import FAST_PATHS, actions, install, reports
 from app.fastpath.registry import FastPathConflict, build_entries, overlaps
 from app.models import Role
 
@@ -92,3 +93,17 @@ def test_each_fast_path_takes_the_role_its_route_declares() -> None:
 def test_overlapping_templates(first: str, second: str, expected: bool) -> None:
     assert overlaps(first, second) is expected
     assert overlaps(second, first) is expected
+
+
+def test_a_fast_path_takes_no_query_parameter_its_route_refuses() -> None:
+    """A parameter the route does not take is a 422 there; a fast path that took it would
+    answer instead."""
+    app = FastAPI()
+    app.include_router(api_router)
+    takes = {
+        entry.route.name: query_names(entry.route.dependant)
+        for entry in build_entries(app.routes, FAST_PATHS)
+    }
+    assert takes["get_action"] >= actions._PARAMETERS
+    assert takes["list_actions"] >= actions._LIST_PARAMETERS
+    assert takes["get_quarterly_report"] >= reports._PARAMETERS
