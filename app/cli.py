@@ -309,13 +309,15 @@ def main() -> None:
     from pydantic import ValidationError
 
     from app.core.config import settings_problems
+    from app.models import clock
 
     try:
-        get_settings()
+        settings = get_settings()
     except ValidationError as exc:
         for line in settings_problems(exc):
             typer.echo(f"improvement-plan: {line}", err=True)
         raise SystemExit(2) from None
+    clock.set_time_zone(settings.timezone)
     cli()
 
 

@@ -28,6 +28,7 @@ from app.core.http.responses import document_limits
 from app.fastpath import install as install_fast_paths
 from app.fastpath.reading import Connections
 from app.health.router import router as health_router
+from app.models import clock
 
 DESCRIPTION = """
 Tracks a council's improvement plan: improvement areas, outcomes, objectives and actions,
@@ -234,6 +235,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
+    clock.set_time_zone(settings.timezone)
     app.state.rate_limiter = RateLimiter(settings)
     install_error_handlers(app, allowed_methods=allowed_methods)
     app.include_router(health_router)

@@ -86,9 +86,7 @@ def check_response(response: httpx.Response) -> None:
         raise ContractViolation(
             f"{where}: content type {media!r} not documented ({sorted(content)})"
         )
-    kinds = {
-        example["value"]["type"] for example in content[media].get("examples", {}).values()
-    }
+    kinds = {example["value"]["type"] for example in content[media].get("examples", {}).values()}
     if kinds and response.json().get("type") not in kinds:
         raise ContractViolation(
             f"{where}: problem type {response.json().get('type')!r} not documented "

@@ -31,6 +31,7 @@ from app.models import (
     Plan,
     RagFilter,
     StrategyLink,
+    clock,
 )
 
 ENTITY = "action"
@@ -72,7 +73,7 @@ class ActionFilters:
     stale: bool | None = None
     as_of: date | None = None
     include_archived: bool = False
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     stale_before: Mapping[str, date] = field(default_factory=dict)
 
     @property

@@ -48,6 +48,7 @@ from app.models import (
     Strategy,
     StrategyLink,
     SuccessCriterion,
+    clock,
 )
 from app.status_updates.schemas import Evidence, StatusUpdateRead
 
@@ -469,6 +470,6 @@ async def render_actions(
     wanted = frozenset(expand) - {Expansion.lead_officers}
     one = len(action_ids) == 1
     ids = {"id": action_ids[0]} if one else {"ids": list(action_ids)}
-    rows = await session.execute(_statement(wanted, one), {**ids, "today": date.today()})
+    rows = await session.execute(_statement(wanted, one), {**ids, "today": clock.today()})
     found = {action_id: text for action_id, text in rows}
     return read_documents([found[action_id] for action_id in action_ids if action_id in found])

@@ -6,12 +6,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from limits import parse as parse_limit
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from app.models.clock import DEFAULT_TIME_ZONE
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/improvement-plan.db"
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "development-only-secret"})
@@ -47,6 +50,8 @@ class Settings(BaseSettings):
     # Where `serve` writes the first admin key (owner-only); production writes it to
     # `var/first-admin-key` when this is unset, and never to the log.
     admin_key_file: Path | None = None
+    # The zone whose date is "today": default dates, "not in the future", overdue, quarters.
+    timezone: str = DEFAULT_TIME_ZONE
     rate_limit: str = "600/minute"
     auth_failure_rate_limit: str = "60/minute"
     rate_limit_storage_uri: str = "memory://"
@@ -58,6 +63,16 @@ class Settings(BaseSettings):
         tools use (`postgresql://`, `postgres://`, `postgresql+psycopg://`, `sqlite:///`)
         work as they are."""
         return async_database_url(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def timezone_is_known(cls, value: str) -> str:
+        """An IANA time zone name such as `Europe/London`."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"not a time zone name such as Europe/London: {value!r}") from exc
+        return value
 
     @field_validator("rate_limit", "auth_failure_rate_limit")
     @classmethod

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-from datetime import date
 from typing import Any
 
 from fastapi import Request, Response
@@ -29,7 +28,7 @@ from app.core.http.schemas import MAX_FILTER_LENGTH, MAX_FILTER_VALUES
 from app.core.resources import crud
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.fastpath import reading, statements
-from app.models import DeliveryStatus, RagFilter, Role
+from app.models import DeliveryStatus, RagFilter, Role, clock
 
 _PARAMETERS = frozenset({"expand"})
 _LIST_PARAMETERS = statements.LIST_FILTERS | {"limit", "cursor", "expand"}
@@ -115,7 +114,7 @@ async def get_action(request: Request, role: Role) -> Response | None:
         return None
     key, prefix = presented
     expand, compiled = parsed
-    values = {"prefix": prefix, "id": action_id, "today": date.today()}
+    values = {"prefix": prefix, "id": action_id, "today": clock.today()}
     row = await _read(request, key, role, compiled, values)
     if row is None:
         return None
@@ -197,7 +196,7 @@ async def list_actions(request: Request, role: Role) -> Response | None:
         expand - {Expansion.lead_officers},
         single,
     )
-    values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
+    values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=clock.today())
     row = await _read(request, key, role, compiled, values)
     if row is None:
         return None

@@ -19,7 +19,7 @@ from sqlmodel import col
 
 from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.fastpath import reading
-from app.models import ApiKey, Role, utcnow
+from app.models import ApiKey, Role, clock
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
     MAX_PLAN_ID_LENGTH,
@@ -63,7 +63,7 @@ def _asked(request: Request) -> tuple[str, Quarter, ReportFormat] | None:
         chosen = choose_format(request, None if format_ is None else ReportFormat(format_))
     except (ValueError, NotAcceptable):
         return None
-    if period.end >= utcnow().date():  # not closed: nothing is cached
+    if period.end >= clock.today():  # not closed: nothing is cached
         return None
     return plan_id, period, chosen
 

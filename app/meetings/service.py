@@ -29,7 +29,7 @@ from app.meetings.schemas import (
     SnapshotContent,
     SnapshotMovement,
 )
-from app.models import Meeting, MeetingSnapshot, Plan, Rag, new_id, utcnow
+from app.models import Meeting, MeetingSnapshot, Plan, Rag, clock, new_id
 from app.plans.tree import ActionNode, PlanTree, plan_tree
 from app.reports.quarterly import movement
 from app.reports.schemas import GroupBy, Movement, MovementCounts
@@ -372,7 +372,7 @@ async def create_snapshot(
             f"{existing.taken_at.isoformat()}; a snapshot is taken once and never changed.",
             extra={"blocking": [{"type": SNAPSHOT_ENTITY, "id": existing.id}]},
         )
-    if meeting.date > utcnow().date():
+    if meeting.date > clock.today():
         raise MeetingNotHeld(
             f"The meeting is on {meeting.date.isoformat()}, which has not come yet; a snapshot "
             "freezes the plan as it stood on the meeting's date, so take it on or after that day."

@@ -130,7 +130,7 @@ def test_every_operation_takes_the_query_parameters_its_contract_names(app: Fast
     for template, route, _ in effective_routes(app.routes):
         if not isinstance(route, APIRoute) or not route.include_in_schema:
             continue
-        for method in route.methods:
+        for method in route.methods or ():
             operation = document["paths"][template][method.lower()]
             documented = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
             assert query_names(route.dependant) == documented, route.name

@@ -22,6 +22,7 @@ from app.models import (
     ActionLeadOfficer,
     DueDateRevision,
     Plan,
+    clock,
     new_id,
 )
 from app.reports import service as report_service
@@ -312,7 +313,7 @@ async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, boa
     assert cached.status_code == 304
     as_csv = await viewer.get(REPORT, params={**params, "format": "csv"})
     assert as_csv.headers["ETag"] != first.headers["ETag"]
-    current = date.today()
+    current = clock.today()
     quarter_now = f"{current.year if current.month >= 4 else current.year - 1}"
     year = int(quarter_now)
     open_quarter = f"{year}-{(year + 1) % 100:02d}-Q{(current.month - 4) % 12 // 3 + 1}"
@@ -404,7 +405,7 @@ async def test_reads_the_fast_path_leaves_to_the_route(
     assert (await viewer.get("/api/v1/me")).status_code == 200  # the key's first use, stamped
     etag = (await viewer.get(REPORT, params=params)).headers["ETag"]
     app.state.closed_reports.clear()
-    current = Quarter.containing(date.today()).label
+    current = Quarter.containing(clock.today()).label
     for asked, headers, status, extra in (
         (params, {}, 200, 0),
         (params, {"If-None-Match": '"stale"'}, 200, 1),
