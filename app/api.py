@@ -21,7 +21,8 @@ from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
 from app.success_criteria.router import router as success_criteria_router
 
-# Before any route's own parameters: what the URL and the body's media type may be.
+# Every operation needs a key; once it is accepted, the body's media type and the query's
+# parameter names are checked, before the route's own parameters.
 api_router = APIRouter(
     prefix="/api/v1",
     dependencies=[

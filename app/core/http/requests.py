@@ -1,19 +1,24 @@
-"""Checks every `/api/v1` request passes before its route's own parameters are read: the
-body's media type (415) and the query's parameter names (422 for one the route does not
-take). Both are read from the route FastAPI matched, so a route declares what it takes once,
-in its signature, and these follow it."""
+"""Checks every `/api/v1` request passes once its key is accepted: the body's media type
+(415) and the query's parameter names (422 for one the route does not take). Both are read
+from the route FastAPI matched, so a route declares what it takes once, in its signature,
+and these follow it.
+
+Each check depends on `authenticate`, which FastAPI solves once a request whoever asks
+for it, so a request without a valid key is a 401 whatever else is wrong with it, as it is
+for the route's own parameters."""
 
 from __future__ import annotations
 
 from email.message import Message
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import get_validation_alias
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
+from app.core.auth.keys import Principal, authenticate
 from app.core.errors import FieldError, RulesBroken, UnsupportedMediaType
 
 JSON_MEDIA_TYPE = "application/json"
@@ -31,7 +36,10 @@ def is_json(content_type: str) -> bool:
     )
 
 
-async def refuse_unsupported_media_type(request: Request) -> None:
+Authenticated = Annotated[Principal, Depends(authenticate)]
+
+
+async def refuse_unsupported_media_type(request: Request, _caller: Authenticated) -> None:
     """415 for a body sent as anything but JSON (or with no `Content-Type`) to a route that
     takes a JSON body. FastAPI reads only a JSON `Content-Type` as JSON, and would otherwise
     answer that the body is not an object."""
@@ -86,7 +94,7 @@ def _route_query_names(route: APIRoute) -> frozenset[str]:
     return names
 
 
-async def refuse_unknown_query(request: Request) -> None:
+async def refuse_unknown_query(request: Request, _caller: Authenticated) -> None:
     """422 naming each query parameter the route does not take, so a misspelt filter
     (`rag_status=red`) is not silently ignored."""
     route = request.scope.get("route")
