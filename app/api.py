@@ -6,6 +6,7 @@ from app.actions.router import router as actions_router
 from app.api_keys.router import me_router
 from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
+from app.core.http.requests import refuse_unknown_query, refuse_unsupported_media_type
 from app.core.http.schemas import refuse_nul_in_url
 from app.history.router import router as history_router
 from app.inspection_actions.router import router as inspection_actions_router
@@ -20,7 +21,16 @@ from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
 from app.success_criteria.router import router as success_criteria_router
 
-api_router = APIRouter(prefix="/api/v1", dependencies=[Depends(refuse_nul_in_url)])
+# Every operation needs a key; once it is accepted, the body's media type and the query's
+# parameter names are checked, before the route's own parameters.
+api_router = APIRouter(
+    prefix="/api/v1",
+    dependencies=[
+        Depends(refuse_nul_in_url),
+        Depends(refuse_unsupported_media_type),
+        Depends(refuse_unknown_query),
+    ],
+)
 api_router.include_router(plans_router)
 api_router.include_router(areas_router)
 api_router.include_router(outcomes_router)

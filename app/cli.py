@@ -385,6 +385,20 @@ def _safe_url(settings: Settings) -> str:
 
 
 def main() -> None:
+    # Settings are read before any command, so that a wrong one stops every command with a
+    # line naming it rather than a traceback.
+    from pydantic import ValidationError
+
+    from app.core.config import settings_problems
+    from app.models import clock
+
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        for line in settings_problems(exc):
+            typer.echo(f"improvement-plan: {line}", err=True)
+        raise SystemExit(2) from None
+    clock.set_time_zone(settings.timezone)
     cli()
 
 

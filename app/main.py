@@ -24,13 +24,14 @@ from app.core.db.migrations import head_revisions
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.http.docs import install_docs
 from app.core.http.idempotency import purge_periodically
-from app.core.http.metrics import RequestMetrics, route_templates
+from app.core.http.metrics import RequestMetrics, allowed_methods, route_templates
 from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
 from app.core.http.responses import document_limits
 from app.fastpath import install as install_fast_paths
 from app.fastpath.reading import Connections
 from app.health.router import router as health_router
+from app.models import clock
 
 DESCRIPTION = """
 Tracks a council's improvement plan: improvement areas, outcomes, objectives and actions,
@@ -246,8 +247,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
+    clock.set_time_zone(settings.timezone)
     app.state.rate_limiter = RateLimiter(settings)
-    install_error_handlers(app)
+    install_error_handlers(app, allowed_methods=allowed_methods)
     app.include_router(health_router)
     app.include_router(api_router)
     # Innermost: the hottest reads answered before routing, on PostgreSQL.

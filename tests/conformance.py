@@ -86,6 +86,12 @@ def check_response(response: httpx.Response) -> None:
         raise ContractViolation(
             f"{where}: content type {media!r} not documented ({sorted(content)})"
         )
+    kinds = {example["value"]["type"] for example in content[media].get("examples", {}).values()}
+    if kinds and response.json().get("type") not in kinds:
+        raise ContractViolation(
+            f"{where}: problem type {response.json().get('type')!r} not documented "
+            f"({sorted(kinds)})"
+        )
     schema = content[media].get("schema")
     if schema is None or not media.endswith("json"):
         return

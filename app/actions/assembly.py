@@ -43,6 +43,7 @@ from app.models import (
     Strategy,
     StrategyLink,
     SuccessCriterion,
+    clock,
 )
 from app.status_updates.schemas import StatusUpdateRead
 
@@ -204,7 +205,7 @@ async def read_actions(
     """
     if not actions:
         return []
-    today = today or date.today()
+    today = today or clock.today()
     ids = [a.id for a in actions]
     leads = await _lead_officers(session, ids)
     loaded: dict[str, Mapping[str, Any]] = {}

@@ -29,6 +29,7 @@ from app.models import (
     ActionLeadOfficer,
     Plan,
     StrategyLink,
+    clock,
 )
 
 ENTITY = "action"
@@ -48,7 +49,7 @@ SORTABLE = {
 
 def reference_day(filters: ActionFilters) -> date:
     """The day "overdue" and "stale" are judged on: `as_of`, or today."""
-    return filters.as_of or date.today()
+    return filters.as_of or clock.today()
 
 
 # One condition per filter the list takes, in the route's order: long, but read as a list.

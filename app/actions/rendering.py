@@ -57,6 +57,7 @@ from app.models import (
     Strategy,
     StrategyLink,
     SuccessCriterion,
+    clock,
 )
 from app.status_updates.schemas import Evidence, StatusUpdateRead
 
@@ -349,7 +350,7 @@ async def render_actions(
     wanted = frozenset(expand) - {Expansion.lead_officers}
     one = len(action_ids) == 1
     ids = {"id": action_ids[0]} if one else {"ids": list(action_ids)}
-    rows = await session.execute(_statement(wanted, one), {**ids, "today": date.today()})
+    rows = await session.execute(_statement(wanted, one), {**ids, "today": clock.today()})
     found = {action_id: text for action_id, text in rows}
     return read_documents([found[action_id] for action_id in action_ids if action_id in found])
 
@@ -361,6 +362,6 @@ async def render_plan_actions(
     officers always), in one statement."""
     wanted = frozenset(expand) - {Expansion.lead_officers}
     documents = await session.scalars(
-        _plan_statement(wanted), {"plan_id": plan_id, "today": date.today()}
+        _plan_statement(wanted), {"plan_id": plan_id, "today": clock.today()}
     )
     return read_documents(list(documents))

@@ -18,6 +18,7 @@ from app.actions.schemas import (
 )
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
@@ -58,7 +59,7 @@ async def list_actions(
     "/actions",
     response_model=ActionRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(409),
+    responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_action(
     request: Request, response: Response, session: SessionDep, actor: Editor, body: ActionCreate
@@ -103,7 +104,9 @@ async def get_action(
 
 
 @router.patch(
-    "/actions/{action_id}", response_model=ActionRead, responses=problems(404, 409, 412, 428)
+    "/actions/{action_id}",
+    response_model=ActionRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_action(
     request: Request,
@@ -120,7 +123,9 @@ async def update_action(
 
 
 @router.delete(
-    "/actions/{action_id}", response_model=ActionRead, responses=problems(404, 409, 412, 428)
+    "/actions/{action_id}",
+    response_model=ActionRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_action(
     request: Request, response: Response, session: SessionDep, actor: Editor, action: ActionDep
@@ -132,7 +137,9 @@ async def archive_action(
 
 
 @router.post(
-    "/actions/{action_id}/restore", response_model=ActionRead, responses=problems(404, 409)
+    "/actions/{action_id}/restore",
+    response_model=ActionRead,
+    responses=problems(404, conflicts=(ParentArchived,)),
 )
 async def restore_action(
     response: Response, session: SessionDep, actor: Admin, action: ActionDep
@@ -143,7 +150,7 @@ async def restore_action(
 
 
 LINK_RESPONSES = {
-    **problems(404, 409),
+    **problems(404, conflicts=(Archived,)),
     204: {"description": "Done; linking twice or unlinking what is not linked changes nothing."},
 }
 CriterionId = Annotated[

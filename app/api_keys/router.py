@@ -17,6 +17,7 @@ from app.api_keys.schemas import (
 )
 from app.core.auth.keys import Admin, GeneratedKey, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import KeyExpired, KeyRevoked, KeyRotated
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import problems
 from app.core.http.schemas import Filters
@@ -107,7 +108,7 @@ async def revoke_api_key(session: SessionDep, actor: Admin, api_key: ApiKeyDep) 
     "/{key_id}/rotate",
     response_model=ApiKeyCreated,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(404, 409),
+    responses=problems(404, conflicts=(KeyRevoked, KeyExpired, KeyRotated)),
 )
 async def rotate_api_key(
     request: Request,

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import GeneratedKey, Principal, generate_key
-from app.core.errors import Conflict, NotFound, ValidationFailed
+from app.core.errors import KeyExpired, KeyRevoked, KeyRotated, NotFound, ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import audit
 from app.models import ApiKey, AuditEvent, Officer, Role, new_id, utcnow
@@ -177,9 +177,9 @@ async def rotate_api_key(
     """
     now = utcnow()
     if api_key.revoked_at is not None:
-        raise Conflict(f"API key '{api_key.id}' is revoked; create a new key instead.")
+        raise KeyRevoked(f"API key '{api_key.id}' is revoked; create a new key instead.")
     if api_key.expires_at is not None and api_key.expires_at <= now:
-        raise Conflict(
+        raise KeyExpired(
             f"API key '{api_key.id}' has expired; create a new key with a new expiry instead."
         )
     successor = await session.scalar(
@@ -191,7 +191,7 @@ async def rotate_api_key(
     )
     if successor is not None:
         # Its expiry is now the grace deadline: a second successor would inherit it.
-        raise Conflict(
+        raise KeyRotated(
             f"API key '{api_key.id}' has already been rotated; use its replacement, "
             "or rotate that one."
         )

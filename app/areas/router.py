@@ -10,6 +10,7 @@ from app.areas import service
 from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -54,7 +55,7 @@ async def list_areas(
     "/plans/{plan_id}/areas",
     response_model=AreaRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(404, 409),
+    responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_area(
     request: Request,
@@ -81,7 +82,11 @@ async def get_area(
     return conditional_read(request, response, AreaRead.model_validate(area))
 
 
-@router.patch("/areas/{area_id}", response_model=AreaRead, responses=problems(404, 409, 412, 428))
+@router.patch(
+    "/areas/{area_id}",
+    response_model=AreaRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+)
 async def update_area(
     request: Request,
     response: Response,
@@ -96,7 +101,11 @@ async def update_area(
     return with_etag(response, AreaRead.model_validate(area))
 
 
-@router.delete("/areas/{area_id}", response_model=AreaRead, responses=problems(404, 409, 412, 428))
+@router.delete(
+    "/areas/{area_id}",
+    response_model=AreaRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+)
 async def archive_area(
     request: Request, response: Response, session: SessionDep, actor: Editor, area: AreaDep
 ) -> AreaRead:
@@ -106,7 +115,11 @@ async def archive_area(
     return with_etag(response, AreaRead.model_validate(area))
 
 
-@router.post("/areas/{area_id}/restore", response_model=AreaRead, responses=problems(404, 409))
+@router.post(
+    "/areas/{area_id}/restore",
+    response_model=AreaRead,
+    responses=problems(404, conflicts=(ParentArchived,)),
+)
 async def restore_area(
     response: Response, session: SessionDep, actor: Admin, area: AreaDep
 ) -> AreaRead:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from limits import parse as parse_limit
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from app.models.clock import DEFAULT_TIME_ZONE
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/improvement-plan.db"
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "secret", "development-only-secret"})
@@ -44,6 +50,8 @@ class Settings(BaseSettings):
     # Where `serve` writes the first admin key (owner-only); production writes it to
     # `var/first-admin-key` when this is unset, and never to the log.
     admin_key_file: Path | None = None
+    # The zone whose date is "today": default dates, "not in the future", overdue, quarters.
+    timezone: str = DEFAULT_TIME_ZONE
     rate_limit: str = "600/minute"
     auth_failure_rate_limit: str = "60/minute"
     rate_limit_storage_uri: str = "memory://"
@@ -53,6 +61,24 @@ class Settings(BaseSettings):
     metrics_host: str = "127.0.0.1"
     # Idempotency records older than this are purged: a retry after it is a new request.
     idempotency_retention_hours: int = Field(default=168, ge=1)
+
+    @field_validator("database_url")
+    @classmethod
+    def database_url_with_async_driver(cls, value: str) -> str:
+        """The URL with the driver the service uses (asyncpg, aiosqlite), so the forms other
+        tools use (`postgresql://`, `postgres://`, `postgresql+psycopg://`, `sqlite:///`)
+        work as they are."""
+        return async_database_url(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def timezone_is_known(cls, value: str) -> str:
+        """An IANA time zone name such as `Europe/London`."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"not a time zone name such as Europe/London: {value!r}") from exc
+        return value
 
     @field_validator("rate_limit", "auth_failure_rate_limit")
     @classmethod
@@ -95,6 +121,49 @@ class Settings(BaseSettings):
         if not path or path.startswith(":memory:"):
             return None
         return Path(path.split("?", 1)[0])
+
+
+# The databases the service runs on, by the names a URL's scheme gives them, and the async
+# driver it uses for each.
+_ASYNC_DRIVERS = {
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "sqlite": "sqlite+aiosqlite",
+}
+
+
+def async_database_url(url: str) -> str:
+    """`url` with the async driver for its database, whatever driver it names; a
+    `ValueError` saying what is accepted for a database the service does not run on.
+    libpq's `sslmode` becomes asyncpg's `ssl`, which takes the same values."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        parsed = None
+    driver = _ASYNC_DRIVERS.get(parsed.get_backend_name()) if parsed is not None else None
+    if parsed is None or driver is None:
+        scheme = url.partition(":")[0] if ":" in url else "no scheme"
+        raise ValueError(
+            f"unsupported database URL ({scheme}); use postgresql://user:password@host/name "
+            "or sqlite:///path/to/file.db"
+        )
+    # Only the scheme is replaced: rendering the parsed URL again would escape the rest.
+    rest = url.partition(":")[2]
+    if driver == "postgresql+asyncpg" and "sslmode" in parsed.query:
+        address, _, query = rest.partition("?")
+        rest = address + "?" + re.sub(r"(^|&)sslmode=", r"\1ssl=", query)
+    return f"{driver}:{rest}"
+
+
+def settings_problems(error: ValidationError) -> list[str]:
+    """Each problem with the settings as one line naming its variable, for a person
+    starting the service."""
+    lines = []
+    for problem in error.errors():
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        where = [str(part) for part in problem.get("loc", ())]
+        lines.append(f"IPA_{where[0].upper()}: {message}" if where else message)
+    return lines
 
 
 @lru_cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from http import HTTPStatus
 from typing import Any
@@ -103,7 +103,90 @@ class NotFound(AppError):
 
 
 class Conflict(AppError):
+    """A change the resource's state does not allow. Each kind below has its own `type`, so
+    a client can tell them apart; this one is for a conflict none of them names."""
+
     status_code, slug, title = 409, "conflict", "Conflict"
+
+
+class Duplicate(Conflict):
+    """Another item already has the value that must be unique: a ref, a recommendation's
+    number, a board's meeting on a day, a link between the same two items. `blocking`
+    names it."""
+
+    slug, title = "duplicate", "Duplicate"
+
+
+class Archived(Conflict):
+    """The item, or the plan it belongs to, is archived: restore it before changing it or
+    adding to it."""
+
+    slug, title = "archived", "Archived"
+
+
+class ParentArchived(Conflict):
+    """The item cannot be restored while something above it is archived: restore that first."""
+
+    slug, title = "parent-archived", "Parent Archived"
+
+
+class HasDependents(Conflict):
+    """Live items still depend on the item being archived; `blocking` names them."""
+
+    slug, title = "has-dependents", "Has Dependents"
+
+
+class SnapshotTaken(Conflict):
+    """The meeting's snapshot has been taken: it is taken once, and the meeting's board and
+    date are fixed from then on. `blocking` names the snapshot."""
+
+    slug, title = "snapshot-taken", "Snapshot Taken"
+
+
+class MeetingNotHeld(Conflict):
+    """The meeting's date has not come yet, so there is nothing to snapshot."""
+
+    slug, title = "meeting-not-held", "Meeting Not Held"
+
+
+class KeyRevoked(Conflict):
+    """The API key is revoked: create a new one instead."""
+
+    slug, title = "key-revoked", "Key Revoked"
+
+
+class KeyExpired(Conflict):
+    """The API key has expired: create a new one instead."""
+
+    slug, title = "key-expired", "Key Expired"
+
+
+class KeyRotated(Conflict):
+    """The API key has already been rotated: use its replacement, or rotate that."""
+
+    slug, title = "key-rotated", "Key Rotated"
+
+
+class ConcurrentChange(Conflict):
+    """A request made at the same moment stored a conflicting change first (a duplicate, or
+    removed something this one refers to): read the resource again and retry."""
+
+    slug, title = "concurrent-change", "Concurrent Change"
+
+
+CONFLICTS: tuple[type[Conflict], ...] = (
+    Duplicate,
+    Archived,
+    ParentArchived,
+    HasDependents,
+    SnapshotTaken,
+    MeetingNotHeld,
+    KeyRevoked,
+    KeyExpired,
+    KeyRotated,
+    ConcurrentChange,
+)
+"""Every kind of 409, in the order the contract and docs/api.md list them."""
 
 
 class PreconditionFailed(AppError):
@@ -112,6 +195,10 @@ class PreconditionFailed(AppError):
 
 class PreconditionRequired(AppError):
     status_code, slug, title = 428, "precondition-required", "Precondition Required"
+
+
+class UnsupportedMediaType(AppError):
+    status_code, slug, title = 415, "unsupported-media-type", "Unsupported Media Type"
 
 
 class ValidationFailed(AppError):
@@ -253,6 +340,17 @@ def validation_errors(exc: RequestValidationError) -> list[FieldError]:
     return errors
 
 
+def _json_error(exc: RequestValidationError) -> FieldError | None:
+    """The error FastAPI reports for a body that is not JSON at all, if that is this one."""
+    for error in exc.errors():
+        if error.get("type") == "json_invalid" and tuple(error.get("loc", ()))[:1] == ("body",):
+            loc = error.get("loc", ())
+            reason = str((error.get("ctx") or {}).get("error", "JSON decode error"))
+            where = f" at character {loc[1]}" if len(loc) > 1 else ""
+            return FieldError(field="body", message=f"{reason}{where}", type="json_invalid")
+    return None
+
+
 _STATUS_SLUGS = {
     400: "bad-request",
     401: "unauthorized",
@@ -267,8 +365,11 @@ _STATUS_SLUGS = {
 
 
 # One handler per kind of error, registered together so their precedence reads in one place.
-def install_error_handlers(app: FastAPI) -> None:
-    """Render every error the service can raise as problem details."""
+def install_error_handlers(
+    app: FastAPI, *, allowed_methods: Callable[[Request], list[str]] | None = None
+) -> None:
+    """Render every error the service can raise as problem details. `allowed_methods` gives
+    a 405's `Allow`: every method of the path, where routing names only the first route's."""
 
     @app.exception_handler(AppError)
     async def handle_app_error(request: Request, exc: AppError) -> JSONResponse:
@@ -287,6 +388,16 @@ def install_error_handlers(app: FastAPI) -> None:
     async def handle_validation_error(
         request: Request, exc: RequestValidationError
     ) -> JSONResponse:
+        not_json = _json_error(exc)
+        if not_json is not None:
+            return problem_response(
+                request,
+                status=400,
+                slug="bad-request",
+                title="Bad Request",
+                detail=f"The body is not valid JSON: {not_json.message}.",
+                errors=[not_json],
+            )
         errors = validation_errors(exc)
         fields = ", ".join(dict.fromkeys(error.field for error in errors))
         return problem_response(
@@ -305,21 +416,25 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
         if status == 404 and detail is None:
             detail = f"There is nothing at {request.url.path}."
-        if status == 405 and detail is None:
-            detail = f"{request.method} is not allowed on {request.url.path}."
+        headers = dict(exc.headers or {})
+        if status == 405:
+            allowed = allowed_methods(request) if allowed_methods is not None else None
+            if allowed:
+                headers["Allow"] = ", ".join(allowed)
+            if detail is None:
+                detail = (
+                    f"{request.method} is not allowed on {request.url.path}; "
+                    f"it allows {headers.get('Allow', 'nothing')}."
+                )
         if status == 400 and exc.detail == "There was an error parsing the body":
             # A body that is not UTF-8 is refused like any other malformed JSON body.
             return problem_response(
                 request,
-                status=422,
-                slug="validation-error",
-                title="Unprocessable Content",
-                detail="The request is not valid: body.",
-                errors=[
-                    FieldError(
-                        field="body", message="The body is not UTF-8 JSON.", type="json_invalid"
-                    )
-                ],
+                status=400,
+                slug="bad-request",
+                title="Bad Request",
+                detail="The body is not valid JSON: it is not UTF-8.",
+                errors=[FieldError(field="body", message="it is not UTF-8", type="json_invalid")],
             )
         return problem_response(
             request,
@@ -327,7 +442,7 @@ def install_error_handlers(app: FastAPI) -> None:
             slug=_STATUS_SLUGS.get(status, "http-error"),
             title=phrase,
             detail=detail or phrase,
-            headers=dict(exc.headers or {}),
+            headers=headers,
         )
 
     @app.exception_handler(IntegrityError)
@@ -337,8 +452,8 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem_response(
             request,
             status=409,
-            slug="conflict",
-            title="Conflict",
+            slug=ConcurrentChange.slug,
+            title=ConcurrentChange.title,
             detail="The change conflicts with data stored meanwhile (a duplicate or a missing "
             "reference). Read the resource again and retry.",
         )

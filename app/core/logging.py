@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import logging
 import logging.config
+from datetime import UTC, datetime
+
+import pythonjsonlogger.json
 
 from app.core.config import Settings
+
+
+def iso_time(record: logging.LogRecord) -> str:
+    """When the record was made, in ISO 8601 with its zone (UTC), to the millisecond."""
+    return datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+
+
+class JsonFormatter(pythonjsonlogger.json.JsonFormatter):
+    """One JSON object a line, its `time` in ISO 8601 with a zone."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        return iso_time(record)
+
+
+class TextFormatter(logging.Formatter):
+    """A line for people, its time in ISO 8601 with a zone."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        return iso_time(record)
 
 
 def configure_logging(settings: Settings) -> None:
     formatter = (
         {
-            "()": "pythonjsonlogger.json.JsonFormatter",
+            "()": JsonFormatter,
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(correlation_id)s",
             "rename_fields": {
                 "asctime": "time",
@@ -20,7 +43,10 @@ def configure_logging(settings: Settings) -> None:
             "timestamp": False,
         }
         if settings.log_format == "json"
-        else {"format": "%(asctime)s %(levelname)-7s [%(correlation_id)s] %(name)s: %(message)s"}
+        else {
+            "()": TextFormatter,
+            "fmt": "%(asctime)s %(levelname)-7s [%(correlation_id)s] %(name)s: %(message)s",
+        }
     )
     logging.config.dictConfig(
         {

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-from datetime import date
 from typing import Any
 
 from fastapi import Request, Response
@@ -28,7 +27,7 @@ from app.core.resources import crud
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.fastpath import reading, statements
 from app.fastpath.registry import Entry, QueryDeclarations
-from app.models import Role
+from app.models import Role, clock
 
 # The list's default order, as its cursors name it.
 _DEFAULT_ORDER = parse_sort(None, SORTABLE, ["created_at"])
@@ -109,7 +108,7 @@ async def get_action(request: Request, entry: Entry) -> Response | None:
         return None
     key, prefix = presented
     expand, compiled = parsed
-    values = {"prefix": prefix, "id": action_id, "today": date.today()}
+    values = {"prefix": prefix, "id": action_id, "today": clock.today()}
     row = await _read(request, key, entry.role, compiled, values)
     if row is None:
         return None
@@ -184,7 +183,7 @@ async def list_actions(request: Request, entry: Entry) -> Response | None:
         expand - {Expansion.lead_officers},
         single,
     )
-    values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=date.today())
+    values.update(prefix=prefix, fetch=limit + 1, limit=limit, today=clock.today())
     row = await _read(request, key, entry.role, compiled, values)
     if row is None:
         return None

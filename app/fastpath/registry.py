@@ -18,11 +18,11 @@ from fastapi import Request, Response
 from fastapi._compat import ModelField
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
-from pydantic import BaseModel
 from starlette.routing import Mount, compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.http.metrics import effective_routes
+from app.core.http.requests import query_names
 from app.models import Role
 
 FastPath = Callable[[Request, "Entry"], Awaitable[Response | None]]
@@ -52,14 +52,7 @@ class QueryDeclarations:
 
     def __init__(self, route: APIRoute) -> None:
         self.fields = _declared(route.dependant)
-        names: set[str] = set()
-        for field in self.fields:
-            model = field.field_info.annotation
-            if isinstance(model, type) and issubclass(model, BaseModel):
-                names.update(f.alias or name for name, f in model.model_fields.items())
-            else:
-                names.add(field.alias)
-        self.names = frozenset(names)
+        self.names = query_names(route.dependant)
 
 
 @dataclass(frozen=True, eq=False)

@@ -20,7 +20,7 @@ from sqlmodel import col
 from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
 from app.fastpath import reading
 from app.fastpath.registry import Entry
-from app.models import ApiKey, utcnow
+from app.models import ApiKey, clock
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
     NotAcceptable,
@@ -72,7 +72,7 @@ async def get_quarterly_report(request: Request, entry: Entry) -> Response | Non
         return None
     key, prefix = presented
     plan_id, period, chosen = asked
-    report = report_key(plan_id, period, chosen, utcnow().date())
+    report = report_key(plan_id, period, chosen, clock.today())
     if "if-none-match" not in request.headers and report not in cached_reports(request):
         return None  # nothing cached to answer with: the route computes the report
     values: dict[str, Any] = {"prefix": prefix, "plan_id": plan_id}

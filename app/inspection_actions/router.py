@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -69,7 +70,7 @@ async def list_inspection_actions(
     "/inspection-actions",
     response_model=InspectionActionRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(409),
+    responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_inspection_action(
     request: Request,
@@ -108,7 +109,11 @@ async def get_inspection_action(
     return conditional_read(request, response, read)
 
 
-@router.patch(PATH, response_model=InspectionActionRead, responses=problems(404, 409, 412, 428))
+@router.patch(
+    PATH,
+    response_model=InspectionActionRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+)
 async def update_inspection_action(
     request: Request,
     response: Response,
@@ -128,7 +133,11 @@ async def update_inspection_action(
     return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
-@router.delete(PATH, response_model=InspectionActionRead, responses=problems(404, 409, 412, 428))
+@router.delete(
+    PATH,
+    response_model=InspectionActionRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+)
 async def archive_inspection_action(
     request: Request,
     response: Response,
@@ -147,7 +156,11 @@ async def archive_inspection_action(
     return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
-@router.post(PATH + "/restore", response_model=InspectionActionRead, responses=problems(404, 409))
+@router.post(
+    PATH + "/restore",
+    response_model=InspectionActionRead,
+    responses=problems(404, conflicts=(ParentArchived,)),
+)
 async def restore_inspection_action(
     response: Response, session: SessionDep, actor: Admin, inspection_action: InspectionActionDep
 ) -> InspectionActionRead:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Conflict, ValidationFailed
+from app.core.errors import Duplicate, ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
 from app.inspection_actions.schemas import (
@@ -111,7 +111,7 @@ async def _ensure_number_free(
         statement = statement.where(col(InspectionAction.id) != exclude_id)
     existing = await session.scalar(statement)
     if existing is not None:
-        raise Conflict(
+        raise Duplicate(
             f"The plan already has {source} recommendation {number}: inspection action "
             f"'{existing}'.",
             extra={"blocking": [{"type": ENTITY, "id": existing}]},

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, Duplicate, MeetingNotHeld, SnapshotTaken
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.http.listing import ListParamsDep, set_link_header
@@ -80,7 +81,10 @@ async def list_meetings(
     "/meetings",
     response_model=MeetingRead,
     status_code=status.HTTP_201_CREATED,
-    responses={**problems(409), 201: {"description": "Created. " + REPLAYED}},
+    responses={
+        **problems(conflicts=(Archived, Duplicate)),
+        201: {"description": "Created. " + REPLAYED},
+    },
 )
 async def create_meeting(
     request: Request,
@@ -117,7 +121,7 @@ async def create_meeting(
     "/meetings/schedule",
     response_model=MeetingSchedule,
     status_code=status.HTTP_201_CREATED,
-    responses={**problems(409), 201: {"description": "Created. " + REPLAYED}},
+    responses={**problems(conflicts=(Archived,)), 201: {"description": "Created. " + REPLAYED}},
 )
 async def create_meeting_schedule(
     session: SessionDep,
@@ -163,7 +167,7 @@ async def get_meeting(
 @router.patch(
     "/meetings/{meeting_id}",
     response_model=MeetingRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Duplicate, SnapshotTaken)),
 )
 async def update_meeting(
     request: Request,
@@ -187,7 +191,10 @@ async def update_meeting(
     "/meetings/{meeting_id}/snapshot",
     response_model=MeetingSnapshotRead,
     status_code=status.HTTP_201_CREATED,
-    responses={**problems(404, 409), 201: {"description": "Taken. " + REPLAYED}},
+    responses={
+        **problems(404, conflicts=(SnapshotTaken, MeetingNotHeld)),
+        201: {"description": "Taken. " + REPLAYED},
+    },
 )
 async def create_meeting_snapshot(
     request: Request,

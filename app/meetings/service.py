@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Conflict, NotFound, ValidationFailed
+from app.core.errors import Duplicate, MeetingNotHeld, NotFound, SnapshotTaken, ValidationFailed
 from app.core.http.idempotency import Idempotency
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import audit, crud
@@ -29,7 +29,7 @@ from app.meetings.schemas import (
     SnapshotContent,
     SnapshotMovement,
 )
-from app.models import Meeting, MeetingSnapshot, Plan, Rag, new_id, utcnow
+from app.models import Meeting, MeetingSnapshot, Plan, Rag, clock, new_id
 from app.plans.schemas import ActionNode, PlanTree
 from app.plans.tree import plan_tree
 from app.reports.quarterly import movement
@@ -131,7 +131,7 @@ async def _ensure_day_free(
         statement = statement.where(col(Meeting.id) != exclude_id)
     existing = await session.scalar(statement)
     if existing is not None:
-        raise Conflict(
+        raise Duplicate(
             f"{board} already has a meeting about this plan on {day.isoformat()}: "
             f"meeting '{existing}'.",
             extra={"blocking": [{"type": ENTITY, "id": existing}]},
@@ -183,7 +183,7 @@ async def update_meeting(
     day = changes.get("date", meeting.date)
     if (board, day) != (meeting.board, meeting.date):
         if current.snapshot_id is not None:
-            raise Conflict(
+            raise SnapshotTaken(
                 f"The meeting's snapshot '{current.snapshot_id}' was taken as of "
                 f"{meeting.date.isoformat()}; its board and date can no longer change.",
                 extra={"blocking": [{"type": SNAPSHOT_ENTITY, "id": current.snapshot_id}]},
@@ -368,13 +368,13 @@ async def create_snapshot(
     """Freeze the plan as of the meeting's date: once per meeting, never changed after."""
     existing = await _snapshot_of(session, meeting.id)
     if existing is not None:
-        raise Conflict(
+        raise SnapshotTaken(
             f"Meeting '{meeting.id}' already has snapshot '{existing.id}', taken "
             f"{existing.taken_at.isoformat()}; a snapshot is taken once and never changed.",
             extra={"blocking": [{"type": SNAPSHOT_ENTITY, "id": existing.id}]},
         )
-    if meeting.date > utcnow().date():
-        raise Conflict(
+    if meeting.date > clock.today():
+        raise MeetingNotHeld(
             f"The meeting is on {meeting.date.isoformat()}, which has not come yet; a snapshot "
             "freezes the plan as it stood on the meeting's date, so take it on or after that day."
         )

@@ -2,7 +2,8 @@
 
 from app.models.api_key import ApiKey, Role
 from app.models.audit import AuditEvent
-from app.models.base import TimestampedTable, UTCDateTime, new_id, utcnow
+from app.models.base import TimestampedTable, UTCDateTime, new_id
+from app.models.clock import today, utcnow
 from app.models.content import (
     Action,
     ActionLeadOfficer,
@@ -67,5 +68,6 @@ __all__ = [
     "TimestampedTable",
     "UTCDateTime",
     "new_id",
+    "today",
     "utcnow",
 ]

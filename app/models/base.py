@@ -13,6 +13,8 @@ from sqlalchemy.orm import declared_attr
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from app.models.clock import utcnow
+
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -60,11 +62,6 @@ class StrEnumType(TypeDecorator[StrEnum]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> StrEnum | None:
         return None if value is None else self.enum_class(value)
-
-
-def utcnow() -> datetime:
-    """Now, in UTC, to the microsecond."""
-    return datetime.now(UTC)
 
 
 def new_id(prefix: str) -> str:

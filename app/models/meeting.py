@@ -8,7 +8,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.models.base import TimestampedTable, UTCDateTime, utcnow
+from app.models.base import TimestampedTable, UTCDateTime
+from app.models.clock import utcnow
 
 
 class Meeting(TimestampedTable, table=True):

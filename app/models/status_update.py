@@ -8,7 +8,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.models.base import StrEnumType, UTCDateTime, utcnow
+from app.models.base import StrEnumType, UTCDateTime
+from app.models.clock import utcnow
 from app.models.content import DeliveryStatus, Rag
 
 

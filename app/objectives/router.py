@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -56,7 +57,7 @@ async def list_objectives(
     "/outcomes/{outcome_id}/objectives",
     response_model=ObjectiveRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(404, 409),
+    responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_objective(
     request: Request,
@@ -92,7 +93,7 @@ async def get_objective(
 @router.patch(
     "/objectives/{objective_id}",
     response_model=ObjectiveRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_objective(
     request: Request,
@@ -113,7 +114,7 @@ async def update_objective(
 @router.delete(
     "/objectives/{objective_id}",
     response_model=ObjectiveRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_objective(
     request: Request,
@@ -131,7 +132,7 @@ async def archive_objective(
 @router.post(
     "/objectives/{objective_id}/restore",
     response_model=ObjectiveRead,
-    responses=problems(404, 409),
+    responses=problems(404, conflicts=(ParentArchived,)),
 )
 async def restore_objective(
     response: Response, session: SessionDep, actor: Admin, objective: ObjectiveDep

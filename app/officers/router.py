@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, HasDependents
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -103,7 +104,9 @@ async def get_officer(
 
 
 @router.patch(
-    "/officers/{officer_id}", response_model=OfficerRead, responses=problems(404, 409, 412, 428)
+    "/officers/{officer_id}",
+    response_model=OfficerRead,
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_officer(
     request: Request,
@@ -120,7 +123,9 @@ async def update_officer(
 
 
 @router.delete(
-    "/officers/{officer_id}", response_model=OfficerRead, responses=problems(404, 409, 412, 428)
+    "/officers/{officer_id}",
+    response_model=OfficerRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_officer(
     request: Request, response: Response, session: SessionDep, actor: Editor, officer: OfficerDep

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -54,7 +55,7 @@ async def list_outcomes(
     "/areas/{area_id}/outcomes",
     response_model=OutcomeRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(404, 409),
+    responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_outcome(
     request: Request,
@@ -86,7 +87,9 @@ async def get_outcome(
 
 
 @router.patch(
-    "/outcomes/{outcome_id}", response_model=OutcomeRead, responses=problems(404, 409, 412, 428)
+    "/outcomes/{outcome_id}",
+    response_model=OutcomeRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_outcome(
     request: Request,
@@ -103,7 +106,9 @@ async def update_outcome(
 
 
 @router.delete(
-    "/outcomes/{outcome_id}", response_model=OutcomeRead, responses=problems(404, 409, 412, 428)
+    "/outcomes/{outcome_id}",
+    response_model=OutcomeRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_outcome(
     request: Request, response: Response, session: SessionDep, actor: Editor, outcome: OutcomeDep
@@ -115,7 +120,9 @@ async def archive_outcome(
 
 
 @router.post(
-    "/outcomes/{outcome_id}/restore", response_model=OutcomeRead, responses=problems(404, 409)
+    "/outcomes/{outcome_id}/restore",
+    response_model=OutcomeRead,
+    responses=problems(404, conflicts=(ParentArchived,)),
 )
 async def restore_outcome(
     response: Response, session: SessionDep, actor: Admin, outcome: OutcomeDep

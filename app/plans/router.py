@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived
 from app.core.http.concurrency import (
     conditional_json,
     conditional_read,
@@ -97,7 +98,9 @@ async def get_plan(
     return conditional_read(request, response, PlanRead.model_validate(plan))
 
 
-@router.patch("/{plan_id}", response_model=PlanRead, responses=problems(404, 409, 412, 428))
+@router.patch(
+    "/{plan_id}", response_model=PlanRead, responses=problems(404, 412, 428, conflicts=(Archived,))
+)
 async def update_plan(
     request: Request,
     response: Response,
@@ -112,7 +115,9 @@ async def update_plan(
     return with_etag(response, PlanRead.model_validate(plan))
 
 
-@router.delete("/{plan_id}", response_model=PlanRead, responses=problems(404, 409, 412, 428))
+@router.delete(
+    "/{plan_id}", response_model=PlanRead, responses=problems(404, 412, 428, conflicts=(Archived,))
+)
 async def archive_plan(
     request: Request, response: Response, session: SessionDep, actor: Editor, plan: PlanDep
 ) -> PlanRead:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from datetime import date
 from typing import Any
 
 import orjson
@@ -33,6 +32,7 @@ from app.models import (
     Outcome,
     Plan,
     SuccessCriterion,
+    clock,
 )
 from app.plans.schemas import (
     ActionNode,
@@ -219,7 +219,7 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
     """The plan's tree as `PlanTree` JSON, its actions with these expansions, read in one
     statement."""
     statement = _statement(expand - {Expansion.lead_officers})
-    row = (await session.execute(statement, {"plan_id": plan.id, "today": date.today()})).one()
+    row = (await session.execute(statement, {"plan_id": plan.id, "today": clock.today()})).one()
     actions = _Actions(row)
     linked = _grouped(orjson.loads(row.criterion_links or "[]"))
     criteria: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.state import end_of_day, has_lateral, is_overdue
-from app.models import Action, Area, DueDateRevision, Plan, Rag, StatusUpdate, utcnow
+from app.models import Action, Area, DueDateRevision, Plan, Rag, StatusUpdate, clock, utcnow
 from app.reports.quarters import Quarter
 from app.reports.schemas import (
     AreaCount,
@@ -200,7 +200,7 @@ async def quarterly_report(
     *, session: AsyncSession, plan: Plan, quarter: Quarter, today: date | None = None
 ) -> QuarterlyReport:
     """Everything the quarterly QA report holds, as it stood at the quarter's end."""
-    today = today or utcnow().date()
+    today = today or clock.today()
     items = await actions_at(session, plan, quarter.end, previous=quarter.previous.end)
     updates = await _updates_in(session, plan, quarter)
     revisions = await _slipped_in(session, plan, quarter)

@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import IsoDate
-from app.models import Plan, utcnow
+from app.models import Plan, clock
 from app.plans.service import get_plan
 from app.reports import service
 from app.reports.formats import CSV_TYPE, XLSX_TYPE
@@ -119,7 +119,7 @@ async def get_quarterly_report(
     """
     period = _parse_quarter(quarter)
     chosen = choose_format(request, format_)
-    today = utcnow().date()
+    today = clock.today()
     key = report_key(plan.id, period, chosen, today)
     # The fingerprint was read first, and the plan is read after it, so a rendering is
     # never older than the fingerprint its ETag is made from.
@@ -145,7 +145,7 @@ async def get_exceptions_report(
     """What the board must see on a day, each item with every reason: red, overdue,
     slipped (due later than first planned), stale (open with no update within the plan's
     update interval)."""
-    return await service.exceptions(session=session, plan=plan, as_of=as_of or utcnow().date())
+    return await service.exceptions(session=session, plan=plan, as_of=as_of or clock.today())
 
 
 @router.get("/summary", response_model=Summary, responses=problems(404))
@@ -160,5 +160,5 @@ async def get_summary_report(
 ) -> Summary:
     """Counts of actions by rating and by status on a day, grouped."""
     return await service.summary(
-        session=session, plan=plan, as_of=as_of or utcnow().date(), group_by=group_by
+        session=session, plan=plan, as_of=as_of or clock.today(), group_by=group_by
     )

@@ -24,6 +24,7 @@ from app.models import (
     RagFilter,
     Role,
     StatusUpdate,
+    clock,
     new_id,
     utcnow,
 )
@@ -34,10 +35,6 @@ SORTABLE = {
     "created_at": SortField(col(StatusUpdate.created_at), "datetime"),
     "effective_date": SortField(col(StatusUpdate.effective_date), "date"),
 }
-
-
-def today() -> date:
-    return utcnow().date()
 
 
 def _rule_errors(data: StatusUpdateCreate, effective: date) -> list[FieldError]:
@@ -56,7 +53,7 @@ def _rule_errors(data: StatusUpdateCreate, effective: date) -> list[FieldError]:
         broken("rag", "status complete goes with the rating blue", "inconsistent")
     if data.status in (DeliveryStatus.deferred, DeliveryStatus.cancelled) and not data.reason:
         broken("reason", f"required when the status is {data.status.value}", "missing")
-    if effective > today():
+    if effective > clock.today():
         broken("effective_date", "cannot be in the future", "future_date")
     return errors
 
@@ -162,7 +159,7 @@ async def create_status_update(
         and corrected.author_officer_id != actor.officer_id
     ):
         raise Forbidden("A contributor key may correct only the updates its own officer wrote.")
-    effective = data.effective_date or (corrected.effective_date if corrected else today())
+    effective = data.effective_date or (corrected.effective_date if corrected else clock.today())
     errors = _rule_errors(data, effective)
     author, author_officer_id = await _author(session, data, actor, errors)
     if errors:

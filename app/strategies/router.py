@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -65,7 +66,7 @@ async def list_strategies(
     "/strategies",
     response_model=StrategyRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(409),
+    responses=problems(conflicts=(Archived,)),
 )
 async def create_strategy(
     request: Request, response: Response, session: SessionDep, actor: Editor, body: StrategyCreate
@@ -95,7 +96,7 @@ async def get_strategy(
 @router.patch(
     "/strategies/{strategy_id}",
     response_model=StrategyRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_strategy(
     request: Request,
@@ -117,7 +118,7 @@ async def update_strategy(
 @router.delete(
     "/strategies/{strategy_id}",
     response_model=StrategyRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_strategy(
     request: Request, response: Response, session: SessionDep, actor: Editor, strategy: StrategyDep
@@ -132,7 +133,7 @@ async def archive_strategy(
 @router.post(
     "/strategies/{strategy_id}/restore",
     response_model=StrategyRead,
-    responses=problems(404, 409),
+    responses=problems(404, conflicts=(ParentArchived,)),
 )
 async def restore_strategy(
     response: Response, session: SessionDep, actor: Admin, strategy: StrategyDep

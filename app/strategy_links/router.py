@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, Duplicate
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -64,7 +65,7 @@ async def list_strategy_links(
     "/strategy-links",
     response_model=StrategyLinkRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(409),
+    responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_strategy_link(
     request: Request,
@@ -101,7 +102,7 @@ async def get_strategy_link(
 @router.patch(
     "/strategy-links/{link_id}",
     response_model=StrategyLinkRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_strategy_link(
     request: Request,
@@ -120,7 +121,7 @@ async def update_strategy_link(
 @router.delete(
     "/strategy-links/{link_id}",
     response_model=StrategyLinkRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def delete_strategy_link(
     request: Request, response: Response, session: SessionDep, actor: Editor, link: StrategyLinkDep

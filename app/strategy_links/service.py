@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Conflict, FieldError, ValidationFailed
+from app.core.errors import Duplicate, FieldError, ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
 from app.models import Action, Plan, Strategy, StrategyLink, new_id
@@ -95,7 +95,7 @@ async def create_strategy_link(
         )
     )
     if existing is not None:
-        raise Conflict(
+        raise Duplicate(
             f"The action is already linked to this strategy by strategy link '{existing}'.",
             extra={"blocking": [{"type": ENTITY, "id": existing}]},
         )

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Archived, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -85,7 +86,7 @@ async def list_success_criteria(
     "/success-criteria",
     response_model=SuccessCriterionRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(409),
+    responses=problems(conflicts=(Archived,)),
 )
 async def create_success_criterion(
     request: Request,
@@ -122,7 +123,7 @@ async def get_success_criterion(
 @router.patch(
     "/success-criteria/{criterion_id}",
     response_model=SuccessCriterionRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_success_criterion(
     request: Request,
@@ -143,7 +144,7 @@ async def update_success_criterion(
 @router.delete(
     "/success-criteria/{criterion_id}",
     response_model=SuccessCriterionRead,
-    responses=problems(404, 409, 412, 428),
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def archive_success_criterion(
     request: Request,
@@ -161,7 +162,7 @@ async def archive_success_criterion(
 @router.post(
     "/success-criteria/{criterion_id}/restore",
     response_model=SuccessCriterionRead,
-    responses=problems(404, 409),
+    responses=problems(404, conflicts=(ParentArchived,)),
 )
 async def restore_success_criterion(
     response: Response, session: SessionDep, actor: Admin, criterion: CriterionDep

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.models import clock
 from tests.factories import make_action, make_area, make_plan
 from tests.support import patch
 
@@ -110,7 +111,7 @@ async def test_as_of_due_dates_follow_revisions_made_by_then(
     url = f"/api/v1/actions/{action.id}"
     response = await patch(editor, url, {"due_date": "2023-09-30", "due_date_reason": "Delay"})
     assert response.status_code == 200
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     before = (await editor.get(url, params={"as_of": "2023-01-01"})).json()
     after = (await editor.get(url, params={"as_of": today})).json()
     assert before["due_date"] == "2023-05-31"

@@ -12,7 +12,7 @@ corrections of corrections, and text that needs escaping.
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -30,6 +30,7 @@ from app.models import (
     ActionLeadOfficer,
     ActionSuccessCriterion,
     StrategyLink,
+    clock,
     new_id,
 )
 from app.seeding.loader import default_seed_path, load_seed, read_seed_file
@@ -160,7 +161,7 @@ async def varied(session: AsyncSession, editor: httpx.AsyncClient) -> str:
     strategy = await make_strategy(session, plan, url="https://x.example/é", title="B")
     old_inspection = await make_inspection_action(session, plan, number=2, archived_at=later)
     inspection = await make_inspection_action(session, plan, number=3, source="DfE")
-    today = date.today()
+    today = clock.today()
     actions = []
     for i in range(12):
         actions.append(

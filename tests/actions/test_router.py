@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.models import AuditEvent, Plan
+from app.models import AuditEvent, Plan, clock
 from tests.conftest import StatementCounter
 from tests.factories import (
     make_action,
@@ -303,7 +303,7 @@ async def test_filters_or_within_and_across(
 
 async def test_due_and_overdue_filters(viewer: httpx.AsyncClient, session: AsyncSession) -> None:
     area = await make_area(session, await make_plan(session))
-    today = date.today()
+    today = clock.today()
     late = await make_action(session, area, ref="A1.1", due_date=today - timedelta(days=3))
     await make_action(
         session, area, ref="A1.2", due_date=today - timedelta(days=3), status="complete"

@@ -117,7 +117,7 @@ async def test_a_body_that_is_not_utf8_is_refused_as_malformed_json(
         content=b'{"title": "\xff\xfe"}',
         headers={"Content-Type": "application/json"},
     )
-    assert_problem(response, 422)
+    assert_problem(response, 400)
     assert error_fields(response) == {"body"}
 
 

@@ -7,10 +7,12 @@ from collections.abc import Callable
 
 import pytest
 from fastapi import APIRouter, FastAPI
+from starlette.datastructures import QueryParams
 from starlette.staticfiles import StaticFiles
 
 from app.api import api_router
-from app.fastpath import FAST_PATHS, install
+from app.core.http.requests import query_names
+from app.fastpath import FAST_PATHS, install, reading
 from app.fastpath.registry import FastPathConflict, build_entries, overlaps
 from app.models import Role
 
@@ -92,3 +94,17 @@ def test_each_fast_path_takes_the_role_its_route_declares() -> None:
 def test_overlapping_templates(first: str, second: str, expected: bool) -> None:
     assert overlaps(first, second) is expected
     assert overlaps(second, first) is expected
+
+
+def test_a_fast_path_takes_no_query_parameter_its_route_refuses() -> None:
+    """A parameter the route does not take is a 422 there; a fast path that took it would
+    answer instead. Each fast path parses its query by its route's declarations."""
+    app = FastAPI()
+    app.include_router(api_router)
+    for entry in build_entries(app.routes, FAST_PATHS):
+        assert entry.query.names == query_names(entry.route.dependant)
+        for query in ("rag_status=red", "expand=latest_update&Expand=latest_update", "x="):
+            assert reading.route_query(entry.query, QueryParams(query)) is None, (
+                entry.route.name,
+                query,
+            )

@@ -58,7 +58,7 @@ async def test_malformed_json_is_a_problem_not_a_crash(editor: httpx.AsyncClient
     response = await editor.post(
         PLANS, content=b"{not json", headers={"Content-Type": "application/json"}
     )
-    assert_problem(response, 422)
+    assert_problem(response, 400)
 
 
 async def test_unknown_plan_is_404_problem(viewer: httpx.AsyncClient) -> None:

@@ -22,6 +22,7 @@ from app.models import (
     ActionLeadOfficer,
     DueDateRevision,
     Plan,
+    clock,
     new_id,
 )
 from app.reports import service as report_service
@@ -318,7 +319,7 @@ async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, boa
 async def test_the_current_quarter_is_not_rebuilt_until_its_data_changes(
     viewer: httpx.AsyncClient, editor: httpx.AsyncClient, board: Board
 ) -> None:
-    params = {"plan_id": board.plan_id, "quarter": Quarter.containing(date.today()).label}
+    params = {"plan_id": board.plan_id, "quarter": Quarter.containing(clock.today()).label}
     first = await viewer.get(REPORT, params=params)
     assert first.status_code == 200
     assert first.json()["period"]["closed"] is False
@@ -331,7 +332,7 @@ async def test_the_current_quarter_is_not_rebuilt_until_its_data_changes(
     await post(
         editor,
         action_id,
-        date.today().isoformat(),
+        clock.today().isoformat(),
         rag="red",
         status="in_progress",
         narrative="Stalled",
@@ -348,7 +349,7 @@ async def test_the_current_quarter_is_not_rebuilt_until_its_data_changes(
 def test_an_open_quarter_is_reported_afresh_each_day_and_a_closed_one_is_not() -> None:
     """The ETag's key: an open quarter's report is as of its day, so a new day is a new
     report; a closed quarter's is as of its end, whatever the day."""
-    today = date.today()
+    today = clock.today()
     current = Quarter.containing(today)
     tomorrow = today + timedelta(days=1)
     closed = Quarter.parse(Q2)
@@ -442,7 +443,7 @@ async def test_reads_the_fast_path_leaves_to_the_route(
     assert (await viewer.get("/api/v1/me")).status_code == 200  # the key's first use, stamped
     etag = (await viewer.get(REPORT, params=params)).headers["ETag"]
     app.state.cached_reports.clear()
-    current = Quarter.containing(date.today()).label
+    current = Quarter.containing(clock.today()).label
     for asked, headers, status, extra in (
         (params, {}, 200, 0),
         (params, {"If-None-Match": '"stale"'}, 200, 1),
@@ -451,7 +452,7 @@ async def test_reads_the_fast_path_leaves_to_the_route(
         ({"plan_id": board.plan_id, "quarter": "2023-25-Q2"}, {"If-None-Match": etag}, 422, 0),
         ({**params, "format": "pdf"}, {"If-None-Match": etag}, 422, 0),
         (params, {"If-None-Match": etag, "Accept": "application/pdf"}, 406, 0),
-        ({**params, "unknown": "1"}, {"If-None-Match": etag}, 304, 0),
+        ({**params, "unknown": "1"}, {"If-None-Match": etag}, 422, 0),
         ({"plan_id": board.plan_id, "quarter": current}, {"If-None-Match": etag}, 200, 1),
     ):
         assert await both_ways(asked, headers, extra) == status, (asked, headers)

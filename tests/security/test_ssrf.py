@@ -22,6 +22,7 @@ import httpx
 import pytest
 
 from app.core.http.schemas import NOT_BLANK
+from app.models import clock
 
 CONTRACT = json.loads(
     (Path(__file__).resolve().parents[2] / "openapi" / "openapi.json").read_text()
@@ -307,7 +308,7 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
             {
                 "plan_id": plan,
                 "board": u("board"),
-                "date": date.today().isoformat(),
+                "date": clock.today().isoformat(),
                 "title": u("meeting"),
                 "notes": u("meeting-notes"),
             },
@@ -345,9 +346,9 @@ def read_requests(ids: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
             if name == "plan_id" and parameter.get("required"):
                 base[name] = ids["plan_id"]
             elif name == "quarter":
-                base[name] = quarter_of(date.today())
+                base[name] = quarter_of(clock.today())
             elif name == "as_of":
-                variants.append({name: date.today().isoformat()})
+                variants.append({name: clock.today().isoformat()})
             schema = resolve(parameter["schema"])
             values = resolve(schema.get("items", {})).get("enum") or schema.get("enum") or []
             if name == "expand":

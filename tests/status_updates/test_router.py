@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.models import ActionLeadOfficer, AuditEvent, Role, StatusUpdate
+from app.models import ActionLeadOfficer, AuditEvent, Role, StatusUpdate, clock
 from tests.conftest import Clients, StatementCounter
 from tests.factories import make_action, make_area, make_officer, make_plan
 from tests.support import archive, assert_problem, error_fields, patch
@@ -71,7 +71,7 @@ async def test_created_at_is_the_server_clock_and_cannot_be_set(
     assert_problem(response, 422)
     assert error_fields(response) == {"body.created_at"}
     response = await post(editor, action_id, GREEN)
-    assert response.json()["effective_date"] == date.today().isoformat()
+    assert response.json()["effective_date"] == clock.today().isoformat()
 
 
 async def test_a_correction_supersedes_without_deleting(
@@ -103,7 +103,7 @@ async def test_a_correction_supersedes_without_deleting(
         ({"rag": None, "status": "deferred"}, {"body.reason"}),
         ({"rag": None, "status": "cancelled"}, {"body.reason"}),
         (
-            {**GREEN, "effective_date": (date.today() + timedelta(days=1)).isoformat()},
+            {**GREEN, "effective_date": (clock.today() + timedelta(days=1)).isoformat()},
             {"body.effective_date"},
         ),
         ({**GREEN, "evidence": [{"url": "https://x.example/a"}]}, {"body.evidence.0.title"}),
@@ -258,7 +258,7 @@ async def test_stale_and_overdue_follow_updates(
 ) -> None:
     plan = await make_plan(session, update_interval_days=30)
     area = await make_area(session, plan)
-    quiet = await make_action(session, area, ref="A1.1", due_date=date.today() - timedelta(days=5))
+    quiet = await make_action(session, area, ref="A1.1", due_date=clock.today() - timedelta(days=5))
     fresh = await make_action(session, area, ref="A1.2")
     # Created long ago, so "no update yet" counts against them.
     for action in (quiet, fresh):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from prometheus_client import Counter, Histogram
+from starlette.requests import Request
 from starlette.routing import Match
 from starlette.types import Scope
 
@@ -60,6 +61,17 @@ def route_templates(routes: Iterable[Any]) -> tuple[dict[int, str], list[Any]]:
             templates[id(route)] = template
         matchable.append(matching)
     return templates, matchable
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this request's path, for a 405's `Allow`."""
+    scope = dict(request.scope, type="http")
+    methods: set[str] = set()
+    for _template, _route, matchable in effective_routes(request.app.router.routes):
+        route_methods = getattr(matchable, "methods", None)
+        if route_methods and matchable.matches(scope)[0] != Match.NONE:
+            methods |= route_methods
+    return sorted(methods)
 
 
 class RequestMetrics:

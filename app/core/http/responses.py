@@ -3,13 +3,20 @@ in the contract."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import Response
 from pydantic import BaseModel
 
-from app.core.errors import PROBLEM_BASE, PROBLEM_CONTENT_TYPE, Problem
+from app.core.errors import (
+    PROBLEM_BASE,
+    PROBLEM_CONTENT_TYPE,
+    ConcurrentChange,
+    Conflict,
+    Problem,
+)
 
 
 def json_response(model: BaseModel, response: Response) -> Response:
@@ -40,12 +47,13 @@ def json_bytes_response(body: bytes, response: Response, *, etag: str | None = N
 
 
 _DESCRIPTIONS = {
-    400: "The request could not be read.",
+    400: "The body is not valid JSON (or not UTF-8).",
     401: "No API key, or the key is not valid, revoked or expired.",
     403: "The key's role does not allow this.",
     404: "No such resource.",
     409: "The change conflicts with the resource's state.",
     406: "None of the representations asked for in `Accept` is available.",
+    415: "The body is not JSON: send it as `Content-Type: application/json`.",
     412: "`If-Match` does not match the resource's current ETag.",
     413: "The request body is larger than the service accepts (`IPA_MAX_REQUEST_BODY_BYTES`).",
     422: "A field, parameter or header is not valid; `errors` says which and why.",
@@ -79,6 +87,7 @@ _SLUGS = {
     409: "conflict",
     412: "precondition-failed",
     413: "content-too-large",
+    415: "unsupported-media-type",
     422: "validation-error",
     428: "precondition-required",
     429: "too-many-requests",
@@ -108,27 +117,72 @@ def _problem(status: int) -> dict[str, Any]:
     return response
 
 
-def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """`responses=` entries for these statuses, each a problem-details body.
+def _conflict(conflicts: Sequence[type[Conflict]]) -> dict[str, Any]:
+    """The 409 of an operation, naming each kind of conflict it can answer by its `type`.
+    A concurrent request winning a race can make any write answer `concurrent-change`."""
+    kinds: list[type[Conflict]] = list(dict.fromkeys([*conflicts, ConcurrentChange]))
+    lines = "\n".join(f"- `{PROBLEM_BASE}{kind.slug}`: {_first_line(kind)}" for kind in kinds)
+    description = f"{_DESCRIPTIONS[409]} `type` says which:\n\n{lines}"
+    examples = {
+        kind.slug: {
+            "summary": kind.title,
+            "value": {
+                "type": PROBLEM_BASE + kind.slug,
+                "title": kind.title,
+                "status": 409,
+                "detail": _first_line(kind),
+            },
+        }
+        for kind in kinds
+    }
+    return {
+        "model": Problem,
+        "description": description,
+        "content": {
+            PROBLEM_CONTENT_TYPE: {
+                "schema": {"$ref": "#/components/schemas/Problem"},
+                "examples": examples,
+            }
+        },
+    }
+
+
+def _first_line(kind: type[Conflict]) -> str:
+    return " ".join((kind.__doc__ or kind.title).split())
+
+
+def problems(
+    *statuses: int, conflicts: Sequence[type[Conflict]] = ()
+) -> dict[int | str, dict[str, Any]]:
+    """`responses=` entries for these statuses, each a problem-details body, and a 409 for
+    these kinds of conflict.
 
     Every operation that takes a key can answer 401, 403, 422 (its input), 429 (the key's
     rate limit) and 503 (the database), so those are always declared.
     """
+    if 409 in statuses:
+        raise ValueError("declare a 409 by the kinds of conflict it can be: conflicts=(...)")
     wanted = sorted({401, 403, 422, 429, 503, *statuses})
-    return {status: _problem(status) for status in wanted}
+    declared: dict[int | str, dict[str, Any]] = {status: _problem(status) for status in wanted}
+    if conflicts:
+        declared[409] = _conflict(conflicts)
+    return dict(sorted(declared.items(), key=lambda item: int(item[0])))
 
 
 def document_limits(operation: dict[str, Any]) -> None:
     """Declare, in a generated operation, the answers the service's limits give.
 
-    An operation with a request body can answer 413; an operation under the rate limit sends
+    An operation with a request body can answer 400 (not JSON), 413 (too large) and 415
+    (not sent as JSON); an operation under the rate limit sends
     the `RateLimit-*` headers on its successful responses.
     """
     responses = operation.get("responses", {})
-    if "requestBody" in operation and "413" not in responses:
-        problem = _problem(413)
-        del problem["model"]
-        responses["413"] = problem
+    if "requestBody" in operation:
+        for status in (400, 413, 415):
+            if str(status) not in responses:
+                problem = _problem(status)
+                del problem["model"]
+                responses[str(status)] = problem
         operation["responses"] = dict(sorted(responses.items()))
     if "429" in responses:
         for status, response in responses.items():

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Conflict, NotFound
+from app.core.errors import Archived, HasDependents, NotFound, ParentArchived
 from app.core.resources import audit
 from app.models import TimestampedTable, utcnow
 
@@ -44,7 +44,7 @@ async def fetch(session: AsyncSession, model: type[M], entity_id: str, label: st
 
 def refuse_if_archived(entity: TimestampedTable, label: str) -> None:
     if entity.archived_at is not None:
-        raise Conflict(
+        raise Archived(
             f"The {label} '{getattr(entity, 'id', '')}' is archived; restore it before changing "
             "it or adding to it."
         )
@@ -130,7 +130,7 @@ async def archive(
     label = entity_type.replace("_", " ")
     refuse_if_archived(entity, label)
     if blocking:
-        raise Conflict(
+        raise HasDependents(
             f"The {label} is still in use by {len(blocking)} live item(s); archive or move "
             "them first.",
             extra={"blocking": list(blocking)},
@@ -160,7 +160,7 @@ async def restore(
     if entity.archived_at is None:
         return entity
     if archived_parent is not None:
-        raise Conflict(f"Restore its {archived_parent} first: it is archived.")
+        raise ParentArchived(f"Restore its {archived_parent} first: it is archived.")
     before = entity.archived_at
     entity.archived_at = None
     entity.updated_at = utcnow()

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core.errors import Conflict
+from app.core.errors import Duplicate
 
 
 async def ensure_ref_free(
@@ -26,7 +26,7 @@ async def ensure_ref_free(
         statement = statement.where(col(model.id) != exclude_id)
     existing = await session.scalar(statement)
     if existing is not None:
-        raise Conflict(
+        raise Duplicate(
             f"The ref '{ref}' is already used by {label} '{existing}' in this plan.",
             extra={"blocking": [{"type": label, "id": existing, "ref": ref}]},
         )
