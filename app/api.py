@@ -13,6 +13,7 @@ from app.meetings.router import router as meetings_router
 from app.objectives.router import router as objectives_router
 from app.officers.router import router as officers_router
 from app.outcomes.router import router as outcomes_router
+from app.plan_imports.router import router as plan_imports_router
 from app.plans.router import router as plans_router
 from app.reports.router import router as reports_router
 from app.status_updates.router import router as status_updates_router
@@ -22,6 +23,7 @@ from app.success_criteria.router import router as success_criteria_router
 
 api_router = APIRouter(prefix="/api/v1", dependencies=[Depends(refuse_nul_in_url)])
 api_router.include_router(plans_router)
+api_router.include_router(plan_imports_router)
 api_router.include_router(areas_router)
 api_router.include_router(outcomes_router)
 api_router.include_router(objectives_router)

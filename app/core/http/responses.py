@@ -48,6 +48,7 @@ _DESCRIPTIONS = {
     406: "None of the representations asked for in `Accept` is available.",
     412: "`If-Match` does not match the resource's current ETag.",
     413: "The request body is larger than the service accepts (`IPA_MAX_REQUEST_BODY_BYTES`).",
+    415: "The uploaded file is not of a kind this operation accepts.",
     422: "A field, parameter or header is not valid; `errors` says which and why.",
     428: "The write needs an `If-Match` header.",
     429: "Too many requests: this key's rate limit is used up, or too many requests from "
@@ -79,6 +80,7 @@ _SLUGS = {
     409: "conflict",
     412: "precondition-failed",
     413: "content-too-large",
+    415: "unsupported-media-type",
     422: "validation-error",
     428: "precondition-required",
     429: "too-many-requests",
