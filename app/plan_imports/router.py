@@ -22,7 +22,7 @@ router = APIRouter(tags=["Plan imports"])
     responses={
         **problems(415),
         200: {"description": "A dry run's preview, or a plan already imported under this key."},
-        201: {"description": "The plan was imported."},
+        201: {"model": PlanImportResult, "description": "The plan was imported."},
     },
 )
 async def create_plan_import(

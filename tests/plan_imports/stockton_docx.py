@@ -136,10 +136,19 @@ def build_rows(seed: SeedFile) -> list[Row]:
             rows.append(row)
 
     for area in seed.areas:
-        rows.append(Row(area_heading=[f"Improvement Area {WORDS[area.number]} : {area.title}", *([area.aim] if area.aim else [])]))
+        rows.append(
+            Row(
+                area_heading=[
+                    f"Improvement Area {WORDS[area.number]} : {area.title}",
+                    *([area.aim] if area.aim else []),
+                ]
+            )
+        )
         previous_leads = []
         for outcome in area.outcomes:
-            printed = f"{outcome.number} {outcome.statement}" if outcome.number else outcome.statement
+            printed = (
+                f"{outcome.number} {outcome.statement}" if outcome.number else outcome.statement
+            )
             outcome_first = Row(outcome=[printed])
             outcome_index = len(rows)
             first_used = False
@@ -149,7 +158,9 @@ def build_rows(seed: SeedFile) -> list[Row]:
                 statement = objective.statement
                 # A two-sentence objective written as two paragraphs, as the council's is.
                 parts = statement.split(". We have ", 1)
-                row.objective = [parts[0] + ".", "We have " + parts[1]] if len(parts) == 2 else [statement]
+                row.objective = (
+                    [parts[0] + ".", "We have " + parts[1]] if len(parts) == 2 else [statement]
+                )
                 owner_rows(objective, outcome_index, len(rows), row)
             if outcome.actions or outcome.success_criteria:
                 row = outcome_first if not first_used else Row(merge={0: outcome_index})
@@ -180,7 +191,9 @@ def stockton_docx(seed: SeedFile) -> bytes:
         document.add_paragraph(block)
     document.add_paragraph("RAG rating key", style="Heading 2")
     key = document.add_table(rows=4, cols=2)
-    for row, (word, meaning) in zip(key.rows, seed.plan.rating_definitions.model_dump().items(), strict=True):
+    for row, (word, meaning) in zip(
+        key.rows, seed.plan.rating_definitions.model_dump().items(), strict=True
+    ):
         row.cells[0].text = word.capitalize()
         row.cells[1].text = meaning
     rows = build_rows(seed)
@@ -201,7 +214,16 @@ def stockton_docx(seed: SeedFile) -> bytes:
             _fill(cells[0], row.area_heading)
             continue
         for column, lines in enumerate(
-            [row.outcome, row.objective, row.action, row.criteria, row.lead, row.timescale, [], row.links]
+            [
+                row.outcome,
+                row.objective,
+                row.action,
+                row.criteria,
+                row.lead,
+                row.timescale,
+                [],
+                row.links,
+            ]
         ):
             if lines and column not in row.merge:
                 _fill(cells[column], lines)
