@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import zipfile
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +35,9 @@ from app.plan_imports.schemas import (
 )
 from app.seeding.format import SeedAction, SeedFile
 from app.seeding.loader import check_seed_document, load_seed
+
+
+logger = logging.getLogger("app.plan_imports")
 
 
 class UnsupportedMediaType(AppError):
@@ -72,16 +75,10 @@ def read_upload(
             raise UnreadableFile(str(exc)) from exc
         except (UnreadableFile, UnsupportedFile):
             raise
-        except (
-            zipfile.BadZipFile,
-            KeyError,
-            ValueError,
-            TypeError,
-            IndexError,
-            AttributeError,
-            OSError,
-        ) as exc:
-            # python-docx and openpyxl raise these for parts that are missing or malformed.
+        except Exception as exc:  # noqa: BLE001
+            # python-docx, openpyxl and lxml raise many kinds of error on a damaged part
+            # (XML syntax, missing relationships, bad numbers); all mean the file is unreadable.
+            logger.info("unreadable %s upload: %r", format.value, exc)
             raise UnreadableFile(
                 f"The {format.value} file is damaged or not what it says it is "
                 f"({type(exc).__name__})."
