@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.models import RatingDefinitions
 from app.plan_imports.reading import Draft, Registry, inspection_tag, is_role, slug
 from app.reports.formats import FORMULA_STARTS, append_row
-from app.seeding.format import SeedAction, SeedCriterion, SeedFile
+from app.seeding.format import SeedAction, SeedFile
 
 ACTION_COLUMNS = [
     ("area", "Area"),
@@ -255,11 +255,11 @@ def _actions_sheet(
     criteria: dict[tuple[int, str], str] = {}
     for number, values in rows[1:]:
 
-        def cell(name: str) -> Any:
+        def cell(name: str, values: list[Any] = values) -> Any:
             i = index.get(name)
             return values[i] if i is not None and i < len(values) else None
 
-        def place(name: str | None = None) -> str:
+        def place(name: str | None = None, number: int = number) -> str:
             if name is None or name not in index:
                 return f'sheet "Actions", row {number}'
             return _column_place("Actions", number, index[name] + 1, headers[name])
@@ -410,9 +410,9 @@ def _actions_sheet(
 def write_workbook(seed: SeedFile) -> bytes:
     """The plan in the template, every text cell through `append_row`."""
     workbook = Workbook()
-    plan_sheet = workbook.active
-    assert plan_sheet is not None
-    plan_sheet.title = "Plan"
+    plan_sheet = workbook.create_sheet("Plan")
+    for blank in [s for s in workbook.worksheets if s is not plan_sheet]:
+        workbook.remove(blank)
     append_row(plan_sheet, ["Field", "Value"])
     plan = seed.plan
     values = {
@@ -435,7 +435,7 @@ def write_workbook(seed: SeedFile) -> bytes:
         area_cells = [area.number, area.title, area.aim]
         counter = _RefCounter(f"A{area.number}")
 
-        def owner_rows(owner: Any, levels: list[Any]) -> None:
+        def owner_rows(owner: Any, levels: list[Any], area_cells: list[Any] = area_cells) -> None:
             for criterion in owner.success_criteria:
                 statements[criterion.key] = criterion.statement
             linked = {key for action in _walk(owner.actions) for key in action.success_criteria}
@@ -461,7 +461,13 @@ def write_workbook(seed: SeedFile) -> bytes:
                         [*area_cells, *levels, None, None, None, None, None, criterion.statement],
                     )
 
-        def action_rows(action: SeedAction, levels: list[Any], parent_ref: str | None) -> None:
+        def action_rows(
+            action: SeedAction,
+            levels: list[Any],
+            parent_ref: str | None,
+            area_cells: list[Any] = area_cells,
+            counter: _RefCounter = counter,
+        ) -> None:
             ref = counter.next(parent_ref)
             append_row(
                 sheet,
@@ -510,8 +516,8 @@ def write_workbook(seed: SeedFile) -> bytes:
     for each in workbook.worksheets:
         for cell in each[1]:
             cell.font = Font(bold=True)
-        for column in each.columns:
-            letter = column[0].column_letter
+        for number, column in enumerate(each.columns, start=1):
+            letter = get_column_letter(number)
             each.column_dimensions[letter].width = 40 if each.title != "Plan" else 30
             for item in column:
                 item.alignment = Alignment(wrap_text=True, vertical="top")

@@ -14,7 +14,7 @@ from typing import Any
 
 # A person's name as plans write it: two to four capitalised words ("Jane Smith",
 # "Mary-Ann O'Neill"); anything else ("DCS", "Key partner agencies") is a role or a group.
-_PERSON = re.compile(r"^[A-Z][a-z'’\-]+(?: [A-Z][a-zA-Z'’\-]+){1,3}$")
+_PERSON = re.compile(r"^[A-Z][a-z'\u2019\-]+(?: [A-Z][a-zA-Z'\u2019\-]+){1,3}$")
 _TAG = re.compile(r"^(?P<source>[A-Za-z]+) Improvement Action\s+(?P<number>\d{1,4})\.?$")
 
 
@@ -138,7 +138,13 @@ def item_paths(document: dict[str, Any]) -> dict[int, str]:
         paths[id(area)] = at_area
         counter = [0]
 
-        def actions(owner: Any, where: str, parent_ref: str | None = None) -> None:
+        def actions(
+            owner: Any,
+            where: str,
+            parent_ref: str | None = None,
+            counter: list[int] = counter,
+            number: Any = number,
+        ) -> None:
             for index, action in enumerate(
                 _list(owner, "actions" if parent_ref is None else "sub_actions"), start=1
             ):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 from app.models import Recurrence
 
 
-class ImportFormat(str, Enum):
+class ImportFormat(StrEnum):
     docx = "docx"
     xlsx = "xlsx"
     yaml = "yaml"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,9 +32,8 @@ from app.plan_imports.schemas import (
     PreviewPlan,
     ReadingChoice,
 )
-from app.seeding.format import SeedAction, SeedFile
+from app.seeding.format import SeedAction, SeedArea, SeedFile
 from app.seeding.loader import check_seed_document, load_seed
-
 
 logger = logging.getLogger("app.plan_imports")
 
@@ -75,7 +73,7 @@ def read_upload(
             raise UnreadableFile(str(exc)) from exc
         except (UnreadableFile, UnsupportedFile):
             raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             # python-docx, openpyxl and lxml raise many kinds of error on a damaged part
             # (XML syntax, missing relationships, bad numbers); all mean the file is unreadable.
             logger.info("unreadable %s upload: %r", format.value, exc)
@@ -153,7 +151,7 @@ def _tree(seed: SeedFile) -> tuple[list[PreviewArea], dict[str, int]]:
     for area in seed.areas:
         counter = 0
 
-        def actions(items: Sequence[SeedAction]) -> list[PreviewAction]:
+        def actions(items: Sequence[SeedAction], area: SeedArea = area) -> list[PreviewAction]:
             nonlocal counter
             built = []
             for item in items:
@@ -210,7 +208,7 @@ async def _officers_to_create(session: AsyncSession, seed: SeedFile) -> list[str
     known = set(
         (
             await session.scalars(
-                sa.select(Officer.name).where(
+                sa.select(col(Officer.name)).where(
                     col(Officer.organisation) == seed.plan.organisation,
                     col(Officer.archived_at).is_(None),
                 )
@@ -304,7 +302,9 @@ async def import_plan(
             f"The lead officer '{name}' is not known for this council and will be created.",
         )
     result.warnings = [ImportFinding(place=w.place, message=w.message) for w in draft.warnings]
-    existing = await session.scalar(sa.select(Plan.id).where(col(Plan.seed_key) == seed.plan.key))
+    existing = await session.scalar(
+        sa.select(col(Plan.id)).where(col(Plan.seed_key) == seed.plan.key)
+    )
     if existing is not None:
         result.plan_id = existing
         result.already_imported = True

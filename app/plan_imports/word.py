@@ -35,11 +35,25 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 NUMBER_WORDS = {
     word: n
     for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 _AREA = re.compile(
-    r"^(?:improvement\s+)?(?:area|theme|priority)\s+(?P<number>\w+)\s*[:\-–—.]?\s*(?P<title>.*)$",
+    r"^(?:improvement\s+)?(?:area|theme|priority)\s+(?P<number>\w+)\s*[:\-\u2013\u2014.]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
 _OUTCOME_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?P<statement>\S.*)$")
@@ -47,7 +61,7 @@ _LABEL = re.compile(
     r"^(?P<label>organisation|organization|council|version|status|plan key)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
-_BULLETS = "•·▪◦‣●○–-*"
+_BULLETS = "\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u25cb\u2013-*"
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s+")
 _NOTE = re.compile(r"^note\s*:\s*", re.IGNORECASE)
 
@@ -201,7 +215,8 @@ class _Reader:
         self.leads = []
 
     def _levels(self, row: _Row, texts: dict[str, list[str]]) -> None:
-        assert self.area is not None
+        if self.area is None:
+            return
         new_outcome = not self._same("outcome", row) and texts.get("outcome")
         if new_outcome:
             lines = texts["outcome"]
@@ -288,8 +303,8 @@ class _Reader:
         self.draft.choose(item, choice, message, row.place(self.table_number, kind))
 
     def _owner(self) -> dict[str, Any]:
-        assert self.area is not None
-        return self.objective or self.outcome or self.area
+        # Rows are read only once an area heading has been seen.
+        return self.objective or self.outcome or self.area or {}
 
     def _actions(self, row: _Row, texts: dict[str, list[str]]) -> list[dict[str, Any]]:
         """The actions this row holds: its main action and the sub-items in its cell."""
@@ -341,7 +356,8 @@ class _Reader:
         if main is None:
             # Sub-item rows: each takes this row's lead, timescale and links.
             parent = self.top_action
-            assert parent is not None
+            if parent is None:  # a list item is read as a sub-item only under an action
+                return []
             for position, item in enumerate(items):
                 item["lead_officers"] = list(leads)
                 item["timescale"] = self._timescale_for(

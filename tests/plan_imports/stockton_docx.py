@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.table import Table, _Cell
@@ -73,7 +74,9 @@ def build_rows(seed: SeedFile) -> list[Row]:
         previous_leads = leads
         return [] if same else [names[k] for k in leads]
 
-    def owner_rows(owner, outcome_row: int | None, objective_row: int | None, first: Row) -> None:
+    def owner_rows(
+        owner: Any, outcome_row: int | None, objective_row: int | None, first: Row
+    ) -> None:
         statements = {c.key: c.statement for c in owner.success_criteria}
         pending = first
         started = False
@@ -95,7 +98,7 @@ def build_rows(seed: SeedFile) -> list[Row]:
                 row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
             if action.description:
                 row.action.append((action.description, "Normal"))
-            if action.notes and not action.sub_actions or (action.notes and in_cell):
+            if (action.notes and not action.sub_actions) or (action.notes and in_cell):
                 row.action.append((action.notes, "Normal"))
             if in_cell:
                 row.action += [(sub.title, "List Bullet") for sub in action.sub_actions]
@@ -213,18 +216,17 @@ def stockton_docx(seed: SeedFile) -> bytes:
         if row.area_heading is not None:
             _fill(cells[0], row.area_heading)
             continue
-        for column, lines in enumerate(
-            [
-                row.outcome,
-                row.objective,
-                row.action,
-                row.criteria,
-                row.lead,
-                row.timescale,
-                [],
-                row.links,
-            ]
-        ):
+        columns: list[list[tuple[str, str]] | list[str]] = [
+            row.outcome,
+            row.objective,
+            row.action,
+            row.criteria,
+            row.lead,
+            row.timescale,
+            [],
+            row.links,
+        ]
+        for column, lines in enumerate(columns):
             if lines and column not in row.merge:
                 _fill(cells[column], lines)
     buffer = io.BytesIO()

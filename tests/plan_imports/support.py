@@ -23,7 +23,7 @@ DROPPED = {
 
 def _plain(node: Any, refs: dict[str, str]) -> Any:
     if isinstance(node, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for name, value in node.items():
             if name in DROPPED:
                 continue

@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 from docx import Document
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from app.models import Action, AuditEvent, Plan
 from app.seeding.format import SeedFile
@@ -117,7 +118,7 @@ async def test_a_second_import_changes_nothing_and_each_item_is_audited(
     assert actions == 57
     audited = (
         await session.scalars(
-            sa.select(AuditEvent.actor).where(AuditEvent.entity_type == "action")  # type: ignore[arg-type]
+            sa.select(col(AuditEvent.actor)).where(col(AuditEvent.entity_type) == "action")
         )
     ).all()
     assert len(audited) == 57 and "system" not in audited
