@@ -283,7 +283,8 @@ def openapi(
         "openapi"
     ),
 ) -> None:
-    """Write the OpenAPI document the code defines to openapi/openapi.json and .yaml."""
+    """Write the OpenAPI document the code defines to openapi/openapi.json and .yaml, and the
+    plan import format's JSON Schema to openapi/plan-import.schema.json."""
     from app.main import create_app
 
     document = create_app().openapi()
@@ -294,7 +295,15 @@ def openapi(
     (output_dir / "openapi.yaml").write_text(
         yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
     )
-    typer.echo(f"Wrote {output_dir}/openapi.json and {output_dir}/openapi.yaml")
+    from app.plan_imports.service import import_format_schema
+
+    (output_dir / "plan-import.schema.json").write_text(
+        json.dumps(import_format_schema(), indent=2, ensure_ascii=False) + "\n"
+    )
+    typer.echo(
+        f"Wrote {output_dir}/openapi.json, {output_dir}/openapi.yaml and "
+        f"{output_dir}/plan-import.schema.json"
+    )
 
 
 def _safe_url(settings: Settings) -> str:

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from app.core.auth.keys import Editor
+from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
+from app.core.errors import Conflict
 from app.core.http.responses import problems
+from app.dependencies import PlanDep
 from app.plan_imports import service
+from app.plan_imports.excel import write_workbook
+from app.plan_imports.export import plan_document, yaml_bytes
 from app.plan_imports.schemas import PlanImportResult
+from app.reports.formats import XLSX_TYPE
+
+YAML_TYPE = "application/yaml"
 
 router = APIRouter(tags=["Plan imports"])
 
@@ -77,3 +85,68 @@ async def create_plan_import(
     if result.applied:
         response.status_code = status.HTTP_201_CREATED
     return result
+
+
+@router.get(
+    "/plan-imports/schema",
+    responses={
+        **problems(),
+        200: {
+            "description": "The JSON Schema (draft 2020-12) of the plan format.",
+            "content": {"application/schema+json": {"schema": {"type": "object"}}},
+        },
+    },
+)
+async def get_plan_import_schema(_: Viewer) -> Response:
+    """The JSON Schema of the YAML/JSON plan format this import takes and the export gives,
+    so other tools can write plans. The same schema is committed as
+    `openapi/plan-import.schema.json`."""
+    import json
+
+    return Response(
+        json.dumps(service.import_format_schema(), ensure_ascii=False).encode("utf-8"),
+        media_type="application/schema+json",
+    )
+
+
+@router.get(
+    "/plans/{plan_id}/export",
+    response_class=Response,
+    responses={
+        **problems(404, 409),
+        200: {
+            "description": "The plan as an Excel workbook in the import template (default), or "
+            "in the YAML plan format. Importing it into an empty service gives the same plan.",
+            "content": {
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                YAML_TYPE: {"schema": {"type": "string"}},
+            },
+        },
+    },
+)
+async def export_plan(
+    session: SessionDep,
+    _: Viewer,
+    plan: PlanDep,
+    format: Annotated[
+        Literal["xlsx", "yaml"],
+        Query(description="`xlsx` (the import template) or `yaml` (the plan format)."),
+    ] = "xlsx",
+) -> Response:
+    """The plan's live content, in a form `POST /plan-imports` takes back: areas, outcomes,
+    objectives, actions with sub-actions, success criteria and their links, lead officers,
+    timescales, strategy links and inspection actions. Ratings and status updates are not
+    part of a plan's content and are not exported."""
+    try:
+        document = await plan_document(session, plan)
+    except ValidationError as exc:
+        raise Conflict(
+            "The plan cannot be written in the import format: "
+            + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
+        ) from exc
+    name = (document.plan.key or "plan") + "." + format
+    headers: dict[str, Any] = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if format == "yaml":
+        return Response(yaml_bytes(document), media_type=YAML_TYPE, headers=headers)
+    content = await run_in_threadpool(write_workbook, document)
+    return Response(content, media_type=XLSX_TYPE, headers=headers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -317,3 +318,16 @@ async def import_plan(
     result.applied = loaded.created
     result.already_imported = not loaded.created
     return result
+
+
+def import_format_schema() -> dict[str, Any]:
+    """The JSON Schema of the `improvement-plan/v1` format, for tools that write plans."""
+    schema = SeedFile.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://improvement-plan-api/schemas/plan-import.schema.json",
+        "title": "Improvement plan (improvement-plan/v1)",
+        "description": "A whole improvement plan, as POST /api/v1/plan-imports takes it in YAML "
+        "or JSON and GET /api/v1/plans/{plan_id}/export?format=yaml gives it.",
+        **{k: v for k, v in schema.items() if k not in {"title", "description"}},
+    }

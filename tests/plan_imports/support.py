@@ -21,25 +21,27 @@ DROPPED = {
 }
 
 
-def _plain(node: Any, refs: dict[str, str]) -> Any:
+def _plain(node: Any, refs: dict[str, str], leave_out: frozenset[str] = frozenset()) -> Any:
     if isinstance(node, dict):
         out: dict[str, Any] = {}
         for name, value in node.items():
-            if name in DROPPED:
+            if name in DROPPED or name in leave_out:
                 continue
             if name == "action_ids":
                 out[name] = sorted(refs[i] for i in value)
             elif name == "lead_officers":
                 out[name] = [(o["name"], o["is_role"]) for o in value]
             else:
-                out[name] = _plain(value, refs)
+                out[name] = _plain(value, refs, leave_out)
         return out
     if isinstance(node, list):
-        return [_plain(v, refs) for v in node]
+        return [_plain(v, refs, leave_out) for v in node]
     return node
 
 
-async def plan_content(http: httpx.AsyncClient, plan_id: str) -> dict[str, Any]:
+async def plan_content(
+    http: httpx.AsyncClient, plan_id: str, leave_out: set[str] | None = None
+) -> dict[str, Any]:
     """The whole plan: its record, areas, outcomes, objectives, criteria (with the actions
     they are linked to), actions with officers, dates, links and tags, and inspection actions."""
     tree = await http.get(f"/api/v1/plans/{plan_id}/tree")
@@ -67,7 +69,7 @@ async def plan_content(http: httpx.AsyncClient, plan_id: str) -> dict[str, Any]:
     }
     return {
         "plan": _plain(plan, refs),
-        "areas": _plain(body["areas"], refs),
+        "areas": _plain(body["areas"], refs, frozenset(leave_out or ())),
         "inspection_actions": _plain(body["inspection_actions"], refs),
         "actions": details,
     }
