@@ -24,6 +24,10 @@ cli = typer.Typer(
 )
 keys_cli = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
+reminders_cli = typer.Typer(
+    help="Remind lead officers of the updates they owe.", no_args_is_help=True
+)
+cli.add_typer(reminders_cli, name="reminders")
 logger = logging.getLogger("app.cli")
 
 # Where production writes the first admin key unless IPA_ADMIN_KEY_FILE says otherwise:
@@ -227,6 +231,39 @@ def seed(
                     typer.echo(f"'{result.key}' is already loaded as {result.plan_id}; unchanged.")
         finally:
             await engine.dispose()
+
+    asyncio.run(run())
+
+
+@reminders_cli.command("send")
+def send_reminders(
+    as_of: Annotated[
+        str | None, typer.Option(help="The day to send for (YYYY-MM-DD); today when left out.")
+    ] = None,
+) -> None:
+    """Email each lead officer the actions they owe an update on, once per update cycle,
+    from `IPA_REMINDER_DAYS_BEFORE` days before the cycle ends. Safe to run often: an
+    officer already reminded this cycle is not reminded again."""
+    from datetime import date
+
+    from app.core.db.engine import create_engine, create_session_factory
+    from app.models import utcnow
+    from app.reminders.service import send_reminders as send
+
+    day = date.fromisoformat(as_of) if as_of else utcnow().date()
+
+    async def run() -> None:
+        settings = get_settings()
+        engine = create_engine(settings)
+        try:
+            async with create_session_factory(engine)() as session:
+                result = await send(session=session, settings=settings, as_of=day)
+        finally:
+            await engine.dispose()
+        typer.echo(
+            f"Sent {len(result.sent)}, already sent this cycle {len(result.already_sent)}, "
+            f"no email address {len(result.no_email)}."
+        )
 
     asyncio.run(run())
 

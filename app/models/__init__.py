@@ -20,6 +20,7 @@ from app.models.inspection import ActionInspectionAction, InspectionAction, Insp
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
 from app.models.plan import Plan, PlanBase, PlanStatus, RatingDefinitions
+from app.models.reminder import ReminderSent
 from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
 from app.models.strategy import Strategy, StrategyBase, StrategyLink
 
@@ -49,6 +50,7 @@ __all__ = [
     "RagFilter",
     "RatingDefinitions",
     "Recurrence",
+    "ReminderSent",
     "Role",
     "StatusUpdate",
     "Strategy",
