@@ -11,7 +11,9 @@ from starlette.concurrency import run_in_threadpool
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Conflict
+from app.core.config import Settings
 from app.core.http.responses import problems
+from app.core.http.schemas import NOT_BLANK
 from app.dependencies import PlanDep
 from app.plan_imports import service
 from app.plan_imports.excel import write_workbook
@@ -20,6 +22,7 @@ from app.plan_imports.schemas import PlanImportResult
 from app.reports.formats import XLSX_TYPE
 
 YAML_TYPE = "application/yaml"
+DEFAULT_BODY_LIMIT = Settings.model_fields["max_request_body_bytes"].default
 
 router = APIRouter(tags=["Plan imports"])
 
@@ -41,7 +44,9 @@ async def create_plan_import(
         UploadFile,
         File(
             description="A Word document (.docx) with the plan's table, an Excel workbook "
-            "(.xlsx) in the plan template, or a plan in the YAML or JSON plan format."
+            "(.xlsx) in the plan template, or a plan in the YAML or JSON plan format. The "
+            "whole request may be at most `IPA_MAX_REQUEST_BODY_BYTES` (1 MiB by default).",
+            json_schema_extra={"maxLength": DEFAULT_BODY_LIMIT},
         ),
     ],
     dry_run: Annotated[
@@ -60,6 +65,7 @@ async def create_plan_import(
         Form(
             min_length=1,
             max_length=200,
+            pattern=NOT_BLANK,
             description="The council's name, when the file does not give it.",
         ),
     ] = None,
