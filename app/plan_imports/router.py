@@ -9,9 +9,9 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from app.core.auth.keys import Editor, Viewer
+from app.core.config import Settings
 from app.core.db.session import SessionDep
 from app.core.errors import Conflict
-from app.core.config import Settings
 from app.core.http.responses import problems
 from app.core.http.schemas import NOT_BLANK
 from app.dependencies import PlanDep
