@@ -430,7 +430,15 @@ def write_workbook(seed: SeedFile) -> bytes:
     append_row(sheet, [label for _, label in ACTION_COLUMNS])
     officers = {o.key: o.name for o in seed.officers}
     strategies = {s.key: s.title for s in seed.strategies}
+    # Every criterion's statement, whichever item it belongs to: an action may link to a
+    # criterion of an item written further down.
     statements: dict[str, str] = {}
+    for area in seed.areas:
+        owners: list[Any] = [area, *area.outcomes]
+        owners += [objective for outcome in area.outcomes for objective in outcome.objectives]
+        for owner in owners:
+            for criterion in owner.success_criteria:
+                statements[criterion.key] = criterion.statement
     for area in seed.areas:
         area_cells = [area.number, area.title, area.aim]
         counter = _RefCounter(f"A{area.number}")

@@ -125,7 +125,7 @@ async def get_plan_import_schema(_: Viewer) -> Response:
             "in the YAML plan format. Importing it into an empty service gives the same plan.",
             "content": {
                 XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                YAML_TYPE: {"schema": {"type": "string"}},
+                YAML_TYPE: {"schema": {"type": "object"}},
             },
         },
     },
