@@ -173,6 +173,10 @@ def valid_body(operation: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]
     for name in body:
         if name in ids:
             body[name] = ids[name]
+    for item in body.get("items", []):  # a batch's items point at the world's items too
+        for name in item:
+            if name in ids:
+                item[name] = ids[name]
     return body
 
 
