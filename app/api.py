@@ -14,7 +14,9 @@ from app.meetings.router import router as meetings_router
 from app.objectives.router import router as objectives_router
 from app.officers.router import router as officers_router
 from app.outcomes.router import router as outcomes_router
+from app.plan_imports.router import router as plan_imports_router
 from app.plans.router import router as plans_router
+from app.reminders.router import router as reminders_router
 from app.reports.router import router as reports_router
 from app.status_updates.router import router as status_updates_router
 from app.strategies.router import router as strategies_router
@@ -32,6 +34,7 @@ api_router = APIRouter(
     ],
 )
 api_router.include_router(plans_router)
+api_router.include_router(plan_imports_router)
 api_router.include_router(areas_router)
 api_router.include_router(outcomes_router)
 api_router.include_router(objectives_router)
@@ -44,6 +47,7 @@ api_router.include_router(strategies_router)
 api_router.include_router(strategy_links_router)
 api_router.include_router(inspection_actions_router)
 api_router.include_router(reports_router)
+api_router.include_router(reminders_router)
 api_router.include_router(meetings_router)
 api_router.include_router(api_keys_router)
 api_router.include_router(me_router)

@@ -24,6 +24,10 @@ cli = typer.Typer(
 )
 keys_cli = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
+reminders_cli = typer.Typer(
+    help="Remind lead officers of the updates they owe.", no_args_is_help=True
+)
+cli.add_typer(reminders_cli, name="reminders")
 logger = logging.getLogger("app.cli")
 
 # Where production writes the first admin key unless IPA_ADMIN_KEY_FILE says otherwise:
@@ -243,6 +247,39 @@ def seed(
     asyncio.run(run())
 
 
+@reminders_cli.command("send")
+def send_reminders(
+    as_of: Annotated[
+        str | None, typer.Option(help="The day to send for (YYYY-MM-DD); today when left out.")
+    ] = None,
+) -> None:
+    """Email each lead officer the actions they owe an update on, once per update cycle,
+    from `IPA_REMINDER_DAYS_BEFORE` days before the cycle ends. Safe to run often: an
+    officer already reminded this cycle is not reminded again."""
+    from datetime import date
+
+    from app.core.db.engine import create_engine, create_session_factory
+    from app.models import utcnow
+    from app.reminders.service import send_reminders as send
+
+    day = date.fromisoformat(as_of) if as_of else utcnow().date()
+
+    async def run() -> None:
+        settings = get_settings()
+        engine = create_engine(settings)
+        try:
+            async with create_session_factory(engine)() as session:
+                result = await send(session=session, settings=settings, as_of=day)
+        finally:
+            await engine.dispose()
+        typer.echo(
+            f"Sent {len(result.sent)}, already sent this cycle {len(result.already_sent)}, "
+            f"no email address {len(result.no_email)}."
+        )
+
+    asyncio.run(run())
+
+
 @keys_cli.command("create")
 def create_key(
     name: Annotated[str, typer.Option(help="Who or what will use the key.")],
@@ -364,7 +401,8 @@ def openapi(
         "openapi"
     ),
 ) -> None:
-    """Write the OpenAPI document the code defines to openapi/openapi.json and .yaml."""
+    """Write the OpenAPI document the code defines to openapi/openapi.json and .yaml, and the
+    plan import format's JSON Schema to openapi/plan-import.schema.json."""
     from app.main import create_app
 
     document = create_app().openapi()
@@ -375,7 +413,15 @@ def openapi(
     (output_dir / "openapi.yaml").write_text(
         yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
     )
-    typer.echo(f"Wrote {output_dir}/openapi.json and {output_dir}/openapi.yaml")
+    from app.plan_imports.service import import_format_schema
+
+    (output_dir / "plan-import.schema.json").write_text(
+        json.dumps(import_format_schema(), indent=2, ensure_ascii=False) + "\n"
+    )
+    typer.echo(
+        f"Wrote {output_dir}/openapi.json, {output_dir}/openapi.yaml and "
+        f"{output_dir}/plan-import.schema.json"
+    )
 
 
 def _safe_url(settings: Settings) -> str:

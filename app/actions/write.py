@@ -15,7 +15,7 @@ from app.actions.schemas import (
     ActionCreate,
     ActionUpdate,
 )
-from app.actions.timescales import read_timescale
+from app.actions.timescales import read_timescale, write_due_date
 from app.core.auth.keys import Principal
 from app.core.errors import ValidationFailed
 from app.core.resources import audit, crud
@@ -29,6 +29,7 @@ from app.models import (
     Officer,
     Outcome,
     Plan,
+    Recurrence,
     new_id,
 )
 
@@ -308,6 +309,17 @@ async def update_action(
         if "due_date" not in changes:
             changes["due_date"] = timescale.due_date
     due_changes = "due_date" in changes and changes["due_date"] != action.due_date
+    if (
+        due_changes
+        and "timescale" not in changes
+        and action.timescale
+        and action.timescale_readable
+        and action.recurrence == Recurrence.none
+    ):
+        # The timescale as written would now disagree with the due date, so it follows; the
+        # text it replaces stays in the action's history.
+        due = changes["due_date"]
+        changes["timescale"] = write_due_date(due) if due is not None else None
     if due_changes and action.due_date is not None and not reason:
         raise ValidationFailed(
             "Changing the due date needs a reason: send due_date_reason.",

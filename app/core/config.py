@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     admin_key_file: Path | None = None
     # The zone whose date is "today": default dates, "not in the future", overdue, quarters.
     timezone: str = DEFAULT_TIME_ZONE
+    # Where reminders are sent from: `smtp://user:password@host:port` (`smtps://` for TLS on
+    # connect; `?starttls=true` to upgrade); unset, `reminders send` sends nothing.
+    smtp_url: SecretStr | None = None
+    reminder_from: str = "improvement-plan@localhost"
+    # Reminders go out this many days before an update cycle ends.
+    reminder_days_before: int = Field(default=7, ge=0, le=366)
     rate_limit: str = "600/minute"
     auth_failure_rate_limit: str = "60/minute"
     rate_limit_storage_uri: str = "memory://"

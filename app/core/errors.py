@@ -321,9 +321,9 @@ def _location(loc: Sequence[int | str]) -> str:
     if parts and parts[0] in {"query", "path", "header", "cookie"}:
         # A repeated parameter is named once, not by its position.
         return ".".join(str(part) for part in loc if not isinstance(part, int))
-    if parts and parts[0] == "body":
-        return ".".join(parts)
-    return ".".join(["body", *parts])
+    # A position in a list is written as an index, so a batch's errors read `body.items[3].rag`.
+    named = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+    return named[1:] if parts and parts[0] == "body" else "body" + named
 
 
 def validation_errors(exc: RequestValidationError) -> list[FieldError]:

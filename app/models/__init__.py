@@ -28,6 +28,7 @@ from app.models.plan import (
     RatingDefinitions,
     RatingDefinitionsSource,
 )
+from app.models.reminder import ReminderSent
 from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
 from app.models.strategy import Strategy, StrategyBase, StrategyLink
 
@@ -58,6 +59,7 @@ __all__ = [
     "RatingDefinitions",
     "RatingDefinitionsSource",
     "Recurrence",
+    "ReminderSent",
     "Reviewable",
     "Role",
     "StatusUpdate",

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col
 
 from app.actions.timescales import read_timescale
+from app.core.auth.keys import Principal
 from app.core.resources import audit, crud
 from app.models import (
     Action,
@@ -79,6 +80,32 @@ def _describe(document: Any, location: Sequence[int | str]) -> str:
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class SeedProblem:
+    """One thing wrong with a plan document: where (a path into it) and what."""
+
+    location: tuple[int | str, ...]
+    where: str
+    message: str
+
+
+def check_seed_document(document: Any) -> tuple[SeedFile | None, list[SeedProblem]]:
+    """Validate a parsed plan document: the plan, or every problem found in it."""
+    try:
+        seed = SeedFile.model_validate(document)
+    except ValidationError as exc:
+        return None, [
+            SeedProblem(
+                location=tuple(error["loc"]),
+                where=_describe(document, error["loc"]),
+                message=error["msg"],
+            )
+            for error in exc.errors()
+        ]
+    problems = list(_cross_reference_problems(seed))
+    return (None, problems) if problems else (seed, [])
+
+
 def read_seed_file(path: Path) -> SeedFile:
     """Parse and validate a seed file, or raise SeedError saying exactly what is wrong."""
     try:
@@ -87,41 +114,54 @@ def read_seed_file(path: Path) -> SeedFile:
         raise SeedError(f"{path}: cannot be read: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
         raise SeedError(f"{path}: not valid YAML: {exc}") from exc
-    try:
-        seed = SeedFile.model_validate(document)
-    except ValidationError as exc:
-        lines = [f"  {_describe(document, error['loc'])}: {error['msg']}" for error in exc.errors()]
-        raise SeedError(f"{path}: {len(lines)} problem(s):\n" + "\n".join(lines)) from exc
-    problems = list(_cross_reference_problems(seed))
-    if problems:
-        raise SeedError(f"{path}: {len(problems)} problem(s):\n" + "\n".join(problems))
+    seed, problems = check_seed_document(document)
+    if seed is None:
+        lines = [f"  {problem.where}: {problem.message}" for problem in problems]
+        raise SeedError(f"{path}: {len(lines)} problem(s):\n" + "\n".join(lines))
     return seed
 
 
-def _all_actions(actions: Sequence[SeedAction], where: str) -> Iterator[tuple[str, SeedAction]]:
+def _all_actions(
+    actions: Sequence[SeedAction], location: tuple[int | str, ...], where: str
+) -> Iterator[tuple[tuple[int | str, ...], str, SeedAction]]:
     for index, action in enumerate(actions):
         here = f"{where} > actions[{index}] '{action.title[:40]}'"
-        yield here, action
-        yield from _all_actions(action.sub_actions, here + " > sub_actions")
+        at = (*location, "actions", index)
+        yield at, here, action
+        yield from _all_actions_under(action.sub_actions, at, here)
+
+
+def _all_actions_under(
+    actions: Sequence[SeedAction], location: tuple[int | str, ...], where: str
+) -> Iterator[tuple[tuple[int | str, ...], str, SeedAction]]:
+    for index, action in enumerate(actions):
+        here = f"{where} > sub_actions[{index}] '{action.title[:40]}'"
+        at = (*location, "sub_actions", index)
+        yield at, here, action
+        yield from _all_actions_under(action.sub_actions, at, here)
 
 
 def _criteria_and_actions(
     seed: SeedFile,
-) -> tuple[list[tuple[str, SeedCriterion]], list[tuple[str, SeedAction]]]:
+) -> tuple[list[tuple[str, SeedCriterion]], list[tuple[tuple[int | str, ...], str, SeedAction]]]:
     criteria: list[tuple[str, SeedCriterion]] = []
-    actions: list[tuple[str, SeedAction]] = []
+    actions: list[tuple[tuple[int | str, ...], str, SeedAction]] = []
     for a, area in enumerate(seed.areas):
         where = f"areas[{a}] '{area.title}'"
+        at_area: tuple[int | str, ...] = ("areas", a)
         criteria += [(where, c) for c in area.success_criteria]
-        actions += _all_actions(area.actions, where)
+        actions += _all_actions(area.actions, at_area, where)
         for o, outcome in enumerate(area.outcomes):
             at_outcome = f"{where} > outcomes[{o}]"
+            loc_outcome = (*at_area, "outcomes", o)
             criteria += [(at_outcome, c) for c in outcome.success_criteria]
-            actions += _all_actions(outcome.actions, at_outcome)
+            actions += _all_actions(outcome.actions, loc_outcome, at_outcome)
             for j, objective in enumerate(outcome.objectives):
                 at_objective = f"{at_outcome} > objectives[{j}]"
                 criteria += [(at_objective, c) for c in objective.success_criteria]
-                actions += _all_actions(objective.actions, at_objective)
+                actions += _all_actions(
+                    objective.actions, (*loc_outcome, "objectives", j), at_objective
+                )
     return criteria, actions
 
 
@@ -130,7 +170,7 @@ def _duplicates(keys: Sequence[str]) -> list[str]:
     return sorted({k for k in keys if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
 
 
-def _cross_reference_problems(seed: SeedFile) -> Iterator[str]:
+def _cross_reference_problems(seed: SeedFile) -> Iterator[SeedProblem]:
     officers = [o.key for o in seed.officers]
     strategies = [s.key for s in seed.strategies]
     numbers = [str(i.number) for i in seed.inspection_actions]
@@ -143,22 +183,38 @@ def _cross_reference_problems(seed: SeedFile) -> Iterator[str]:
         ("success criteria", criterion_keys),
     ):
         for key in _duplicates(keys):
-            yield f"  {name}: key '{key}' is used more than once"
+            yield SeedProblem((name,), name, f"key '{key}' is used more than once")
     for number in _duplicates([str(a.number) for a in seed.areas]):
-        yield f"  areas: number {number} is used more than once"
-    for where, action in actions:
+        yield SeedProblem(("areas",), "areas", f"number {number} is used more than once")
+    for location, where, action in actions:
         for key in action.lead_officers:
             if key not in officers:
-                yield f"  {where} > lead_officers: no officer with key '{key}'"
+                yield SeedProblem(
+                    (*location, "lead_officers"),
+                    f"{where} > lead_officers",
+                    f"no officer with key '{key}'",
+                )
         for tag in action.inspection_actions:
             if str(tag) not in numbers:
-                yield f"  {where} > inspection_actions: no inspection action {tag}"
+                yield SeedProblem(
+                    (*location, "inspection_actions"),
+                    f"{where} > inspection_actions",
+                    f"no inspection action {tag}",
+                )
         for link in action.strategies:
             if link.strategy not in strategies:
-                yield f"  {where} > strategies: no strategy with key '{link.strategy}'"
+                yield SeedProblem(
+                    (*location, "strategies"),
+                    f"{where} > strategies",
+                    f"no strategy with key '{link.strategy}'",
+                )
         for key in action.success_criteria:
             if key not in criterion_keys:
-                yield f"  {where} > success_criteria: no success criterion with key '{key}'"
+                yield SeedProblem(
+                    (*location, "success_criteria"),
+                    f"{where} > success_criteria",
+                    f"no success criterion with key '{key}'",
+                )
 
 
 @dataclass
@@ -429,8 +485,16 @@ async def _officer_ids(
     return ids, new
 
 
-async def load_seed(session: AsyncSession, seed: SeedFile) -> LoadResult:
-    """Load a plan in one transaction; a plan already loaded under its key is left as it is."""
+async def load_seed(
+    session: AsyncSession,
+    seed: SeedFile,
+    *,
+    actor: Principal | None = None,
+    source: str = "seed",
+) -> LoadResult:
+    """Load a plan in one transaction; a plan already loaded under its key is left as it is.
+
+    `source` names where the plan came from in each audit event (`seed`, `import:docx`)."""
     existing = await session.scalar(sa.select(Plan).where(col(Plan.seed_key) == seed.plan.key))
     if existing is not None:
         return LoadResult(plan_id=existing.id, key=seed.plan.key, created=False)
@@ -468,13 +532,13 @@ async def load_seed(session: AsyncSession, seed: SeedFile) -> LoadResult:
     for entity in entities:
         audit.record(
             session,
-            actor=None,
+            actor=actor,
             entity_type=_entity_type(entity),
             entity_id=str(getattr(entity, "id")),  # noqa: B009
             operation="create",
             changes={
                 **audit.created(crud.snapshot(entity)),
-                "source": {"before": None, "after": f"seed:{seed.plan.key}"},
+                "source": {"before": None, "after": f"{source}:{seed.plan.key}"},
             },
         )
     await session.commit()

@@ -19,7 +19,13 @@ from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
 from app.models import RagFilter, StatusUpdate
 from app.status_updates import service
-from app.status_updates.schemas import StatusUpdateCreate, StatusUpdatePage, StatusUpdateRead
+from app.status_updates.schemas import (
+    StatusUpdateBatch,
+    StatusUpdateBatchResult,
+    StatusUpdateCreate,
+    StatusUpdatePage,
+    StatusUpdateRead,
+)
 
 router = APIRouter(tags=["Status updates"])
 
@@ -170,3 +176,36 @@ async def get_status_update(
     """One status update, with the update that supersedes it if it was corrected."""
     read = (await service.read_updates(session=session, updates=[update]))[0]
     return conditional_read(request, response, read)
+
+
+@router.post(
+    "/status-updates/batch",
+    response_model=StatusUpdateBatchResult,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        **problems(),
+        201: {
+            "description": "Stored. A retry with the same `Idempotency-Key` and body gets "
+            f"this response again, with `{REPLAY_HEADER}: true`."
+        },
+    },
+)
+async def create_status_update_batch(
+    session: SessionDep,
+    actor: Contributor,
+    body: StatusUpdateBatch,
+    idempotency: IdempotencyDep,
+) -> StatusUpdateBatchResult | JSONResponse:
+    """Post up to 500 status updates at once, as the monthly round sends them.
+
+    Each item is checked by the rules of a single update, and contributors may post only on
+    actions their officer leads. By default the batch is all or nothing: one broken item
+    stores nothing, and the 422 names every broken item and field (`body.items[3].rag`).
+    One `Idempotency-Key` covers the whole batch.
+    """
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+    return await service.create_status_updates(
+        session=session, batch=body, actor=actor, idempotency=idempotency
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Row
 
+from app.core.errors import FieldError
 from app.core.http.listing import Page
 from app.core.http.schemas import RequestBody, not_blank_strings
 from app.models import DeliveryStatus, Rag, StatusUpdate
@@ -130,3 +131,40 @@ class StatusUpdateRead(BaseModel):
 
 class StatusUpdatePage(Page[StatusUpdateRead]):
     """A page of status updates."""
+
+
+class StatusUpdateBatchItem(StatusUpdateCreate):
+    """A status update in a batch, naming its action."""
+
+    action_id: str = Field(min_length=1, max_length=40, description="The action it reports on.")
+
+
+class StatusUpdateBatch(RequestBody):
+    """Many status updates, checked by the same rules as one, and stored in one transaction."""
+
+    items: list[StatusUpdateBatchItem] = Field(
+        min_length=1, max_length=500, description="The updates, at most 500."
+    )
+    all_or_nothing: bool = Field(
+        default=True,
+        description="When true (the default), one broken item stores nothing and the 422 "
+        "names every broken item (`body.items[3].rag`). When false, the items that keep "
+        "the rules are stored and the others are answered in `failed`.",
+    )
+
+
+class BatchItemFailure(BaseModel):
+    """An item of a batch that was not stored, and why."""
+
+    index: int = Field(description="Its position in `items`, from 0.")
+    action_id: str = Field(description="The action it named.")
+    errors: list[FieldError] = Field(description="Each rule it broke.")
+
+
+class StatusUpdateBatchResult(BaseModel):
+    """What a batch stored."""
+
+    created: list[StatusUpdateRead] = Field(description="The stored updates, in item order.")
+    failed: list[BatchItemFailure] = Field(
+        description="Items not stored; always empty when `all_or_nothing` is true."
+    )

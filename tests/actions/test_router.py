@@ -169,6 +169,48 @@ async def test_due_date_change_needs_a_reason_kept_in_the_audit_log(
     assert event.changes["due_date_reason"]["after"] == reason
 
 
+@pytest.mark.parametrize(
+    ("timescale", "due", "follows"),
+    [
+        ("May 23", date(2023, 5, 31), "31/10/2023"),
+        ("Q4 2026/27", date(2027, 3, 31), "31/10/2023"),
+        ("When the board agrees", None, "When the board agrees"),
+        ("Every Q", None, "Every Q"),
+    ],
+)
+async def test_a_changed_due_date_and_the_timescale_never_disagree(
+    editor: httpx.AsyncClient,
+    session: AsyncSession,
+    timescale: str,
+    due: date | None,
+    follows: str,
+) -> None:
+    area = await make_area(session, await make_plan(session))
+    action = await make_action(
+        session,
+        area,
+        timescale=timescale,
+        due_date=due,
+        timescale_readable=timescale != "When the board agrees",
+        recurrence="quarterly" if timescale == "Every Q" else "none",
+    )
+    url = f"{ACTIONS}/{action.id}"
+    response = await patch(
+        editor, url, {"due_date": "2023-10-31", "due_date_reason": "Board agreed a new date"}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["due_date"], body["timescale"]) == ("2023-10-31", follows)
+    # Text that was not a date is kept, still flagged when it could not be read.
+    assert body["timescale_readable"] is (timescale != "When the board agrees")
+    history = (await editor.get(f"{url}/history")).json()
+    if follows != timescale:
+        assert any(
+            (event.get("changes") or {}).get("timescale", {}).get("before") == timescale
+            for event in history["entries"]
+        ), history
+
+
 async def test_stale_if_match_on_an_action_is_412(
     editor: httpx.AsyncClient, session: AsyncSession
 ) -> None:

@@ -48,7 +48,56 @@ def test_recurrences(text: str, recurrence: Recurrence) -> None:
     assert timescale.readable
 
 
-@pytest.mark.parametrize("text", ["Spring 23", "ASAP", "Mayday 23", "May", "13/2023", "Sep 123"])
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # Financial-year quarters: Q1 is April to June, Q4 January to March of the next year.
+        ("Q4 2026/27", date(2027, 3, 31)),
+        ("Q1 2023-24", date(2023, 6, 30)),
+        ("Q2 2023/24", date(2023, 9, 30)),
+        ("q3 2027/28", date(2027, 12, 31)),
+        ("End of Q3 2027/28", date(2027, 12, 31)),
+        ("2023/24 Q2", date(2023, 9, 30)),
+        ("Quarter 4 2026/2027", date(2027, 3, 31)),
+        ("by the end of 2024/25", date(2025, 3, 31)),
+        # Dates, day first as British councils write them.
+        ("31/03/2027", date(2027, 3, 31)),
+        ("1/4/24", date(2024, 4, 1)),
+        ("30.06.2025", date(2025, 6, 30)),
+        ("2027-03-31", date(2027, 3, 31)),
+        # Months with a deadline's words around them.
+        ("Sept 23", date(2023, 9, 30)),
+        ("by end of March 2024", date(2024, 3, 31)),
+        ("By the end of Jan 25", date(2025, 1, 31)),
+        ("before June 2024", date(2024, 6, 30)),
+        # Seasons end with their last month; winter runs into the next year.
+        ("Spring 2024", date(2024, 5, 31)),
+        ("Summer 24", date(2024, 8, 31)),
+        ("Autumn 2023", date(2023, 11, 30)),
+        ("Winter 2024", date(2025, 2, 28)),
+    ],
+)
+def test_quarters_dates_seasons_and_deadlines(text: str, due: date) -> None:
+    timescale = read_timescale(text)
+    assert (timescale.due_date, timescale.readable) == (due, True)
+    assert timescale.recurrence == Recurrence.none
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASAP",
+        "Mayday 23",
+        "May",
+        "13/2023",
+        "Sep 123",
+        "31/02/2027",
+        "Q5 2026/27",
+        "Q4 2026/28",
+        "When the board agrees",
+        "End of term",
+    ],
+)
 def test_unreadable_text_is_flagged_not_guessed(text: str) -> None:
     timescale = read_timescale(text)
     assert not timescale.readable

@@ -106,7 +106,7 @@ async def test_a_correction_supersedes_without_deleting(
             {**GREEN, "effective_date": (clock.today() + timedelta(days=1)).isoformat()},
             {"body.effective_date"},
         ),
-        ({**GREEN, "evidence": [{"url": "https://x.example/a"}]}, {"body.evidence.0.title"}),
+        ({**GREEN, "evidence": [{"url": "https://x.example/a"}]}, {"body.evidence[0].title"}),
         ({"rag": "purple", "status": "in_progress"}, {"body.rag"}),
     ],
 )

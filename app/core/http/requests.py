@@ -40,24 +40,34 @@ Authenticated = Annotated[Principal, Depends(authenticate)]
 
 
 async def refuse_unsupported_media_type(request: Request, _caller: Authenticated) -> None:
-    """415 for a body sent as anything but JSON (or with no `Content-Type`) to a route that
-    takes a JSON body. FastAPI reads only a JSON `Content-Type` as JSON, and would otherwise
-    answer that the body is not an object."""
+    """415 for a body sent as another media type than the route's (or with no
+    `Content-Type`): JSON for most, `multipart/form-data` for an upload. FastAPI reads only
+    a JSON `Content-Type` as JSON, and would otherwise answer that the body is not an
+    object."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or route.body_field is None:
         return
+    wanted = getattr(route.body_field.field_info, "media_type", JSON_MEDIA_TYPE)
     content_type = request.headers.get("content-type")
-    if content_type is not None and is_json(content_type):
+    if content_type is not None and _is_media_type(content_type, wanted):
         return
     # Read already, before the route's dependencies: this is the body FastAPI kept.
     if content_type is None and not await request.body():
         return
     accept = {"POST": "Accept-Post", "PATCH": "Accept-Patch"}.get(request.method)
     raise UnsupportedMediaType(
-        f"The body must be sent as JSON (Content-Type: {JSON_MEDIA_TYPE}), "
+        f"The body must be sent as {wanted} (Content-Type: {wanted}), "
         f"not {content_type or 'without a Content-Type'}.",
-        headers={accept: JSON_MEDIA_TYPE} if accept else None,
+        headers={accept: wanted} if accept else None,
     )
+
+
+def _is_media_type(content_type: str, wanted: str) -> bool:
+    if wanted == JSON_MEDIA_TYPE:
+        return is_json(content_type)
+    message = Message()
+    message["content-type"] = content_type
+    return message.get_content_type() == wanted
 
 
 def _model_names(model: type[BaseModel]) -> set[str]:

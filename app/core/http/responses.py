@@ -53,7 +53,8 @@ _DESCRIPTIONS = {
     404: "No such resource.",
     409: "The change conflicts with the resource's state.",
     406: "None of the representations asked for in `Accept` is available.",
-    415: "The body is not JSON: send it as `Content-Type: application/json`.",
+    415: "The body is not of a media type this operation accepts: JSON (`Content-Type: "
+    "application/json`), or for an upload, a file of a kind it reads.",
     412: "`If-Match` does not match the resource's current ETag.",
     413: "The request body is larger than the service accepts (`IPA_MAX_REQUEST_BODY_BYTES`).",
     422: "A field, parameter or header is not valid; `errors` says which and why.",

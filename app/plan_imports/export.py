@@ -1,0 +1,236 @@
+"""A stored plan written back as a plan document, the shape every import reads.
+
+Exporting and importing into an empty database gives the same plan: the document is built
+from the live items in document order, in a fixed number of statements.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+import yaml
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.actions.timescales import read_timescale, write_due_date
+from app.models import (
+    Action,
+    ActionInspectionAction,
+    ActionLeadOfficer,
+    ActionSuccessCriterion,
+    Area,
+    InspectionAction,
+    Objective,
+    Officer,
+    Outcome,
+    Plan,
+    Strategy,
+    StrategyLink,
+    SuccessCriterion,
+)
+from app.plan_imports.reading import slug
+from app.seeding.format import SeedFile
+
+
+async def _live(session: AsyncSession, model: Any, plan_id: str) -> Sequence[Any]:
+    return (
+        await session.scalars(
+            sa.select(model)
+            .where(col(model.plan_id) == plan_id, col(model.archived_at).is_(None))
+            .order_by(col(model.position), col(model.id))
+        )
+    ).all()
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    candidate, n = key, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{key}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
+    """The plan as an `improvement-plan/v1` document."""
+    areas = await _live(session, Area, plan.id)
+    outcomes = await _live(session, Outcome, plan.id)
+    objectives = await _live(session, Objective, plan.id)
+    actions = await _live(session, Action, plan.id)
+    criteria = await _live(session, SuccessCriterion, plan.id)
+    action_ids = [a.id for a in actions]
+    leads = (
+        await session.execute(
+            sa.select(ActionLeadOfficer, Officer)
+            .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
+            .where(col(ActionLeadOfficer.action_id).in_(action_ids))
+            .order_by(col(ActionLeadOfficer.position))
+        )
+    ).all()
+    linked = (
+        await session.scalars(
+            sa.select(ActionSuccessCriterion).where(
+                col(ActionSuccessCriterion.action_id).in_(action_ids)
+            )
+        )
+    ).all()
+    links = (
+        await session.execute(
+            sa.select(StrategyLink, Strategy)
+            .join(Strategy, col(Strategy.id) == col(StrategyLink.strategy_id))
+            .where(
+                col(StrategyLink.action_id).in_(action_ids),
+                col(StrategyLink.archived_at).is_(None),
+            )
+            .order_by(col(StrategyLink.created_at), col(StrategyLink.id))
+        )
+    ).all()
+    tags = (
+        await session.execute(
+            sa.select(col(ActionInspectionAction.action_id), InspectionAction)
+            .join(
+                InspectionAction,
+                col(InspectionAction.id) == col(ActionInspectionAction.inspection_action_id),
+            )
+            .where(col(ActionInspectionAction.action_id).in_(action_ids))
+            .order_by(col(InspectionAction.number))
+        )
+    ).all()
+
+    officer_keys: dict[str, str] = {}
+    officers: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    leads_of: dict[str, list[str]] = defaultdict(list)
+    for lead, officer in leads:
+        if officer.id not in officer_keys:
+            officer_keys[officer.id] = _unique(slug(officer.name), taken)
+            officers.append(
+                {
+                    "key": officer_keys[officer.id],
+                    "name": officer.name,
+                    "job_title": officer.job_title,
+                    "email": officer.email,
+                    "is_role": officer.is_role,
+                }
+            )
+        leads_of[lead.action_id].append(officer_keys[officer.id])
+    strategy_keys: dict[str, str] = {}
+    strategies: list[dict[str, Any]] = []
+    taken = set()
+    links_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for link, strategy in links:
+        if strategy.id not in strategy_keys:
+            strategy_keys[strategy.id] = _unique(slug(strategy.title), taken)
+            strategies.append(
+                {
+                    "key": strategy_keys[strategy.id],
+                    "title": strategy.title,
+                    "url": strategy.url,
+                    "owner": strategy.owner,
+                }
+            )
+        links_of[link.action_id].append({"strategy": strategy_keys[strategy.id], "note": link.note})
+    inspections: dict[int, dict[str, Any]] = {}
+    tags_of: dict[str, list[int]] = defaultdict(list)
+    for action_id, inspection in tags:
+        inspections.setdefault(
+            inspection.number,
+            {"number": inspection.number, "source": inspection.source, "text": inspection.text},
+        )
+        tags_of[action_id].append(inspection.number)
+    criterion_keys = {c.id: f"sc-{n}" for n, c in enumerate(criteria, start=1)}
+    position_of = {c.id: n for n, c in enumerate(criteria)}
+    criteria_of: dict[str, list[str]] = defaultdict(list)
+    for row in sorted(linked, key=lambda r: position_of.get(r.criterion_id, 0)):
+        if row.criterion_id in criterion_keys:
+            criteria_of[row.action_id].append(criterion_keys[row.criterion_id])
+    criteria_under: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for criterion in criteria:
+        owner = criterion.objective_id or criterion.outcome_id or criterion.area_id or ""
+        criteria_under[owner].append(
+            {"key": criterion_keys[criterion.id], "statement": criterion.statement}
+        )
+
+    children: dict[str | None, list[Action]] = defaultdict(list)
+    for action in actions:
+        children[action.parent_id].append(action)
+
+    def action_node(action: Action) -> dict[str, Any]:
+        timescale = action.timescale
+        if action.due_date is not None and read_timescale(timescale).due_date != action.due_date:
+            # A due date set without a timescale, or moved from it: written so it reads back.
+            timescale = write_due_date(action.due_date)
+        return {
+            "title": action.title,
+            "description": action.description,
+            "notes": action.notes,
+            "timescale": timescale,
+            "lead_officers": leads_of[action.id],
+            "inspection_actions": tags_of[action.id],
+            "strategies": links_of[action.id],
+            "success_criteria": criteria_of[action.id],
+            "sub_actions": [action_node(child) for child in children[action.id]],
+        }
+
+    def top(area_id: str, outcome_id: str | None, objective_id: str | None) -> list[Any]:
+        return [
+            action_node(a)
+            for a in children[None]
+            if (a.area_id, a.outcome_id, a.objective_id) == (area_id, outcome_id, objective_id)
+        ]
+
+    document = {
+        "format": "improvement-plan/v1",
+        "plan": {
+            "key": plan.seed_key or slug(f"{plan.organisation} {plan.title}", limit=60),
+            "title": plan.title,
+            "organisation": plan.organisation,
+            "version_label": plan.version_label,
+            "status": plan.status,
+            "description": plan.description,
+            "rating_definitions": plan.rating_definitions,
+        },
+        "officers": officers,
+        "strategies": strategies,
+        "inspection_actions": [inspections[n] for n in sorted(inspections)],
+        "areas": [
+            {
+                "number": area.number,
+                "title": area.title,
+                "aim": area.aim,
+                "success_criteria": criteria_under[area.id],
+                "outcomes": [
+                    {
+                        "number": outcome.number,
+                        "statement": outcome.statement,
+                        "success_criteria": criteria_under[outcome.id],
+                        "objectives": [
+                            {
+                                "statement": objective.statement,
+                                "success_criteria": criteria_under[objective.id],
+                                "actions": top(area.id, outcome.id, objective.id),
+                            }
+                            for objective in objectives
+                            if objective.outcome_id == outcome.id
+                        ],
+                        "actions": top(area.id, outcome.id, None),
+                    }
+                    for outcome in outcomes
+                    if outcome.area_id == area.id
+                ],
+                "actions": top(area.id, None, None),
+            }
+            for area in areas
+        ],
+    }
+    return SeedFile.model_validate(document)
+
+
+def yaml_bytes(seed: SeedFile) -> bytes:
+    """The document as YAML, in the plan format's key order."""
+    return yaml.safe_dump(
+        seed.model_dump(mode="json"), sort_keys=False, allow_unicode=True, width=100
+    ).encode("utf-8")

@@ -1,0 +1,235 @@
+"""A Word document holding the Stockton plan's table, built from the seed data the way the
+council's document sets it out: a header row, a merged row per improvement area, outcome and
+objective cells merged down their rows, criteria cells merged over the actions they describe,
+list items for sub-items, and blank lead cells meaning "same as above"."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx import Document
+from docx.table import Table, _Cell
+
+from app.seeding.format import SeedAction, SeedFile
+
+HEADERS = [
+    "Outcome",
+    "Objective",
+    "Action",
+    "Success criteria",
+    "Lead Officer",
+    "Timescale",
+    "RAG rating",
+    "Links to Strategy",
+]
+WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
+
+
+@dataclass
+class Row:
+    area_heading: list[str] | None = None
+    outcome: list[str] = field(default_factory=list)
+    objective: list[str] = field(default_factory=list)
+    action: list[tuple[str, str]] = field(default_factory=list)  # (text, style)
+    criteria: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    timescale: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    # Which earlier row's cell this one continues (a vertical merge), per column.
+    merge: dict[int, int] = field(default_factory=dict)
+
+
+def _in_cell(parent: SeedAction, sub: SeedAction) -> bool:
+    return (
+        sub.lead_officers == parent.lead_officers
+        and sub.timescale == parent.timescale
+        and not sub.strategies
+        and not sub.success_criteria
+        and not sub.inspection_actions
+        and not sub.sub_actions
+        and sub.description is None
+        and sub.notes is None
+    )
+
+
+def build_rows(seed: SeedFile) -> list[Row]:
+    names = {o.key: o.name for o in seed.officers}
+    titles = {s.key: s.title for s in seed.strategies}
+    rows: list[Row] = []
+    previous_leads: list[str] = []
+
+    def links(action: SeedAction) -> list[str]:
+        lines = []
+        for link in action.strategies:
+            lines.append(titles[link.strategy])
+            if link.note:
+                lines.append(f"Note: {link.note}")
+        return lines
+
+    def lead_cell(leads: list[str]) -> list[str]:
+        nonlocal previous_leads
+        same = leads == previous_leads
+        previous_leads = leads
+        return [] if same else [names[k] for k in leads]
+
+    def owner_rows(
+        owner: Any, outcome_row: int | None, objective_row: int | None, first: Row
+    ) -> None:
+        statements = {c.key: c.statement for c in owner.success_criteria}
+        pending = first
+        started = False
+        criteria_row: int | None = None
+        criteria_keys: list[str] = []
+        for action in owner.actions:
+            row = pending if not started else Row()
+            started = True
+            if row is not first:
+                if outcome_row is not None:
+                    row.merge[0] = outcome_row
+                if objective_row is not None:
+                    row.merge[1] = objective_row
+            rows.append(row)
+            index = len(rows) - 1
+            in_cell = all(_in_cell(action, sub) for sub in action.sub_actions)
+            row.action.append((action.title, "Normal"))
+            for number in action.inspection_actions:
+                row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
+            if action.description:
+                row.action.append((action.description, "Normal"))
+            if (action.notes and not action.sub_actions) or (action.notes and in_cell):
+                row.action.append((action.notes, "Normal"))
+            if in_cell:
+                row.action += [(sub.title, "List Bullet") for sub in action.sub_actions]
+            row.lead = lead_cell(action.lead_officers)
+            if action.notes and action.sub_actions and not in_cell:
+                row.lead.append(action.notes)
+            row.timescale = [action.timescale] if action.timescale else []
+            row.links = links(action)
+            if action.success_criteria and action.success_criteria == criteria_keys:
+                row.merge[3] = criteria_row  # type: ignore[assignment]
+            else:
+                criteria_row, criteria_keys = index, list(action.success_criteria)
+                row.criteria = [statements[k] for k in action.success_criteria]
+            if not in_cell:
+                for sub in action.sub_actions:
+                    sub_row = Row(
+                        action=[(sub.title, "List Bullet")],
+                        lead=lead_cell(sub.lead_officers),
+                        timescale=[sub.timescale] if sub.timescale else [],
+                        links=links(sub),
+                    )
+                    if outcome_row is not None:
+                        sub_row.merge[0] = outcome_row
+                    if objective_row is not None:
+                        sub_row.merge[1] = objective_row
+                    rows.append(sub_row)
+                criteria_keys = []
+        linked = {k for a in owner.actions for k in a.success_criteria}
+        unlinked = [c.statement for c in owner.success_criteria if c.key not in linked]
+        if unlinked:
+            row = pending if not started else Row()
+            if row is not first:
+                if outcome_row is not None:
+                    row.merge[0] = outcome_row
+                if objective_row is not None:
+                    row.merge[1] = objective_row
+            row.criteria = unlinked
+            rows.append(row)
+
+    for area in seed.areas:
+        rows.append(
+            Row(
+                area_heading=[
+                    f"Improvement Area {WORDS[area.number]} : {area.title}",
+                    *([area.aim] if area.aim else []),
+                ]
+            )
+        )
+        previous_leads = []
+        for outcome in area.outcomes:
+            printed = (
+                f"{outcome.number} {outcome.statement}" if outcome.number else outcome.statement
+            )
+            outcome_first = Row(outcome=[printed])
+            outcome_index = len(rows)
+            first_used = False
+            for objective in outcome.objectives:
+                row = outcome_first if not first_used else Row(merge={0: outcome_index})
+                first_used = True
+                statement = objective.statement
+                # A two-sentence objective written as two paragraphs, as the council's is.
+                parts = statement.split(". We have ", 1)
+                row.objective = (
+                    [parts[0] + ".", "We have " + parts[1]] if len(parts) == 2 else [statement]
+                )
+                owner_rows(objective, outcome_index, len(rows), row)
+            if outcome.actions or outcome.success_criteria:
+                row = outcome_first if not first_used else Row(merge={0: outcome_index})
+                first_used = True
+                owner_rows(outcome, outcome_index, None, row)
+        if area.actions or area.success_criteria:
+            owner_rows(area, None, None, Row())
+    return rows
+
+
+def _fill(cell: _Cell, lines: list[tuple[str, str]] | list[str]) -> None:
+    first = True
+    for line in lines:
+        text, style = line if isinstance(line, tuple) else (line, "Normal")
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        paragraph.text = text
+        paragraph.style = style
+        first = False
+
+
+def stockton_docx(seed: SeedFile) -> bytes:
+    document = Document()
+    document.add_paragraph(seed.plan.title, style="Title")
+    document.add_paragraph(f"Organisation: {seed.plan.organisation}")
+    document.add_paragraph(f"Version: {seed.plan.version_label}")
+    document.add_paragraph(f"Plan key: {seed.plan.key}")
+    for block in (seed.plan.description or "").split("\n\n"):
+        document.add_paragraph(block)
+    if seed.plan.rating_definitions is not None:  # Stockton's table gives none
+        document.add_paragraph("RAG rating key", style="Heading 2")
+        key = document.add_table(rows=4, cols=2)
+        for row, (word, meaning) in zip(
+            key.rows, seed.plan.rating_definitions.model_dump().items(), strict=True
+        ):
+            row.cells[0].text = word.capitalize()
+            row.cells[1].text = meaning
+    rows = build_rows(seed)
+    table: Table = document.add_table(rows=len(rows) + 1, cols=len(HEADERS))
+    for cell, header in zip(table.rows[0].cells, HEADERS, strict=True):
+        cell.text = header
+    grid = [list(r.cells) for r in table.rows]
+    # Merge first, then write into each merged cell once.
+    for index, row in enumerate(rows, start=1):
+        if row.area_heading is not None:
+            grid[index][0].merge(grid[index][-1])
+        for column, top in row.merge.items():
+            grid[top + 1][column].merge(grid[index][column])
+    grid = [list(r.cells) for r in table.rows]
+    for index, row in enumerate(rows, start=1):
+        cells = grid[index]
+        if row.area_heading is not None:
+            _fill(cells[0], row.area_heading)
+            continue
+        columns: list[list[tuple[str, str]] | list[str]] = [
+            row.outcome,
+            row.objective,
+            row.action,
+            row.criteria,
+            row.lead,
+            row.timescale,
+            [],
+            row.links,
+        ]
+        for column, lines in enumerate(columns):
+            if lines and column not in row.merge:
+                _fill(cells[column], lines)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

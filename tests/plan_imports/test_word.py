@@ -1,0 +1,158 @@
+"""Importing the Stockton plan from a Word document gives the plan the seed gives."""
+
+from __future__ import annotations
+
+import functools
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from docx import Document
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.models import Action, AuditEvent, Plan
+from app.seeding.format import SeedFile
+from app.seeding.loader import default_seed_path, load_seed, read_seed_file
+from tests.plan_imports.stockton_docx import stockton_docx
+from tests.plan_imports.support import plan_content
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@functools.cache
+def stockton_seed() -> SeedFile:
+    return read_seed_file(default_seed_path())
+
+
+@functools.cache
+def stockton_word() -> bytes:
+    return stockton_docx(stockton_seed())
+
+
+async def upload(
+    http: httpx.AsyncClient,
+    content: bytes,
+    *,
+    dry_run: bool = False,
+    name: str = "plan.docx",
+    **fields: str,
+) -> httpx.Response:
+    return await http.post(
+        "/api/v1/plan-imports",
+        params={"dry_run": "true"} if dry_run else {},
+        files={"file": (name, content, DOCX)},
+        data=fields,
+    )
+
+
+async def count(session: AsyncSession, model: type) -> int:
+    return int(await session.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
+
+
+def test_the_document_is_a_real_word_table() -> None:
+    document = Document(__import__("io").BytesIO(stockton_word()))
+    table = document.tables[-1]  # after the rating key, where a plan has one
+    assert [c.text for c in table.rows[0].cells][:3] == ["Outcome", "Objective", "Action"]
+    # The outcome cell is merged down the rows of its objectives, as the council's is.
+    assert table.rows[2].cells[0]._tc is table.rows[3].cells[0]._tc
+
+
+async def test_a_dry_run_previews_the_plan_and_stores_nothing(
+    editor: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    events = await count(session, AuditEvent)
+    response = await upload(editor, stockton_word(), dry_run=True)
+    assert response.status_code == 200, response.text
+    preview = response.json()
+    assert preview["dry_run"] is True and preview["applied"] is False
+    assert preview["errors"] == []
+    assert preview["counts"]["actions"] == 57
+    assert preview["counts"]["success_criteria"] == 49
+    assert preview["plan"]["key"] == "stockton-2023"
+    area_one = preview["tree"][0]
+    assert area_one["title"] == "Our People"
+    first = area_one["outcomes"][0]["objectives"][0]["actions"][0]
+    assert first["ref"] == "A1.1"
+    assert first["due_date"] == "2023-05-31"
+    assert first["lead_officers"] == ["Jane Smith"]
+    assert sorted(preview["officers_to_create"]) == sorted(o.name for o in stockton_seed().officers)
+    kinds = {c["kind"] for c in preview["reading_choices"]}
+    assert {
+        "lead_same_as_above",
+        "criteria_cell_spans_actions",
+        "sub_items",
+        "criteria_without_action",
+        "note_in_lead_cell",
+        "outcome_number",
+    } <= kinds
+    lead = next(c for c in preview["reading_choices"] if c["kind"] == "lead_same_as_above")
+    assert lead["place"].startswith("table 2, row ") and 'cell "Lead Officer"' in lead["place"]
+    sub_items = next(c for c in preview["reading_choices"] if c["kind"] == "sub_items")
+    assert sub_items["item"] == "area 1 / outcome 1.1 / objective 1.1.2 / action A1.7"
+    assert await count(session, Plan) == 0
+    assert await count(session, AuditEvent) == events
+
+
+async def test_the_imported_plan_is_the_seed_plan(
+    editor: httpx.AsyncClient, viewer: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    seeded = await load_seed(session, stockton_seed())
+    response = await upload(editor, stockton_word(), key="stockton-2023-word")
+    assert response.status_code == 201, response.text
+    result = response.json()
+    assert result["applied"] is True
+    imported = result["plan_id"]
+    assert await plan_content(viewer, imported) == await plan_content(viewer, seeded.plan_id)
+    # The officers the seed made were matched by name, not made twice.
+    assert result["officers_to_create"] == []
+
+
+async def test_a_second_import_changes_nothing_and_each_item_is_audited(
+    editor: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    first = await upload(editor, stockton_word())
+    assert first.status_code == 201, first.text
+    actions = await count(session, Action)
+    events = await count(session, AuditEvent)
+    assert actions == 57
+    audited = (
+        await session.scalars(
+            sa.select(col(AuditEvent.actor)).where(col(AuditEvent.entity_type) == "action")
+        )
+    ).all()
+    assert len(audited) == 57 and "system" not in audited
+    again = await upload(editor, stockton_word())
+    assert again.status_code == 200, again.text
+    assert again.json()["already_imported"] is True
+    assert again.json()["plan_id"] == first.json()["plan_id"]
+    assert (await count(session, Action), await count(session, AuditEvent)) == (actions, events)
+
+
+async def test_only_editors_import(viewer: httpx.AsyncClient, session: AsyncSession) -> None:
+    response = await upload(viewer, stockton_word())
+    assert response.status_code == 403
+    assert await count(session, Plan) == 0
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+async def test_errors_point_at_the_table_row_and_cell(
+    editor: httpx.AsyncClient, session: AsyncSession, dry_run: bool
+) -> None:
+    document = Document(__import__("io").BytesIO(stockton_word()))
+    table = document.tables[-1]  # after the rating key, where a plan has one
+    # An action title longer than any plan allows, on the table's third row.
+    table.rows[2].cells[2].paragraphs[0].text = "x" * 2100
+    buffer = __import__("io").BytesIO()
+    document.save(buffer)
+    response = await upload(editor, buffer.getvalue(), dry_run=dry_run)
+    if dry_run:
+        assert response.status_code == 200
+        errors = response.json()["errors"]
+        places = [e["place"] for e in errors]
+    else:
+        assert response.status_code == 422
+        errors = response.json()["errors"]
+        places = [e["field"] for e in errors]
+    assert any('table 2, row 3, cell "Action"' in place for place in places), places
+    assert await count(session, Plan) == 0
