@@ -7,6 +7,7 @@ from app.api_keys.router import me_router
 from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
 from app.core.http.schemas import refuse_nul_in_url
+from app.events.router import router as events_router
 from app.history.router import router as history_router
 from app.inspection_actions.router import router as inspection_actions_router
 from app.meetings.router import router as meetings_router
@@ -37,3 +38,4 @@ api_router.include_router(reports_router)
 api_router.include_router(meetings_router)
 api_router.include_router(api_keys_router)
 api_router.include_router(me_router)
+api_router.include_router(events_router)

@@ -26,6 +26,14 @@ keys_cli = typer.Typer(help="Manage API keys.", no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
 logger = logging.getLogger("app.cli")
 
+
+@cli.callback()
+def _start() -> None:
+    """Every command that writes records its changes in the change feed."""
+    from app.events import outbox
+
+    outbox.install()
+
 # Where production writes the first admin key unless IPA_ADMIN_KEY_FILE says otherwise:
 # beside the default SQLite database, /srv/var in the image.
 PRODUCTION_ADMIN_KEY_FILE = Path("var/first-admin-key")

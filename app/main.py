@@ -25,6 +25,7 @@ from app.core.http.metrics import RequestMetrics, route_templates
 from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
 from app.core.http.responses import document_limits
+from app.events import outbox
 from app.fastpath import install as install_fast_paths
 from app.fastpath.reading import Connections
 from app.health.router import router as health_router
@@ -182,6 +183,7 @@ def _freeze_start_up() -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the service for these settings (the environment's, by default)."""
     settings = settings or get_settings()
+    outbox.install()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

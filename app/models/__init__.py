@@ -2,6 +2,7 @@
 
 from app.models.api_key import ApiKey, Role
 from app.models.audit import AuditEvent
+from app.models.event import Event
 from app.models.base import TimestampedTable, UTCDateTime, new_id, utcnow
 from app.models.content import (
     Action,
@@ -33,6 +34,7 @@ __all__ = [
     "AuditEvent",
     "DeliveryStatus",
     "DueDateRevision",
+    "Event",
     "IdempotencyRecord",
     "InspectionAction",
     "InspectionActionBase",
