@@ -34,6 +34,7 @@ def _start() -> None:
 
     outbox.install()
 
+
 # Where production writes the first admin key unless IPA_ADMIN_KEY_FILE says otherwise:
 # beside the default SQLite database, /srv/var in the image.
 PRODUCTION_ADMIN_KEY_FILE = Path("var/first-admin-key")

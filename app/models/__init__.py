@@ -2,7 +2,6 @@
 
 from app.models.api_key import ApiKey, Role
 from app.models.audit import AuditEvent
-from app.models.event import Event
 from app.models.base import TimestampedTable, UTCDateTime, new_id, utcnow
 from app.models.content import (
     Action,
@@ -17,6 +16,7 @@ from app.models.content import (
     Recurrence,
     SuccessCriterion,
 )
+from app.models.event import Event
 from app.models.inspection import ActionInspectionAction, InspectionAction, InspectionActionBase
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase

@@ -23,9 +23,7 @@ BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 class Event(SQLModel, table=True):
     __tablename__ = "event"
-    __table_args__ = (
-        sa.Index("ix_event_plan_position", "plan_id", "position"),
-    )
+    __table_args__ = (sa.Index("ix_event_plan_position", "plan_id", "position"),)
 
     seq: int | None = Field(default=None, sa_type=BigId, primary_key=True)
     id: str = Field(max_length=40, unique=True)

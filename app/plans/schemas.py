@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import ConfigDict, Field
+from pydantic import AliasChoices, ConfigDict, Field
 
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import PlanBase, PlanStatus, RatingDefinitions
+
+PLAN_KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,99}$"
+KEY_DESCRIPTION = (
+    "The plan's business key, unique and the same in every environment: lower-case letters, "
+    "digits and hyphens (`stockton-2023`)."
+)
 
 
 class PlanCreate(PlanBase, RequestBody):
     """A new plan."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]
+
+    key: str | None = Field(
+        default=None, pattern=PLAN_KEY_PATTERN, description=KEY_DESCRIPTION + " Optional."
+    )
 
     rating_definitions: RatingDefinitions = Field(
         default_factory=RatingDefinitions,
@@ -29,6 +39,9 @@ class PlanUpdate(PatchBody):
         {"title", "organisation", "status", "rating_definitions"}
     )
 
+    key: str | None = Field(
+        default=None, pattern=PLAN_KEY_PATTERN, description="New key; null clears it."
+    )
     title: str | None = Field(default=None, min_length=1, max_length=500, description="New title.")
     organisation: str | None = Field(
         default=None, min_length=1, max_length=200, description="New organisation."
@@ -49,6 +62,11 @@ class PlanRead(PlanBase, ResourceRead):  # type: ignore[misc]
     """A plan."""
 
     rating_definitions: RatingDefinitions = Field(description="What each rating means.")
+    key: str | None = Field(
+        validation_alias=AliasChoices("key", "seed_key"),
+        description=KEY_DESCRIPTION,
+        examples=["stockton-2023"],
+    )
 
 
 class PlanPage(Page[PlanRead]):
