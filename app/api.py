@@ -20,6 +20,7 @@ from app.status_updates.router import router as status_updates_router
 from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
 from app.success_criteria.router import router as success_criteria_router
+from app.webhooks.router import router as webhooks_router
 
 api_router = APIRouter(prefix="/api/v1", dependencies=[Depends(refuse_nul_in_url)])
 api_router.include_router(plans_router)
@@ -39,3 +40,4 @@ api_router.include_router(meetings_router)
 api_router.include_router(api_keys_router)
 api_router.include_router(me_router)
 api_router.include_router(events_router)
+api_router.include_router(webhooks_router)

@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from prometheus_fastapi_instrumentator import Instrumentator
 
-from app import __version__
+from app import __version__, worker
 from app.api import api_router
 from app.core.auth.ratelimit import RateLimiter
 from app.core.config import Settings, get_settings
@@ -213,7 +213,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         route_templates(app.routes)
         _freeze_start_up()
         try:
-            yield
+            if settings.run_worker:
+                async with worker.in_background(
+                    settings, app.state.session_factory, app.state.write_session_factory
+                ):
+                    yield
+            else:
+                yield
         finally:
             await fast_path_connections.close()
             await engine.dispose()

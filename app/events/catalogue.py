@@ -19,6 +19,7 @@ from app.actions.assembly import read_actions
 from app.actions.schemas import ActionRead
 from app.api_keys.schemas import ApiKeyRead
 from app.areas.schemas import AreaRead
+from app.events.schemas import WebhookRead
 from app.inspection_actions.schemas import InspectionActionRead
 from app.inspection_actions.service import read_inspection_actions
 from app.meetings.schemas import MeetingRead
@@ -38,6 +39,7 @@ from app.models import (
     Strategy,
     StrategyLink,
     SuccessCriterion,
+    Webhook,
 )
 from app.objectives.schemas import ObjectiveRead
 from app.officers.schemas import OfficerRead
@@ -196,6 +198,9 @@ RESOURCES: dict[str, Resource] = {
         Resource(
             "api_key", ApiKeyRead, _simple(ApiKey, ApiKeyRead, "/api-keys/{id}"), admin_only=True
         ),
+        Resource(
+            "webhook", WebhookRead, _simple(Webhook, WebhookRead, "/webhooks/{id}"), admin_only=True
+        ),
     )
 }
 
@@ -258,6 +263,19 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("api_key.created", "api_key", "An API key was created (admins only)."),
         EventType("api_key.revoked", "api_key", "An API key was revoked (admins only)."),
         EventType("api_key.rotated", "api_key", "An API key was rotated (admins only)."),
+        EventType("webhook.created", "webhook", "A webhook subscription was made (admins only)."),
+        EventType(
+            "webhook.updated", "webhook", "A webhook subscription was changed (admins only)."
+        ),
+        EventType(
+            "webhook.archived", "webhook", "A webhook subscription was deleted (admins only)."
+        ),
+        EventType(
+            "webhook.disabled",
+            "webhook",
+            "The service stopped a subscription whose deliveries had failed for days "
+            "(admins only).",
+        ),
     )
 }
 
@@ -269,6 +287,7 @@ _VERBS = {
     "restore": "restored",
     "revoke": "revoked",
     "rotate": "rotated",
+    "disable": "disabled",
     # A change to an action's links or rating is a change to the action as shown.
     "link": "updated",
     "unlink": "updated",

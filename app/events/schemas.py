@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.models import Event
 
@@ -59,3 +59,23 @@ class EventPage(BaseModel):
         "are none yet, so a client can keep following the feed."
     )
     has_more: bool = Field(description="Whether more events are ready now.")
+
+
+class WebhookRead(BaseModel):
+    """A webhook subscription. Its signing secret is shown only on creation and rotation."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str = Field(description="Opaque identifier.")
+    url: str = Field(description="Where events are posted (HTTPS).")
+    description: str | None = Field(description="What the subscription is for.")
+    event_types: list[str] = Field(description="The event types sent; empty for all.")
+    plan_id: str | None = Field(description="Only events about this plan; null for all.")
+    enabled: bool = Field(description="Whether events are being sent.")
+    failing_since: datetime | None = Field(
+        description="When deliveries began failing without a success since; null when healthy."
+    )
+    disabled_reason: str | None = Field(description="Why the service disabled it, if it did.")
+    created_at: datetime = Field(description="When it was created (RFC 3339, UTC).")
+    updated_at: datetime = Field(description="When it last changed (RFC 3339, UTC).")
+    archived_at: datetime | None = Field(description="When it was deleted; null while it is live.")

@@ -23,6 +23,7 @@ from app.models.officer import Officer, OfficerBase
 from app.models.plan import Plan, PlanBase, PlanStatus, RatingDefinitions
 from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
 from app.models.strategy import Strategy, StrategyBase, StrategyLink
+from app.models.webhook import Webhook, WebhookAttempt, WebhookDelivery
 
 __all__ = [
     "Action",
@@ -59,6 +60,9 @@ __all__ = [
     "SuccessCriterion",
     "TimestampedTable",
     "UTCDateTime",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "new_id",
     "utcnow",
 ]
