@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.actions import assembly
 from app.actions.dependencies import ExpandDep
@@ -13,11 +15,13 @@ from app.actions.schemas import ActionRead
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
+from app.core.resources import crud
 from app.dependencies import PlanDep
-from app.models import PlanStatus
+from app.models import Plan, PlanStatus
 from app.plans import service
 from app.plans.schemas import PlanCreate, PlanPage, PlanRead, PlanUpdate
 from app.plans.tree import PlanTree, plan_tree
@@ -78,9 +82,26 @@ async def list_plans(
     responses=problems(409),
 )
 async def create_plan(
-    request: Request, response: Response, session: SessionDep, actor: Editor, body: PlanCreate
-) -> PlanRead:
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: PlanCreate,
+    idempotency: IdempotencyDep,
+) -> PlanRead | JSONResponse:
     """Create a plan."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> PlanRead:
+        return PlanRead.model_validate(await crud.fetch(s, Plan, created_id, "plan"))
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_plan", plan_id=created_id)),
+    )
     plan = await service.create_plan(session=session, data=body, actor=actor)
     return created(
         response, PlanRead.model_validate(plan), request.url_for("get_plan", plan_id=plan.id)

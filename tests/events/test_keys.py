@@ -62,3 +62,29 @@ async def test_updated_since_narrows_every_list(
         assert response.status_code == 200, (path, response.text)
         assert response.json()["items"] == [], path
     assert_problem(await editor.get("/api/v1/plans", params={"updated_since": "yesterday"}), 422)
+
+
+async def test_every_create_takes_an_idempotency_key(
+    editor: httpx.AsyncClient, viewer: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    plan = await make_plan(session)
+    area = await make_area(session, plan)
+    creations = [
+        ("/api/v1/plans", {"title": "Plan", "organisation": "Council"}),
+        (f"/api/v1/plans/{plan.id}/areas", {"number": 7, "title": "Leadership"}),
+        ("/api/v1/actions", {"area_id": area.id, "ref": "A9.1", "title": "Recruit"}),
+        ("/api/v1/officers", {"name": "Director of Children's Services", "is_role": True}),
+    ]
+    for number, (url, body) in enumerate(creations):
+        headers = {"Idempotency-Key": f"retry-{number}"}
+        first = await editor.post(url, json=body, headers=headers)
+        assert first.status_code == 201, (url, first.text)
+        again = await editor.post(url, json=body, headers=headers)
+        assert again.status_code == 201
+        assert again.json() == first.json()
+        assert again.headers["Location"] == first.headers["Location"]
+        assert again.headers["Idempotent-Replayed"] == "true"
+        other = await editor.post(url, json={**body, "title": "Else"}, headers=headers)
+        assert_problem(other, 422)
+    events = (await viewer.get("/api/v1/events", params={"limit": 100})).json()["items"]
+    assert len([e for e in events if e["type"].endswith(".created")]) == 3  # officers: admins

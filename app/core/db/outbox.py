@@ -15,8 +15,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 PENDING = "outbox_pending"
+HOOKS = "before_commit_hooks"
 
 Writer = Callable[[AsyncSession, list[Any]], Awaitable[None]]
+Hook = Callable[[AsyncSession, list[Any]], Awaitable[None]]
 Listener = Callable[[], None]
 
 _writer: list[Writer] = []
@@ -34,6 +36,12 @@ def on_events_committed(listener: Listener) -> None:
         _listeners.append(listener)
 
 
+def before_commit(session: AsyncSession, hook: Hook) -> None:
+    """Run `hook` with the changes queued so far, in the transaction, as it commits (for
+    what must be stored with the change, such as the response an idempotent retry gets)."""
+    session.info.setdefault(HOOKS, []).append(hook)
+
+
 def queue(session: AsyncSession, change: Any) -> None:
     """Queue a change (an audit event) to become events when its session commits."""
     session.info.setdefault(PENDING, []).append(change)
@@ -45,6 +53,8 @@ class OutboxSession(AsyncSession):
     async def write_pending_events(self) -> bool:
         """Write the events of the changes queued so far, without committing; whether any."""
         pending: list[Any] = self.info.pop(PENDING, [])
+        for hook in self.info.pop(HOOKS, []):
+            await hook(self, pending)
         if not pending:
             return False
         if not _writer:
@@ -65,9 +75,11 @@ class OutboxSession(AsyncSession):
 
     async def rollback(self) -> None:
         self.info.pop(PENDING, None)
+        self.info.pop(HOOKS, None)
         self.info.pop("outbox_written", None)
         await super().rollback()
 
     async def close(self) -> None:
         self.info.pop(PENDING, None)
+        self.info.pop(HOOKS, None)
         await super().close()
