@@ -4,7 +4,10 @@ library, retries, order, the delivery log, redelivery, ping, and refusing unsafe
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -288,3 +291,47 @@ async def test_two_workers_share_deliveries_without_duplicates(
         await asyncio.gather(*tasks)
     counts = Counter(receiver.ids())
     assert counts == {event_id: len(hooks) for event_id in expected}
+
+
+async def test_a_worker_process_killed_mid_delivery_loses_no_event(
+    app: FastAPI,
+    admin: httpx.AsyncClient,
+    editor: httpx.AsyncClient,
+    session: AsyncSession,
+    receiver: Receiver,
+    database_url: str,
+    ca_bundle: Path,
+) -> None:
+    """`improvement-plan worker` is killed (SIGKILL) while the receiver holds its request."""
+    await subscribe(admin, receiver.url, event_types=["area.created"])
+    await add_areas(editor, (await make_plan(session)).id, 3)
+    expected = await feed_ids(admin, type="area.created")
+    receiver.answering.clear()
+    environment = {
+        **os.environ,
+        "IPA_DATABASE_URL": database_url,
+        "IPA_WEBHOOK_ALLOWED_ADDRESSES": '["127.0.0.1/32"]',
+        "IPA_WEBHOOK_CA_BUNDLE": str(ca_bundle),
+        "IPA_WORKER_LEASE_SECONDS": "1",
+        "IPA_LOG_LEVEL": "WARNING",
+    }
+    process = await asyncio.create_subprocess_exec(
+        str(Path(sys.executable).with_name("improvement-plan")),
+        "worker",
+        env=environment,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        assert await asyncio.to_thread(receiver.got_request.wait, 60)
+    finally:
+        process.kill()
+        await process.wait()
+    receiver.answering.set()
+    await asyncio.sleep(1.1)  # its lease runs out
+    short = app.state.settings.model_copy(update={"worker_lease_seconds": 1})
+    async with worker_for(
+        short, app.state.session_factory, app.state.write_session_factory
+    ) as survivor:
+        await run_once(survivor)
+    assert list(dict.fromkeys(receiver.ids())) == expected
