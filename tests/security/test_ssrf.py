@@ -108,6 +108,11 @@ FILLED = {
 NOT_FILLED = {
     ("OutcomeCreate", "number"): "20 characters: too short for the address",
     ("MeetingScheduleCreate", "board"): "the same field as MeetingCreate.board",
+    ("WebhookCreate", "url"): "the one address the service posts to, by design: an admin's, "
+    "HTTPS and public only, checked as it sends (tests/webhooks/test_delivery.py)",
+    ("WebhookCreate", "description"): "a subscription's note, never sent anywhere; a webhook "
+    "is only sent to its own checked URL",
+    ("WebhookCreate", "event_types"): "names from the event catalogue, anything else a 422",
 }
 
 
