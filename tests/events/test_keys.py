@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -69,7 +70,7 @@ async def test_every_create_takes_an_idempotency_key(
 ) -> None:
     plan = await make_plan(session)
     area = await make_area(session, plan)
-    creations = [
+    creations: list[tuple[str, dict[str, Any]]] = [
         ("/api/v1/plans", {"title": "Plan", "organisation": "Council"}),
         (f"/api/v1/plans/{plan.id}/areas", {"number": 7, "title": "Leadership"}),
         ("/api/v1/actions", {"area_id": area.id, "ref": "A9.1", "title": "Recruit"}),
