@@ -231,6 +231,7 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
         },
     )
     ids["action_id"] = action["id"]
+    ids["ref"] = action["ref"]
     action_url = f"/api/v1/actions/{action['id']}"
     changed = await admin.patch(
         action_url,
@@ -302,6 +303,8 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
     ids["key_id"] = (
         await made("/api/v1/api-keys", {"name": u("key"), "role": "viewer", "system": u("system")})
     )["id"]
+    ids["plan_key_or_id"] = ids["plan_id"]
+    ids["webhook_id"] = (await made("/api/v1/webhooks", {"url": "https://example.gov.uk/h"}))["id"]
     return ids
 
 
