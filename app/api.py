@@ -8,6 +8,7 @@ from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
 from app.core.http.requests import refuse_unknown_query, refuse_unsupported_media_type
 from app.core.http.schemas import refuse_nul_in_url
+from app.events.router import router as events_router
 from app.history.router import router as history_router
 from app.inspection_actions.router import router as inspection_actions_router
 from app.meetings.router import router as meetings_router
@@ -22,6 +23,7 @@ from app.status_updates.router import router as status_updates_router
 from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
 from app.success_criteria.router import router as success_criteria_router
+from app.webhooks.router import router as webhooks_router
 
 # Every operation needs a key; once it is accepted, the body's media type and the query's
 # parameter names are checked, before the route's own parameters.
@@ -51,3 +53,5 @@ api_router.include_router(reminders_router)
 api_router.include_router(meetings_router)
 api_router.include_router(api_keys_router)
 api_router.include_router(me_router)
+api_router.include_router(events_router)
+api_router.include_router(webhooks_router)

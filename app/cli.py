@@ -30,6 +30,15 @@ reminders_cli = typer.Typer(
 cli.add_typer(reminders_cli, name="reminders")
 logger = logging.getLogger("app.cli")
 
+
+@cli.callback()
+def _start() -> None:
+    """Every command that writes records its changes in the change feed."""
+    from app.events import outbox
+
+    outbox.install()
+
+
 # Where production writes the first admin key unless IPA_ADMIN_KEY_FILE says otherwise:
 # beside the default SQLite database, /srv/var in the image.
 PRODUCTION_ADMIN_KEY_FILE = Path("var/first-admin-key")
@@ -66,6 +75,15 @@ def serve(
     migrate_first: Annotated[
         bool, typer.Option("--migrate/--no-migrate", help="Apply pending migrations first.")
     ] = True,
+    run_worker: Annotated[
+        bool | None,
+        typer.Option(
+            "--worker/--no-worker",
+            help="Run the background worker (webhook deliveries) in the web process. "
+            "Default: IPA_RUN_WORKER, else on for SQLite.",
+            show_default=False,
+        ),
+    ] = None,
     load_seed: Annotated[
         bool | None,
         typer.Option(
@@ -86,6 +104,11 @@ def serve(
 
     settings = get_settings()
     configure_logging(settings)
+    if run_worker is None:
+        run_worker = settings.run_worker or settings.is_sqlite
+    # The app is built by uvicorn from the environment: the choice travels in it.
+    os.environ["IPA_RUN_WORKER"] = "true" if run_worker else "false"
+    get_settings.cache_clear()
     if migrate_first:
         upgrade(settings.database_url)
     if should_seed(settings, load_seed):
@@ -125,6 +148,39 @@ def serve(
             proxy_headers=True,
             server_header=False,
         )
+
+
+@cli.command()
+def worker() -> None:
+    """Run the background worker until stopped: webhook deliveries and other periodic
+    jobs. Run as many as you like, beside `serve --no-worker`."""
+    import signal
+
+    from app.core.db.engine import create_engine, create_session_factory
+    from app.core.logging import configure_logging
+    from app.worker import run, worker_for
+
+    settings = get_settings()
+    configure_logging(settings)
+
+    async def main() -> None:
+        engine = create_engine(settings)
+        write_engine = create_engine(settings, for_writes=True) if settings.is_sqlite else engine
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        try:
+            async with worker_for(
+                settings, create_session_factory(engine), create_session_factory(write_engine)
+            ) as running:
+                _report(settings, f"Worker {running.name} started.")
+                await run(running, stop)
+        finally:
+            await engine.dispose()
+            await write_engine.dispose()
+
+    asyncio.run(main())
 
 
 def should_seed(settings: Settings, flag: bool | None) -> bool:

@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from prometheus_fastapi_instrumentator import Instrumentator
 
-from app import __version__
+from app import __version__, worker
 from app.api import api_router
 from app.core.auth.ratelimit import RateLimiter
 from app.core.config import Settings, get_settings
@@ -28,6 +28,8 @@ from app.core.http.metrics import RequestMetrics, allowed_methods, route_templat
 from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
 from app.core.http.responses import document_limits
+from app.events import outbox
+from app.events.contract import add_webhooks
 from app.fastpath import install as install_fast_paths
 from app.fastpath.reading import Connections
 from app.health.router import router as health_router
@@ -55,10 +57,18 @@ unknown fields are a 422.
 Updates and archives need `If-Match` with the ETag of your last read: 428 without it,
 412 when someone else changed the resource first.
 
-**Idempotency.** Posting a status update, and the meeting and snapshot `POST`s, take an
-`Idempotency-Key` header: a retry with the same key and body returns the first response
-(marked `Idempotent-Replayed: true`) and creates nothing; the same key with another body is
-a 422. Keys are kept per API key.
+**Idempotency.** Every `POST` that creates something (but API keys and webhooks, whose
+answers hold a secret) takes an `Idempotency-Key` header: a retry with the same key and body
+returns the first response (marked `Idempotent-Replayed: true`) and creates nothing; the
+same key with another body is a 422. Keys are kept per API key.
+
+**Change feed and webhooks.** `GET /events` lists every change in a stable order: follow
+`next_cursor` (with `wait=` to long-poll) and no event is missed. Admins can have events
+posted to an HTTPS URL, signed per Standard Webhooks; the `webhooks` section documents each.
+
+**Stable keys.** A plan has a unique `key` (`stockton-2023`), and
+`GET /plans/{key}/actions/{ref}` finds an action by names other systems know. Every list
+takes `updated_since`.
 
 **Nothing is lost.** Deleting plan content archives it: it leaves lists unless
 `include_archived=true` and an admin can restore it.
@@ -127,6 +137,7 @@ def _install_openapi(app: FastAPI) -> None:
                 _document_conditional_headers(operation)
                 document_limits(operation)
         add_examples(document)
+        add_webhooks(document)
         app.openapi_schema = document
         return document
 
@@ -187,6 +198,7 @@ def _freeze_start_up() -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the service for these settings (the environment's, by default)."""
     settings = settings or get_settings()
+    outbox.install()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -221,7 +233,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         )
         try:
-            yield
+            if settings.run_worker:
+                async with worker.in_background(
+                    settings, app.state.session_factory, app.state.write_session_factory
+                ):
+                    yield
+            else:
+                yield
         finally:
             purging.cancel()
             with contextlib.suppress(asyncio.CancelledError):

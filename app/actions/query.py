@@ -21,6 +21,7 @@ from app.actions.state import (
     state_columns,
     state_of,
 )
+from app.core.errors import NotFound
 from app.core.http.listing import ListParams, PageResult, SortField, contains, one_of, paginate
 from app.core.resources import crud
 from app.models import (
@@ -221,3 +222,13 @@ async def action_state_as_of(
 
 async def get_action(*, session: AsyncSession, action_id: str) -> Action:
     return await crud.fetch(session, Action, action_id, "action")
+
+
+async def find_action_by_ref(*, session: AsyncSession, plan_id: str, ref: str) -> Action:
+    """The plan's action with this reference, archived or not, or a 404."""
+    action = await session.scalar(
+        sa.select(Action).where(col(Action.plan_id) == plan_id, col(Action.ref) == ref)
+    )
+    if action is None:
+        raise NotFound(f"The plan has no action with reference '{ref}'.")
+    return action

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.actions import assembly, links, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
@@ -20,11 +22,14 @@ from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
 from app.core.http.schemas import IsoDate
+from app.core.resources import crud
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
+from app.models import Action
 
 router = APIRouter(tags=["Actions"])
 
@@ -62,12 +67,31 @@ async def list_actions(
     responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_action(
-    request: Request, response: Response, session: SessionDep, actor: Editor, body: ActionCreate
-) -> ActionRead:
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: ActionCreate,
+    idempotency: IdempotencyDep,
+) -> ActionRead | JSONResponse:
     """Create an action or sub-action.
 
     The due date is read from the timescale (the last day of the named month) unless given.
     """
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> ActionRead:
+        return await assembly.read_action(
+            session=s, action=await crud.fetch(s, Action, created_id, "action")
+        )
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_action", action_id=created_id)),
+    )
     action = await write.create_action(session=session, data=body, actor=actor)
     return created(
         response,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.areas import service
 from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
@@ -12,10 +14,13 @@ from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
+from app.core.resources import crud
 from app.dependencies import AreaDep, PlanDep
+from app.models import Area
 
 router = APIRouter(tags=["Areas"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
@@ -28,7 +33,7 @@ async def list_areas(
     session: SessionDep,
     _: Viewer,
     plan: PlanDep,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     include_archived: IncludeArchived = False,
     needs_review: NeedsReviewFilter = None,
 ) -> AreaPage:
@@ -64,8 +69,21 @@ async def create_area(
     actor: Editor,
     plan: PlanDep,
     body: AreaCreate,
-) -> AreaRead:
+    idempotency: IdempotencyDep,
+) -> AreaRead | JSONResponse:
     """Add an improvement area to a plan. 409 when the ref is taken or the plan archived."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> AreaRead:
+        return AreaRead.model_validate(await crud.fetch(s, Area, created_id, "area"))
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_area", area_id=created_id)),
+    )
     area = await service.create_area(session=session, plan=plan, data=body, actor=actor)
     return created(
         response, AreaRead.model_validate(area), request.url_for("get_area", area_id=area.id)

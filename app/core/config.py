@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -84,6 +85,35 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"not a time zone name such as Europe/London: {value!r}") from exc
+        return value
+
+    # The background worker (webhook deliveries and other periodic jobs) inside the web
+    # process; `serve` turns it on for SQLite unless told not to.
+    run_worker: bool = False
+    worker_poll_seconds: float = Field(default=1.0, gt=0)
+    # How long a worker's claim on a delivery lasts: a worker that dies loses it after this.
+    worker_lease_seconds: float = Field(default=60.0, gt=0)
+    # Addresses (or networks, `10.1.0.0/16`) webhooks may be sent to though they are not
+    # public: loopback, private, link-local and metadata addresses are refused otherwise.
+    webhook_allowed_addresses: list[str] = Field(default_factory=list)
+    # A CA bundle (PEM) to trust for webhook receivers, beside the system's.
+    webhook_ca_bundle: Path | None = None
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    webhook_max_response_bytes: int = Field(default=65536, ge=0)
+    # Retries back off exponentially from the first delay, with jitter, up to the longest.
+    webhook_retry_first_seconds: float = Field(default=30.0, ge=0)
+    webhook_retry_longest_seconds: float = Field(default=6 * 3600.0, ge=0)
+    webhook_give_up_after_hours: float = Field(default=72.0, gt=0)
+    webhook_disable_after_hours: float = Field(default=120.0, gt=0)
+
+    @field_validator("webhook_allowed_addresses")
+    @classmethod
+    def addresses_are_readable(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"not an address or network: {entry!r}") from exc
         return value
 
     @field_validator("rate_limit", "auth_failure_rate_limit")

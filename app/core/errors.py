@@ -174,6 +174,12 @@ class ConcurrentChange(Conflict):
     slug, title = "concurrent-change", "Concurrent Change"
 
 
+class NotExportable(Conflict):
+    """The plan holds something its export format cannot write; `detail` says what."""
+
+    slug, title = "not-exportable", "Not Exportable"
+
+
 CONFLICTS: tuple[type[Conflict], ...] = (
     Duplicate,
     Archived,
@@ -185,6 +191,7 @@ CONFLICTS: tuple[type[Conflict], ...] = (
     KeyExpired,
     KeyRotated,
     ConcurrentChange,
+    NotExportable,
 )
 """Every kind of 409, in the order the contract and docs/api.md list them."""
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
+from app.core.resources import crud
 from app.dependencies import InspectionActionDep
 from app.inspection_actions import service
 from app.inspection_actions.schemas import (
@@ -21,6 +25,7 @@ from app.inspection_actions.schemas import (
     InspectionActionRead,
     InspectionActionUpdate,
 )
+from app.models import InspectionAction
 
 router = APIRouter(tags=["Inspection actions"])
 PATH = "/inspection-actions/{inspection_action_id}"
@@ -32,7 +37,7 @@ async def list_inspection_actions(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     plan_id: Annotated[
         TextFilters,
         Query(description="Only inspection actions in this plan; repeat for any of several."),
@@ -78,12 +83,32 @@ async def create_inspection_action(
     session: SessionDep,
     actor: Editor,
     body: InspectionActionCreate,
-) -> InspectionActionRead:
+    idempotency: IdempotencyDep,
+) -> InspectionActionRead | JSONResponse:
     """Add an inspection recommendation to a plan.
 
     422 when the plan does not exist; 409 when it is archived or already has that source's
     recommendation with that number.
     """
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> InspectionActionRead:
+        return await service.read_inspection_action(
+            session=s,
+            inspection_action=await crud.fetch(
+                s, InspectionAction, created_id, "inspection action"
+            ),
+        )
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(
+            request.url_for("get_inspection_action", inspection_action_id=created_id)
+        ),
+    )
     inspection_action = await service.create_inspection_action(
         session=session, data=body, actor=actor
     )

@@ -18,6 +18,7 @@ from app.models.content import (
     Reviewable,
     SuccessCriterion,
 )
+from app.models.event import Event
 from app.models.inspection import ActionInspectionAction, InspectionAction, InspectionActionBase
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
@@ -31,6 +32,7 @@ from app.models.plan import (
 from app.models.reminder import ReminderSent
 from app.models.status_update import DueDateRevision, IdempotencyRecord, StatusUpdate
 from app.models.strategy import Strategy, StrategyBase, StrategyLink
+from app.models.webhook import Webhook, WebhookAttempt, WebhookDelivery
 
 __all__ = [
     "Action",
@@ -42,6 +44,7 @@ __all__ = [
     "AuditEvent",
     "DeliveryStatus",
     "DueDateRevision",
+    "Event",
     "IdempotencyRecord",
     "InspectionAction",
     "InspectionActionBase",
@@ -69,6 +72,9 @@ __all__ = [
     "SuccessCriterion",
     "TimestampedTable",
     "UTCDateTime",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "new_id",
     "today",
     "utcnow",

@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
+from app.core.resources import crud
 from app.dependencies import ObjectiveDep, OutcomeDep
+from app.models import Objective
 from app.objectives import service
 from app.objectives.schemas import ObjectiveCreate, ObjectivePage, ObjectiveRead, ObjectiveUpdate
 
@@ -30,7 +35,7 @@ async def list_objectives(
     session: SessionDep,
     _: Viewer,
     outcome: OutcomeDep,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     include_archived: IncludeArchived = False,
     needs_review: NeedsReviewFilter = None,
 ) -> ObjectivePage:
@@ -66,8 +71,21 @@ async def create_objective(
     actor: Editor,
     outcome: OutcomeDep,
     body: ObjectiveCreate,
-) -> ObjectiveRead:
+    idempotency: IdempotencyDep,
+) -> ObjectiveRead | JSONResponse:
     """Add an objective to an outcome. 409 when the ref is taken or the outcome archived."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> ObjectiveRead:
+        return ObjectiveRead.model_validate(await crud.fetch(s, Objective, created_id, "objective"))
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_objective", objective_id=created_id)),
+    )
     objective = await service.create_objective(
         session=session, outcome=outcome, data=body, actor=actor
     )

@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
+from app.core.resources import crud
 from app.dependencies import OfficerDep
+from app.models import Officer
 from app.officers import service
 from app.officers.schemas import OfficerCreate, OfficerPage, OfficerRead, OfficerUpdate
 
@@ -26,7 +31,7 @@ async def list_officers(
     response: Response,
     session: SessionDep,
     actor: Viewer,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     q: Annotated[
         str | None, Query(max_length=200, description="Text the name contains (any case).")
     ] = None,
@@ -76,9 +81,26 @@ async def list_officers(
     responses=problems(),
 )
 async def create_officer(
-    request: Request, response: Response, session: SessionDep, actor: Editor, body: OfficerCreate
-) -> OfficerRead:
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: OfficerCreate,
+    idempotency: IdempotencyDep,
+) -> OfficerRead | JSONResponse:
     """Add a lead officer: a person, or a role such as "DCS"."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> OfficerRead:
+        return OfficerRead.model_validate(await crud.fetch(s, Officer, created_id, "officer"))
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_officer", officer_id=created_id)),
+    )
     officer = await service.create_officer(session=session, data=body, actor=actor)
     return created(
         response,

@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
+from app.core.resources import crud
 from app.dependencies import AreaDep, OutcomeDep
+from app.models import Outcome
 from app.outcomes import service
 from app.outcomes.schemas import OutcomeCreate, OutcomePage, OutcomeRead, OutcomeUpdate
 
@@ -28,7 +33,7 @@ async def list_outcomes(
     session: SessionDep,
     _: Viewer,
     area: AreaDep,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     include_archived: IncludeArchived = False,
     needs_review: NeedsReviewFilter = None,
 ) -> OutcomePage:
@@ -64,8 +69,21 @@ async def create_outcome(
     actor: Editor,
     area: AreaDep,
     body: OutcomeCreate,
-) -> OutcomeRead:
+    idempotency: IdempotencyDep,
+) -> OutcomeRead | JSONResponse:
     """Add an outcome to an area. 409 when the ref is taken or the area archived."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> OutcomeRead:
+        return OutcomeRead.model_validate(await crud.fetch(s, Outcome, created_id, "outcome"))
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_outcome", outcome_id=created_id)),
+    )
     outcome = await service.create_outcome(session=session, area=area, data=body, actor=actor)
     return created(
         response,

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from app.core.auth.keys import Editor, Viewer
 from app.core.config import Settings
 from app.core.db.session import SessionDep
-from app.core.errors import Conflict
+from app.core.errors import NotExportable
 from app.core.http.responses import problems
 from app.core.http.schemas import NOT_BLANK
 from app.dependencies import PlanDep
@@ -119,7 +119,7 @@ async def get_plan_import_schema(_: Viewer) -> Response:
     "/plans/{plan_id}/export",
     response_class=Response,
     responses={
-        **problems(404, conflicts=(Conflict,)),
+        **problems(404, conflicts=(NotExportable,)),
         200: {
             "description": "The plan as an Excel workbook in the import template (default), or "
             "in the YAML plan format. Importing it into an empty service gives the same plan.",
@@ -146,7 +146,7 @@ async def export_plan(
     try:
         document = await plan_document(session, plan)
     except ValidationError as exc:
-        raise Conflict(
+        raise NotExportable(
             "The plan cannot be written in the import format: "
             + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
         ) from exc

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.actions import assembly
+from app.actions.dependencies import ExpandDep
+from app.actions.query import find_action_by_ref
+from app.actions.schemas import ActionRead
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
-from app.core.errors import Archived
+from app.core.errors import Archived, Duplicate
 from app.core.http.concurrency import (
     conditional_json,
     conditional_read,
@@ -16,11 +22,13 @@ from app.core.http.concurrency import (
     require_if_match,
     with_etag,
 )
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
+from app.core.resources import crud
 from app.dependencies import PlanDep
-from app.models import PlanStatus
+from app.models import Plan, PlanStatus
 from app.plans import service
 from app.plans.schemas import PlanCreate, PlanPage, PlanRead, PlanTree, PlanUpdate
 from app.plans.tree import tree_body
@@ -34,7 +42,7 @@ async def list_plans(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     status_: Annotated[
         Filters[PlanStatus],
         Query(
@@ -43,6 +51,9 @@ async def list_plans(
     ] = [],  # noqa: B006
     organisation: Annotated[
         TextFilters, Query(description="Only plans of this organisation; repeat for several.")
+    ] = [],  # noqa: B006
+    key: Annotated[
+        TextFilters, Query(description="Only the plan with this key; repeat for several.")
     ] = [],  # noqa: B006
     q: Annotated[
         str | None, Query(max_length=200, description="Text the title contains (any case).")
@@ -59,6 +70,7 @@ async def list_plans(
         params=params,
         status=status_,
         organisation=organisation,
+        key=key,
         q=q,
         include_archived=include_archived,
     )
@@ -74,12 +86,29 @@ async def list_plans(
     "",
     response_model=PlanRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(),
+    responses=problems(conflicts=(Duplicate,)),
 )
 async def create_plan(
-    request: Request, response: Response, session: SessionDep, actor: Editor, body: PlanCreate
-) -> PlanRead:
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: PlanCreate,
+    idempotency: IdempotencyDep,
+) -> PlanRead | JSONResponse:
     """Create a plan."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> PlanRead:
+        return PlanRead.model_validate(await crud.fetch(s, Plan, created_id, "plan"))
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_plan", plan_id=created_id)),
+    )
     plan = await service.create_plan(session=session, data=body, actor=actor)
     return created(
         response, PlanRead.model_validate(plan), request.url_for("get_plan", plan_id=plan.id)
@@ -99,7 +128,9 @@ async def get_plan(
 
 
 @router.patch(
-    "/{plan_id}", response_model=PlanRead, responses=problems(404, 412, 428, conflicts=(Archived,))
+    "/{plan_id}",
+    response_model=PlanRead,
+    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_plan(
     request: Request,
@@ -164,3 +195,31 @@ async def get_plan_tree(
     """
     body = await tree_body(session=session, plan=plan, as_of=as_of)
     return conditional_json(request, response, body)
+
+
+@router.get(
+    "/{plan_key_or_id}/actions/{ref}",
+    response_model=ActionRead,
+    responses={**problems(404), **NOT_MODIFIED},
+)
+async def get_plan_action_by_ref(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    plan_key_or_id: Annotated[
+        str, Path(max_length=100, description="The plan's key (`stockton-2023`) or its id.")
+    ],
+    ref: Annotated[str, Path(max_length=40, description="The action's reference (`A1.3`).")],
+    expand: ExpandDep,
+) -> ActionRead | Response:
+    """Get an action by its plan's key and its own reference, the names other systems know
+    it by; the same representation and `ETag` as `GET /actions/{action_id}`."""
+    plan = await service.find_plan(session=session, key_or_id=plan_key_or_id)
+    action = await find_action_by_ref(session=session, plan_id=plan.id, ref=ref)
+    read, unexpanded = await assembly.read_action_and_version(
+        session=session, action=action, expand=expand
+    )
+    if not expand:
+        return conditional_read(request, response, unexpanded)
+    return conditional_read(request, response, read, version_of=unexpanded)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from app.actions.schemas import ActionRead
 from app.core.http.listing import Page
@@ -40,10 +40,21 @@ class MeetingCadence(RequestBody):
     )
 
 
+PLAN_KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{0,99}$"
+KEY_DESCRIPTION = (
+    "The plan's business key, unique and the same in every environment: lower-case letters, "
+    "digits and hyphens (`stockton-2023`)."
+)
+
+
 class PlanCreate(PlanBase, RequestBody):
     """A new plan."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]
+
+    key: str | None = Field(
+        default=None, pattern=PLAN_KEY_PATTERN, description=KEY_DESCRIPTION + " Optional."
+    )
 
     rating_definitions: RatingDefinitions = Field(
         default_factory=RatingDefinitions,
@@ -63,6 +74,9 @@ class PlanUpdate(PatchBody):
         {"title", "organisation", "status", "rating_definitions"}
     )
 
+    key: str | None = Field(
+        default=None, pattern=PLAN_KEY_PATTERN, description="New key; null clears it."
+    )
     title: str | None = Field(default=None, min_length=1, max_length=500, description="New title.")
     organisation: str | None = Field(
         default=None, min_length=1, max_length=200, description="New organisation."
@@ -94,6 +108,11 @@ class PlanRead(PlanBase, ResourceRead):  # type: ignore[misc]
     meeting_schedule: MeetingCadence | None = Field(
         description="How often the board overseeing the plan meets, as the plan states it; "
         "null when it does not say."
+    )
+    key: str | None = Field(
+        validation_alias=AliasChoices("key", "seed_key"),
+        description=KEY_DESCRIPTION,
+        examples=["stockton-2023"],
     )
 
 

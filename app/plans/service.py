@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
+from app.core.errors import Duplicate, NotFound
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.resources import crud
 from app.models import Plan, PlanStatus, RatingDefinitionsSource, new_id
@@ -30,11 +31,14 @@ async def list_plans(
     params: ListParams,
     status: Sequence[PlanStatus] = (),
     organisation: Sequence[str] = (),
+    key: Sequence[str] = (),
     q: str | None = None,
     include_archived: bool = False,
 ) -> PageResult[Plan]:
     """One page of plans matching the filters."""
     statement = sa.select(Plan)
+    if key:
+        statement = statement.where(col(Plan.seed_key).in_(key))
     if not include_archived:
         statement = statement.where(col(Plan.archived_at).is_(None))
     if status:
@@ -51,6 +55,29 @@ async def list_plans(
         default_sort=["created_at"],
         id_column=col(Plan.id),
     )
+
+
+async def _ensure_key_free(session: AsyncSession, key: str | None, plan_id: str = "") -> None:
+    if key is None:
+        return
+    holder = await session.scalar(
+        sa.select(col(Plan.id)).where(col(Plan.seed_key) == key, col(Plan.id) != plan_id)
+    )
+    if holder is not None:
+        raise Duplicate(
+            f"The key '{key}' is already the key of another plan.",
+            extra={"blocking": [{"type": ENTITY, "id": holder}]},
+        )
+
+
+async def find_plan(*, session: AsyncSession, key_or_id: str) -> Plan:
+    """The plan with this key or id, archived or not, or NotFound."""
+    plan = await session.scalar(
+        sa.select(Plan).where(sa.or_(col(Plan.seed_key) == key_or_id, col(Plan.id) == key_or_id))
+    )
+    if plan is None:
+        raise NotFound(f"No plan with key or id '{key_or_id}'.")
+    return plan
 
 
 async def get_plan(*, session: AsyncSession, plan_id: str) -> Plan:
@@ -76,7 +103,9 @@ async def create_plan(*, session: AsyncSession, data: PlanCreate, actor: Princip
         meeting_schedule=(
             data.meeting_schedule.model_dump() if data.meeting_schedule is not None else None
         ),
+        seed_key=data.key,
     )
+    await _ensure_key_free(session, data.key)
     return await crud.create(session, plan, actor=actor, entity_type=ENTITY)
 
 
@@ -85,6 +114,9 @@ async def update_plan(
 ) -> Plan:
     """Apply the fields sent; record what changed."""
     changes = data.changes()
+    if "key" in changes:
+        changes["seed_key"] = changes.pop("key")
+        await _ensure_key_free(session, changes["seed_key"], plan.id)
     if data.rating_definitions is not None:
         changes["rating_definitions"] = data.rating_definitions.model_dump()
         changes["rating_definitions_source"] = RatingDefinitionsSource.plan

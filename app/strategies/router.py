@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
+from app.core.resources import crud
 from app.dependencies import StrategyDep
+from app.models import Strategy
 from app.strategies import service
 from app.strategies.schemas import StrategyCreate, StrategyPage, StrategyRead, StrategyUpdate
 
@@ -26,7 +31,7 @@ async def list_strategies(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     plan_id: Annotated[
         TextFilters, Query(description="Only strategies in this plan; repeat for any of several.")
     ] = [],  # noqa: B006
@@ -69,9 +74,28 @@ async def list_strategies(
     responses=problems(conflicts=(Archived,)),
 )
 async def create_strategy(
-    request: Request, response: Response, session: SessionDep, actor: Editor, body: StrategyCreate
-) -> StrategyRead:
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    body: StrategyCreate,
+    idempotency: IdempotencyDep,
+) -> StrategyRead | JSONResponse:
     """Add a strategy to a plan. 422 when the plan does not exist, 409 when it is archived."""
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> StrategyRead:
+        return await service.read_strategy(
+            session=s, strategy=await crud.fetch(s, Strategy, created_id, "strategy")
+        )
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_strategy", strategy_id=created_id)),
+    )
     strategy = await service.create_strategy(session=session, data=body, actor=actor)
     return created(
         response,

@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.idempotency import IdempotencyDep
+from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
+from app.core.resources import crud
 from app.dependencies import StrategyLinkDep
+from app.models import StrategyLink
 from app.strategy_links import service
 from app.strategy_links.schemas import (
     StrategyLinkCreate,
@@ -31,7 +36,7 @@ async def list_strategy_links(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParamsDep,
+    params: ChangedListParamsDep,
     action_id: Annotated[
         TextFilters, Query(description="Only links from this action; repeat for any of several.")
     ] = [],  # noqa: B006
@@ -73,12 +78,27 @@ async def create_strategy_link(
     session: SessionDep,
     actor: Editor,
     body: StrategyLinkCreate,
-) -> StrategyLinkRead:
+    idempotency: IdempotencyDep,
+) -> StrategyLinkRead | JSONResponse:
     """Link an action to a strategy in the same plan.
 
     422 when either does not exist or they are in different plans; 409 when either is
     archived or the action is already linked to the strategy (naming that link).
     """
+    replay = idempotency.replayed_response()
+    if replay is not None:
+        return replay
+
+    async def read_created(s: AsyncSession, created_id: str) -> StrategyLinkRead:
+        return StrategyLinkRead.model_validate(
+            await crud.fetch(s, StrategyLink, created_id, "strategy link")
+        )
+
+    idempotency.remember_created(
+        session,
+        read=read_created,
+        location=lambda created_id: str(request.url_for("get_strategy_link", link_id=created_id)),
+    )
     link = await service.create_strategy_link(session=session, data=body, actor=actor)
     return created(
         response,

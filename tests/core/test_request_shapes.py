@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tests.factories import make_area, make_plan
+from tests.factories import make_action, make_area, make_outcome, make_plan
 from tests.support import assert_problem, error_fields
 
 
@@ -232,12 +232,22 @@ def date_time_inputs(document: dict[str, Any]) -> list[tuple[str, str, str, str,
 
 
 async def test_every_time_in_the_contract_needs_a_zone_offset(
-    app: FastAPI, admin: httpx.AsyncClient
+    app: FastAPI, admin: httpx.AsyncClient, session: AsyncSession
 ) -> None:
     inputs = date_time_inputs(app.openapi())
     assert {f"{where}.{name}" for *_, where, name in inputs} >= KNOWN_TIME_INPUTS
+    area = await make_area(session, await make_plan(session))
+    outcome = await make_outcome(session, area)
+    action = await make_action(session, area)
+    path_ids = {
+        "plan_id": area.plan_id,
+        "area_id": area.id,
+        "outcome_id": outcome.id,
+        "action_id": action.id,
+    }
     wrong = []
-    for method, path, operation_id, where, name in inputs:
+    for method, template, operation_id, where, name in inputs:
+        path = template.format_map(path_ids) if "{" in template else template
         assert "{" not in path, f"give {operation_id} real path parameters in this test"
         context = REQUEST_CONTEXT.get(operation_id, {})
         if where == "body":

@@ -120,6 +120,17 @@ ROUTE_ROLES: dict[tuple[str, str], Role] = {
     ("DELETE", "/api/v1/api-keys/{key_id}"): A,
     ("POST", "/api/v1/api-keys/{key_id}/rotate"): A,
     ("GET", "/api/v1/me"): V,
+    ("GET", "/api/v1/plans/{plan_key_or_id}/actions/{ref}"): V,
+    ("GET", "/api/v1/events"): V,
+    ("GET", "/api/v1/webhooks"): A,
+    ("POST", "/api/v1/webhooks"): A,
+    ("GET", "/api/v1/webhooks/{webhook_id}"): A,
+    ("PATCH", "/api/v1/webhooks/{webhook_id}"): A,
+    ("DELETE", "/api/v1/webhooks/{webhook_id}"): A,
+    ("POST", "/api/v1/webhooks/{webhook_id}/rotate-secret"): A,
+    ("POST", "/api/v1/webhooks/{webhook_id}/ping"): A,
+    ("GET", "/api/v1/webhooks/{webhook_id}/deliveries"): A,
+    ("POST", "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver"): A,
 }
 
 # Outside /api/v1: the probes, Prometheus metrics and the docs (switched off in production

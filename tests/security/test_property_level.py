@@ -151,6 +151,7 @@ async def build_world(admin: httpx.AsyncClient) -> dict[str, str]:
         {"rag": "green", "status": "in_progress", "narrative": "On track."},
     )
     ids["key_id"] = await made("/api/v1/api-keys", {"name": "A key", "role": "viewer"})
+    ids["webhook_id"] = await made("/api/v1/webhooks", {"url": "https://example.gov.uk/hooks"})
     return ids
 
 

@@ -116,6 +116,11 @@ NOT_FILLED = {
     ("OutcomeCreate", "number"): "20 characters: too short for the address",
     ("MeetingScheduleCreate", "board"): "the same field as MeetingCreate.board",
     ("StatusUpdateBatch", "items"): "each item has StatusUpdateCreate's fields",
+    ("WebhookCreate", "url"): "the one address the service posts to, by design: an admin's, "
+    "HTTPS and public only, checked as it sends (tests/webhooks/test_delivery.py)",
+    ("WebhookCreate", "description"): "a subscription's note, never sent anywhere; a webhook "
+    "is only sent to its own checked URL",
+    ("WebhookCreate", "event_types"): "names from the event catalogue, anything else a 422",
 }
 
 
@@ -236,6 +241,7 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
         },
     )
     ids["action_id"] = action["id"]
+    ids["ref"] = action["ref"]
     action_url = f"/api/v1/actions/{action['id']}"
     changed = await admin.patch(
         action_url,
@@ -320,6 +326,8 @@ async def store_everywhere(admin: httpx.AsyncClient, probe: Recorder) -> dict[st
     ids["key_id"] = (
         await made("/api/v1/api-keys", {"name": u("key"), "role": "viewer", "system": u("system")})
     )["id"]
+    ids["plan_key_or_id"] = ids["plan_id"]
+    ids["webhook_id"] = (await made("/api/v1/webhooks", {"url": "https://example.gov.uk/h"}))["id"]
     return ids
 
 

@@ -38,6 +38,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from app.core.config import Settings
+from app.core.db.outbox import OutboxSession
 
 # A pooled PostgreSQL connection idle this long is pinged before it is handed out.
 PING_AFTER_IDLE_SECONDS = 1.0
@@ -189,7 +190,8 @@ def _configure_sqlite(
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    """Sessions that write the events of their changes as they commit (`outbox`)."""
+    return async_sessionmaker(engine, class_=OutboxSession, expire_on_commit=False, autoflush=False)
 
 
 async def session_scope(

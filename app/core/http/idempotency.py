@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
@@ -18,10 +19,12 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from app.core.auth.keys import Principal, authenticate
+from app.core.db import outbox
 from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
 from app.models import IdempotencyRecord, new_id, utcnow
@@ -88,6 +91,25 @@ class Idempotency:
                 location=location,
             )
         )
+
+    def remember_created(
+        self,
+        session: AsyncSession,
+        *,
+        read: Callable[[AsyncSession, str], Awaitable[BaseModel]],
+        location: Callable[[str], str],
+    ) -> None:
+        """Store, with the write, the 201 for what the request creates: `read` gives its
+        representation by id, as the route answers."""
+        if self.key is None:
+            return
+
+        async def store(session: AsyncSession, changes: list[Any]) -> None:
+            created_id = next(c.entity_id for c in changes if c.operation == "create")
+            body = (await read(session, created_id)).model_dump(mode="json")
+            self.remember(session, status_code=201, body=body, location=location(created_id))
+
+        outbox.before_commit(session, store)
 
 
 async def idempotency(

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar, overload
 
@@ -21,6 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.core.config import get_settings
 from app.core.errors import ValidationFailed
+from app.core.http.schemas import IsoDateTime
 
 T = TypeVar("T")
 
@@ -62,6 +63,7 @@ class ListParams:
     limit: int
     cursor: str | None
     sort: str | None
+    updated_since: datetime | None = None
 
 
 async def list_params(
@@ -85,6 +87,23 @@ async def list_params(
 
 
 ListParamsDep = Annotated[ListParams, Depends(list_params)]
+
+
+async def list_params_with_updated_since(
+    params: ListParamsDep,
+    updated_since: Annotated[
+        IsoDateTime | None,
+        Query(
+            description="Only items changed (or, for those never changed, created) at or "
+            "after this time: poll with the time of your last read."
+        ),
+    ] = None,
+) -> ListParams:
+    return replace(params, updated_since=updated_since)
+
+
+ChangedListParamsDep = Annotated[ListParams, Depends(list_params_with_updated_since)]
+"""`ListParamsDep` with `updated_since`, for every list whose filters do not take it."""
 
 
 def contains(column: ColumnElement[Any] | Mapped[Any], text: str) -> ColumnElement[bool]:
@@ -300,6 +319,8 @@ async def paginate(
     caller that reads the rows its own way.
     """
     keys = parse_sort(params.sort, sortable, default_sort)
+    if params.updated_since is not None:
+        statement = statement.where(_changed_column(statement) >= params.updated_since)
     extras_wanted: dict[str, Any] = dict(extra_columns or {})
     if ids_only:
         statement = statement.with_only_columns(id_column)
@@ -326,6 +347,12 @@ async def paginate(
         last_id = last if ids_only else getattr(last, "id")  # noqa: B009
         next_cursor = encode_cursor(keys, values, str(last_id))
     return PageResult(rows=rows, total=count or 0, next_cursor=next_cursor, extras=extras)
+
+
+def _changed_column(statement: sa.Select[Any]) -> Any:
+    """The listed table's `updated_at`, or `created_at` for rows never changed."""
+    model = statement.column_descriptions[0]["entity"]
+    return getattr(model, "updated_at", None) or getattr(model, "created_at")  # noqa: B009
 
 
 def set_link_header(request: Request, response: Response, next_cursor: str | None) -> None:

@@ -1,4 +1,8 @@
-"""Writing the audit log. Every service that writes calls `record` before it commits."""
+"""Writing the audit log. Every service that writes calls `record` before it commits.
+
+Each recorded change is also queued for the change feed: the session turns it into events
+in the same transaction when it commits (`app.core.db.outbox`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from asgi_correlation_id import correlation_id
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Principal
+from app.core.db import outbox
 from app.models import AuditEvent, new_id
 
 
@@ -57,4 +62,5 @@ def record(
         request_id=correlation_id.get(),
     )
     session.add(event)
+    outbox.queue(session, event)
     return event

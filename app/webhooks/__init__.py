@@ -1,0 +1,1 @@
+"""Webhooks: subscriptions, and the delivery of feed events to them, signed and retried."""

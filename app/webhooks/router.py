@@ -1,0 +1,182 @@
+"""`/webhooks`: subscriptions to the change feed, delivered as signed HTTPS posts (admin)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request, Response, status
+
+from app.core.auth.keys import Admin
+from app.core.db.session import SessionDep
+from app.core.errors import Archived, NotFound
+from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.listing import ChangedListParamsDep, ListParamsDep, set_link_header
+from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
+from app.models import Webhook, WebhookDelivery
+from app.webhooks import service
+from app.webhooks.schemas import (
+    Accepted,
+    WebhookAttemptPage,
+    WebhookAttemptRead,
+    WebhookCreate,
+    WebhookPage,
+    WebhookRead,
+    WebhookUpdate,
+    WebhookWithSecret,
+)
+
+router = APIRouter(prefix="/webhooks", tags=["Webhooks"])
+WebhookDep = Annotated[Webhook, Depends(path_loader(Webhook, "webhook", "webhook_id"))]
+
+
+def _with_secret(webhook: Webhook) -> WebhookWithSecret:
+    return WebhookWithSecret.model_validate(
+        {**WebhookRead.model_validate(webhook).model_dump(), "secret": webhook.secret}
+    )
+
+
+@router.get("", response_model=WebhookPage, responses=problems())
+async def list_webhooks(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Admin,
+    params: ChangedListParamsDep,
+) -> WebhookPage:
+    """List the live subscriptions (admin)."""
+    result = await service.list_webhooks(session=session, params=params)
+    set_link_header(request, response, result.next_cursor)
+    return WebhookPage(
+        items=[WebhookRead.model_validate(w) for w in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "",
+    response_model=WebhookWithSecret,
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(),
+)
+async def create_webhook(
+    request: Request, response: Response, session: SessionDep, actor: Admin, body: WebhookCreate
+) -> WebhookWithSecret:
+    """Subscribe an HTTPS URL to events from now on (admin). The answer holds the signing
+    secret, shown only this once. Messages follow the Standard Webhooks specification
+    (`webhook-id`, `webhook-timestamp`, `webhook-signature`); each event's body is
+    documented in the contract's `webhooks`."""
+    webhook = await service.create_webhook(session=session, data=body, actor=actor)
+    return created(
+        response, _with_secret(webhook), request.url_for("get_webhook", webhook_id=webhook.id)
+    )
+
+
+@router.get(
+    "/{webhook_id}", response_model=WebhookRead, responses={**problems(404), **NOT_MODIFIED}
+)
+async def get_webhook(
+    request: Request, response: Response, _: Admin, webhook: WebhookDep
+) -> WebhookRead | Response:
+    """Get a subscription, without its secret (admin)."""
+    return conditional_read(request, response, WebhookRead.model_validate(webhook))
+
+
+@router.patch(
+    "/{webhook_id}",
+    response_model=WebhookRead,
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
+)
+async def update_webhook(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    actor: Admin,
+    webhook: WebhookDep,
+    body: WebhookUpdate,
+) -> WebhookRead:
+    """Change a subscription, or start a disabled one again (`enabled: true`). Needs
+    `If-Match`."""
+    require_if_match(request, WebhookRead.model_validate(webhook))
+    webhook = await service.update_webhook(session=session, webhook=webhook, data=body, actor=actor)
+    return with_etag(response, WebhookRead.model_validate(webhook))
+
+
+@router.delete(
+    "/{webhook_id}",
+    response_model=WebhookRead,
+    responses=problems(404, 412, 428, conflicts=(Archived,)),
+)
+async def delete_webhook(
+    request: Request, response: Response, session: SessionDep, actor: Admin, webhook: WebhookDep
+) -> WebhookRead:
+    """Stop and delete a subscription; its delivery log is kept. Needs `If-Match`."""
+    require_if_match(request, WebhookRead.model_validate(webhook))
+    webhook = await service.archive_webhook(session=session, webhook=webhook, actor=actor)
+    return with_etag(response, WebhookRead.model_validate(webhook))
+
+
+@router.post(
+    "/{webhook_id}/rotate-secret",
+    response_model=WebhookWithSecret,
+    responses=problems(404, conflicts=(Archived,)),
+)
+async def rotate_webhook_secret(
+    session: SessionDep, actor: Admin, webhook: WebhookDep
+) -> WebhookWithSecret:
+    """A new signing secret, shown only this once; messages are signed with it from now."""
+    webhook = await service.rotate_secret(session=session, webhook=webhook, actor=actor)
+    return _with_secret(webhook)
+
+
+@router.post(
+    "/{webhook_id}/ping",
+    response_model=Accepted,
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problems(404, conflicts=(Archived,)),
+)
+async def ping_webhook(session: SessionDep, _: Admin, webhook: WebhookDep) -> Accepted:
+    """Send a `ping` message, to check the receiver and its signature check."""
+    delivery = await service.ping(session=session, webhook=webhook)
+    return Accepted(delivery_id=delivery.id)
+
+
+@router.get("/{webhook_id}/deliveries", response_model=WebhookAttemptPage, responses=problems(404))
+async def list_webhook_deliveries(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Admin,
+    webhook: WebhookDep,
+    params: ListParamsDep,
+) -> WebhookAttemptPage:
+    """The delivery log: every attempt, newest first, with the receiver's status, how long
+    it took, any error and when the next attempt is due."""
+    result = await service.list_attempts(session=session, webhook=webhook, params=params)
+    set_link_header(request, response, result.next_cursor)
+    return WebhookAttemptPage(
+        items=[WebhookAttemptRead.model_validate(a) for a in result.rows],
+        total=result.total,
+        next_cursor=result.next_cursor,
+    )
+
+
+@router.post(
+    "/{webhook_id}/deliveries/{delivery_id}/redeliver",
+    response_model=Accepted,
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problems(404, conflicts=(Archived,)),
+)
+async def redeliver_webhook_delivery(
+    session: SessionDep,
+    _: Admin,
+    webhook: WebhookDep,
+    delivery_id: Annotated[str, Path(max_length=MAX_ID_LENGTH, description="The delivery's id.")],
+) -> Accepted:
+    """Send a delivery's event again."""
+    delivery = await session.get(WebhookDelivery, delivery_id)
+    if delivery is None or delivery.webhook_id != webhook.id:
+        raise NotFound(f"The webhook has no delivery with id '{delivery_id}'.")
+    again = await service.redeliver(session=session, webhook=webhook, delivery=delivery)
+    return Accepted(delivery_id=again.id)
