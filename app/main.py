@@ -20,7 +20,7 @@ from app.core.config import Settings, get_settings
 from app.core.db.engine import create_engine, create_session_factory
 from app.core.db.migrations import head_revisions
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
-from app.core.http.docs import install_docs
+from app.core.http.docs import declare_sign_in, install_docs
 from app.core.http.metrics import RequestMetrics, route_templates
 from app.core.http.middleware import RequestMiddleware
 from app.core.http.openapi_examples import add_examples
@@ -123,6 +123,7 @@ def _install_openapi(app: FastAPI) -> None:
                 _document_conditional_headers(operation)
                 document_limits(operation)
         add_examples(document)
+        declare_sign_in(document, app.state.settings)
         app.openapi_schema = document
         return document
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from app.actions import assembly, links, query, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
 from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpdate
-from app.core.auth.keys import Admin, Editor, Viewer
+from app.core.auth.keys import Admin, Editor, Viewer, own_officer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.listing import ListParamsDep, set_link_header
@@ -43,7 +43,7 @@ async def list_actions(
     request: Request,
     response: Response,
     session: SessionDep,
-    _: Viewer,
+    principal: Viewer,
     params: ListParamsDep,
     expand: ExpandDep,
     plan_id: Annotated[TextFilters, _ids("Only actions of this plan.")] = [],  # noqa: B006
@@ -53,7 +53,10 @@ async def list_actions(
     parent_id: Annotated[
         TextFilters, _ids("Only sub-actions of this action; `none` for top-level actions.")
     ] = [],  # noqa: B006
-    lead_officer_id: Annotated[TextFilters, _ids("Only actions this officer leads.")] = [],  # noqa: B006
+    lead_officer_id: Annotated[
+        TextFilters,
+        _ids("Only actions this officer leads; `me` for the officer the caller acts for."),
+    ] = [],  # noqa: B006
     rag: Annotated[
         Filters[RagFilter], _ids("Only actions with this current rating; `none` for not rated.")
     ] = [],  # noqa: B006
@@ -107,7 +110,7 @@ async def list_actions(
         outcome_id=outcome_id,
         objective_id=objective_id,
         parent_id=parent_id,
-        lead_officer_id=lead_officer_id,
+        lead_officer_id=own_officer(lead_officer_id, principal),
         rag=rag,
         status=status_,
         inspection_action_id=inspection_action_id,

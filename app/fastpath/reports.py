@@ -15,11 +15,10 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
-from sqlmodel import col
 
-from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.core.auth.keys import KEY_COLUMNS, beside_key
 from app.fastpath import reading
-from app.models import ApiKey, Role, utcnow
+from app.models import Role, utcnow
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
     MAX_PLAN_ID_LENGTH,
@@ -38,15 +37,11 @@ _PARAMETERS = frozenset({"plan_id", "quarter", "format"})
 
 @functools.lru_cache(maxsize=4)
 def _compiled(dialect: Dialect) -> reading.Compiled:
-    """The key check and the plan's fingerprint, in one statement: a row when a key has the
-    prefix (the fingerprint's first counter 0 when there is no such plan), none otherwise."""
+    """The key check and the plan's fingerprint, in one statement: one row, its key columns
+    null when no key has the prefix (the fingerprint's first counter 0 when there is no such
+    plan)."""
     fingerprint = FINGERPRINT.subquery("fingerprint")
-    keys = ApiKey.__table__  # type: ignore[attr-defined]
-    statement = (
-        sa.select(*KEY_COLUMNS, *fingerprint.c)
-        .select_from(keys.outerjoin(fingerprint, sa.true()))
-        .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
-    )
+    statement = sa.select(*KEY_COLUMNS, *fingerprint.c).select_from(beside_key(fingerprint))
     return reading.compile_for(dialect, statement)
 
 

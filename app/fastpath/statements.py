@@ -17,18 +17,18 @@ from app.actions.schemas import (
     ActionPage,
     Expansion,
 )
-from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.core.auth.keys import KEY_COLUMNS, beside_key
 from app.models import (
     Action,
-    ApiKey,
 )
 
 
 @functools.lru_cache(maxsize=64)  # every set of expansions
 def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]:
     """The key check and one action, in its two parts as `json` (`head` and `tail`, see
-    `document_parts`; null when there is no such action), in one statement: a row when a
-    key has the prefix, none otherwise. `detail_json` writes the action's JSON from them.
+    `document_parts`; null when there is no such action), in one statement: one row, its key
+    columns null when no key has the prefix (see `beside_key`). `detail_json` writes the
+    action's JSON from them.
 
     For one action, building `json` values and writing them out again with orjson costs
     less than PostgreSQL writing the text member by member; for a page it is the other way
@@ -39,12 +39,7 @@ def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]
         sa.cast(head, sa.Text).label("head"), sa.cast(tail, sa.Text).label("tail")
     ).where(col(Action.id) == ID)
     action = found.subquery("found")
-    keys = ApiKey.__table__  # type: ignore[attr-defined]
-    return (
-        sa.select(*KEY_COLUMNS, action.c.head, action.c.tail)
-        .select_from(keys.outerjoin(action, sa.true()))
-        .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
-    )
+    return sa.select(*KEY_COLUMNS, action.c.head, action.c.tail).select_from(beside_key(action))
 
 
 _UNEXPANDED = dict.fromkeys(EXPANDED)
@@ -156,7 +151,7 @@ def keyed_page_statement(
         listed(page_cte.c.id).label("ids"),
         listed(page_cte.c.created_at).label("created"),
         items.label("items"),
-    ).where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+    ).select_from(beside_key())
 
 
 _EMPTY_PAGE = '{"items":['

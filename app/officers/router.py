@@ -72,7 +72,7 @@ async def list_officers(
     "/officers",
     response_model=OfficerRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(),
+    responses=problems(409),
 )
 async def create_officer(
     request: Request, response: Response, session: SessionDep, actor: Editor, body: OfficerCreate
