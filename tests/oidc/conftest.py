@@ -72,12 +72,17 @@ class Provider:
         self.kid = str(self._read_line()["kid"])
         return self.kid
 
-    def system_token(self, client_id: str = "reporting", secret: str = SYSTEM_SECRET) -> str:
-        """An app-only access token (client credentials) for the API's audience."""
+    def system_token(self, resource: str | None = None) -> str:
+        """An app-only access token (client credentials), for the API's audience unless
+        another resource is named."""
         response = httpx.post(
             self.discovery["token_endpoint"],
-            auth=(client_id, secret),
-            data={"grant_type": "client_credentials", "resource": self.audience, "scope": "api"},
+            auth=("reporting", SYSTEM_SECRET),
+            data={
+                "grant_type": "client_credentials",
+                "resource": resource or self.audience,
+                "scope": "api",
+            },
         )
         response.raise_for_status()
         return str(response.json()["access_token"])

@@ -66,9 +66,10 @@ function configuration(keys, spaOrigin) {
         enabled: true,
         defaultResource: () => AUDIENCE,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
+        // Any resource asked for is a resource server: a token for another API, say.
+        getResourceServerInfo: (_ctx, resource) => ({
           scope: 'api',
-          audience: AUDIENCE,
+          audience: resource,
           accessTokenFormat: 'jwt',
           accessTokenTTL: ACCESS_TOKEN_SECONDS,
           jwt: { sign: { alg: 'RS256' } },
