@@ -31,6 +31,14 @@ from tests.oidc.conftest import TEST_KID, Provider, bearer, signed_in_settings
 from tests.support import assert_problem
 
 ME = "/api/v1/me"
+
+
+@pytest.fixture(params=["sqlite"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """A token is refused before any database is read: one backend is enough here."""
+    return str(request.param)
+
+
 INVALID_TOKEN = 'Bearer realm="improvement-plan", error="invalid_token"'
 
 
