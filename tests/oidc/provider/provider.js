@@ -49,6 +49,16 @@ function configuration(keys, spaOrigin) {
         redirect_uris: [`${spaOrigin}/`],
       },
       {
+        // The service's /docs (Swagger UI), on whatever loopback port: a native client's
+        // loopback redirect URI matches on any port (RFC 8252).
+        client_id: 'docs',
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: ['http://127.0.0.1/docs/oauth2-redirect'],
+      },
+      {
         client_id: 'reporting',
         client_secret: SYSTEM_SECRET,
         grant_types: ['client_credentials'],
@@ -57,6 +67,10 @@ function configuration(keys, spaOrigin) {
       },
     ],
     jwks: { keys },
+    // Listed in discovery, so that /docs offers the API's scope.
+    scopes: ['openid', 'offline_access', 'api'],
+    // The page and /docs call the token endpoint from their own origins, all on loopback.
+    clientBasedCORS: (_ctx, origin) => URL.parse(origin)?.hostname === '127.0.0.1',
     pkce: { required: () => true },
     ttl: { AccessToken: ACCESS_TOKEN_SECONDS, ClientCredentials: ACCESS_TOKEN_SECONDS },
     features: {
