@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
 
-from app.core.auth.keys import KEY_COLUMNS, beside_key
+from app.core.auth.keys import KEY_COLUMNS, KEY_OR_TOKEN, beside_key
 from app.fastpath import reading
 from app.models import Role, utcnow
 from app.reports.quarters import Quarter
@@ -37,11 +37,15 @@ _PARAMETERS = frozenset({"plan_id", "quarter", "format"})
 
 @functools.lru_cache(maxsize=4)
 def _compiled(dialect: Dialect) -> reading.Compiled:
-    """The key check and the plan's fingerprint, in one statement: one row, its key columns
-    null when no key has the prefix (the fingerprint's first counter 0 when there is no such
-    plan)."""
+    """The key check and the plan's fingerprint, in one statement: a row when a key has the
+    prefix or a token was presented (see `beside_key`; the fingerprint's first counter 0 when
+    there is no such plan), none otherwise."""
     fingerprint = FINGERPRINT.subquery("fingerprint")
-    statement = sa.select(*KEY_COLUMNS, *fingerprint.c).select_from(beside_key(fingerprint))
+    statement = (
+        sa.select(*KEY_COLUMNS, *fingerprint.c)
+        .select_from(beside_key(fingerprint))
+        .where(KEY_OR_TOKEN)
+    )
     return reading.compile_for(dialect, statement)
 
 

@@ -106,13 +106,17 @@ KEY_PREFIX_PARAM: sa.BindParameter[str] = sa.bindparam("prefix", type_=sa.String
 
 
 def beside_key(answer: sa.FromClause | None = None) -> sa.FromClause:
-    """The key row with the bound prefix beside a statement's answer: one row whether or not
-    a key has it (its key columns null when none does, or when a token is presented and the
-    prefix is null), for the fast paths that read the caller's key and the answer together."""
+    """The key row with the bound prefix beside a statement's answer, for the fast paths
+    that read the caller's key and the answer together; with `KEY_OR_TOKEN`, one row when a
+    key has the prefix, or when the prefix is null (a token, checked before the read, its key
+    columns null), and none otherwise, so a key that matches none costs no answer."""
     keys = ApiKey.__table__  # type: ignore[attr-defined]
     one = sa.select(sa.literal(1).label("one")).subquery("one")
     joined = one.outerjoin(keys, col(ApiKey.prefix) == KEY_PREFIX_PARAM)
     return joined if answer is None else joined.outerjoin(answer, sa.true())
+
+
+KEY_OR_TOKEN = sa.or_(col(ApiKey.id).is_not(None), KEY_PREFIX_PARAM.is_(None))
 
 
 # Built once, since every request runs it: the statement and its cache key are reused.
