@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from app.core.config import Settings
 from app.core.errors import ServiceUnavailable, Unauthorized
 from app.models import Role
 
+logger = logging.getLogger("app.auth")
+
 # RSA, RSA-PSS, elliptic curves and EdDSA: never `none` or a shared-secret HMAC.
 ALGORITHMS = frozenset(
     {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
@@ -35,6 +38,9 @@ ALGORITHMS = frozenset(
 # before it is parsed.
 MAX_TOKEN_LENGTH = 16_384
 MAX_KID_LENGTH = 200
+# Keys the issuer has withdrawn stop working within this time, though no token names a new
+# one; a provider that cannot be reached then leaves the keys held in use.
+KEYS_MAX_AGE_SECONDS = 3600
 DISCOVERY_PATH = "/.well-known/openid-configuration"
 # A caller signed in with a token is counted and remembered under this id: a fixed length,
 # whatever the subject's, that names no key.
@@ -93,7 +99,8 @@ class TokenVerifier:
         self.issuer = settings.oidc_issuer
         self.audience = settings.oidc_audience
         self.timeout = settings.oidc_timeout_ms / 1000
-        self.keys: dict[str, PyJWK] | None = None
+        # Each key by its id, with the algorithm the issuer published for it, if any.
+        self.keys: dict[str, tuple[PyJWK, str | None]] | None = None
         self.read_at = -float("inf")
         self._lock = asyncio.Lock()
 
@@ -104,7 +111,7 @@ class TokenVerifier:
         response.raise_for_status()
         return response.json()
 
-    async def _read_keys(self) -> dict[str, PyJWK]:
+    async def _read_keys(self) -> dict[str, tuple[PyJWK, str | None]]:
         """The issuer's signing keys by id, read through its discovery document."""
         try:
             async with httpx.AsyncClient(timeout=self.timeout, follow_redirects=False) as client:
@@ -128,20 +135,29 @@ class TokenVerifier:
             keys = PyJWKSet(signing).keys if signing else []
         except (httpx.HTTPError, ValueError, jwt.PyJWKSetError) as exc:
             raise ProviderUnavailable() from exc
-        return {key.key_id: key for key in keys if key.key_id is not None}
+        algorithms = {key["kid"]: key.get("alg") for key in signing}
+        return {key.key_id: (key, algorithms.get(key.key_id)) for key in keys if key.key_id}
 
-    async def _key(self, kid: str) -> PyJWK:
+    def _fresh(self) -> bool:
+        return time.monotonic() - self.read_at < KEYS_MAX_AGE_SECONDS
+
+    async def _key(self, kid: str) -> tuple[PyJWK, str | None]:
         """The key with this id: from the kept key set, or the set read again when it is not
-        there and was not read too recently."""
-        if self.keys is not None and kid in self.keys:
+        there and was not read too recently, or when it is old."""
+        if self.keys is not None and kid in self.keys and self._fresh():
             return self.keys[kid]
         async with self._lock:
             # Another request may have read the keys while this one waited.
-            if self.keys is not None and kid in self.keys:
+            if self.keys is not None and kid in self.keys and self._fresh():
                 return self.keys[kid]
             due = time.monotonic() - self.read_at >= self.settings.oidc_jwks_refresh_seconds
-            if self.keys is None or due:
-                self.keys = await self._read_keys()
+            if self.keys is None or due or not self._fresh():
+                try:
+                    self.keys = await self._read_keys()
+                except ProviderUnavailable:
+                    if self.keys is None or kid not in self.keys:
+                        raise
+                    logger.warning("the sign-in provider's keys could not be read again")
                 self.read_at = time.monotonic()
         if kid not in self.keys:
             raise InvalidToken("The token is signed with a key the issuer does not publish.")
@@ -164,8 +180,8 @@ class TokenVerifier:
             raise InvalidToken("The token names no signing key.")
         return str(algorithm), kid
 
-    def _decode(self, token: str, algorithm: str, key: PyJWK) -> dict[str, Any]:
-        published = key._jwk_data.get("alg")
+    def _decode(self, token: str, algorithm: str, held: tuple[PyJWK, str | None]) -> dict[str, Any]:
+        key, published = held
         if published is not None and published != algorithm:
             raise InvalidToken("The token's algorithm is not its key's.")
         try:
@@ -204,8 +220,8 @@ class TokenVerifier:
         not already held (the ordinary path then reads the keys and says what is wrong)."""
         try:
             algorithm, kid = self._header(token)
-            key = self.keys.get(kid) if self.keys is not None else None
-            return None if key is None else self._decode(token, algorithm, key)
+            held = self.keys.get(kid) if self.keys is not None and self._fresh() else None
+            return None if held is None else self._decode(token, algorithm, held)
         except InvalidToken:
             return None
 
