@@ -70,10 +70,6 @@ class Principal:
             raise ValueError("a principal with neither a key nor a token")
         return caller
 
-    @property
-    def signed_in_with(self) -> str:
-        return "api_key" if self.key_id is not None else "openid_connect"
-
 
 def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
