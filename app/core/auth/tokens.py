@@ -133,7 +133,7 @@ class TokenVerifier:
                 and key.get("use", "sig") == "sig"
             ]
             keys = PyJWKSet(signing).keys if signing else []
-        except (httpx.HTTPError, ValueError, jwt.PyJWKSetError) as exc:
+        except (httpx.HTTPError, ValueError, jwt.PyJWTError) as exc:
             raise ProviderUnavailable() from exc
         algorithms = {key["kid"]: key.get("alg") for key in signing}
         return {key.key_id: (key, algorithms.get(key.key_id)) for key in keys if key.key_id}
