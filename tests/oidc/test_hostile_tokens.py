@@ -178,6 +178,20 @@ async def test_a_kid_with_path_characters_or_none_we_know_is_refused(
     await _refused(app, _signed(provider, _claims(provider), kid=kid))
 
 
+@pytest.mark.parametrize(
+    "header",
+    [{"alg": ["RS256"]}, {"alg": {"RS256": 1}}, {"alg": None}, {"kid": ["a"]}, {"kid": 7}],
+    ids=["alg-list", "alg-object", "alg-null", "kid-list", "kid-number"],
+)
+async def test_header_values_of_the_wrong_type_are_refused(
+    app: FastAPI, provider: Provider, header: dict[str, Any]
+) -> None:
+    good = _signed(provider, _claims(provider))
+    fields = {"alg": "RS256", "typ": "JWT", "kid": TEST_KID, **header}
+    _, body, signature = good.split(".")
+    await _refused(app, f"{_b64(json.dumps(fields).encode())}.{body}.{signature}")
+
+
 async def test_a_token_without_a_kid_is_refused(app: FastAPI, provider: Provider) -> None:
     token = jwt.encode(_claims(provider), provider.test_key, algorithm="RS256")
     await _refused(app, token, "no signing key")

@@ -174,7 +174,7 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise InvalidToken("The token is not a well-formed JWT.") from exc
         algorithm, kid = header.get("alg"), header.get("kid")
-        if algorithm not in ALGORITHMS:
+        if not isinstance(algorithm, str) or algorithm not in ALGORITHMS:
             raise InvalidToken("The token's signing algorithm is not accepted.")
         if not isinstance(kid, str) or not kid or len(kid) > MAX_KID_LENGTH:
             raise InvalidToken("The token names no signing key.")
