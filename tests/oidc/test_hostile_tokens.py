@@ -126,8 +126,21 @@ async def test_hs256_signed_with_the_public_key_is_refused(
         ({"nbf": int(time.time()) + 3600}, "not valid yet"),
         ({"iat": int(time.time()) + 3600}, "not valid yet"),
         ({"sub": None}, "'sub'"),
+        ({"sub": 42}, None),
+        ({"sub": "s" * 201}, "too long"),
     ],
-    ids=["issuer", "audience", "no-audience", "expired", "no-expiry", "nbf", "iat", "no-subject"],
+    ids=[
+        "issuer",
+        "audience",
+        "no-audience",
+        "expired",
+        "no-expiry",
+        "nbf",
+        "iat",
+        "no-subject",
+        "number-subject",
+        "long-subject",
+    ],
 )
 async def test_wrong_or_missing_claims_are_refused(
     app: FastAPI, provider: Provider, changes: dict[str, Any], detail: str | None

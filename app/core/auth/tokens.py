@@ -38,6 +38,8 @@ ALGORITHMS = frozenset(
 # before it is parsed.
 MAX_TOKEN_LENGTH = 16_384
 MAX_KID_LENGTH = 200
+# As long as the audit log and status updates keep a subject.
+MAX_SUBJECT_LENGTH = 200
 # Keys the issuer has withdrawn stop working within this time, though no token names a new
 # one; a provider that cannot be reached then leaves the keys held in use.
 KEYS_MAX_AGE_SECONDS = 3600
@@ -250,7 +252,7 @@ class TokenVerifier:
             None,
         )
         system = self.settings.oidc_systems.get(client) if client is not None else None
-        if system is not None:
+        if system is not None and len(str(client)) <= MAX_SUBJECT_LENGTH:
             return Identity(
                 subject=str(client), name=system, role=self._role(claims), system=system, email=None
             )
@@ -259,6 +261,8 @@ class TokenVerifier:
             raise InvalidToken(
                 f"The token has no '{self.settings.oidc_subject_claim}' claim naming its bearer."
             )
+        if len(subject) > MAX_SUBJECT_LENGTH:
+            raise InvalidToken("The token's subject is too long.")
         name = next(
             (
                 claims[c]
