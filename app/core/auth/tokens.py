@@ -254,7 +254,11 @@ class TokenVerifier:
         system = self.settings.oidc_systems.get(client) if client is not None else None
         if system is not None and len(str(client)) <= MAX_SUBJECT_LENGTH:
             return Identity(
-                subject=str(client), name=system, role=self._role(claims), system=system, email=None
+                subject=str(client),
+                name=system[:200],
+                role=self._role(claims),
+                system=system[:200],
+                email=None,
             )
         subject = claims.get(self.settings.oidc_subject_claim)
         if not isinstance(subject, str) or not subject:
