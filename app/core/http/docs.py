@@ -36,7 +36,6 @@ SWAGGER_UI_PARAMETERS: dict[str, Any] = {"validatorUrl": None}
 # drops the image and keeps the text link.
 CONTENT_SECURITY_POLICY = "img-src 'self' data:"
 OIDC_SCHEME = "OpenIdConnect"
-EXAMPLE_ISSUER = "https://login.example.gov.uk"
 
 
 def _page(response: HTMLResponse) -> HTMLResponse:
@@ -61,17 +60,19 @@ def sign_in_options(settings: Settings) -> dict[str, Any] | None:
 
 
 def declare_sign_in(document: dict[str, Any], settings: Settings) -> None:
-    """Declare OpenID Connect beside the API key: every operation that takes a key takes a
-    token too. The discovery URL is the configured issuer's, or an example's."""
-    issuer = settings.oidc_issuer or EXAMPLE_ISSUER
+    """Declare OpenID Connect beside the API key, when an issuer is configured: every
+    operation that takes a key takes a token too. With none, nothing is declared: /docs
+    would otherwise ask an address that is not this service's for its discovery document."""
+    issuer = settings.oidc_issuer
+    if issuer is None:
+        return
     schemes = document.setdefault("components", {}).setdefault("securitySchemes", {})
     schemes[OIDC_SCHEME] = {
         "type": "openIdConnect",
         "openIdConnectUrl": issuer.rstrip("/") + DISCOVERY_PATH,
         "description": "A bearer access token from the council's OpenID Connect provider "
         "(Entra ID or another), when the service is configured for one "
-        "(docs/authentication.md): `Authorization: Bearer <token>`. A service configured "
-        "for no provider serves this document with an example issuer here.",
+        "(docs/authentication.md): `Authorization: Bearer <token>`.",
     }
     for path in document.get("paths", {}).values():
         for operation in path.values():
