@@ -12,6 +12,8 @@ HOST ?= 127.0.0.1
 
 CLIENT := clients/typescript
 NODE_MODULES := $(CLIENT)/node_modules/.package-lock.json
+OIDC_PROVIDER := tests/oidc/provider
+OIDC_MODULES := $(OIDC_PROVIDER)/node_modules/.package-lock.json
 
 .PHONY: run test test-postgres lint format migrate seed openapi clean client lint-contract mock
 
@@ -39,17 +41,26 @@ $(NODE_MODULES): $(CLIENT)/package-lock.json
 		echo "npm not found: the TypeScript client, Redocly and Prism tests will be skipped"; \
 	fi
 
+# The OpenID Connect provider the sign-in tests run (oidc-provider); skipped without npm,
+# except under CI, where they fail.
+$(OIDC_MODULES): $(OIDC_PROVIDER)/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd $(OIDC_PROVIDER) && npm ci --no-audit --no-fund && touch node_modules/.package-lock.json; \
+	else \
+		echo "npm not found: the sign-in tests will be skipped"; \
+	fi
+
 ## run: migrate a SQLite database under ./var, load the Stockton plan into it if it has no plan,
 ## and serve on http://127.0.0.1:8000
 run: $(RUN_STAMP)
 	$(BIN)/improvement-plan serve --host $(HOST) --port $(PORT)
 
 ## test: the whole suite; on PostgreSQL too when IPA_TEST_POSTGRES_URL is set
-test: $(STAMP) $(NODE_MODULES)
+test: $(STAMP) $(NODE_MODULES) $(OIDC_MODULES)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## test-postgres: the suite against the local PostgreSQL server as well
-test-postgres: $(STAMP) $(NODE_MODULES)
+test-postgres: $(STAMP) $(NODE_MODULES) $(OIDC_MODULES)
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'ipa_test'" | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE ipa_test"
 	IPA_TEST_POSTGRES_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -87,6 +98,7 @@ mock: $(NODE_MODULES)
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
 	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.d.ts
+	rm -rf $(OIDC_PROVIDER)/node_modules
 
 ## bench: the performance benchmark on the local PostgreSQL server (SIZE=S|M|L, default M);
 ## installs wrk from Debian when it is missing. BENCH_ARGS passes options to bench/run.py.

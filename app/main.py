@@ -22,7 +22,7 @@ from app.core.config import Settings, get_settings
 from app.core.db.engine import create_engine, create_session_factory
 from app.core.db.migrations import head_revisions
 from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
-from app.core.http.docs import install_docs
+from app.core.http.docs import declare_sign_in, install_docs
 from app.core.http.idempotency import purge_periodically
 from app.core.http.metrics import RequestMetrics, allowed_methods, route_templates
 from app.core.http.middleware import RequestMiddleware
@@ -138,6 +138,7 @@ def _install_openapi(app: FastAPI) -> None:
                 document_limits(operation)
         add_examples(document)
         add_webhooks(document)
+        declare_sign_in(document, app.state.settings)
         app.openapi_schema = document
         return document
 

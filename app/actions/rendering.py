@@ -207,6 +207,7 @@ def _latest_update(style: Style) -> Json:
                 "effective_date": col(u.effective_date),
                 "author": col(u.author),
                 "author_officer_id": col(u.author_officer_id),
+                "author_subject": col(u.author_subject),
                 "corrects_update_id": col(u.corrects_update_id),
                 "superseded_by_id": MISSING,
                 "created_at": col(u.created_at),

@@ -18,7 +18,7 @@ from app.actions.schemas import (
     ActionRead,
     ActionUpdate,
 )
-from app.core.auth.keys import Admin, Editor, Viewer
+from app.core.auth.keys import Admin, Editor, Viewer, own_officer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
@@ -41,7 +41,7 @@ async def list_actions(
     request: Request,
     response: Response,
     session: SessionDep,
-    _: Viewer,
+    principal: Viewer,
     params: ListParamsDep,
     expand: ExpandDep,
     filters: Annotated[ActionFilters, Query()],
@@ -53,6 +53,9 @@ async def list_actions(
     `last_update_date`, `ref`, `title`, `position`, `status`, `rag`; empty dates and ratings
     sort last.
     """
+    filters = filters.model_copy(
+        update={"lead_officer_id": own_officer(filters.lead_officer_id, principal)}
+    )
     page = await assembly.page_of_actions(
         session=session, params=params, filters=filters, expand=expand
     )

@@ -75,7 +75,9 @@ class ActionFilters(BaseModel):
     parent_id: TextFilters = _any_of(
         "Only sub-actions of this action; `none` for top-level actions."
     )
-    lead_officer_id: TextFilters = _any_of("Only actions this officer leads.")
+    lead_officer_id: TextFilters = _any_of(
+        "Only actions this officer leads; `me` for the officer the caller acts for."
+    )
     rag: Filters[RagFilter] = _any_of(
         "Only actions with this current rating; `none` for not rated."
     )

@@ -130,11 +130,33 @@ async def rotate_api_key(
 
 @me_router.get("/me", response_model=Me, responses=problems())
 async def get_me(session: SessionDep, principal: Viewer) -> Me:
-    """Who the caller is and what its role allows."""
+    """Who the caller is, how it signed in (an API key or a sign-in token) and what its role
+    allows."""
+    permissions = service.PERMISSIONS[principal.role]
+    if principal.key_id is None:
+        return Me(
+            id=None,
+            created_at=None,
+            updated_at=None,
+            archived_at=None,
+            prefix=None,
+            name=principal.name,
+            role=principal.role,
+            officer_id=principal.officer_id,
+            system=principal.system,
+            expires_at=None,
+            last_used_at=None,
+            revoked_at=None,
+            signed_in_with="openid_connect",
+            subject=principal.subject,
+            permissions=permissions,
+        )
     api_key = await service.get_api_key(session=session, key_id=principal.key_id)
     return Me.model_validate(
         {
             **ApiKeyRead.model_validate(api_key).model_dump(),
-            "permissions": service.PERMISSIONS[principal.role],
+            "signed_in_with": "api_key",
+            "subject": None,
+            "permissions": permissions,
         }
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -103,8 +104,22 @@ class ApiKeyCreated(ApiKeyRead):
 
 
 class Me(ApiKeyRead):
-    """The caller: its key, role and what the role allows."""
+    """The caller: how it signed in (its key, or a sign-in token), its role and what the role
+    allows. The key's own fields are null for a caller signed in with a token."""
 
+    id: str | None = Field(description="The key's id; null when signed in with a token.")  # type: ignore[assignment]
+    created_at: datetime | None = Field(description="When the key was created.")  # type: ignore[assignment]
+    updated_at: datetime | None = Field(description="When the key last changed.")  # type: ignore[assignment]
+    prefix: str | None = Field(description="The key's public prefix.")  # type: ignore[assignment]
+    name: str = Field(description="The key's name, or the signed-in person's or system's.")
+    role: Role = Field(description="What the caller may do.")
+    signed_in_with: Literal["api_key", "openid_connect"] = Field(
+        description="How the caller signed in: an API key, or an OpenID Connect token."
+    )
+    subject: str | None = Field(
+        description="The signed-in person's subject at the sign-in provider (a system's "
+        "client id); null for an API key."
+    )
     permissions: list[str] = Field(description="What this role may do.")
 
 

@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from app.models.api_key import Role
 from app.models.clock import DEFAULT_TIME_ZONE
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/improvement-plan.db"
@@ -116,6 +117,27 @@ class Settings(BaseSettings):
                 raise ValueError(f"not an address or network: {entry!r}") from exc
         return value
 
+    # OpenID Connect sign-in beside API keys (docs/authentication.md); off while unset.
+    oidc_issuer: str | None = None
+    oidc_audience: str | None = None
+    # Entra ID: the one directory (`tid`) whose tokens are accepted.
+    oidc_tenant: str | None = None
+    oidc_roles_claim: str = "roles"
+    # Claim value (a group id, say) to role; empty: the values are the role names themselves.
+    oidc_role_map: dict[str, Role] = Field(default_factory=dict)
+    # Entra ID: `oid`, the person's id across every application of the directory.
+    oidc_subject_claim: str = "sub"
+    oidc_officer_match: Literal["subject", "email"] = "subject"
+    # Client id of an application signing in as itself (client credentials) to its system name.
+    oidc_systems: dict[str, str] = Field(default_factory=dict)
+    oidc_timeout_ms: int = Field(default=5000, ge=100)
+    # The least time between two reads of the signing keys prompted by an unknown key id.
+    oidc_jwks_refresh_seconds: float = Field(default=5, ge=0)
+    oidc_leeway_seconds: int = Field(default=30, ge=0, le=300)
+    # What /docs signs in with (authorization code and PKCE): a public client and its scopes.
+    oidc_docs_client_id: str | None = None
+    oidc_docs_scopes: list[str] = Field(default_factory=list)
+
     @field_validator("rate_limit", "auth_failure_rate_limit")
     @classmethod
     def rate_limit_is_readable(cls, value: str) -> str:
@@ -130,6 +152,22 @@ class Settings(BaseSettings):
                 raise ValueError(f"must allow at least one request: {value!r}")
         return value
 
+    @field_validator("oidc_issuer")
+    @classmethod
+    def issuer_is_a_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not value.startswith(("https://", "http://")):
+            raise ValueError(f"not an http(s) URL: {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def issuer_has_an_audience(self) -> Settings:
+        if self.oidc_issuer is not None and not self.oidc_audience:
+            raise ValueError("IPA_OIDC_AUDIENCE must be set with IPA_OIDC_ISSUER")
+        return self
+
     @model_validator(mode="after")
     def refuse_unsafe_production_values(self) -> Settings:
         if self.environment != "production":
@@ -139,6 +177,8 @@ class Settings(BaseSettings):
             problems.append("IPA_SECRET_KEY must be set to a real secret")
         elif len(self.secret_key.get_secret_value()) < 32:
             problems.append("IPA_SECRET_KEY must be at least 32 characters")
+        if self.oidc_issuer is not None and not self.oidc_issuer.startswith("https://"):
+            problems.append("IPA_OIDC_ISSUER must be an https URL")
         if "*" in self.cors_origins:
             problems.append("IPA_CORS_ORIGINS must list origins, not '*'")
         if problems:

@@ -4,8 +4,9 @@ check made with that read.
 
 A fast path reads the caller's key row and its answer in one statement, on PostgreSQL
 only. The key is then checked by the same rules as `app.core.auth.keys.authenticate`
-(`refusal`, `stamp_due`, the route's role); anything those would answer with an error
-goes down the ordinary path, which answers it.
+(`refusal`, `stamp_due`, the route's role); a sign-in token is checked before the read,
+by the keys the issuer published when last read. Anything those would answer with an
+error goes down the ordinary path, which answers it.
 """
 
 from __future__ import annotations
@@ -24,8 +25,17 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.util import greenlet_spawn
 from starlette.datastructures import QueryParams
 
-from app.core.auth.keys import Principal, prefix_of, principal_of, refusal, stamp_due
+from app.core.auth.keys import (
+    Principal,
+    prefix_of,
+    principal_of,
+    refusal,
+    stamp_due,
+    token_principal,
+)
 from app.core.auth.ratelimit import rate_limiter
+from app.core.auth.tokens import InvalidToken, looks_like_token, token_verifier
+from app.core.errors import Forbidden
 from app.fastpath.registry import Entry, FallBack, QueryDeclarations
 from app.models import Role, utcnow
 
@@ -54,8 +64,9 @@ def request_query(request: Request, entry: Entry) -> dict[str, Any] | None:
     return route_query(entry.query, request.query_params)
 
 
-def bearer_key(request: Request) -> tuple[str, str] | None:
-    """The key the request presents and its prefix, if it has the shape of one."""
+def bearer_key(request: Request) -> tuple[str, str | None] | None:
+    """The key the request presents and its prefix, if it has the shape of one; or the
+    sign-in token it presents and None, when sign-in with tokens is on."""
     header = request.headers.get("authorization")
     if header is None:
         return None
@@ -63,7 +74,11 @@ def bearer_key(request: Request) -> tuple[str, str] | None:
     if scheme.lower() != "bearer" or not key:
         return None
     prefix = prefix_of(key)
-    return (key, prefix) if prefix is not None else None
+    if prefix is not None:
+        return key, prefix
+    if looks_like_token(key) and token_verifier(request.app) is not None:
+        return key, None
+    return None
 
 
 @dataclass(frozen=True)
@@ -175,21 +190,44 @@ def authorise(key: str, row: Any, role: Role) -> Principal | None:
     role. None sends the request down the ordinary path, which checks the key again and
     answers whatever is wrong with it (and updates `last_used_at` when it is due)."""
     now = utcnow()
-    if row is None or refusal(row, key, now) is not None or stamp_due(row, now):
+    if row is None or row["id"] is None or refusal(row, key, now) is not None:
+        return None
+    if stamp_due(row, now):
         return None
     principal = principal_of(row)
+    return principal if principal.role.allows(role) else None
+
+
+def authorise_token(request: Request, token: str, role: Role) -> Principal | None:
+    """The caller, if the sign-in token is valid by the keys already held and grants this
+    role. None sends the request down the ordinary path, which reads the issuer's keys when
+    it must and answers whatever is wrong with the token. The caller's officer is not looked
+    up: no fast path's answer depends on it."""
+    verifier = token_verifier(request.app)
+    claims = None if verifier is None else verifier.claims_if_known(token)
+    if verifier is None or claims is None:
+        return None
+    try:
+        principal = token_principal(verifier, verifier.identity(claims), None)
+    except (InvalidToken, Forbidden):
+        return None
     return principal if principal.role.allows(role) else None
 
 
 async def read_authorised(
     request: Request, key: str, role: Role, statement: Compiled, values: dict[str, Any]
 ) -> tuple[Any, Principal] | None:
-    """The statement's row and the caller, when the key it read is authorised (see
-    `authorise`); None otherwise. An address refused for its failed keys is refused here
-    too."""
+    """The statement's row and the caller, when the key it read (or the token presented,
+    `values["prefix"]` being None) is authorised (see `authorise`); None otherwise. An
+    address refused for its failed keys is refused here too."""
     await rate_limiter(request.app).check_address(
         request.client.host if request.client else "unknown"
     )
+    if values["prefix"] is None:
+        principal = authorise_token(request, key, role)
+        if principal is None:
+            return None
+        return await fetch_row(request, statement, values), principal
     row = await fetch_row(request, statement, values)
     principal = authorise(key, row, role)
     return None if principal is None else (row, principal)
@@ -198,5 +236,5 @@ async def read_authorised(
 async def count_request(request: Request, principal: Principal) -> None:
     """Count the request toward its key's rate limit (a 429 over it), as the ordinary path's
     key check does, once the fast path is sure to answer it."""
-    request.state.rate_limit = await rate_limiter(request.app).hit_key(principal.key_id)
+    request.state.rate_limit = await rate_limiter(request.app).hit_key(principal.caller_id)
     request.state.principal = principal

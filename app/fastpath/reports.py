@@ -15,12 +15,11 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
-from sqlmodel import col
 
-from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.core.auth.keys import KEY_COLUMNS, KEY_OR_TOKEN, beside_key
 from app.fastpath import reading
 from app.fastpath.registry import Entry
-from app.models import ApiKey, clock
+from app.models import clock
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
     NotAcceptable,
@@ -37,13 +36,13 @@ from app.reports.service import FINGERPRINT
 @functools.lru_cache(maxsize=4)
 def _compiled(dialect: Dialect) -> reading.Compiled:
     """The key check and the plan's fingerprint, in one statement: a row when a key has the
-    prefix (the fingerprint's first counter 0 when there is no such plan), none otherwise."""
+    prefix or a token was presented (see `beside_key`; the fingerprint's first counter 0 when
+    there is no such plan), none otherwise."""
     fingerprint = FINGERPRINT.subquery("fingerprint")
-    keys = ApiKey.__table__  # type: ignore[attr-defined]
     statement = (
         sa.select(*KEY_COLUMNS, *fingerprint.c)
-        .select_from(keys.outerjoin(fingerprint, sa.true()))
-        .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+        .select_from(beside_key(fingerprint))
+        .where(KEY_OR_TOKEN)
     )
     return reading.compile_for(dialect, statement)
 

@@ -17,11 +17,10 @@ from app.actions.schemas import (
     ActionPage,
     Expansion,
 )
-from app.core.auth.keys import KEY_COLUMNS, KEY_PREFIX_PARAM
+from app.core.auth.keys import KEY_COLUMNS, KEY_OR_TOKEN, beside_key
 from app.core.db.json_text import VALUES, constant
 from app.models import (
     Action,
-    ApiKey,
 )
 
 
@@ -29,7 +28,8 @@ from app.models import (
 def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]:
     """The key check and one action, in its two parts as `json` (`head` and `tail`, see
     `document_parts`; null when there is no such action), in one statement: a row when a
-    key has the prefix, none otherwise. `detail_json` writes the action's JSON from them.
+    key has the prefix or a token was presented (see `beside_key`), none otherwise.
+    `detail_json` writes the action's JSON from them.
 
     For one action, building `json` values and writing them out again with orjson costs
     less than PostgreSQL writing the text member by member; for a page it is the other way
@@ -40,11 +40,10 @@ def keyed_statement(expand: frozenset[Expansion]) -> sa.Select[*tuple[Any, ...]]
         sa.cast(head, sa.Text).label("head"), sa.cast(tail, sa.Text).label("tail")
     ).where(col(Action.id) == ID)
     action = found.subquery("found")
-    keys = ApiKey.__table__  # type: ignore[attr-defined]
     return (
         sa.select(*KEY_COLUMNS, action.c.head, action.c.tail)
-        .select_from(keys.outerjoin(action, sa.true()))
-        .where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+        .select_from(beside_key(action))
+        .where(KEY_OR_TOKEN)
     )
 
 
@@ -151,13 +150,17 @@ def keyed_page_statement(
         return sa.select(aggregated).select_from(page_cte).scalar_subquery()
 
     total = sa.select(sa.func.count()).select_from(matching).scalar_subquery()
-    return sa.select(
-        *KEY_COLUMNS,
-        total.label("total"),
-        listed(page_cte.c.id).label("ids"),
-        listed(page_cte.c.created_at).label("created"),
-        items.label("items"),
-    ).where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+    return (
+        sa.select(
+            *KEY_COLUMNS,
+            total.label("total"),
+            listed(page_cte.c.id).label("ids"),
+            listed(page_cte.c.created_at).label("created"),
+            items.label("items"),
+        )
+        .select_from(beside_key())
+        .where(KEY_OR_TOKEN)
+    )
 
 
 _EMPTY_PAGE = '{"items":['

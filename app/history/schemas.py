@@ -19,9 +19,16 @@ class AuditEventRead(BaseModel):
 
     id: str = Field(description="Opaque identifier.")
     occurred_at: datetime = Field(description="When (RFC 3339, UTC).")
-    actor: str = Field(description="The API key's name, or `system` for the service itself.")
+    actor: str = Field(
+        description="The API key's name, the signed-in person's or system's name, or `system` "
+        "for the service itself."
+    )
     actor_key_id: str | None = Field(description="The API key that made the change.")
-    actor_officer_id: str | None = Field(description="The officer the key acts for.")
+    actor_subject: str | None = Field(
+        description="The signed-in person's subject at the sign-in provider (a system's "
+        "client id); null for an API key."
+    )
+    actor_officer_id: str | None = Field(description="The officer the caller acts for.")
     entity_type: str = Field(description="What kind of item.", examples=["action"])
     entity_id: str = Field(description="Which item.")
     operation: str = Field(

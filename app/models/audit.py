@@ -23,6 +23,8 @@ class AuditEvent(SQLModel, table=True):
     occurred_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     actor_key_id: str | None = Field(default=None, max_length=40)
     actor_officer_id: str | None = Field(default=None, max_length=40)
+    # The token's subject when the actor signed in with OpenID Connect.
+    actor_subject: str | None = Field(default=None, max_length=200)
     actor: str = Field(max_length=200)
     entity_type: str = Field(max_length=40)
     entity_id: str = Field(max_length=40)

@@ -43,3 +43,5 @@ class Officer(OfficerBase, TimestampedTable, table=True):
     __table_args__ = (sa.Index("ix_officer_organisation_name", "organisation", "name"),)
 
     id: str = Field(primary_key=True, max_length=40)
+    # The officer's subject at the sign-in provider (Entra ID's `oid`), when people sign in.
+    sign_in_subject: str | None = Field(default=None, max_length=200, unique=True)

@@ -41,6 +41,8 @@ class StatusUpdate(SQLModel, table=True):
     author: str = Field(max_length=200, index=True)
     author_officer_id: str | None = Field(default=None, foreign_key="officer.id", max_length=40)
     created_by_key_id: str | None = Field(default=None, max_length=40)
+    # The token's subject when the author signed in with OpenID Connect.
+    author_subject: str | None = Field(default=None, max_length=200)
     corrects_update_id: str | None = Field(
         default=None, foreign_key="status_update.id", unique=True, max_length=40
     )

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
-from app.core.errors import Archived, HasDependents
+from app.core.errors import Archived, Duplicate, HasDependents
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ChangedListParamsDep, set_link_header
@@ -78,7 +78,7 @@ async def list_officers(
     "/officers",
     response_model=OfficerRead,
     status_code=status.HTTP_201_CREATED,
-    responses=problems(),
+    responses=problems(conflicts=(Duplicate,)),
 )
 async def create_officer(
     request: Request,
@@ -128,7 +128,7 @@ async def get_officer(
 @router.patch(
     "/officers/{officer_id}",
     response_model=OfficerRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
+    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_officer(
     request: Request,

@@ -12,6 +12,14 @@ from app.models import OfficerBase
 
 # The shape of an address only: something before an @, a domain with a dot after it.
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+SIGN_IN_SUBJECT = Field(
+    default=None,
+    min_length=1,
+    max_length=200,
+    description="The person's subject at the sign-in provider (Entra ID's object id, `oid`), "
+    "so that signing in acts as this officer; null clears it. No two officers share one.",
+    examples=["5f1c2d9e-8a7b-4c3d-9e2f-1a0b3c4d5e6f"],
+)
 
 
 class OfficerCreate(OfficerBase, RequestBody):
@@ -26,6 +34,7 @@ class OfficerCreate(OfficerBase, RequestBody):
         description="A contact email address (`name@domain`).",
         examples=["jane.smith@example.gov.uk"],
     )
+    sign_in_subject: str | None = SIGN_IN_SUBJECT
 
 
 class OfficerUpdate(PatchBody):
@@ -49,6 +58,7 @@ class OfficerUpdate(PatchBody):
     organisation: str | None = Field(
         default=None, max_length=200, description="New organisation; null clears it."
     )
+    sign_in_subject: str | None = SIGN_IN_SUBJECT
 
 
 class OfficerRead(OfficerBase, ResourceRead):
@@ -57,6 +67,10 @@ class OfficerRead(OfficerBase, ResourceRead):
     # Every field is always sent, so the contract marks them all required.
     model_config = ConfigDict(  # type: ignore[assignment]
         from_attributes=True, json_schema_serialization_defaults_required=True
+    )
+
+    sign_in_subject: str | None = Field(
+        default=None, description="The person's subject at the sign-in provider, if any."
     )
 
 

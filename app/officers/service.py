@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
+from app.core.errors import Duplicate
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.resources import audit, crud
 from app.models import Action, ActionLeadOfficer, Officer, new_id
@@ -90,14 +91,36 @@ async def create_officer(
         email=data.email,
         is_role=data.is_role,
         organisation=data.organisation,
+        sign_in_subject=data.sign_in_subject,
     )
+    await _refuse_taken_subject(session, data.sign_in_subject, None)
     return await crud.create(session, officer, actor=actor, entity_type=ENTITY)
+
+
+async def _refuse_taken_subject(
+    session: AsyncSession, subject: str | None, officer_id: str | None
+) -> None:
+    """A 409 when another officer already signs in with this subject."""
+    if subject is None:
+        return
+    taken = await session.scalar(
+        sa.select(col(Officer.id)).where(
+            col(Officer.sign_in_subject) == subject, col(Officer.id) != (officer_id or "")
+        )
+    )
+    if taken is not None:
+        raise Duplicate(
+            f"The officer '{taken}' already has this sign-in subject.",
+            extra={"blocking": [{"type": "officer", "id": taken}]},
+        )
 
 
 async def update_officer(
     *, session: AsyncSession, officer: Officer, data: OfficerUpdate, actor: Principal
 ) -> Officer:
-    return await crud.update(session, officer, data.changes(), actor=actor, entity_type=ENTITY)
+    changes = data.changes()
+    await _refuse_taken_subject(session, changes.get("sign_in_subject"), officer.id)
+    return await crud.update(session, officer, changes, actor=actor, entity_type=ENTITY)
 
 
 async def _led_actions(session: AsyncSession, officer_id: str) -> list[dict[str, str]]:

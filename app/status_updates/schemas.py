@@ -80,7 +80,8 @@ class StatusUpdateCreate(RequestBody):
         min_length=1,
         max_length=200,
         description="Who wrote it, for keys of integrating systems; a key bound to an officer "
-        "is always that officer, and may not name another author.",
+        "is always that officer, and a signed-in person is always themselves: neither may "
+        "name another author.",
     )
     corrects_update_id: str | None = Field(
         default=None,
@@ -107,6 +108,10 @@ class StatusUpdateRead(BaseModel):
     effective_date: date = Field(description="The day it reports on.")
     author: str = Field(description="Who wrote it.")
     author_officer_id: str | None = Field(description="The author's officer record, if any.")
+    author_subject: str | None = Field(
+        description="The author's subject at the sign-in provider, when they signed in with "
+        "OpenID Connect; null for an API key."
+    )
     corrects_update_id: str | None = Field(description="The update it corrects.")
     superseded_by_id: str | None = Field(description="The update that corrects it, if any.")
     created_at: datetime = Field(description="When it was recorded (server clock, UTC).")

@@ -178,6 +178,7 @@ async def create_status_update(
         author=author,
         author_officer_id=author_officer_id,
         created_by_key_id=actor.key_id,
+        author_subject=actor.subject,
         corrects_update_id=data.corrects_update_id,
     )
     session.add(update)
@@ -215,15 +216,17 @@ async def create_status_update(
 async def _author(
     session: AsyncSession, data: StatusUpdateCreate, actor: Principal, errors: list[FieldError]
 ) -> tuple[str, str | None]:
-    if actor.officer_id is None:
+    person = actor.subject is not None and actor.system is None
+    if actor.officer_id is None and not person:
         return data.author or actor.name, None
-    officer = await session.get(Officer, actor.officer_id)
+    officer = await session.get(Officer, actor.officer_id) if actor.officer_id else None
     name = officer.name if officer else actor.name
     if data.author is not None and data.author != name:
+        who = "this key acts for an officer" if actor.key_id else "a signed-in person"
         errors.append(
             FieldError(
                 field="body.author",
-                message="this key acts for an officer and cannot name another author",
+                message=f"{who} cannot name another author",
                 type="forbidden_field",
             )
         )

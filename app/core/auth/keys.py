@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Any
@@ -17,9 +17,17 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from app.core.auth.ratelimit import rate_limiter
+from app.core.auth.tokens import (
+    Identity,
+    InvalidToken,
+    TokenVerifier,
+    caller_id,
+    looks_like_token,
+    token_verifier,
+)
 from app.core.db.session import SessionDep
-from app.core.errors import Forbidden, Unauthorized
-from app.models import ApiKey, Role, utcnow
+from app.core.errors import Forbidden, Unauthorized, ValidationFailed
+from app.models import ApiKey, Officer, Role, utcnow
 
 KEY_PREFIX = "ipa"
 SECRET_BYTES = 32  # 256 random bits
@@ -42,13 +50,25 @@ class GeneratedKey:
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: the key, its role, and the officer it acts for."""
+    """Who is calling: the key or signed-in person or system, its role, and the officer it
+    acts for."""
 
-    key_id: str
+    key_id: str | None
     name: str
     role: Role
     officer_id: str | None
     system: str | None = None
+    subject: str | None = None
+    """The token's subject, for a caller signed in with OpenID Connect (a system's client id)."""
+    token_caller_id: str | None = None
+
+    @property
+    def caller_id(self) -> str:
+        """What the caller is counted and remembered under: its key, or its token's subject."""
+        caller = self.key_id if self.key_id is not None else self.token_caller_id
+        if caller is None:  # pragma: no cover - every principal is made with one
+            raise ValueError("a principal with neither a key nor a token")
+        return caller
 
 
 def hash_key(key: str) -> str:
@@ -79,6 +99,22 @@ KEY_COLUMNS = tuple(
     )
 )
 KEY_PREFIX_PARAM: sa.BindParameter[str] = sa.bindparam("prefix", type_=sa.String)
+
+
+def beside_key(answer: sa.FromClause | None = None) -> sa.FromClause:
+    """The key row with the bound prefix beside a statement's answer, for the fast paths
+    that read the caller's key and the answer together; with `KEY_OR_TOKEN`, one row when a
+    key has the prefix, or when the prefix is null (a token, checked before the read, its key
+    columns null), and none otherwise, so a key that matches none costs no answer."""
+    keys = ApiKey.__table__  # type: ignore[attr-defined]
+    one = sa.select(sa.literal(1).label("one")).subquery("one")
+    joined = one.outerjoin(keys, col(ApiKey.prefix) == KEY_PREFIX_PARAM)
+    return joined if answer is None else joined.outerjoin(answer, sa.true())
+
+
+KEY_OR_TOKEN = sa.or_(col(ApiKey.id).is_not(None), KEY_PREFIX_PARAM.is_(None))
+
+
 # Built once, since every request runs it: the statement and its cache key are reused.
 _KEY_BY_PREFIX = sa.select(*KEY_COLUMNS).where(col(ApiKey.prefix) == KEY_PREFIX_PARAM)
 
@@ -124,21 +160,83 @@ def principal_of(row: Mapping[Any, Any]) -> Principal:
     )
 
 
+async def _officer_for(session: SessionDep, match: str, value: str) -> str | None:
+    """The one live officer a signed-in person is matched to, by stored subject or email."""
+    column = (
+        col(Officer.sign_in_subject) if match == "subject" else sa.func.lower(col(Officer.email))
+    )
+    found = (
+        await session.execute(
+            sa.select(col(Officer.id))
+            .where(column == (value if match == "subject" else value.lower()))
+            .where(col(Officer.archived_at).is_(None))
+            .limit(2)
+        )
+    ).all()
+    return found[0][0] if len(found) == 1 else None
+
+
+def token_principal(
+    verifier: TokenVerifier, identity: Identity, officer_id: str | None
+) -> Principal:
+    """The caller a verified token names; 403 when it grants no known role."""
+    if identity.role is None:
+        roles = ", ".join(role.value for role in Role)
+        raise Forbidden(f"Your token grants none of the roles this API knows ({roles}).")
+    return Principal(
+        key_id=None,
+        name=identity.name,
+        role=identity.role,
+        officer_id=officer_id,
+        system=identity.system,
+        subject=identity.subject,
+        token_caller_id=caller_id(verifier.issuer, identity.subject),
+    )
+
+
+async def _authenticate_token(
+    request: Request, session: SessionDep, verifier: TokenVerifier, token: str
+) -> Principal:
+    limiter = rate_limiter(request.app)
+    try:
+        identity = verifier.identity(await verifier.claims(token))
+    except InvalidToken:
+        await limiter.record_failure(request.client.host if request.client else "unknown")
+        raise
+    officer_id = None
+    settings = verifier.settings
+    if identity.is_person:
+        match = settings.oidc_officer_match
+        matched_by = identity.subject if match == "subject" else identity.email
+        if matched_by is not None:
+            officer_id = await _officer_for(session, match, matched_by)
+    principal = token_principal(verifier, identity, officer_id)
+    request.state.rate_limit = await limiter.hit_key(principal.caller_id)
+    return principal
+
+
 async def authenticate(
     request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
-    """The caller's key, checked, and counted against its rate limit.
+    """The caller's key or token, checked, and counted against its rate limit.
 
     Only the `Authorization` header is read: a key in the URL would end up in logs.
     """
+    verifier = token_verifier(request.app)
     if credentials is None:
-        raise Unauthorized("This API needs an API key: send 'Authorization: Bearer <key>'.")
+        raise Unauthorized(
+            "This API needs an API key or a sign-in token: send 'Authorization: Bearer <key>'."
+            if verifier is not None
+            else "This API needs an API key: send 'Authorization: Bearer <key>'."
+        )
     limiter = rate_limiter(request.app)
     address = request.client.host if request.client else "unknown"
     await limiter.check_address(address)
     key = credentials.credentials
+    if verifier is not None and prefix_of(key) is None and looks_like_token(key):
+        return await _authenticate_token(request, session, verifier, key)
     prefix = prefix_of(key)
     api_key = None
     if prefix is not None:
@@ -152,7 +250,7 @@ async def authenticate(
         raise Unauthorized(refused or INVALID_KEY)
     principal = principal_of(row)
     # The response middleware sends these figures on whatever response this request gets.
-    request.state.rate_limit = await limiter.hit_key(principal.key_id)
+    request.state.rate_limit = await limiter.hit_key(principal.caller_id)
     if stamp_due(row, now):
         try:
             await session.execute(
@@ -165,6 +263,23 @@ async def authenticate(
     return principal
 
 
+ME = "me"
+
+
+def own_officer(officer_ids: Sequence[str], principal: Principal) -> list[str]:
+    """Officer ids from a filter, `me` standing for the officer the caller acts for; a 422
+    when the caller acts for none."""
+    if ME not in officer_ids:
+        return list(officer_ids)
+    if principal.officer_id is None:
+        raise ValidationFailed(
+            "You act for no officer, so 'me' names none.",
+            field="query.lead_officer_id",
+            message="the caller acts for no officer",
+        )
+    return [principal.officer_id if value == ME else value for value in officer_ids]
+
+
 def require(role: Role) -> object:
     """A dependency that admits keys whose role is at least `role`."""
 
@@ -172,8 +287,9 @@ def require(role: Role) -> object:
         request: Request, principal: Annotated[Principal, Depends(authenticate)]
     ) -> Principal:
         if not principal.role.allows(role):
+            held = "key" if principal.key_id is not None else "token"
             raise Forbidden(
-                f"This needs the '{role.value}' role; your key has '{principal.role.value}'."
+                f"This needs the '{role.value}' role; your {held} has '{principal.role.value}'."
             )
         request.state.principal = principal
         return principal

@@ -99,8 +99,7 @@ class RateLimiter:
             if not await self.strategy.hit(self.per_key, KEY_SCOPE, key_id):
                 raise await self._refuse(
                     self.per_key,
-                    f"This API key may make {self.per_key.amount} requests per "
-                    f"{_window(self.per_key)}.",
+                    f"You may make {self.per_key.amount} requests per {_window(self.per_key)}.",
                     KEY_SCOPE,
                     key_id,
                 )

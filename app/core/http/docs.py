@@ -21,6 +21,9 @@ from fastapi.openapi.docs import (
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from app.core.auth.tokens import DISCOVERY_PATH
+from app.core.config import Settings
+
 DOCS_URL = "/docs"
 REDOC_URL = "/redoc"
 STATIC_URL = "/docs/static"
@@ -32,6 +35,7 @@ SWAGGER_UI_PARAMETERS: dict[str, Any] = {"validatorUrl": None}
 # makes the browser refuse images from other hosts without asking the network; ReDoc then
 # drops the image and keeps the text link.
 CONTENT_SECURITY_POLICY = "img-src 'self' data:"
+OIDC_SCHEME = "OpenIdConnect"
 
 
 def _page(response: HTMLResponse) -> HTMLResponse:
@@ -43,6 +47,40 @@ def _root(request: Request) -> str:
     return str(request.scope.get("root_path", "")).rstrip("/")
 
 
+def sign_in_options(settings: Settings) -> dict[str, Any] | None:
+    """Swagger UI's `initOAuth`: sign in with the authorization code and PKCE, as the public
+    client `IPA_OIDC_DOCS_CLIENT_ID`; None when it is not set."""
+    if settings.oidc_issuer is None or settings.oidc_docs_client_id is None:
+        return None
+    return {
+        "clientId": settings.oidc_docs_client_id,
+        "scopes": " ".join(settings.oidc_docs_scopes),
+        "usePkceWithAuthorizationCodeGrant": True,
+    }
+
+
+def declare_sign_in(document: dict[str, Any], settings: Settings) -> None:
+    """Declare OpenID Connect beside the API key, when an issuer is configured: every
+    operation that takes a key takes a token too. With none, nothing is declared: /docs
+    would otherwise ask an address that is not this service's for its discovery document."""
+    issuer = settings.oidc_issuer
+    if issuer is None:
+        return
+    schemes = document.setdefault("components", {}).setdefault("securitySchemes", {})
+    schemes[OIDC_SCHEME] = {
+        "type": "openIdConnect",
+        "openIdConnectUrl": issuer.rstrip("/") + DISCOVERY_PATH,
+        "description": "A bearer access token from the council's OpenID Connect provider "
+        "(Entra ID or another), when the service is configured for one "
+        "(docs/authentication.md): `Authorization: Bearer <token>`.",
+    }
+    for path in document.get("paths", {}).values():
+        for operation in path.values():
+            security = operation.get("security")
+            if security and {OIDC_SCHEME: []} not in security:
+                security.append({OIDC_SCHEME: []})
+
+
 def install_docs(app: FastAPI) -> None:
     """Serve /docs, /redoc and their assets; /openapi.json is FastAPI's own `openapi_url`."""
     if app.openapi_url is None:
@@ -50,6 +88,7 @@ def install_docs(app: FastAPI) -> None:
     openapi_url = app.openapi_url
     title = app.title
     swagger_ui_parameters = {**SWAGGER_UI_PARAMETERS, **(app.swagger_ui_parameters or {})}
+    init_oauth = sign_in_options(app.state.settings)
 
     app.mount(STATIC_URL, StaticFiles(directory=ASSETS), name="docs-static")
 
@@ -65,6 +104,7 @@ def install_docs(app: FastAPI) -> None:
                 swagger_css_url=f"{root}{STATIC_URL}/swagger-ui.css",
                 swagger_favicon_url=f"{root}{STATIC_URL}/favicon.png",
                 swagger_ui_parameters=swagger_ui_parameters,
+                init_oauth=init_oauth,
             )
         )
 

@@ -123,7 +123,7 @@ async def idempotency(
             max_length=255,
             description="Any unique string (a UUID is good). A retry with the same key and "
             "body returns the first response and creates nothing; the same key with another "
-            "body is a 422. Keys are kept per API key.",
+            "body is a 422. Keys are kept per API key or signed-in caller.",
         ),
     ] = None,
 ) -> Idempotency:
@@ -137,7 +137,7 @@ async def idempotency(
     ).hexdigest()
     found = Idempotency(
         key=idempotency_key,
-        key_id=principal.key_id,
+        key_id=principal.caller_id,
         method=request.method,
         path=request.url.path,
         request_hash=request_hash,

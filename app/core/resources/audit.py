@@ -54,6 +54,7 @@ def record(
         id=new_id("aud"),
         actor_key_id=actor.key_id if actor else None,
         actor_officer_id=actor.officer_id if actor else None,
+        actor_subject=actor.subject if actor else None,
         actor=actor.name if actor else "system",
         entity_type=entity_type,
         entity_id=entity_id,
