@@ -1,5 +1,5 @@
-"""How a quarterly report is sent: its formats, chosen by `format` or `Accept`, its ETag
-(closed quarters), and each worker's latest renderings of closed quarters."""
+"""How a report is sent: its formats, chosen by `format` or `Accept`, its download name, its
+ETag (closed quarters), and each worker's latest renderings of closed quarters."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from fastapi import Request, Response
 from app import __version__
 from app.core.errors import AppError
 from app.core.http.concurrency import client_has, digest_etag
+from app.reports.documents import HTML_TYPE, PDF_TYPE, html_bytes, to_pdf
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
+from app.reports.pack import quarterly_pack
 from app.reports.schemas import QuarterlyReport
 
 # The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the fast path
@@ -28,13 +30,30 @@ class ReportFormat(StrEnum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+    html = "html"
+    pdf = "pdf"
+
+
+class TableFormat(StrEnum):
+    """The representations of a report that is a table: exceptions, summary."""
+
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 MEDIA_TYPES = {
     ReportFormat.json: "application/json",
     ReportFormat.csv: CSV_TYPE,
     ReportFormat.xlsx: XLSX_TYPE,
+    ReportFormat.html: HTML_TYPE,
+    ReportFormat.pdf: PDF_TYPE,
 }
+PACK_FORMATS = frozenset(ReportFormat)
+TABLE_FORMATS = frozenset(ReportFormat(f.value) for f in TableFormat)
+# Sent with the body's type: a browser shows these, and saves them under the file name.
+SHOWN_INLINE = frozenset({ReportFormat.html, ReportFormat.pdf})
+EXTENSIONS = {f: f.value for f in ReportFormat}
 
 
 class NotAcceptable(AppError):
@@ -61,20 +80,37 @@ def accepted(header: str) -> list[str]:
     return [media for _, _, media in sorted(ranked)]
 
 
-def choose_format(request: Request, format_: ReportFormat | None) -> ReportFormat:
+def choose_format(
+    request: Request,
+    format_: StrEnum | None,
+    offered: frozenset[ReportFormat] = PACK_FORMATS,
+) -> ReportFormat:
+    """`format` when given (the route's enum has refused any other), else the first media
+    type in `Accept` the report comes as; 406 when it comes as none of them."""
     if format_ is not None:
-        return format_
+        return ReportFormat(format_.value)
     accept = request.headers.get("Accept", "").strip() or "*/*"
     for media in accepted(accept):
         if media in {"*/*", "application/*", "application/json", "application/problem+json"}:
             return ReportFormat.json
         for kind, media_type in MEDIA_TYPES.items():
+            if kind not in offered:
+                continue
             if media == media_type or (media == "text/*" and kind == ReportFormat.csv):
                 return kind
+    kinds = [kind for kind in ReportFormat if kind in offered]
     raise NotAcceptable(
-        "The report comes as application/json, text/csv or "
-        f"{XLSX_TYPE}; ask for one of those in Accept, or use format=json|csv|xlsx."
+        "The report comes as " + ", ".join(MEDIA_TYPES[kind] for kind in kinds) + "; ask for "
+        "one of those in Accept, or use format=" + "|".join(kind.value for kind in kinds) + "."
     )
+
+
+def download_headers(chosen: ReportFormat, filename: str) -> dict[str, str]:
+    """`Content-Disposition` naming the file (by plan key and period); none for JSON."""
+    if chosen == ReportFormat.json:
+        return {}
+    disposition = "inline" if chosen in SHOWN_INLINE else "attachment"
+    return {"Content-Disposition": f'{disposition}; filename="{filename}.{EXTENSIONS[chosen]}"'}
 
 
 # A closed quarter's report changes only when the plan's data does (a late update dated in
@@ -113,16 +149,19 @@ def closed_reports(request: Request) -> OrderedDict[tuple[str, str, str], Render
 
 
 def render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> Rendered:
-    headers = {"Vary": "Accept"}
+    """The quarterly report in the chosen format; every format from the same report."""
+    pack = quarterly_pack(report)
+    headers = {"Vary": "Accept", **download_headers(chosen, pack.filename)}
     if etag is not None:
         headers["ETag"] = etag
-    filename = f"quarterly-report-{report.period.label}"
     if chosen == ReportFormat.csv:
-        headers["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         body, media_type = to_csv(report), f"{CSV_TYPE}; charset=utf-8"
     elif chosen == ReportFormat.xlsx:
-        headers["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
         body, media_type = to_xlsx(report), XLSX_TYPE
+    elif chosen == ReportFormat.html:
+        body, media_type = html_bytes(pack), f"{HTML_TYPE}; charset=utf-8"
+    elif chosen == ReportFormat.pdf:
+        body, media_type = to_pdf(pack), PDF_TYPE
     else:
         # Serialised once, straight to JSON bytes.
         body, media_type = report.__pydantic_serializer__.to_json(report), "application/json"

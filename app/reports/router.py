@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.core.auth.keys import Viewer
 from app.core.db.session import SessionDep
@@ -15,6 +16,7 @@ from app.core.http.schemas import IsoDate
 from app.models import Plan, utcnow
 from app.plans.service import get_plan
 from app.reports import service
+from app.reports.documents import HTML_TYPE, PDF_TYPE
 from app.reports.formats import CSV_TYPE, XLSX_TYPE
 from app.reports.quarterly import quarterly_report
 from app.reports.quarters import Quarter
@@ -32,6 +34,14 @@ from app.reports.rendering import (
 from app.reports.schemas import Exceptions, GroupBy, QuarterlyReport, Summary
 
 router = APIRouter(prefix="/reports", tags=["Reports"])
+
+DOWNLOAD_HEADERS = {
+    "Content-Disposition": {
+        "description": "The file name, from the plan's key and the report's period "
+        "(`stockton-2023-quarterly-report-2023-24-Q2.pdf`); not sent with JSON.",
+        "schema": {"type": "string"},
+    }
+}
 
 
 PlanId = Annotated[str, Query(max_length=MAX_PLAN_ID_LENGTH, description="The plan to report on.")]
@@ -82,11 +92,16 @@ def _parse_quarter(quarter: str) -> Quarter:
         **problems(404, 406),
         **NOT_MODIFIED,
         200: {
-            "description": "The report, as JSON (default), CSV (one row per action, UTF-8 "
-            "with a byte-order mark) or XLSX (a summary sheet and an actions sheet).",
+            "description": "The report, as JSON (default); CSV (one row per action, UTF-8 "
+            "with a byte-order mark); XLSX (the board's workbook); HTML or PDF (the board "
+            "pack). Each download is named by the plan's key and the quarter in "
+            "`Content-Disposition`.",
+            "headers": DOWNLOAD_HEADERS,
             "content": {
                 CSV_TYPE: {"schema": {"type": "string"}},
                 XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                HTML_TYPE: {"schema": {"type": "string"}},
+                PDF_TYPE: {"schema": {"type": "string", "format": "binary"}},
             },
         },
     },
@@ -106,7 +121,10 @@ async def get_quarterly_report(
     ],
     format_: Annotated[
         ReportFormat | None,
-        Query(alias="format", description="`json`, `csv` or `xlsx`; overrides `Accept`."),
+        Query(
+            alias="format",
+            description="`json`, `csv`, `xlsx`, `html` or `pdf`; overrides `Accept`.",
+        ),
     ] = None,
     plan: Annotated[ReportedPlan, Depends(reported_plan)],
 ) -> Response:
@@ -130,7 +148,12 @@ async def get_quarterly_report(
     report = await quarterly_report(
         session=session, plan=await get_plan(session=session, plan_id=plan.id), quarter=period
     )
-    rendered = render(report, chosen, etag)
+    # Rendering a PDF or a workbook is CPU work: off the event loop.
+    rendered = (
+        render(report, chosen, etag)
+        if chosen == ReportFormat.json
+        else await run_in_threadpool(render, report, chosen, etag)
+    )
     if rendered.etag is not None:
         cache_rendering(request, key, rendered)
     return respond(rendered)
