@@ -99,6 +99,7 @@ class PackAction:
     reasons: list[str]
     narrative: str
     next_steps: str
+    updates: int | None = None  # in the period, where the report counts them
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ def _quarter_action(action: QuarterAction) -> PackAction:
         reasons=[REASON_WORDS[reason] for reason in action.exceptions],
         narrative=action.latest_narrative or "",
         next_steps=action.latest_next_steps or "",
+        updates=action.updates_in_quarter,
     )
 
 

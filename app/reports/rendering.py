@@ -14,9 +14,10 @@ from app import __version__
 from app.core.errors import AppError
 from app.core.http.concurrency import client_has, digest_etag
 from app.reports.documents import HTML_TYPE, PDF_TYPE, html_bytes, to_pdf
-from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv, to_xlsx
+from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv
 from app.reports.pack import quarterly_pack
 from app.reports.schemas import QuarterlyReport
+from app.reports.workbook import to_workbook
 
 # The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the fast path
 # answer alike.
@@ -157,7 +158,7 @@ def render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> R
     if chosen == ReportFormat.csv:
         body, media_type = to_csv(report), f"{CSV_TYPE}; charset=utf-8"
     elif chosen == ReportFormat.xlsx:
-        body, media_type = to_xlsx(report), XLSX_TYPE
+        body, media_type = to_workbook(pack), XLSX_TYPE
     elif chosen == ReportFormat.html:
         body, media_type = html_bytes(pack), f"{HTML_TYPE}; charset=utf-8"
     elif chosen == ReportFormat.pdf:

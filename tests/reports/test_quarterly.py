@@ -11,7 +11,6 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from fastapi import FastAPI
-from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -196,28 +195,6 @@ async def test_csv_has_one_row_per_action_with_the_same_numbers(
         REPORT, params={"plan_id": board.plan_id, "quarter": Q2, "format": "csv"}
     )
     assert via_param.content == response.content
-
-
-async def test_xlsx_has_a_summary_and_an_actions_sheet(
-    viewer: httpx.AsyncClient, board: Board
-) -> None:
-    response = await viewer.get(
-        REPORT, params={"plan_id": board.plan_id, "quarter": Q2, "format": "xlsx"}
-    )
-    assert response.status_code == 200, response.text
-    workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Summary", "Actions"]
-    actions = list(workbook["Actions"].iter_rows(values_only=True))
-    header = list(actions[0])
-    assert len(actions) == 5
-    rating = header.index("rating")
-    assert [row[rating] for row in actions[1:]] == ["Amber", "Red", "Blue", "Green"]
-    red_cell = workbook["Actions"].cell(row=3, column=rating + 1)
-    assert red_cell.fill.start_color.rgb.endswith("FFC7CE")
-    summary = {row[0]: row[1:] for row in workbook["Summary"].iter_rows(values_only=True) if row}
-    assert summary["All areas"][:6] == (4, 1, 1, 1, 1, 0)
-    assert summary["Newly rated"][0] == 2
-    assert summary["Overdue at the quarter's end"][0] == 1
 
 
 async def test_a_closed_quarter_has_a_stable_etag(viewer: httpx.AsyncClient, board: Board) -> None:
