@@ -9,13 +9,13 @@ from importlib import resources
 import jinja2
 
 from app.reports.pack import (
-    RATING_KEYS,
     RATING_WORDS,
     BoardPack,
     horizontal_chart,
     uk_date,
     vertical_chart,
 )
+from app.reports.service import RATING_KEYS
 
 HTML_TYPE = "text/html"
 PDF_TYPE = "application/pdf"

@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.reports.schemas import QuarterAction, QuarterlyReport
+from app.reports.schemas import Counts, Exceptions, QuarterAction, QuarterlyReport, Summary
+from app.reports.service import RATING_KEYS, STATUS_KEYS
 
 CSV_TYPE = "text/csv"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -88,3 +90,66 @@ def to_csv(report: QuarterlyReport) -> bytes:
     header = [name for name, _ in COLUMNS]
     rows = ([value(report, action) for _, value in COLUMNS] for action in report.actions)
     return csv_bytes([header, *rows])
+
+
+def _day(value: date | None) -> date | str:
+    return value if value is not None else ""
+
+
+def exceptions_table(report: Exceptions) -> tuple[list[str], list[list[object]]]:
+    """The exceptions report as a table: one row per action, every reason in one cell."""
+    headings = [
+        "Ref",
+        "Action",
+        "Lead officers",
+        "Rating",
+        "Status",
+        "Due date",
+        "Days overdue",
+        "Last update",
+        "Reasons",
+    ]
+    rows: list[list[object]] = [
+        [
+            item.ref,
+            item.title,
+            "; ".join(item.lead_officers),
+            RATING_WORDS[item.rag.value if item.rag else None],
+            item.status.value,
+            _day(item.due_date),
+            "" if item.days_overdue is None else item.days_overdue,
+            _day(item.last_update_date),
+            "; ".join(reason.value for reason in item.reasons),
+        ]
+        for item in report.items
+    ]
+    return headings, rows
+
+
+def summary_table(report: Summary) -> tuple[list[str], list[list[object]]]:
+    """The summary as a table: a row per group, then the plan's totals."""
+    headings = [
+        "Group",
+        "Actions",
+        *(RATING_WORDS[None if key == "not_rated" else key] for key in RATING_KEYS),
+        *(key.replace("_", " ").capitalize() for key in STATUS_KEYS),
+    ]
+
+    def line(label: str, counts: Counts) -> list[object]:
+        return [
+            label,
+            counts.actions,
+            *(counts.by_rating[key] for key in RATING_KEYS),
+            *(counts.by_status[key] for key in STATUS_KEYS),
+        ]
+
+    rows = [line(group.label, group) for group in report.groups]
+    rows.append(line("All actions", report.totals))
+    return headings, rows
+
+
+def table_csv(headings: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A table as CSV, dates written ISO 8601."""
+    return csv_bytes(
+        [headings, *([v.isoformat() if isinstance(v, date) else v for v in row] for row in rows)]
+    )

@@ -19,8 +19,8 @@ from app.reports.schemas import (
     QuarterAction,
     QuarterlyReport,
 )
+from app.reports.service import RATING_KEYS
 
-RATING_KEYS = ("red", "amber", "green", "blue", "not_rated")
 RATING_WORDS = {
     "red": "Red",
     "amber": "Amber",

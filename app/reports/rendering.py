@@ -9,15 +9,16 @@ from enum import StrEnum
 from typing import Any
 
 from fastapi import Request, Response
+from pydantic import BaseModel
 
 from app import __version__
 from app.core.errors import AppError
 from app.core.http.concurrency import client_has, digest_etag
 from app.reports.documents import HTML_TYPE, PDF_TYPE, html_bytes, to_pdf
-from app.reports.formats import CSV_TYPE, XLSX_TYPE, to_csv
+from app.reports.formats import CSV_TYPE, XLSX_TYPE, table_csv, to_csv
 from app.reports.pack import quarterly_pack
 from app.reports.schemas import QuarterlyReport
-from app.reports.workbook import to_workbook
+from app.reports.workbook import table_workbook, to_workbook
 
 # The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the fast path
 # answer alike.
@@ -192,3 +193,28 @@ def cache_rendering(request: Request, key: tuple[str, str, str], rendered: Rende
     cache[key] = rendered
     while len(cache) > CLOSED_REPORTS_CACHED:
         cache.popitem(last=False)
+
+
+def respond_table(
+    report: BaseModel,
+    chosen: ReportFormat,
+    *,
+    filename: str,
+    title: str,
+    plan_title: str,
+    heading: str,
+    table: tuple[list[str], list[list[object]]],
+) -> Response:
+    """A report that is one table, as JSON (the model), CSV or a one-sheet workbook."""
+    headers = {"Vary": "Accept", **download_headers(chosen, filename)}
+    headings, rows = table
+    if chosen == ReportFormat.csv:
+        body, media_type = table_csv(headings, rows), f"{CSV_TYPE}; charset=utf-8"
+    elif chosen == ReportFormat.xlsx:
+        body = table_workbook(
+            title=title, plan_title=plan_title, heading=heading, headings=headings, rows=rows
+        )
+        media_type = XLSX_TYPE
+    else:
+        body, media_type = report.__pydantic_serializer__.to_json(report), "application/json"
+    return Response(body, media_type=media_type, headers=headers)

@@ -25,7 +25,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.reports.formats import append_row
-from app.reports.pack import RATING_KEYS, RATING_WORDS, BoardPack, PackAction, RatingCounts
+from app.reports.pack import RATING_WORDS, BoardPack, PackAction, RatingCounts
+from app.reports.service import RATING_KEYS
 
 UK_DATE = "DD/MM/YYYY"
 CELL_FILLS = {
@@ -96,6 +97,10 @@ OVERDUE_COLUMNS = [
 
 
 def _print_setup(sheet: Worksheet, pack: BoardPack, title_rows: str | None) -> None:
+    _page_setup(sheet, pack.plan_title, f"{pack.heading} · {sheet.title}", title_rows)
+
+
+def _page_setup(sheet: Worksheet, plan_title: str, footing: str, title_rows: str | None) -> None:
     """Landscape, one page wide, the header row on every page, plan and period on each."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -106,8 +111,8 @@ def _print_setup(sheet: Worksheet, pack: BoardPack, title_rows: str | None) -> N
         sheet.print_title_rows = title_rows
     # In a header or footer `&` starts a code; a plan's own `&` is written `&&`.
     header, footer = HeaderFooterItem(), HeaderFooterItem()
-    header.center.text = pack.plan_title.replace("&", "&&")[:200]
-    footer.left.text = f"{pack.heading} · {sheet.title}".replace("&", "&&")
+    header.center.text = plan_title.replace("&", "&&")[:200]
+    footer.left.text = footing.replace("&", "&&")
     footer.right.text = "Page &P of &N"
     sheet.oddHeader, sheet.oddFooter = header, footer
 
@@ -351,6 +356,33 @@ def to_workbook(pack: BoardPack) -> bytes:
         _updates_sheet(workbook, pack)
     _trend_sheet(workbook, pack)
     _legend_sheet(workbook, pack)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def table_workbook(
+    *,
+    title: str,
+    plan_title: str,
+    heading: str,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[object]],
+) -> bytes:
+    """A report that is one table (exceptions, summary) as a one-sheet workbook, filtered,
+    its dates as UK dates and printed as the pack's sheets are."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # noqa: S101  (a new workbook always has one sheet)
+    sheet.title = title
+    _header(sheet, headings, [max(10, min(50, len(h) + 4)) for h in headings])
+    sheet.column_dimensions["B"].width = 50
+    for row in rows:
+        append_row(sheet, row)
+        _style_row(sheet)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{max(sheet.max_row, 2)}"
+    _page_setup(sheet, plan_title, f"{heading} · {title}", "1:1")
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
