@@ -16,9 +16,9 @@ from app.core.errors import AppError
 from app.core.http.concurrency import client_has, digest_etag
 from app.reports.documents import HTML_TYPE, PDF_TYPE, html_bytes, to_pdf
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, table_csv, to_csv
-from app.reports.pack import quarterly_pack
+from app.reports.pack import BoardPack, quarterly_pack
 from app.reports.schemas import QuarterlyReport
-from app.reports.workbook import table_workbook, to_workbook
+from app.reports.workbook import pack_csv, table_workbook, to_workbook
 
 # The bounds on a quarterly report's `plan_id` and `quarter`, for the route and the fast path
 # answer alike.
@@ -56,6 +56,16 @@ TABLE_FORMATS = frozenset(ReportFormat(f.value) for f in TableFormat)
 # Sent with the body's type: a browser shows these, and saves them under the file name.
 SHOWN_INLINE = frozenset({ReportFormat.html, ReportFormat.pdf})
 EXTENSIONS = {f: f.value for f in ReportFormat}
+
+
+# The contract's description of a download's name, for every route that sends files.
+DOWNLOAD_HEADERS = {
+    "Content-Disposition": {
+        "description": "The file name, from the plan's key and the report's period "
+        "(`stockton-2023-quarterly-report-2023-24-Q2.pdf`); not sent with JSON.",
+        "schema": {"type": "string"},
+    }
+}
 
 
 class NotAcceptable(AppError):
@@ -167,6 +177,27 @@ def render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> R
     else:
         # Serialised once, straight to JSON bytes.
         body, media_type = report.__pydantic_serializer__.to_json(report), "application/json"
+    return Rendered(etag, body, media_type, headers)
+
+
+def pack_etag(pack: BoardPack, chosen: ReportFormat) -> str:
+    """A strong ETag of a pack in a format: its content and the release that renders it."""
+    return digest_etag("\n".join([__version__, chosen.value, repr(pack)]).encode())
+
+
+def render_pack(pack: BoardPack, chosen: ReportFormat, etag: str | None) -> Rendered:
+    """A pack (not JSON, which is its report's) as HTML, PDF, XLSX or its actions as CSV."""
+    headers = {"Vary": "Accept", **download_headers(chosen, pack.filename)}
+    if etag is not None:
+        headers["ETag"] = etag
+    if chosen == ReportFormat.html:
+        body, media_type = html_bytes(pack), f"{HTML_TYPE}; charset=utf-8"
+    elif chosen == ReportFormat.pdf:
+        body, media_type = to_pdf(pack), PDF_TYPE
+    elif chosen == ReportFormat.xlsx:
+        body, media_type = to_workbook(pack), XLSX_TYPE
+    else:
+        body, media_type = pack_csv(pack), f"{CSV_TYPE}; charset=utf-8"
     return Rendered(etag, body, media_type, headers)
 
 

@@ -23,6 +23,7 @@ from app.reports.pack import download_name, uk_date
 from app.reports.quarterly import quarterly_report
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
+    DOWNLOAD_HEADERS,
     MAX_PLAN_ID_LENGTH,
     MAX_QUARTER_LENGTH,
     TABLE_FORMATS,
@@ -39,14 +40,6 @@ from app.reports.rendering import (
 from app.reports.schemas import Exceptions, GroupBy, QuarterlyReport, Summary
 
 router = APIRouter(prefix="/reports", tags=["Reports"])
-
-DOWNLOAD_HEADERS = {
-    "Content-Disposition": {
-        "description": "The file name, from the plan's key and the report's period "
-        "(`stockton-2023-quarterly-report-2023-24-Q2.pdf`); not sent with JSON.",
-        "schema": {"type": "string"},
-    }
-}
 
 
 PlanId = Annotated[str, Query(max_length=MAX_PLAN_ID_LENGTH, description="The plan to report on.")]

@@ -24,7 +24,7 @@ from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.reports.formats import append_row
+from app.reports.formats import append_row, table_csv
 from app.reports.pack import RATING_WORDS, BoardPack, PackAction, RatingCounts
 from app.reports.service import RATING_KEYS
 
@@ -386,3 +386,11 @@ def table_workbook(
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def pack_csv(pack: BoardPack) -> bytes:
+    """The pack's every-action table as CSV, with the workbook's columns."""
+    return table_csv(
+        [c.heading for c in ACTION_COLUMNS],
+        [[c.value(action) for c in ACTION_COLUMNS] for action in pack.actions],
+    )
