@@ -109,10 +109,11 @@ def _page_setup(sheet: Worksheet, plan_title: str, footing: str, title_rows: str
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if title_rows:
         sheet.print_title_rows = title_rows
-    # In a header or footer `&` starts a code; a plan's own `&` is written `&&`.
+    # In a header or footer `&` starts a code, so a plan's own `&` is written `&&`; each is
+    # cut short first, so that both stay within Excel's 255 characters.
     header, footer = HeaderFooterItem(), HeaderFooterItem()
-    header.center.text = plan_title.replace("&", "&&")[:200]
-    footer.left.text = footing.replace("&", "&&")
+    header.center.text = plan_title[:120].replace("&", "&&")
+    footer.left.text = footing[:110].replace("&", "&&")
     footer.right.text = "Page &P of &N"
     sheet.oddHeader, sheet.oddFooter = header, footer
 

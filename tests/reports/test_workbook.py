@@ -3,14 +3,19 @@ ready to filter, chart and print."""
 
 from __future__ import annotations
 
+import html
 import io
+import re
+import zipfile
 from datetime import datetime
 from typing import Any
 
 import httpx
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from tests.factories import make_action, make_area, make_plan
 from tests.reports.conftest import Board, post
 
 Q2 = "2023-24-Q2"
@@ -140,3 +145,23 @@ async def test_the_workbook_is_ready_to_filter_chart_and_print(
     # A rating's cell says it in words; the fill only repeats it.
     red = next(row for row in actions.iter_rows(min_row=2) if row[6].value == "Red")
     assert red[6].fill.start_color.rgb.endswith("F4B6BD")
+
+
+async def test_a_long_title_with_ampersands_fits_the_page_header(
+    session: AsyncSession, viewer: httpx.AsyncClient
+) -> None:
+    plan = await make_plan(session, title="R&" * 250)  # 500 characters
+    await make_action(session, await make_area(session, plan))
+    response = await viewer.get(
+        REPORT, params={"plan_id": plan.id, "quarter": Q2, "format": "xlsx"}
+    )
+    assert response.status_code == 200, response.text
+    # openpyxl reads `&&` back wrongly, so the header is read as Excel reads it: the XML.
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        sheet = archive.read("xl/worksheets/sheet2.xml").decode()  # Actions, the second
+    found = re.search(r"<oddHeader>(.*?)</oddHeader>", sheet)
+    assert found is not None
+    text = html.unescape(found[1]).removeprefix("&C")
+    assert len(text) <= 255
+    assert text.startswith("R&&R&&R&&")
+    assert not re.search(r"(?<!&)&(?!&)", text)  # every ampersand written as `&&`
