@@ -17,6 +17,14 @@ RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /srv --no-create-home app
 WORKDIR /srv
 
+# Pango, HarfBuzz and a font, which WeasyPrint needs to draw the board pack as PDF. Debian
+# moves its versions with its security updates, so they are not pinned.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies in their own layer: it is rebuilt only when pyproject.toml changes.
 COPY pyproject.toml README.md ./
 RUN mkdir app && touch app/__init__.py \

@@ -15,6 +15,9 @@ NODE_MODULES := $(CLIENT)/node_modules/.package-lock.json
 OIDC_PROVIDER := tests/oidc/provider
 OIDC_MODULES := $(OIDC_PROVIDER)/node_modules/.package-lock.json
 
+# axe-core, which the board pack's accessibility test runs in headless Chromium.
+AXE := tests/accessibility/node_modules/.package-lock.json
+
 .PHONY: run test test-postgres lint format migrate seed openapi clean client lint-contract mock
 
 $(STAMP): pyproject.toml
@@ -50,17 +53,24 @@ $(OIDC_MODULES): $(OIDC_PROVIDER)/package-lock.json
 		echo "npm not found: the sign-in tests will be skipped"; \
 	fi
 
+$(AXE): tests/accessibility/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd tests/accessibility && npm ci --no-audit --no-fund && touch node_modules/.package-lock.json; \
+	else \
+		echo "npm not found: the board pack's accessibility test will be skipped"; \
+	fi
+
 ## run: migrate a SQLite database under ./var, load the Stockton plan into it if it has no plan,
 ## and serve on http://127.0.0.1:8000
 run: $(RUN_STAMP)
 	$(BIN)/improvement-plan serve --host $(HOST) --port $(PORT)
 
 ## test: the whole suite; on PostgreSQL too when IPA_TEST_POSTGRES_URL is set
-test: $(STAMP) $(NODE_MODULES) $(OIDC_MODULES)
+test: $(STAMP) $(NODE_MODULES) $(OIDC_MODULES) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## test-postgres: the suite against the local PostgreSQL server as well
-test-postgres: $(STAMP) $(NODE_MODULES) $(OIDC_MODULES)
+test-postgres: $(STAMP) $(NODE_MODULES) $(OIDC_MODULES) $(AXE)
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'ipa_test'" | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE ipa_test"
 	IPA_TEST_POSTGRES_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -99,6 +109,7 @@ clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
 	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.d.ts
 	rm -rf $(OIDC_PROVIDER)/node_modules
+	rm -rf tests/accessibility/node_modules
 
 ## bench: the performance benchmark on the local PostgreSQL server (SIZE=S|M|L, default M);
 ## installs wrk from Debian when it is missing. BENCH_ARGS passes options to bench/run.py.

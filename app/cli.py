@@ -336,6 +336,59 @@ def send_reminders(
     asyncio.run(run())
 
 
+@cli.command()
+def report(
+    quarter: Annotated[
+        str | None,
+        typer.Argument(
+            help="A financial-year quarter, such as 2023-24-Q2; default: the last closed."
+        ),
+    ] = None,
+    plans: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--plan", help="A plan's id or key (repeat for more); default: every live plan."
+        ),
+    ] = None,
+    format_: Annotated[str, typer.Option("--format", help="pdf, html, xlsx, csv or json.")] = "pdf",
+    output_dir: Annotated[Path, typer.Option(help="Where to write the files.")] = Path("."),
+) -> None:
+    """Write the quarterly QA report of one or every plan, from the database, as files named
+    by plan key and quarter (stockton-2023-quarterly-report-2023-24-Q2.pdf)."""
+    from app.core.db.engine import create_engine, create_session_factory
+    from app.models import utcnow
+    from app.reports.files import UnknownPlan, plans_named, quarterly_file, write_file
+    from app.reports.quarters import Quarter
+    from app.reports.rendering import ReportFormat
+
+    try:
+        period = Quarter.parse(quarter) if quarter else Quarter.last_closed(utcnow().date())
+        chosen = ReportFormat(format_)
+    except ValueError as exc:
+        formats = "|".join(f.value for f in ReportFormat)
+        typer.echo(f"Nothing was written. {exc} (formats: {formats}).", err=True)
+        raise typer.Exit(code=2) from exc
+
+    async def run() -> list[tuple[str, bytes]]:
+        engine = create_engine(get_settings())
+        try:
+            async with create_session_factory(engine)() as session:
+                return [
+                    await quarterly_file(session=session, plan=plan, quarter=period, chosen=chosen)
+                    for plan in await plans_named(session, plans or [])
+                ]
+        finally:
+            await engine.dispose()
+
+    try:
+        files = asyncio.run(run())
+    except UnknownPlan as exc:
+        typer.echo(f"Nothing was written: {exc}.", err=True)
+        raise typer.Exit(code=1) from exc
+    for name, body in files:
+        typer.echo(f"wrote {write_file(output_dir, name, body)}")
+
+
 @keys_cli.command("create")
 def create_key(
     name: Annotated[str, typer.Option(help="Who or what will use the key.")],

@@ -168,6 +168,7 @@ def _cors_options(settings: Settings) -> dict[str, Any] | None:
             "X-Request-ID",
         ],
         "expose_headers": [
+            "Content-Disposition",
             "ETag",
             "Link",
             "Location",

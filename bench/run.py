@@ -47,6 +47,8 @@ WORKERS = 2
 CAPTURE_SETS = 10
 # Requests made one at a time after each endpoint's wrk runs, to read the server's own time.
 SERVER_TIME_SAMPLES = 200
+# PDF board packs rendered in the benchmark: each takes seconds of one core.
+PDF_PACKS = 3
 
 LIST_EXPAND = "expand=lead_officers,latest_update"
 DETAIL_EXPAND = "expand=success_criteria,strategies,latest_update"
@@ -753,6 +755,13 @@ def targets(size: str, results: dict[str, Any], previous_m: dict[str, Any] | Non
     at_l = size == "L"
     target("closed quarter report, cold, p50 ms", reports["closed_cold"]["p50_ms"], 100, True, at_l)
     target(
+        "800-action plan's PDF board pack, cold, p50 ms",
+        reports["pdf_pack_cold"]["p50_ms"],
+        10_000,
+        True,
+        True,
+    )
+    target(
         "closed quarter report, 304, server time p50 ms",
         endpoints_["report_304"]["server"]["p50_ms"],
         5,
@@ -929,10 +938,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cold_server.append(server_time_ms(response) / 1000)
             for path in closed_paths:
                 etags.append(client.get(path).headers["ETag"])
+            # The board pack as PDF of an 800-action plan, rendered afresh: a few are enough,
+            # each taking seconds of one core.
+            packs: list[float] = []
+            for path in closed_paths[:PDF_PACKS]:
+                began = time.perf_counter()
+                response = client.get(f"{path}&format=pdf")
+                packs.append(time.perf_counter() - began)
+                response.raise_for_status()
         report_304.etags = etags
         results["reports"]["closed_cold"] = summarise(cold)
         results["reports"]["closed_cold_server"] = summarise(cold_server)
+        results["reports"]["pdf_pack_cold"] = summarise(packs)
         log(f"closed quarter report cold: {results['reports']['closed_cold']}")
+        log(f"closed quarter PDF pack cold: {results['reports']['pdf_pack_cold']}")
 
         requests = {e.name: capture_requests(e) for e in chosen}
         log("capturing each endpoint's SQL")

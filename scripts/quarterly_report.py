@@ -1,12 +1,14 @@
 """Download the quarterly QA report of one or every plan from the Improvement Plan API.
 
-    IPA_API_KEY=ipa_... python scripts/quarterly_report.py 2023-24-Q2 [--plan-id ID ...]
-        [--format csv|xlsx] [--output-dir DIR] [--base-url URL]
+    IPA_API_KEY=ipa_... python scripts/quarterly_report.py [2023-24-Q2] [--plan-id ID ...]
+        [--format csv|xlsx|html|pdf|json] [--output-dir DIR] [--base-url URL]
 
-Without --plan-id it reports on every live plan. Each report is written to
-`<output-dir>/<quarter>-<plan_id>.<csv|xlsx>` and named on a line of its own. Exit codes:
-0 done, 1 the API refused or could not be reached (nothing more is attempted), 2 usage (no
-IPA_API_KEY, bad options). A client of the API only: it imports nothing from `app`.
+Without a quarter it reports on the last closed one; without --plan-id, on every live plan.
+Each report is written to `<output-dir>/` under the name the API gives it, from the plan's
+key and the quarter (`stockton-2023-quarterly-report-2023-24-Q2.pdf`), and named on a line
+of its own. Exit codes: 0 done, 1 the API refused or could not be reached (nothing more is
+attempted), 2 usage (no IPA_API_KEY, bad options). A client of the API only: it imports
+nothing from `app`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date, timedelta
+from email.message import Message
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +39,7 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 API = "/api/v1"
 PAGE_SIZE = 100
 TIMEOUT = httpx.Timeout(120.0, connect=10.0)
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "html", "pdf", "json")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -100,19 +104,37 @@ def live_plan_ids(client: httpx.Client) -> list[str]:
         cursor = str(next_cursor)
 
 
-def download_report(client: httpx.Client, plan_id: str, quarter: str, format_: str) -> bytes:
-    """One plan's quarterly report in the chosen format."""
+def last_closed_quarter(today: date) -> str:
+    """The financial-year quarter before today's (`2023-24-Q2` on any day of October 2023)."""
+    day = date(today.year, (today.month - 1) // 3 * 3 + 1, 1) - timedelta(days=1)
+    year = day.year if day.month >= 4 else day.year - 1
+    return f"{year}-{(year + 1) % 100:02d}-Q{(day.month - 4) % 12 // 3 + 1}"
+
+
+def download_report(
+    client: httpx.Client, plan_id: str, quarter: str, format_: str
+) -> tuple[bytes, str]:
+    """One plan's quarterly report in the chosen format, and the file name to give it."""
     response = client.get(
         f"{API}/reports/quarterly",
         params={"plan_id": plan_id, "quarter": quarter, "format": format_},
     )
-    return check(response, plan_id=plan_id).content
+    content = check(response, plan_id=plan_id).content
+    disposition = Message()
+    disposition["Content-Disposition"] = response.headers.get("Content-Disposition", "")
+    name = disposition.get_filename()
+    if not name:  # JSON comes with no file name: the plan's key is in the report
+        try:
+            key = response.json()["plan"].get("key") or plan_id
+        except (ValueError, KeyError, TypeError, AttributeError):
+            key = plan_id
+        name = f"{key}-quarterly-report-{quarter}.{format_}"
+    return content, name
 
 
-def output_path(output_dir: Path, quarter: str, plan_id: str, format_: str) -> Path:
-    """`<output-dir>/<quarter>-<plan_id>.<ext>`, never outside the output directory."""
-    name = f"{_UNSAFE.sub('_', quarter)}-{_UNSAFE.sub('_', plan_id)}.{format_}"
-    return output_dir / name
+def output_path(output_dir: Path, name: str) -> Path:
+    """`<output-dir>/<name>`, never outside the output directory."""
+    return output_dir / _UNSAFE.sub("_", Path(name).name).lstrip(".")
 
 
 def write_file(path: Path, content: bytes) -> None:
@@ -179,8 +201,8 @@ def run(
             task = progress.add_task(f"Quarterly reports {quarter}", total=len(ids))
             for plan_id in ids:
                 progress.update(task, description=f"{quarter} {plan_id}")
-                content = download_report(client, plan_id, quarter, format_)
-                path = output_path(output_dir, quarter, plan_id, format_)
+                content, name = download_report(client, plan_id, quarter, format_)
+                path = output_path(output_dir, name)
                 write_file(path, content)
                 say(f"wrote {path}")
                 progress.advance(task)
@@ -197,7 +219,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Download the quarterly QA report of one or every plan. "
         "The API key is read from IPA_API_KEY.",
     )
-    parser.add_argument("quarter", help="a financial-year quarter, such as 2023-24-Q2")
+    parser.add_argument(
+        "quarter",
+        nargs="?",
+        default=last_closed_quarter(date.today()),
+        help="a financial-year quarter, such as 2023-24-Q2 (default: the last closed one)",
+    )
     parser.add_argument(
         "--plan-id",
         action="append",
@@ -205,7 +232,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="ID",
         help="a plan to report on (repeat for more); every live plan when left out",
     )
-    parser.add_argument("--format", choices=FORMATS, default="csv", help="csv (default) or xlsx")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="csv",
+        help="csv (default), xlsx (the board's workbook), html or pdf (the board pack), json",
+    )
     parser.add_argument(
         "--output-dir",
         type=Path,

@@ -166,7 +166,7 @@ def test_production_refuses_to_start_with_unsafe_settings(tmp_path: Path) -> Non
     assert "IPA_CORS_ORIGINS" in result.stderr
 
 
-@pytest.mark.parametrize("subcommand", ["serve", "migrate", "seed", "openapi", "keys"])
+@pytest.mark.parametrize("subcommand", ["serve", "migrate", "seed", "openapi", "keys", "report"])
 def test_every_subcommand_has_help(subcommand: str) -> None:
     result = subprocess.run([*COMMAND, subcommand, "--help"], capture_output=True, text=True)
     assert result.returncode == 0
@@ -199,3 +199,53 @@ def test_who_decides_whether_serve_loads_the_stockton_plan(
     else:
         monkeypatch.setenv("IPA_SEED", ipa_seed)
     assert should_seed(Settings(_env_file=None), flag) is seeds
+
+
+def test_report_writes_the_last_closed_quarter_or_any_other_by_plan_key(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from app.models import utcnow
+    from app.reports.quarters import Quarter
+
+    env = environment(tmp_path)
+    for step in (["migrate"], ["seed"]):
+        subprocess.run([*COMMAND, *step], cwd=tmp_path, env=env, check=True, capture_output=True)
+    pdf = subprocess.run(
+        [*COMMAND, "report", "2023-24-Q2", "--plan", "stockton-2023", "--output-dir", "papers"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert pdf.returncode == 0, pdf.stderr
+    written = Path("papers") / "stockton-2023-quarterly-report-2023-24-Q2.pdf"
+    assert pdf.stdout.splitlines() == [f"wrote {written}"]
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / written).pages)
+    assert "Quarter 2023-24-Q2" in text and "Every action (57)" in text
+    last = Quarter.last_closed(utcnow().date()).label
+    html = subprocess.run(
+        [*COMMAND, "report", "--format", "html"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert html.returncode == 0, html.stderr
+    assert html.stdout.splitlines() == [f"wrote stockton-2023-quarterly-report-{last}.html"]
+    assert (
+        f"Quarter {last}" in (tmp_path / f"stockton-2023-quarterly-report-{last}.html").read_text()
+    )
+    for args, code, said in (
+        (["--plan", "nowhere"], 1, "no plan with id or key 'nowhere'"),
+        (["2023-Q2", "--format", "docx"], 2, "YYYY-YY-QN"),
+    ):
+        refused = subprocess.run(
+            [*COMMAND, "report", *args, "--output-dir", "refused"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert refused.returncode == code, refused.stderr
+        assert said in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "refused").exists()

@@ -8,17 +8,25 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, MeetingNotHeld, SnapshotTaken
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import (
+    client_has,
+    conditional_read,
+    created,
+    require_if_match,
+    with_etag,
+)
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.http.listing import ChangedListParamsDep, set_link_header
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
 from app.meetings import service
+from app.meetings.pack import meeting_pack
 from app.meetings.schemas import (
     MeetingCreate,
     MeetingPage,
@@ -27,6 +35,17 @@ from app.meetings.schemas import (
     MeetingScheduleCreate,
     MeetingSnapshotRead,
     MeetingUpdate,
+)
+from app.plans.service import get_plan
+from app.reports.documents import HTML_TYPE, PDF_TYPE
+from app.reports.formats import CSV_TYPE, XLSX_TYPE
+from app.reports.rendering import (
+    DOWNLOAD_HEADERS,
+    ReportFormat,
+    choose_format,
+    pack_etag,
+    render_pack,
+    respond,
 )
 
 router = APIRouter(tags=["Meetings"])
@@ -235,13 +254,55 @@ async def create_meeting_snapshot(
 @router.get(
     "/meetings/{meeting_id}/snapshot",
     response_model=MeetingSnapshotRead,
-    responses={**problems(404), **NOT_MODIFIED},
+    responses={
+        **problems(404, 406),
+        **NOT_MODIFIED,
+        200: {
+            "description": "The snapshot as JSON (default), or the meeting's board pack: HTML "
+            "or PDF (cover, ratings by area, movement, trend over the board's snapshots, "
+            "exceptions, overdue and slipped actions, inspection coverage, every action, the "
+            "rating definitions), XLSX (the same as a workbook) or CSV (every action). Each "
+            "download is named by the plan's key, the board and the day in "
+            "`Content-Disposition`.",
+            "headers": DOWNLOAD_HEADERS,
+            "content": {
+                CSV_TYPE: {"schema": {"type": "string"}},
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                HTML_TYPE: {"schema": {"type": "string"}},
+                PDF_TYPE: {"schema": {"type": "string", "format": "binary"}},
+            },
+        },
+    },
 )
 async def get_meeting_snapshot(
-    request: Request, response: Response, session: SessionDep, _: Viewer, meeting: MeetingDep
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    meeting: MeetingDep,
+    format_: Annotated[
+        ReportFormat | None,
+        Query(
+            alias="format",
+            description="`json`, `csv`, `xlsx`, `html` or `pdf`; overrides `Accept`.",
+        ),
+    ] = None,
 ) -> MeetingSnapshotRead | Response:
     """The meeting's snapshot, with rating movement since the snapshot of the same board's
     latest earlier meeting about the plan. 404 until one is taken. Sends an `ETag`;
-    `If-None-Match` gives 304."""
+    `If-None-Match` gives 304, in every format."""
+    chosen = choose_format(request, format_)
     read = await service.get_snapshot(session=session, meeting=meeting)
-    return conditional_read(request, response, read)
+    if chosen == ReportFormat.json:
+        return conditional_read(request, response, read)
+    pack = await meeting_pack(
+        session=session,
+        meeting=meeting,
+        plan=await get_plan(session=session, plan_id=meeting.plan_id),
+        read=read,
+    )
+    etag = pack_etag(pack, chosen)
+    if client_has(request, etag):
+        return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
+    # Rendering a PDF or a workbook is CPU work: off the event loop.
+    return respond(await run_in_threadpool(render_pack, pack, chosen, etag))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,8 +31,8 @@ from app.meetings.schemas import (
 from app.models import Meeting, MeetingSnapshot, Plan, Rag, clock, new_id
 from app.plans.schemas import ActionNode, PlanTree
 from app.plans.tree import plan_tree
-from app.reports.quarterly import movement
-from app.reports.schemas import GroupBy, Movement, MovementCounts
+from app.reports.quarterly import movement, movement_counts
+from app.reports.schemas import GroupBy
 from app.reports.service import exceptions, summary
 
 ENTITY = "meeting"
@@ -299,9 +298,7 @@ def _actions(tree: PlanTree) -> Iterator[ActionNode]:
 def rating_movement(previous: PlanTree | None, current: PlanTree) -> SnapshotMovement:
     """How each action's rating moved between two snapshots' trees, matched by ref."""
     if previous is None:
-        return SnapshotMovement(
-            counts=MovementCounts(improved=0, declined=0, unchanged=0, newly_rated=0), actions=[]
-        )
+        return SnapshotMovement(counts=movement_counts([]), actions=[])
     before = {node.ref: node for node in _actions(previous)}
     after = {node.ref: node for node in _actions(current)}
     rows: list[ActionMovement] = []
@@ -322,16 +319,7 @@ def rating_movement(previous: PlanTree | None, current: PlanTree) -> SnapshotMov
                 movement=movement(old_rag, new_rag),
             )
         )
-    moves = Counter(row.movement for row in rows)
-    return SnapshotMovement(
-        counts=MovementCounts(
-            improved=moves[Movement.improved],
-            declined=moves[Movement.declined] + moves[Movement.no_longer_rated],
-            unchanged=moves[Movement.unchanged],
-            newly_rated=moves[Movement.newly_rated],
-        ),
-        actions=rows,
-    )
+    return SnapshotMovement(counts=movement_counts(row.movement for row in rows), actions=rows)
 
 
 async def _read_snapshot(

@@ -1,4 +1,5 @@
-"""The quarterly report as CSV (one row per action) and as an XLSX workbook.
+"""The quarterly report as CSV (one row per action), and the safe writing of every CSV and
+XLSX cell.
 
 Every CSV and XLSX the service writes goes through `csv_bytes` and `append_row`, so that
 user text never reaches a spreadsheet as a formula (a test holds every writer to that).
@@ -9,19 +10,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
-from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.reports.schemas import QuarterAction, QuarterlyReport
+from app.reports.schemas import Counts, Exceptions, QuarterAction, QuarterlyReport, Summary
+from app.reports.service import RATING_KEYS, STATUS_KEYS
 
 CSV_TYPE = "text/csv"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RATING_WORDS = {None: "Not rated", "red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}
-RATING_FILLS = {"red": "FFC7CE", "amber": "FFE699", "green": "C6EFCE", "blue": "BDD7EE"}
 
 # The CSV's columns: stable names; new columns are only ever added at the end.
 COLUMNS: list[tuple[str, Callable[[QuarterlyReport, QuarterAction], object]]] = [
@@ -49,7 +48,6 @@ COLUMNS: list[tuple[str, Callable[[QuarterlyReport, QuarterAction], object]]] = 
     ("exceptions", lambda r, a: "; ".join(reason.value for reason in a.exceptions)),
     ("latest_narrative", lambda r, a: a.latest_narrative or ""),
 ]
-RATING_COLUMNS = {"rating", "rating_previous_quarter"}
 
 # Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula
 # (a `=HYPERLINK` to anywhere, or worse); OWASP's CSV-injection advice is a leading quote.
@@ -94,77 +92,64 @@ def to_csv(report: QuarterlyReport) -> bytes:
     return csv_bytes([header, *rows])
 
 
-def to_xlsx(report: QuarterlyReport) -> bytes:
-    """A summary sheet and an actions sheet; ratings in words as well as colour."""
-    workbook = Workbook()
-    summary = workbook.active
-    assert summary is not None  # noqa: S101  (a new workbook always has one sheet)
-    summary.title = "Summary"
-    bold = Font(bold=True)
-    rows: list[list[object]] = [
-        [report.plan.title],
-        ["Organisation", report.plan.organisation],
-        ["Quarter", report.period.label],
-        ["From", report.period.start.isoformat(), "to", report.period.end.isoformat()],
-        ["Computed at", report.computed_at.isoformat()],
-        [],
-        ["Area", "Actions", "Red", "Amber", "Green", "Blue", "Not rated", "Updates in quarter"],
-    ]
-    for area in report.areas:
-        rows.append(
-            [
-                f"{area.ref} {area.title}",
-                area.actions,
-                *(area.by_rating[key] for key in ("red", "amber", "green", "blue", "not_rated")),
-                area.updates_in_quarter,
-            ]
-        )
-    totals = report.totals
-    rows.append(
-        [
-            "All areas",
-            totals.actions,
-            *(totals.by_rating[key] for key in ("red", "amber", "green", "blue", "not_rated")),
-            report.updates.total,
-        ]
-    )
-    rows += [
-        [],
-        ["Movement since the previous quarter"],
-        ["Improved", report.movement.improved],
-        ["Declined", report.movement.declined],
-        ["Unchanged", report.movement.unchanged],
-        ["Newly rated", report.movement.newly_rated],
-        [],
-        ["Completed in the quarter", len(report.completed)],
-        ["Overdue at the quarter's end", len(report.overdue)],
-        ["Due next quarter", len(report.due_next_quarter)],
-        ["Due dates slipped in the quarter", len(report.slipped)],
-        ["Exceptions", len(report.exceptions)],
-    ]
-    for row in rows:
-        append_row(summary, row)
-    summary["A1"].font = Font(bold=True, size=14)
-    for cell in summary[7]:
-        cell.font = bold
-    summary.column_dimensions["A"].width = 48
+def _day(value: date | None) -> date | str:
+    return value if value is not None else ""
 
-    sheet = workbook.create_sheet("Actions")
-    append_row(sheet, [name for name, _ in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = bold
-    rating_columns = [i for i, (name, _) in enumerate(COLUMNS, start=1) if name in RATING_COLUMNS]
-    for action in report.actions:
-        append_row(sheet, [value(report, action) for _, value in COLUMNS])
-        for index, rag in zip(rating_columns, (action.rag, action.previous_rag), strict=True):
-            if rag is not None:
-                sheet.cell(row=sheet.max_row, column=index).fill = PatternFill(
-                    "solid", start_color=RATING_FILLS[rag.value]
-                )
-    sheet.freeze_panes = "A2"
-    for index, (name, _) in enumerate(COLUMNS, start=1):
-        wide = name in {"title", "latest_narrative", "plan"}
-        sheet.column_dimensions[get_column_letter(index)].width = 60 if wide else 16
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+def exceptions_table(report: Exceptions) -> tuple[list[str], list[list[object]]]:
+    """The exceptions report as a table: one row per action, every reason in one cell."""
+    headings = [
+        "Ref",
+        "Action",
+        "Lead officers",
+        "Rating",
+        "Status",
+        "Due date",
+        "Days overdue",
+        "Last update",
+        "Reasons",
+    ]
+    rows: list[list[object]] = [
+        [
+            item.ref,
+            item.title,
+            "; ".join(item.lead_officers),
+            RATING_WORDS[item.rag.value if item.rag else None],
+            item.status.value,
+            _day(item.due_date),
+            "" if item.days_overdue is None else item.days_overdue,
+            _day(item.last_update_date),
+            "; ".join(reason.value for reason in item.reasons),
+        ]
+        for item in report.items
+    ]
+    return headings, rows
+
+
+def summary_table(report: Summary) -> tuple[list[str], list[list[object]]]:
+    """The summary as a table: a row per group, then the plan's totals."""
+    headings = [
+        "Group",
+        "Actions",
+        *(RATING_WORDS[None if key == "not_rated" else key] for key in RATING_KEYS),
+        *(key.replace("_", " ").capitalize() for key in STATUS_KEYS),
+    ]
+
+    def line(label: str, counts: Counts) -> list[object]:
+        return [
+            label,
+            counts.actions,
+            *(counts.by_rating[key] for key in RATING_KEYS),
+            *(counts.by_status[key] for key in STATUS_KEYS),
+        ]
+
+    rows = [line(group.label, group) for group in report.groups]
+    rows.append(line("All actions", report.totals))
+    return headings, rows
+
+
+def table_csv(headings: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A table as CSV, dates written ISO 8601."""
+    return csv_bytes(
+        [headings, *([v.isoformat() if isinstance(v, date) else v for v in row] for row in rows)]
+    )

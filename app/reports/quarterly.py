@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -13,7 +13,17 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.state import end_of_day, has_lateral, is_overdue
-from app.models import Action, Area, DueDateRevision, Plan, Rag, StatusUpdate, clock, utcnow
+from app.models import (
+    Action,
+    Area,
+    DueDateRevision,
+    Plan,
+    Rag,
+    RatingDefinitions,
+    StatusUpdate,
+    clock,
+    utcnow,
+)
 from app.reports.quarters import Quarter
 from app.reports.schemas import (
     AreaCount,
@@ -25,12 +35,15 @@ from app.reports.schemas import (
     Period,
     QuarterAction,
     QuarterlyReport,
+    QuarterRatings,
     QuarterUpdates,
     SlippedDueDate,
 )
 from app.reports.service import OPEN, ActionAt, actions_at, count, inspection_tags, plan_ref
 
 RANK = {Rag.red: 0, Rag.amber: 1, Rag.green: 2, Rag.blue: 3}
+# The trend shows at least the last four quarters and at most the last eight.
+TREND_QUARTERS = (4, 8)
 
 
 def movement(previous: Rag | None, current: Rag | None) -> Movement:
@@ -45,10 +58,23 @@ def movement(previous: Rag | None, current: Rag | None) -> Movement:
     return Movement.unchanged
 
 
+def movement_counts(movements: Iterable[Movement]) -> MovementCounts:
+    """The tally of rating movements, each counted under its own name, for every report."""
+    moves = Counter(movements)
+    return MovementCounts(
+        improved=moves[Movement.improved],
+        declined=moves[Movement.declined],
+        unchanged=moves[Movement.unchanged],
+        newly_rated=moves[Movement.newly_rated],
+        no_longer_rated=moves[Movement.no_longer_rated],
+    )
+
+
 async def _updates_in(
     session: AsyncSession, plan: Plan, quarter: Quarter
-) -> list[sa.Row[str, str, str | None]]:
-    """The plan's live updates effective in the quarter: action, area and narrative."""
+) -> list[sa.Row[str, str, str | None, str | None]]:
+    """The plan's live updates effective in the quarter: action, area, narrative and next
+    steps."""
     correction = aliased(StatusUpdate)
     return list(
         (
@@ -57,6 +83,7 @@ async def _updates_in(
                     col(StatusUpdate.action_id),
                     col(StatusUpdate.area_id),
                     col(StatusUpdate.narrative),
+                    col(StatusUpdate.next_steps),
                 )
                 .where(
                     col(StatusUpdate.plan_id) == plan.id,
@@ -128,7 +155,7 @@ def _quarter_reasons(
 
 def _action_rows(
     items: Sequence[ActionAt],
-    updates: Sequence[sa.Row[str, str, str | None]],
+    updates: Sequence[sa.Row[str, str, str | None, str | None]],
     revisions: Sequence[DueDateRevision],
     area_refs: dict[str, str],
     quarter: Quarter,
@@ -137,6 +164,7 @@ def _action_rows(
     refs = {item.action.id: item.action.ref for item in items}
     updates_per_action = Counter(update.action_id for update in updates)
     latest_narrative = {u.action_id: u.narrative for u in updates if u.narrative}
+    latest_next_steps = {u.action_id: u.next_steps for u in updates if u.next_steps}
     slipped_ids = {revision.action_id for revision in revisions}
     rows: list[QuarterAction] = []
     end, following = quarter.end, quarter.next
@@ -162,6 +190,7 @@ def _action_rows(
                 ),
                 updates_in_quarter=updates_per_action.get(item.action.id, 0),
                 latest_narrative=latest_narrative.get(item.action.id),
+                latest_next_steps=latest_next_steps.get(item.action.id),
                 exceptions=_quarter_reasons(
                     item,
                     previous,
@@ -196,6 +225,35 @@ async def _inspections(
     return inspections
 
 
+async def _trend(
+    session: AsyncSession, plan: Plan, quarter: Quarter, items: Sequence[ActionAt]
+) -> list[QuarterRatings]:
+    """Ratings at the end of the last four to eight quarters, from the first quarter with an
+    update, each counted as `totals` is (this quarter's are `items`)."""
+    first_update = await session.scalar(
+        sa.select(sa.func.min(col(StatusUpdate.effective_date))).where(
+            col(StatusUpdate.plan_id) == plan.id
+        )
+    )
+    fewest, most = TREND_QUARTERS
+    quarters = [quarter]
+    while len(quarters) < most:
+        earlier = quarters[-1].previous
+        if len(quarters) >= fewest and (first_update is None or earlier.end < first_update):
+            break
+        quarters.append(earlier)
+    trend = []
+    for shown in reversed(quarters):
+        at_end = items if shown == quarter else await actions_at(session, plan, shown.end)
+        counts = count(at_end)
+        trend.append(
+            QuarterRatings(
+                label=shown.label, end=shown.end, actions=counts.actions, by_rating=counts.by_rating
+            )
+        )
+    return trend
+
+
 async def quarterly_report(
     *, session: AsyncSession, plan: Plan, quarter: Quarter, today: date | None = None
 ) -> QuarterlyReport:
@@ -212,7 +270,6 @@ async def quarterly_report(
         )
     ).all()
     rows = _action_rows(items, updates, revisions, {area.id: area.ref for area in areas}, quarter)
-    moves = Counter(row.movement for row in rows)
     updates_per_area = Counter(update.area_id for update in updates)
     by_id = {row.action_id: row for row in rows}
     in_area: dict[str, list[ActionAt]] = defaultdict(list)
@@ -241,12 +298,7 @@ async def quarterly_report(
             )
             for area in areas
         ],
-        movement=MovementCounts(
-            improved=moves[Movement.improved],
-            declined=moves[Movement.declined] + moves[Movement.no_longer_rated],
-            unchanged=moves[Movement.unchanged],
-            newly_rated=moves[Movement.newly_rated],
-        ),
+        movement=movement_counts(row.movement for row in rows),
         completed=[
             r for r in rows if r.completed_date and quarter.start <= r.completed_date <= quarter.end
         ],
@@ -273,4 +325,6 @@ async def quarterly_report(
         ),
         inspection_actions=inspections,
         actions=rows,
+        trend=await _trend(session, plan, quarter, items),
+        rating_definitions=RatingDefinitions.model_validate(plan.rating_definitions),
     )

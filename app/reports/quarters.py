@@ -37,6 +37,11 @@ class Quarter:
         year = day.year if day.month >= 4 else day.year - 1
         return cls(year, (day.month - 4) % 12 // 3 + 1)
 
+    @classmethod
+    def last_closed(cls, today: date) -> Quarter:
+        """The latest quarter that has ended by `today`: a report's usual default."""
+        return cls.containing(today).previous
+
     @property
     def label(self) -> str:
         return f"{self.year}-{(self.year + 1) % 100:02d}-Q{self.number}"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.core.auth.keys import Viewer
 from app.core.db.session import SessionDep
@@ -15,13 +17,18 @@ from app.core.http.schemas import IsoDate
 from app.models import Plan, clock
 from app.plans.service import get_plan
 from app.reports import service
-from app.reports.formats import CSV_TYPE, XLSX_TYPE
+from app.reports.documents import HTML_TYPE, PDF_TYPE
+from app.reports.formats import CSV_TYPE, XLSX_TYPE, exceptions_table, summary_table
+from app.reports.pack import download_name, uk_date
 from app.reports.quarterly import quarterly_report
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
+    DOWNLOAD_HEADERS,
     MAX_PLAN_ID_LENGTH,
     MAX_QUARTER_LENGTH,
+    TABLE_FORMATS,
     ReportFormat,
+    TableFormat,
     cache_rendering,
     cached_response,
     choose_format,
@@ -29,6 +36,7 @@ from app.reports.rendering import (
     report_etag,
     report_key,
     respond,
+    respond_table,
 )
 from app.reports.schemas import Exceptions, GroupBy, QuarterlyReport, Summary
 
@@ -83,11 +91,16 @@ def _parse_quarter(quarter: str) -> Quarter:
         **problems(404, 406),
         **NOT_MODIFIED,
         200: {
-            "description": "The report, as JSON (default), CSV (one row per action, UTF-8 "
-            "with a byte-order mark) or XLSX (a summary sheet and an actions sheet).",
+            "description": "The report, as JSON (default); CSV (one row per action, UTF-8 "
+            "with a byte-order mark); XLSX (the board's workbook); HTML or PDF (the board "
+            "pack). Each download is named by the plan's key and the quarter in "
+            "`Content-Disposition`.",
+            "headers": DOWNLOAD_HEADERS,
             "content": {
                 CSV_TYPE: {"schema": {"type": "string"}},
                 XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+                HTML_TYPE: {"schema": {"type": "string"}},
+                PDF_TYPE: {"schema": {"type": "string", "format": "binary"}},
             },
         },
     },
@@ -107,7 +120,10 @@ async def get_quarterly_report(
     ],
     format_: Annotated[
         ReportFormat | None,
-        Query(alias="format", description="`json`, `csv` or `xlsx`; overrides `Accept`."),
+        Query(
+            alias="format",
+            description="`json`, `csv`, `xlsx`, `html` or `pdf`; overrides `Accept`.",
+        ),
     ] = None,
     plan: Annotated[ReportedPlan, Depends(reported_plan)],
 ) -> Response:
@@ -133,23 +149,84 @@ async def get_quarterly_report(
         quarter=period,
         today=today,
     )
-    rendered = render(report, chosen, etag)
+    # Rendering a PDF or a workbook is CPU work: off the event loop.
+    rendered = (
+        render(report, chosen, etag)
+        if chosen == ReportFormat.json
+        else await run_in_threadpool(render, report, chosen, etag)
+    )
     cache_rendering(request, key, rendered)
     return respond(rendered)
 
 
-@router.get("/exceptions", response_model=Exceptions, responses=problems(404))
+TABLE_CONTENT = {
+    CSV_TYPE: {"schema": {"type": "string"}},
+    XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+}
+TableFormatQuery = Annotated[
+    TableFormat | None,
+    Query(alias="format", description="`json`, `csv` or `xlsx`; overrides `Accept`."),
+]
+
+
+@router.get(
+    "/exceptions",
+    response_model=Exceptions,
+    responses={
+        **problems(404, 406),
+        200: {
+            "description": "The exceptions, as JSON (default), CSV (one row per action, UTF-8 "
+            "with a byte-order mark) or XLSX. Downloads are named by the plan's key and the "
+            "day in `Content-Disposition`.",
+            "headers": DOWNLOAD_HEADERS,
+            "content": TABLE_CONTENT,
+        },
+    },
+)
 async def get_exceptions_report(
-    session: SessionDep, _: Viewer, plan: PlanQuery, as_of: AsOf = None
-) -> Exceptions:
+    request: Request,
+    session: SessionDep,
+    _: Viewer,
+    plan: PlanQuery,
+    as_of: AsOf = None,
+    format_: TableFormatQuery = None,
+) -> Response:
     """What the board must see on a day, each item with every reason: red, overdue,
     slipped (due later than first planned), stale (open with no update within the plan's
     update interval)."""
-    return await service.exceptions(session=session, plan=plan, as_of=as_of or clock.today())
+    chosen = choose_format(request, format_, TABLE_FORMATS)
+    report = await service.exceptions(session=session, plan=plan, as_of=as_of or clock.today())
+    day = report.as_of.isoformat()
+    return await run_in_threadpool(
+        partial(
+            respond_table,
+            report,
+            chosen,
+            filename=download_name(report.plan.key or plan.id, "exceptions", day),
+            title="Exceptions",
+            plan_title=plan.title,
+            heading=f"Exceptions on {uk_date(report.as_of)}",
+            table=exceptions_table(report),
+        )
+    )
 
 
-@router.get("/summary", response_model=Summary, responses=problems(404))
+@router.get(
+    "/summary",
+    response_model=Summary,
+    responses={
+        **problems(404, 406),
+        200: {
+            "description": "The summary, as JSON (default), CSV (a row per group, then the "
+            "totals) or XLSX. Downloads are named by the plan's key, the grouping and the day "
+            "in `Content-Disposition`.",
+            "headers": DOWNLOAD_HEADERS,
+            "content": TABLE_CONTENT,
+        },
+    },
+)
 async def get_summary_report(
+    request: Request,
     session: SessionDep,
     _: Viewer,
     plan: PlanQuery,
@@ -157,8 +234,25 @@ async def get_summary_report(
     group_by: Annotated[
         GroupBy, Query(description="`area`, `officer` or `inspection_action`.")
     ] = GroupBy.area,
-) -> Summary:
+    format_: TableFormatQuery = None,
+) -> Response:
     """Counts of actions by rating and by status on a day, grouped."""
-    return await service.summary(
+    chosen = choose_format(request, format_, TABLE_FORMATS)
+    report = await service.summary(
         session=session, plan=plan, as_of=as_of or clock.today(), group_by=group_by
+    )
+    day = report.as_of.isoformat()
+    return await run_in_threadpool(
+        partial(
+            respond_table,
+            report,
+            chosen,
+            filename=download_name(
+                report.plan.key or plan.id, "summary", f"by-{group_by.value}", day
+            ),
+            title="Summary",
+            plan_title=plan.title,
+            heading=f"Summary on {uk_date(report.as_of)}",
+            table=summary_table(report),
+        )
     )

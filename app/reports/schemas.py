@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.models import DeliveryStatus, Rag
+from app.models import DeliveryStatus, Rag, RatingDefinitions
 
 
 class GroupBy(StrEnum):
@@ -38,6 +38,12 @@ class PlanRef(BaseModel):
     title: str = Field(description="Its title.")
     organisation: str = Field(description="Its organisation.")
     version_label: str | None = Field(description="Its version label.")
+    key: str | None = Field(
+        default=None,
+        description="The plan's key (`stockton-2023`), which names its report downloads; null "
+        "when it has none (downloads are then named by its id).",
+        examples=["stockton-2023"],
+    )
 
 
 class ActionRef(BaseModel):
@@ -135,9 +141,10 @@ class MovementCounts(BaseModel):
     """How ratings moved from the previous quarter's end to this one's."""
 
     improved: int = Field(description="Rating went up.")
-    declined: int = Field(description="Rating went down, or was withdrawn.")
-    unchanged: int = Field(description="Same rating (or still not rated is not counted).")
+    declined: int = Field(description="Rating went down (a withdrawn rating is not counted here).")
+    unchanged: int = Field(description="Same rating (still not rated is not counted).")
     newly_rated: int = Field(description="Not rated before, rated now.")
+    no_longer_rated: int = Field(description="Rated before, not rated now: a rating withdrawn.")
 
 
 class QuarterAction(ActionRef):
@@ -154,6 +161,9 @@ class QuarterAction(ActionRef):
     due_next_quarter: bool = Field(description="Due in the next quarter and still open.")
     updates_in_quarter: int = Field(description="Status updates effective in the quarter.")
     latest_narrative: str | None = Field(description="Its latest narrative in the quarter.")
+    latest_next_steps: str | None = Field(
+        description="Its latest next steps in the quarter, as the update giving them says."
+    )
     exceptions: list[ExceptionReason] = Field(description="Why the board must see it, if so.")
 
 
@@ -192,6 +202,17 @@ class InspectionQuarter(BaseModel):
     no_live_action: bool = Field(description="True when no live action answers it: a gap.")
 
 
+class QuarterRatings(BaseModel):
+    """The plan's live actions by rating at one quarter's end: a point of the trend."""
+
+    label: str = Field(description="The quarter.", examples=["2023-24-Q1"])
+    end: date = Field(description="Its last day, when the ratings were read.")
+    actions: int = Field(description="Live actions then.")
+    by_rating: dict[str, int] = Field(
+        description="Keys `red`, `amber`, `green`, `blue`, `not_rated`."
+    )
+
+
 class QuarterlyReport(BaseModel):
     """The quarterly Quality Assurance report for CSLT and the Good and Beyond Board."""
 
@@ -214,6 +235,12 @@ class QuarterlyReport(BaseModel):
         description="Each inspection action with its actions and their ratings."
     )
     actions: list[QuarterAction] = Field(description="Every live action, in document order.")
+    trend: list[QuarterRatings] = Field(
+        description="Ratings at the end of each of the last four to eight quarters, oldest "
+        "first, ending with this one (whose counts are `totals`); it starts no earlier than "
+        "the quarter of the plan's first update, but always shows four quarters."
+    )
+    rating_definitions: RatingDefinitions = Field(description="What each rating means here.")
 
 
 QuarterUpdates.model_rebuild()

@@ -79,6 +79,7 @@ def plan_ref(plan: Plan) -> PlanRef:
         title=plan.title,
         organisation=plan.organisation,
         version_label=plan.version_label,
+        key=plan.seed_key,
     )
 
 

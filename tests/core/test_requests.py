@@ -83,6 +83,8 @@ async def test_cors_allows_only_configured_origins(settings: Settings) -> None:
             allowed = await http.get("/health/live", headers={"Origin": "https://ok.example"})
             other = await http.get("/health/live", headers={"Origin": "https://evil.example"})
     assert allowed.headers["access-control-allow-origin"] == "https://ok.example"
+    # A browser client reads a report download's file name.
+    assert "Content-Disposition" in allowed.headers["access-control-expose-headers"]
     assert "access-control-allow-origin" not in other.headers
 
 

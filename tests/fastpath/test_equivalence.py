@@ -204,7 +204,7 @@ def report_requests(draw: st.DrawFn) -> tuple[list[tuple[str, str]], dict[str, s
     params = {
         "plan_id": st.sampled_from(["PLAN", "plan_missing"]) | _odd_text(),
         "quarter": st.sampled_from(["2023-24-Q2", "2023-24-Q1", "2023-24-Q5", "Q2"]),
-        "format": st.sampled_from(["json", "csv", "xlsx", "pdf"]),
+        "format": st.sampled_from(["json", "csv", "xlsx", "html", "docx"]),
     }
     names = draw(
         st.lists(st.sampled_from(sorted(params)) | _odd_text(), max_size=4)

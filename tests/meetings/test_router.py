@@ -418,7 +418,13 @@ async def test_a_snapshot_freezes_the_plan_as_of_the_meeting(
     assert snapshot["taken_by"] == "editor test key"
     assert snapshot["previous_meeting_id"] is None
     assert snapshot["movement"] == {
-        "counts": {"improved": 0, "declined": 0, "unchanged": 0, "newly_rated": 0},
+        "counts": {
+            "improved": 0,
+            "declined": 0,
+            "unchanged": 0,
+            "newly_rated": 0,
+            "no_longer_rated": 0,
+        },
         "actions": [],
     }
 
@@ -569,7 +575,7 @@ async def test_movement_since_the_previous_meeting_of_the_same_board(
     await rate(editor, actions["A1.2"], "red", "2023-07-20")  # declined
     await rate(editor, actions["A1.3"], "green", "2023-07-20")  # unchanged
     await rate(editor, actions["A1.4"], "green", "2023-07-20")  # newly rated
-    await rate(editor, actions["A1.5"], None, "2023-07-20")  # no longer rated: declined
+    await rate(editor, actions["A1.5"], None, "2023-07-20")  # no longer rated
     await rate(editor, actions["A1.6"], "blue", "2023-07-20")  # complete: improved
     # A1.7 is never rated: listed, not counted.
 
@@ -591,9 +597,10 @@ async def test_movement_since_the_previous_meeting_of_the_same_board(
     assert second["previous_snapshot_id"] == first["id"]
     assert second["movement"]["counts"] == {
         "improved": 2,
-        "declined": 2,
+        "declined": 1,
         "unchanged": 1,
         "newly_rated": 1,
+        "no_longer_rated": 1,
     }
     moves = {
         m["ref"]: (m["previous_rag"], m["current_rag"], m["movement"])
@@ -643,4 +650,10 @@ async def test_movement_names_actions_in_only_one_snapshot(
         ("A1.3", False, True, "newly_rated"),
         ("A1.2", True, False, "no_longer_rated"),
     ]
-    assert movement["counts"] == {"improved": 0, "declined": 1, "unchanged": 1, "newly_rated": 1}
+    assert movement["counts"] == {
+        "improved": 0,
+        "declined": 0,
+        "unchanged": 1,
+        "newly_rated": 1,
+        "no_longer_rated": 1,
+    }

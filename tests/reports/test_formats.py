@@ -104,22 +104,22 @@ async def test_xlsx_report_holds_user_text_as_text(
                     assert not cell.value.startswith(FORMULA_STARTS), cell.value
     summary = workbook["Summary"]
     assert summary["A1"].value == neutralised(HOSTILE[0])
-    assert summary["B2"].value == neutralised(HOSTILE[3])
+    assert summary["B3"].value == neutralised(HOSTILE[3])
     actions = workbook["Actions"]
     header = [cell.value for cell in actions[1]]
     rows = [
         dict(zip(header, values, strict=True))
         for values in actions.iter_rows(min_row=2, values_only=True)
     ]
-    # XML reads a carriage return back as a line feed; the leading quote is what counts.
-    as_read = [text.replace("\r", "\n") for text in HOSTILE]
-    assert sorted(str(row["title"]) for row in rows) == sorted(map(neutralised, as_read))
-    assert {row["latest_narrative"] for row in rows} == {
+    # The text comes back as written, a carriage return included; the leading quote is what
+    # keeps it from being a formula.
+    assert sorted(str(row["Action"]) for row in rows) == sorted(map(neutralised, HOSTILE))
+    assert {row["Latest narrative"] for row in rows} == {
         neutralised(text) for text in narratives.values()
     }
-    assert {row["lead_officers"] for row in rows} == {neutralised(HOSTILE[2])}
+    assert {row["Lead officers"] for row in rows} == {neutralised(HOSTILE[2])}
     # Numbers the service computed stay numbers.
-    assert all(isinstance(row["updates_in_quarter"], int) for row in rows)
+    assert all(isinstance(row["Updates"], int) for row in rows)
 
 
 async def test_control_characters_do_not_break_the_xlsx_report(
@@ -142,14 +142,16 @@ async def test_control_characters_do_not_break_the_xlsx_report(
     )
     assert response.status_code == 200, response.text
     sheet = load_workbook(io.BytesIO(response.content))["Actions"]
-    assert (
-        sheet.cell(row=2, column=sheet.max_column).value == "Pasted from a PDF:\ufffdpage\ufffdtwo"
-    )
+    header = [cell.value for cell in sheet[1]]
+    narrative = sheet.cell(row=2, column=header.index("Latest narrative") + 1)
+    assert narrative.value == "Pasted from a PDF:\ufffdpage\ufffdtwo"
 
 
 def test_every_spreadsheet_writer_uses_the_one_neutralising_rule() -> None:
-    """Only app/reports/formats.py writes CSV or XLSX; any new export goes through its
-    `csv_bytes` and `append_row`, so it cannot forget the rule."""
+    """Only app/reports/formats.py writes CSV or XLSX values; any new export goes through
+    its `csv_bytes` and `append_row`, so it cannot forget the rule. The board's workbook
+    lays out, styles and charts its sheets with openpyxl, and the plan template reads
+    workbooks with it, but neither puts a value in a cell itself."""
     writers = []
     for path in [*(ROOT / "app").rglob("*.py"), *(ROOT / "scripts").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
@@ -160,4 +162,15 @@ def test_every_spreadsheet_writer_uses_the_one_neutralising_rule() -> None:
                 names = [node.module]
             if any(name == "csv" or name.startswith("openpyxl") for name in names):
                 writers.append(path.relative_to(ROOT).as_posix())
-    assert sorted(set(writers)) == ["app/reports/formats.py"]
+    assert sorted(set(writers)) == [
+        "app/plan_imports/excel.py",
+        "app/reports/formats.py",
+        "app/reports/workbook.py",
+    ]
+    layout = (ROOT / "app" / "reports" / "workbook.py").read_text()
+    for writing in (".value =", "value=", ".append(", "csv."):
+        assert writing not in layout, writing
+    # The plan template reads workbooks with openpyxl, and writes its rows with `append_row`.
+    template = (ROOT / "app" / "plan_imports" / "excel.py").read_text()
+    for writing in (".value =", "value=", "csv.", ".append(["):
+        assert writing not in template, writing

@@ -9,12 +9,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import httpx
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from tests.test_cli import COMMAND, KEY_PATTERN, environment, free_port, running_server
 
@@ -22,6 +24,12 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "quarterly_report.py"
 QUARTER = "2023-24-Q2"
 HEADER_START = ["plan", "quarter", "ref", "parent_ref", "area_ref", "title"]
 STOCKTON_ACTIONS = 57
+STOCKTON_KEY = "stockton-2023"
+
+
+def named(quarter: str, format_: str) -> str:
+    """The file name the API gives the Stockton plan's report."""
+    return f"{STOCKTON_KEY}-quarterly-report-{quarter}.{format_}"
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def test_every_live_plan_as_csv(server: Server, tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    written = out / f"{QUARTER}-{server.plan_id}.csv"
+    written = out / named(QUARTER, "csv")
     assert sorted(out.iterdir()) == [written]
     assert result.stdout.splitlines() == [f"wrote {written}"]
     assert "\x1b" not in result.stdout  # no progress bar or colour when stdout is a pipe
@@ -114,14 +122,42 @@ def test_one_plan_as_xlsx_with_a_viewer_key(server: Server, tmp_path: Path) -> N
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    written = tmp_path / f"{QUARTER}-{server.plan_id}.xlsx"
+    written = tmp_path / named(QUARTER, "xlsx")
     assert result.stdout.splitlines() == [f"wrote {written.relative_to(tmp_path)}"]
     workbook = load_workbook(written, read_only=True)
-    assert {"Summary", "Actions"} <= set(workbook.sheetnames)
+    assert {"Summary", "Actions", "Exceptions", "Legend"} <= set(workbook.sheetnames)
     rows = list(workbook["Actions"].iter_rows(values_only=True))
     assert len(rows) == 1 + STOCKTON_ACTIONS
-    assert list(rows[0][: len(HEADER_START)]) == HEADER_START
+    assert list(rows[0][:3]) == ["Ref", "Area", "Action"]
     workbook.close()
+
+
+def test_the_last_closed_quarter_as_a_pdf_pack(server: Server, tmp_path: Path) -> None:
+    script = load_script()
+    quarter = script.last_closed_quarter(date.today())
+    result = run_script(
+        "--format",
+        "pdf",
+        "--plan-id",
+        server.plan_id,
+        key=server.viewer_key,
+        base_url=server.base_url,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / named(quarter, "pdf")
+    assert result.stdout.splitlines() == [f"wrote {written.relative_to(tmp_path)}"]
+    text = " ".join(page.extract_text() for page in PdfReader(written).pages)
+    assert f"Quarter {quarter}" in text
+    assert f"Every action ({STOCKTON_ACTIONS})" in text
+
+
+def test_the_last_closed_quarter_is_the_one_before_today() -> None:
+    script = load_script()
+    assert [
+        script.last_closed_quarter(day)
+        for day in (date(2023, 10, 5), date(2023, 7, 1), date(2024, 1, 15), date(2024, 4, 1))
+    ] == ["2023-24-Q2", "2023-24-Q1", "2023-24-Q3", "2023-24-Q4"]
 
 
 def test_hostile_narratives_reach_the_board_papers_as_text(server: Server, tmp_path: Path) -> None:
@@ -163,13 +199,13 @@ def test_hostile_narratives_reach_the_board_papers_as_text(server: Server, tmp_p
             cwd=tmp_path,
         )
         assert result.returncode == 0, result.stderr
-        written = tmp_path / f"{QUARTER}-{server.plan_id}.{format_}"
+        written = tmp_path / named(QUARTER, format_)
         if format_ == "csv":
             with written.open(encoding="utf-8-sig", newline="") as handle:
                 narratives = [row["latest_narrative"] for row in csv.DictReader(handle)]
         else:
             sheet = load_workbook(written)["Actions"]
-            column = [cell.value for cell in sheet[1]].index("latest_narrative") + 1
+            column = [cell.value for cell in sheet[1]].index("Latest narrative") + 1
             cells = [sheet.cell(row=row, column=column) for row in range(2, sheet.max_row + 1)]
             assert {cell.data_type for cell in cells if cell.value} == {"s"}
             narratives = [cell.value or "" for cell in cells]

@@ -1,0 +1,72 @@
+"""A board pack as HTML (Jinja2, autoescaped) and as a tagged PDF (WeasyPrint, from the
+same HTML)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import jinja2
+
+from app.reports.pack import (
+    RATING_WORDS,
+    BoardPack,
+    horizontal_chart,
+    uk_date,
+    vertical_chart,
+)
+from app.reports.service import RATING_KEYS
+
+HTML_TYPE = "text/html"
+PDF_TYPE = "application/pdf"
+TEMPLATES = resources.files("app.reports") / "templates"
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        # Every value is escaped: a title or narrative a user wrote is shown as text.
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@functools.cache
+def _css() -> str:
+    return (TEMPLATES / "pack.css").read_text(encoding="utf-8")
+
+
+def to_html(pack: BoardPack) -> str:
+    """The pack as one self-contained page: no scripts, no requests, charts as inline SVG."""
+    return (
+        _environment()
+        .get_template("pack.html.j2")
+        .render(
+            pack=pack,
+            css=_css(),
+            words=RATING_WORDS,
+            rating_keys=RATING_KEYS,
+            uk_date=uk_date,
+            area_chart=horizontal_chart(pack.areas),
+            trend_chart=vertical_chart(pack.trend),
+        )
+    )
+
+
+def html_bytes(pack: BoardPack) -> bytes:
+    return to_html(pack).encode("utf-8")
+
+
+def to_pdf(pack: BoardPack) -> bytes:
+    """The same HTML as a PDF/UA (tagged) document, its text extractable."""
+    import weasyprint  # imported when first needed: it loads Pango, which takes a moment
+
+    # The pack is self-contained: no protocol is allowed, so nothing a user wrote can make
+    # the renderer fetch anything.
+    fetcher = weasyprint.URLFetcher(allowed_protocols=frozenset())
+    document = weasyprint.HTML(string=to_html(pack), url_fetcher=fetcher)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    return pdf
