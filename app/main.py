@@ -23,6 +23,7 @@ from app.core.errors import PROBLEM_CONTENT_TYPE, install_error_handlers
 from app.core.http.docs import install_docs
 from app.core.http.metrics import RequestMetrics, route_templates
 from app.core.http.middleware import RequestMiddleware
+from app.core.http.openapi_document import refine
 from app.core.http.openapi_examples import add_examples
 from app.core.http.responses import document_limits
 from app.fastpath import install as install_fast_paths
@@ -122,6 +123,7 @@ def _install_openapi(app: FastAPI) -> None:
                         content.pop("application/json", None)
                 _document_conditional_headers(operation)
                 document_limits(operation)
+        refine(document)
         add_examples(document)
         app.openapi_schema = document
         return document

@@ -12,7 +12,7 @@ from app.actions.schemas import ActionCreate, ActionPage, ActionRead, ActionUpda
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
 from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -44,8 +44,8 @@ async def list_actions(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParamsDep,
     expand: ExpandDep,
+    params: ListParams = sorted_by(query.SORTABLE),
     plan_id: Annotated[TextFilters, _ids("Only actions of this plan.")] = [],  # noqa: B006
     area_id: Annotated[TextFilters, _ids("Only actions in this area.")] = [],  # noqa: B006
     outcome_id: Annotated[TextFilters, _ids("Only actions under this outcome.")] = [],  # noqa: B006

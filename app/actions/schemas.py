@@ -87,7 +87,9 @@ class ActionUpdate(PatchBody):
     `due_date_reason`; the reason is kept in the action's history.
     """
 
-    not_nullable: ClassVar[frozenset[str]] = frozenset({"title", "ref", "lead_officer_ids"})
+    not_nullable: ClassVar[frozenset[str]] = frozenset(
+        {"title", "ref", "lead_officer_ids", "due_date_reason"}
+    )
 
     outcome_id: str | None = Field(
         default=None,

@@ -11,7 +11,7 @@ from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.dependencies import AreaDep, PlanDep
 
@@ -26,7 +26,7 @@ async def list_areas(
     session: SessionDep,
     _: Viewer,
     plan: PlanDep,
-    params: ListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     include_archived: IncludeArchived = False,
 ) -> AreaPage:
     """List a plan's improvement areas, in document order.

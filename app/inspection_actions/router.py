@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import InspectionActionDep
@@ -31,7 +31,7 @@ async def list_inspection_actions(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     plan_id: Annotated[
         TextFilters,
         Query(description="Only inspection actions in this plan; repeat for any of several."),

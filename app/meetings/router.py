@@ -12,7 +12,7 @@ from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
@@ -41,7 +41,7 @@ async def list_meetings(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     plan_id: Annotated[
         TextFilters, Query(description="Only meetings about this plan; repeat for any of several.")
     ] = [],  # noqa: B006

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.dependencies import ObjectiveDep, OutcomeDep
 from app.objectives import service
@@ -28,7 +28,7 @@ async def list_objectives(
     session: SessionDep,
     _: Viewer,
     outcome: OutcomeDep,
-    params: ListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     include_archived: IncludeArchived = False,
 ) -> ObjectivePage:
     """List an outcome's objectives, in document order.

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.dependencies import AreaDep, OutcomeDep
 from app.outcomes import service
@@ -26,7 +26,7 @@ async def list_outcomes(
     session: SessionDep,
     _: Viewer,
     area: AreaDep,
-    params: ListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     include_archived: IncludeArchived = False,
 ) -> OutcomePage:
     """List an area's outcomes, in document order.

@@ -115,7 +115,10 @@ def to_xlsx(report: QuarterlyReport) -> bytes:
             [
                 f"{area.ref} {area.title}",
                 area.actions,
-                *(area.by_rating[key] for key in ("red", "amber", "green", "blue", "not_rated")),
+                *(
+                    getattr(area.by_rating, key)
+                    for key in ("red", "amber", "green", "blue", "not_rated")
+                ),
                 area.updates_in_quarter,
             ]
         )
@@ -124,7 +127,10 @@ def to_xlsx(report: QuarterlyReport) -> bytes:
         [
             "All areas",
             totals.actions,
-            *(totals.by_rating[key] for key in ("red", "amber", "green", "blue", "not_rated")),
+            *(
+                getattr(totals.by_rating, key)
+                for key in ("red", "amber", "green", "blue", "not_rated")
+            ),
             report.updates.total,
         ]
     )

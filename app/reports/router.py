@@ -75,6 +75,38 @@ def _parse_quarter(quarter: str) -> Quarter:
         ) from exc
 
 
+Quarter_ = Annotated[
+    str,
+    Query(
+        max_length=MAX_QUARTER_LENGTH,
+        description="A financial-year quarter: `2023-24-Q2` is July to September 2023.",
+        examples=["2023-24-Q2"],
+    ),
+]
+
+
+async def _quarterly(
+    request: Request, session: SessionDep, plan: ReportedPlan, quarter: str, chosen: ReportFormat
+) -> Response:
+    period = _parse_quarter(quarter)
+    key = (plan.id, period.label, chosen.value)
+    etag = None
+    if period.end < utcnow().date():
+        # The fingerprint was read first, and the plan is read after it, so a rendering is
+        # never older than the fingerprint its ETag is made from.
+        etag = closed_report_etag(key, plan.fingerprint)
+        cached = cached_response(request, key, etag)
+        if cached is not None:
+            return cached
+    report = await quarterly_report(
+        session=session, plan=await get_plan(session=session, plan_id=plan.id), quarter=period
+    )
+    rendered = render(report, chosen, etag)
+    if rendered.etag is not None:
+        cache_rendering(request, key, rendered)
+    return respond(rendered)
+
+
 @router.get(
     "/quarterly",
     response_model=QuarterlyReport,
@@ -96,17 +128,15 @@ async def get_quarterly_report(
     request: Request,
     session: SessionDep,
     _: Viewer,
-    quarter: Annotated[
-        str,
-        Query(
-            max_length=MAX_QUARTER_LENGTH,
-            description="A financial-year quarter: `2023-24-Q2` is July to September 2023.",
-            examples=["2023-24-Q2"],
-        ),
-    ],
+    quarter: Quarter_,
     format_: Annotated[
         ReportFormat | None,
-        Query(alias="format", description="`json`, `csv` or `xlsx`; overrides `Accept`."),
+        Query(
+            alias="format",
+            description="`json`, `csv` or `xlsx`; overrides `Accept`. A generated client "
+            "reads one media type per response: it calls `get_quarterly_report_csv` or "
+            "`get_quarterly_report_xlsx` for the files instead.",
+        ),
     ] = None,
     plan: Annotated[ReportedPlan, Depends(reported_plan)],
 ) -> Response:
@@ -114,26 +144,58 @@ async def get_quarterly_report(
 
     Computed from the recorded history as it stood at the quarter's end. A closed quarter's
     report has a strong `ETag`, the same until the plan's data changes, and
-    `If-None-Match` gives 304.
+    `If-None-Match` gives 304. The format follows `Accept` or `format`.
     """
-    period = _parse_quarter(quarter)
-    chosen = choose_format(request, format_)
-    key = (plan.id, period.label, chosen.value)
-    etag = None
-    if period.end < utcnow().date():
-        # The fingerprint was read first, and the plan is read after it, so a rendering is
-        # never older than the fingerprint its ETag is made from.
-        etag = closed_report_etag(key, plan.fingerprint)
-        cached = cached_response(request, key, etag)
-        if cached is not None:
-            return cached
-    report = await quarterly_report(
-        session=session, plan=await get_plan(session=session, plan_id=plan.id), quarter=period
-    )
-    rendered = render(report, chosen, etag)
-    if rendered.etag is not None:
-        cache_rendering(request, key, rendered)
-    return respond(rendered)
+    return await _quarterly(request, session, plan, quarter, choose_format(request, format_))
+
+
+@router.get(
+    "/quarterly.csv",
+    response_class=Response,
+    responses={
+        **problems(404),
+        **NOT_MODIFIED,
+        200: {
+            "description": "The report as CSV: one row per action, UTF-8 with a byte-order "
+            "mark, stable column names only ever added to at the end.",
+            "content": {CSV_TYPE: {"schema": {"type": "string"}}},
+        },
+    },
+)
+async def get_quarterly_report_csv(
+    *,
+    request: Request,
+    session: SessionDep,
+    _: Viewer,
+    quarter: Quarter_,
+    plan: Annotated[ReportedPlan, Depends(reported_plan)],
+) -> Response:
+    """The quarterly report as CSV, for a client that reads one media type per operation."""
+    return await _quarterly(request, session, plan, quarter, ReportFormat.csv)
+
+
+@router.get(
+    "/quarterly.xlsx",
+    response_class=Response,
+    responses={
+        **problems(404),
+        **NOT_MODIFIED,
+        200: {
+            "description": "The report as an XLSX workbook: a summary sheet and an actions sheet.",
+            "content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+        },
+    },
+)
+async def get_quarterly_report_xlsx(
+    *,
+    request: Request,
+    session: SessionDep,
+    _: Viewer,
+    quarter: Quarter_,
+    plan: Annotated[ReportedPlan, Depends(reported_plan)],
+) -> Response:
+    """The quarterly report as XLSX, for a client that reads one media type per operation."""
+    return await _quarterly(request, session, plan, quarter, ReportFormat.xlsx)
 
 
 @router.get("/exceptions", response_model=Exceptions, responses=problems(404))

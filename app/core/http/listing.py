@@ -7,7 +7,7 @@ import binascii
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar, overload
@@ -85,6 +85,37 @@ async def list_params(
 
 
 ListParamsDep = Annotated[ListParams, Depends(list_params)]
+
+
+def sorted_by(sortable: Iterable[str]) -> Any:
+    """`Depends` for a list's `limit`, `cursor` and `sort`, whose contract names the fields
+    `sort` takes (as an enum, so a typo in a generated client does not compile)."""
+    fields = list(sortable)
+
+    async def params(
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
+        ] = DEFAULT_LIMIT,
+        cursor: Annotated[
+            str | None,
+            Query(
+                max_length=MAX_CURSOR_LENGTH,
+                description="The `next_cursor` of the previous page, as the service sent it; "
+                "any other value is a 422.",
+            ),
+        ] = None,
+        # A default rather than `Annotated`: the annotation is read without this closure.
+        sort: str | None = Query(
+            None,
+            max_length=200,
+            description="Comma-separated fields, each at most once; a leading `-` sorts "
+            "descending. Unknown fields are a 422.",
+            json_schema_extra={"x-sort-fields": fields},
+        ),
+    ) -> ListParams:
+        return ListParams(limit=limit, cursor=cursor, sort=sort)
+
+    return Depends(params)
 
 
 def contains(column: ColumnElement[Any] | Mapped[Any], text: str) -> ColumnElement[bool]:
