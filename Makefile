@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 CLIENT := clients/typescript
 NODE_MODULES := $(CLIENT)/node_modules/.package-lock.json
 
-.PHONY: run test test-postgres lint format migrate seed openapi clean client lint-contract mock
+.PHONY: run test test-postgres lint format migrate seed openapi clean client client-python lint-contract mock
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -69,6 +69,16 @@ openapi: $(STAMP)
 ## client: generate the TypeScript types from the contract, type-check and build the client
 client: $(NODE_MODULES)
 	cd $(CLIENT) && npm run generate && npm run typecheck && npm run build
+
+## client-python: regenerate clients/python/improvement_plan_client/generated from the contract
+## (in a scratch folder, so ruff formats it with its defaults, as the test that compares does)
+client-python: $(STAMP)
+	@scratch=$$(mktemp -d) && \
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi/openapi.json \
+		--config clients/python/openapi-python-client.yaml --meta none --fail-on-warning \
+		--output-path $$scratch/generated && \
+	rm -rf $$scratch/generated/.ruff_cache clients/python/improvement_plan_client/generated && \
+	mv $$scratch/generated clients/python/improvement_plan_client/generated && rm -rf $$scratch
 
 ## mock: a Prism mock server of the contract on http://127.0.0.1:4010
 mock: $(NODE_MODULES)

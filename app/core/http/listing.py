@@ -21,6 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.core.config import get_settings
 from app.core.errors import ValidationFailed
+from app.core.http.schemas import FilterText
 
 T = TypeVar("T")
 
@@ -105,15 +106,16 @@ def sorted_by(sortable: Iterable[str]) -> Any:
             ),
         ] = None,
         # A default rather than `Annotated`: the annotation is read without this closure.
-        sort: str | None = Query(
-            None,
-            max_length=200,
-            description="Comma-separated fields, each at most once; a leading `-` sorts "
-            "descending. Unknown fields are a 422.",
+        sort: list[FilterText] = Query(
+            [],
+            max_length=len(fields),
+            description="Fields to sort by, each at most once, repeated (`sort=a&sort=-b`) or "
+            "comma-separated (`sort=a,-b`); a leading `-` sorts descending. Unknown fields "
+            "are a 422.",
             json_schema_extra={"x-sort-fields": fields},
         ),
     ) -> ListParams:
-        return ListParams(limit=limit, cursor=cursor, sort=sort)
+        return ListParams(limit=limit, cursor=cursor, sort=",".join(sort) or None)
 
     return Depends(params)
 

@@ -127,7 +127,7 @@ def _require_sent_fields(document: dict[str, Any]) -> None:
 
 
 def _sort_parameter(parameter: dict[str, Any]) -> None:
-    """`sort=a,-b` as what it is: a comma-separated list of the fields a list sorts by."""
+    """`sort` as what it is: a list of the fields a list sorts by, each either way."""
     fields = parameter["schema"].pop(SORT_FIELDS, None)
     if fields is None:
         return
@@ -135,12 +135,9 @@ def _sort_parameter(parameter: dict[str, Any]) -> None:
     parameter["schema"] = {
         "type": "array",
         "items": {"type": "string", "enum": choices},
-        "minItems": 1,
         "maxItems": len(fields),
         "uniqueItems": True,
     }
-    parameter["style"] = "form"
-    parameter["explode"] = False
 
 
 def _parameters(operation: dict[str, Any]) -> None:

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.plan_status import PlanStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.rating_definitions import RatingDefinitions
+
+
+T = TypeVar("T", bound="PlanCreate")
+
+
+@_attrs_define
+class PlanCreate:
+    """A new plan.
+
+    Attributes:
+        title (str): The plan's title, as its document has it.
+        organisation (str): The council or body whose plan this is.
+        version_label (None | str | Unset): The document's own version label.
+        status (PlanStatus | Unset): Where a plan is in its life: written, agreed by the board, or finished.
+        update_interval_days (int | Unset): How many days an action may go without a status update before it is stale.
+            Default: 31.
+        description (None | str | Unset): Introductory text: why the plan exists and how it is governed.
+        rating_definitions (RatingDefinitions | Unset): What each rating means for this plan, in the plan's own words.
+    """
+
+    title: str
+    organisation: str
+    version_label: None | str | Unset = UNSET
+    status: PlanStatus | Unset = UNSET
+    update_interval_days: int | Unset = 31
+    description: None | str | Unset = UNSET
+    rating_definitions: RatingDefinitions | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        organisation = self.organisation
+
+        version_label: None | str | Unset
+        if isinstance(self.version_label, Unset):
+            version_label = UNSET
+        else:
+            version_label = self.version_label
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        update_interval_days = self.update_interval_days
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        rating_definitions: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.rating_definitions, Unset):
+            rating_definitions = self.rating_definitions.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "title": title,
+                "organisation": organisation,
+            }
+        )
+        if version_label is not UNSET:
+            field_dict["version_label"] = version_label
+        if status is not UNSET:
+            field_dict["status"] = status
+        if update_interval_days is not UNSET:
+            field_dict["update_interval_days"] = update_interval_days
+        if description is not UNSET:
+            field_dict["description"] = description
+        if rating_definitions is not UNSET:
+            field_dict["rating_definitions"] = rating_definitions
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.rating_definitions import RatingDefinitions
+
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        organisation = d.pop("organisation")
+
+        def _parse_version_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        version_label = _parse_version_label(d.pop("version_label", UNSET))
+
+        _status = d.pop("status", UNSET)
+        status: PlanStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = PlanStatus(_status)
+
+        update_interval_days = d.pop("update_interval_days", UNSET)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        _rating_definitions = d.pop("rating_definitions", UNSET)
+        rating_definitions: RatingDefinitions | Unset
+        if isinstance(_rating_definitions, Unset):
+            rating_definitions = UNSET
+        else:
+            rating_definitions = RatingDefinitions.from_dict(_rating_definitions)
+
+        plan_create = cls(
+            title=title,
+            organisation=organisation,
+            version_label=version_label,
+            status=status,
+            update_interval_days=update_interval_days,
+            description=description,
+            rating_definitions=rating_definitions,
+        )
+
+        return plan_create
