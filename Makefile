@@ -86,7 +86,7 @@ mock: $(NODE_MODULES)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
-	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.d.ts
+	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.ts
 
 ## bench: the performance benchmark on the local PostgreSQL server (SIZE=S|M|L, default M);
 ## installs wrk from Debian when it is missing. BENCH_ARGS passes options to bench/run.py.

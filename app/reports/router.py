@@ -17,7 +17,7 @@ from app.plans.service import get_plan
 from app.reports import service
 from app.reports.formats import CSV_TYPE, XLSX_TYPE
 from app.reports.quarterly import quarterly_report
-from app.reports.quarters import Quarter
+from app.reports.quarters import QUARTER_PATTERN, Quarter
 from app.reports.rendering import (
     MAX_PLAN_ID_LENGTH,
     MAX_QUARTER_LENGTH,
@@ -81,6 +81,7 @@ Quarter_ = Annotated[
         max_length=MAX_QUARTER_LENGTH,
         description="A financial-year quarter: `2023-24-Q2` is July to September 2023.",
         examples=["2023-24-Q2"],
+        json_schema_extra={"pattern": QUARTER_PATTERN},
     ),
 ]
 

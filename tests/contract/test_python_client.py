@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from improvement_plan_client import Api, ProblemError
 from improvement_plan_client.generated.api.actions import get_action, list_actions, update_action
+from improvement_plan_client.generated.api.api_keys import get_me
 from improvement_plan_client.generated.api.plans import list_plans
 from improvement_plan_client.generated.api.reports import get_quarterly_report_csv
 from improvement_plan_client.generated.api.status_updates import create_status_update
@@ -26,6 +27,7 @@ from improvement_plan_client.generated.models import (
     ActionRead,
     ActionUpdate,
     DeliveryStatus,
+    Me,
     PlanPage,
     StatusUpdateCreate,
     StatusUpdateRead,
@@ -195,9 +197,9 @@ def test_the_api_helpers_page_keep_etags_send_idempotency_keys_retry_and_raise(
         waits.append(seconds)
         time.sleep(seconds)
 
-    # A rate limit small enough that paging through the plan meets a 429.
-    with serve(tmp_path, IPA_RATE_LIMIT="8/second") as live:
-        api = Api(live.base_url, live.key, sleep=wait)
+    # A rate limit small enough that a burst of reads meets a 429.
+    with serve(tmp_path, IPA_RATE_LIMIT="10 per 5 seconds") as live:
+        api = Api(live.base_url, live.key, retries=10, sleep=wait)
         plan = api.call(list_plans.sync_detailed, PlanPage, limit=1).items[0]
 
         refs = [
@@ -206,7 +208,9 @@ def test_the_api_helpers_page_keep_etags_send_idempotency_keys_retry_and_raise(
         ]
         total = api.call(list_actions.sync_detailed, ActionPage, plan_id=[plan.id], limit=1).total
         assert len(refs) == len(set(refs)) == total > 7
-        assert api.retried >= 1 and all(0 < wait <= 60 for wait in waits)
+        burst = [api.call(get_me.sync_detailed, Me) for _ in range(30)]
+        assert len(burst) == 30
+        assert api.retried >= 1 and all(0 < wait <= 5 for wait in waits)
 
         action = api.call(
             get_action.sync_detailed, ActionRead, action_id=api_first_id(refs, api, plan.id)

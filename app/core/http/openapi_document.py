@@ -80,6 +80,22 @@ def type_lists(node: Any) -> Any:
     return node
 
 
+# Dates and times the service takes run from 1900 to 2999 (`schemas.EARLIEST`, `LATEST`).
+YEARS_PATTERN = "^(19[0-9]{2}|2[0-9]{3})-"
+
+
+def dated(node: Any) -> Any:
+    """Every date and time, in requests and responses, says its years run from 1900 to 2999."""
+    if isinstance(node, list):
+        return [dated(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: dated(value) for key, value in node.items()}
+    if node.get("format") in {"date", "date-time"} and "pattern" not in node:
+        node["pattern"] = YEARS_PATTERN
+    return node
+
+
 def _operations(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for path in document.get("paths", {}).values():
         yield from path.values()
@@ -194,4 +210,4 @@ def refine(document: dict[str, Any]) -> None:
     components = document.setdefault("components", {})
     components["headers"] = {name: HEADERS[name] for name in sorted(HEADERS)}
     _require_sent_fields(document)
-    document.update(type_lists(document))
+    document.update(dated(type_lists(document)))
