@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 CLIENT := clients/typescript
 NODE_MODULES := $(CLIENT)/node_modules/.package-lock.json
 
-.PHONY: run test test-postgres lint format migrate seed openapi clean client client-python lint-contract mock
+.PHONY: run test test-postgres lint format migrate seed openapi clean client client-python fuzz-contract lint-contract mock
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -79,6 +79,12 @@ client-python: $(STAMP)
 		--output-path $$scratch/generated && \
 	rm -rf $$scratch/generated/.ruff_cache clients/python/improvement_plan_client/generated && \
 	mv $$scratch/generated clients/python/improvement_plan_client/generated && rm -rf $$scratch
+
+## fuzz-contract: schemathesis's `st run --checks all`, every phase, against a live service on
+## the local PostgreSQL server (several minutes)
+fuzz-contract: $(STAMP)
+	IPA_CONTRACT_FUZZ=1 IPA_TEST_POSTGRES_URL=$${IPA_TEST_POSTGRES_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test} \
+		$(BIN)/python -m pytest -p no:cacheprovider tests/contract/test_schemathesis_cli.py
 
 ## mock: a Prism mock server of the contract on http://127.0.0.1:4010
 mock: $(NODE_MODULES)
