@@ -11,9 +11,7 @@ _QUARTER = re.compile(r"^(?P<start>[0-9]{4})-(?P<end>[0-9]{2})-Q(?P<q>[1-4])$")
 # The same rule for the contract, where a pattern cannot add one to a year: the two digits of
 # the years a financial year spans, from 1900-01 to 2999-00.
 QUARTER_PATTERN = (
-    "^(19|2[0-9])("
-    + "|".join(f"{n:02d}-{(n + 1) % 100:02d}" for n in range(100))
-    + ")-Q[1-4]$"
+    "^(19|2[0-9])(" + "|".join(f"{n:02d}-{(n + 1) % 100:02d}" for n in range(100)) + ")-Q[1-4]$"
 )
 
 
