@@ -115,7 +115,8 @@ def sorted_by(sortable: Iterable[str]) -> Any:
             json_schema_extra={"x-sort-fields": fields},
         ),
     ) -> ListParams:
-        return ListParams(limit=limit, cursor=cursor, sort=",".join(sort) or None)
+        # `sort=` (an empty value) is refused as an unknown field, not read as no sort.
+        return ListParams(limit=limit, cursor=cursor, sort=",".join(sort) if sort else None)
 
     return Depends(params)
 
@@ -143,7 +144,7 @@ def parse_sort(
     raw: str | None, allowed: Mapping[str, SortField], default: Sequence[str]
 ) -> list[SortKey]:
     """Read `sort=a,-b` against the fields a list allows."""
-    names = [part.strip() for part in raw.split(",")] if raw else list(default)
+    names = [part.strip() for part in raw.split(",")] if raw is not None else list(default)
     keys: list[SortKey] = []
     seen: set[str] = set()
     for name in names:

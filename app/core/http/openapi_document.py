@@ -151,6 +151,7 @@ def _sort_parameter(parameter: dict[str, Any]) -> None:
     parameter["schema"] = {
         "type": "array",
         "items": {"type": "string", "enum": choices},
+        "minItems": 1,
         "maxItems": len(fields),
         "uniqueItems": True,
     }
