@@ -18,7 +18,7 @@ OIDC_MODULES := $(OIDC_PROVIDER)/node_modules/.package-lock.json
 # axe-core, which the board pack's accessibility test runs in headless Chromium.
 AXE := tests/accessibility/node_modules/.package-lock.json
 
-.PHONY: run test test-postgres lint format migrate seed openapi clean client lint-contract mock
+.PHONY: run test test-postgres lint format migrate seed openapi clean client client-python fuzz-contract lint-contract mock
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -101,13 +101,29 @@ openapi: $(RUN_STAMP)
 client: $(NODE_MODULES)
 	cd $(CLIENT) && npm run generate && npm run typecheck && npm run build
 
+## client-python: regenerate clients/python/improvement_plan_client/generated from the contract
+## (in a scratch folder, so ruff formats it with its defaults, as the test that compares does)
+client-python: $(STAMP)
+	@scratch=$$(mktemp -d) && \
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi/openapi.json \
+		--config clients/python/openapi-python-client.yaml --meta none --fail-on-warning \
+		--output-path $$scratch/generated && \
+	rm -rf $$scratch/generated/.ruff_cache clients/python/improvement_plan_client/generated && \
+	mv $$scratch/generated clients/python/improvement_plan_client/generated && rm -rf $$scratch
+
+## fuzz-contract: schemathesis's `st run --checks all`, every phase, against a live service on
+## the local PostgreSQL server (several minutes)
+fuzz-contract: $(STAMP)
+	IPA_CONTRACT_FUZZ=1 IPA_TEST_POSTGRES_URL=$${IPA_TEST_POSTGRES_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test} \
+		$(BIN)/python -m pytest -p no:cacheprovider tests/contract/test_schemathesis_cli.py
+
 ## mock: a Prism mock server of the contract on http://127.0.0.1:4010
 mock: $(NODE_MODULES)
 	$(CLIENT)/node_modules/.bin/prism mock openapi/openapi.yaml -p 4010
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
-	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.d.ts
+	rm -rf $(CLIENT)/node_modules $(CLIENT)/dist $(CLIENT)/src/schema.ts
 	rm -rf $(OIDC_PROVIDER)/node_modules
 	rm -rf tests/accessibility/node_modules
 

@@ -26,6 +26,7 @@ from app.core.http.docs import declare_sign_in, install_docs
 from app.core.http.idempotency import purge_periodically
 from app.core.http.metrics import RequestMetrics, allowed_methods, route_templates
 from app.core.http.middleware import RequestMiddleware
+from app.core.http.openapi_document import refine
 from app.core.http.openapi_examples import add_examples
 from app.core.http.responses import document_limits
 from app.events import outbox
@@ -136,6 +137,7 @@ def _install_openapi(app: FastAPI) -> None:
                         content.pop("application/json", None)
                 _document_conditional_headers(operation)
                 document_limits(operation)
+        refine(document)
         add_examples(document)
         add_webhooks(document)
         declare_sign_in(document, app.state.settings)

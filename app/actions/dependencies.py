@@ -74,6 +74,11 @@ async def expansions(
             + ", ".join(f"`{e.value}`" for e in Expansion)
             + ".",
             max_length=MAX_EXPAND_VALUES,
+            # Declared as repeated names from the list; comma-separated names are read too.
+            json_schema_extra={
+                "items": {"type": "string", "enum": [e.value for e in Expansion]},
+                "uniqueItems": True,
+            },
         ),
     ] = [],  # noqa: B006
 ) -> set[Expansion]:

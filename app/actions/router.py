@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.actions import assembly, links, write
+from app.actions import assembly, links, query, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
 from app.actions.schemas import (
     AS_OF,
@@ -23,7 +23,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
 from app.core.http.schemas import IsoDate
 from app.core.resources import crud
@@ -42,9 +42,10 @@ async def list_actions(
     response: Response,
     session: SessionDep,
     principal: Viewer,
-    params: ListParamsDep,
     expand: ExpandDep,
     filters: Annotated[ActionFilters, Query()],
+    # The filters take updated_since themselves.
+    params: ListParams = sorted_by(query.SORTABLE, changed_since=False),
 ) -> Response:
     """List and search actions and sub-actions.
 

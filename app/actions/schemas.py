@@ -170,7 +170,7 @@ class ActionUpdate(PatchBody):
     """
 
     not_nullable: ClassVar[frozenset[str]] = (
-        frozenset({"title", "ref", "lead_officer_ids"}) | REVIEW_NOT_NULLABLE
+        frozenset({"title", "ref", "lead_officer_ids", "due_date_reason"}) | REVIEW_NOT_NULLABLE
     )
 
     outcome_id: str | None = Field(

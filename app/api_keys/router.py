@@ -18,7 +18,7 @@ from app.api_keys.schemas import (
 from app.core.auth.keys import Admin, GeneratedKey, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import KeyExpired, KeyRevoked, KeyRotated
-from app.core.http.listing import ChangedListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import problems
 from app.core.http.schemas import Filters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -44,7 +44,7 @@ async def list_api_keys(
     response: Response,
     session: SessionDep,
     _: Admin,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     role: Annotated[Filters[Role], Query(description="Only keys with this role; repeatable.")] = [],  # noqa: B006
     active: Annotated[
         bool | None, Query(description="true: only unrevoked keys; false: only revoked keys.")

@@ -36,6 +36,18 @@ class FieldError(BaseModel):
     type: str = Field(description="A stable machine-readable code.", examples=["missing"])
 
 
+class Blocker(BaseModel):
+    """A live item that stops a change, named in a 409's `blocking` list."""
+
+    type: str = Field(description="What kind of item it is.", examples=["action"])
+    id: str = Field(description="Its id.", examples=["act_3b8f2c9d1e0a7f64c5b2"])
+    ref: str | None = Field(
+        default=None,
+        description="Its ref, for items that have one; left out otherwise.",
+        examples=["A1.3"],
+    )
+
+
 class Problem(BaseModel):
     """An RFC 9457 problem details object."""
 
@@ -56,7 +68,7 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = Field(
         default=None, description="For 422: each field that is wrong and why."
     )
-    blocking: list[dict[str, str]] | None = Field(
+    blocking: list[Blocker] | None = Field(
         default=None, description="For 409 on archive: the live items that still depend on it."
     )
 

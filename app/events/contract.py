@@ -49,19 +49,18 @@ def add_webhooks(document: dict[str, Any]) -> None:
     for name, event_type in sorted(EVENT_TYPES.items()):
         resource = RESOURCES[event_type.resource].schema.__name__
         schema_name = _schema_name(name)
+        # EventRead's members, with `type` fixed and `data` the resource's read: written out
+        # rather than an `allOf`, which client generators cannot merge (a string and a const).
+        base = schemas["EventRead"]
         schemas[schema_name] = {
+            **base,
             "title": schema_name,
             "description": event_type.description,
-            "allOf": [
-                {"$ref": "#/components/schemas/EventRead"},
-                {
-                    "type": "object",
-                    "properties": {
-                        "type": {"const": name},
-                        "data": {"$ref": f"#/components/schemas/{resource}"},
-                    },
-                },
-            ],
+            "properties": {
+                **base["properties"],
+                "type": {"type": "string", "const": name},
+                "data": {"$ref": f"#/components/schemas/{resource}"},
+            },
         }
         webhooks[name] = {
             "post": {

@@ -156,7 +156,7 @@ async def list_actions(request: Request, entry: Entry) -> Response | None:
         return None
     presented = reading.bearer_key(request)
     parsed = reading.request_query(request, entry)
-    if presented is None or parsed is None or parsed["sort"] is not None:
+    if presented is None or parsed is None or parsed["sort"]:
         return None
     expand = _expansions(parsed["expand"])
     values = _bound(parsed["filters"])

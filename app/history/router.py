@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.core.auth.keys import Admin, Viewer
 from app.core.db.session import SessionDep
-from app.core.http.listing import ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import problems
 from app.core.http.schemas import IsoDateTime, TextFilters
 from app.dependencies import ActionDep
@@ -31,7 +31,7 @@ async def list_audit_events(
     response: Response,
     session: SessionDep,
     _: Admin,
-    params: ListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     entity_type: Annotated[
         TextFilters, Query(description="Only events on this kind of item. Repeatable.")
     ] = [],  # noqa: B006

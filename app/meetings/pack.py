@@ -60,7 +60,9 @@ async def _trend(
         for day, totals in reversed(earlier)
     ]
     totals = read.content.summary.totals
-    points.append(RatingCounts(uk_date(meeting.date), totals.actions, totals.by_rating))
+    points.append(
+        RatingCounts(uk_date(meeting.date), totals.actions, totals.by_rating.model_dump())
+    )
     return points
 
 
@@ -176,8 +178,10 @@ async def meeting_pack(
         filename=download_name(
             plan.seed_key or plan.id, meeting.board, "meeting-pack", read.as_of.isoformat()
         ),
-        totals=RatingCounts("All areas", summary.totals.actions, summary.totals.by_rating),
-        areas=[RatingCounts(g.label, g.actions, g.by_rating) for g in summary.groups],
+        totals=RatingCounts(
+            "All areas", summary.totals.actions, summary.totals.by_rating.model_dump()
+        ),
+        areas=[RatingCounts(g.label, g.actions, g.by_rating.model_dump()) for g in summary.groups],
         movement_since=previous,
         movement=read.movement.counts,
         trend_caption=f"Ratings at each {meeting.board} snapshot",

@@ -21,7 +21,7 @@ from app.core.http.concurrency import (
     with_etag,
 )
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.http.listing import ChangedListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
@@ -62,7 +62,7 @@ async def list_meetings(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     plan_id: Annotated[
         TextFilters, Query(description="Only meetings about this plan; repeat for any of several.")
     ] = [],  # noqa: B006

@@ -13,7 +13,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ChangedListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
 from app.core.resources import crud
@@ -35,7 +35,7 @@ async def list_objectives(
     session: SessionDep,
     _: Viewer,
     outcome: OutcomeDep,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     include_archived: IncludeArchived = False,
     needs_review: NeedsReviewFilter = None,
 ) -> ObjectivePage:

@@ -23,7 +23,7 @@ from app.core.http.concurrency import (
     with_etag,
 )
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ChangedListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
 from app.core.resources import crud
@@ -42,7 +42,7 @@ async def list_plans(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     status_: Annotated[
         Filters[PlanStatus],
         Query(

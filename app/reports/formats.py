@@ -139,8 +139,8 @@ def summary_table(report: Summary) -> tuple[list[str], list[list[object]]]:
         return [
             label,
             counts.actions,
-            *(counts.by_rating[key] for key in RATING_KEYS),
-            *(counts.by_status[key] for key in STATUS_KEYS),
+            *(getattr(counts.by_rating, key) for key in RATING_KEYS),
+            *(getattr(counts.by_status, key) for key in STATUS_KEYS),
         ]
 
     rows = [line(group.label, group) for group in report.groups]

@@ -203,10 +203,15 @@ def quarterly_pack(report: QuarterlyReport) -> BoardPack:
         produced_at=report.computed_at,
         filename=download_name(plan.key or plan.id, "quarterly-report", period.label),
         totals=RatingCounts(
-            "All areas", report.totals.actions, report.totals.by_rating, report.updates.total
+            "All areas",
+            report.totals.actions,
+            report.totals.by_rating.model_dump(),
+            report.updates.total,
         ),
         areas=[
-            RatingCounts(f"{a.ref} {a.title}", a.actions, a.by_rating, a.updates_in_quarter)
+            RatingCounts(
+                f"{a.ref} {a.title}", a.actions, a.by_rating.model_dump(), a.updates_in_quarter
+            )
             for a in report.areas
         ],
         movement_since=f"the end of {period.previous}",

@@ -8,6 +8,12 @@ from datetime import date, timedelta
 
 _QUARTER = re.compile(r"^(?P<start>[0-9]{4})-(?P<end>[0-9]{2})-Q(?P<q>[1-4])$")
 
+# The same rule for the contract, where a pattern cannot add one to a year: the two digits of
+# the years a financial year spans, from 1900-01 to 2999-00.
+QUARTER_PATTERN = (
+    "^(19|2[0-9])(" + "|".join(f"{n:02d}-{(n + 1) % 100:02d}" for n in range(100)) + ")-Q[1-4]$"
+)
+
 
 @dataclass(frozen=True, order=True)
 class Quarter:
@@ -19,7 +25,7 @@ class Quarter:
     @classmethod
     def parse(cls, text: str) -> Quarter:
         """`2023-24-Q2` → Quarter(2023, 2); ValueError for anything else."""
-        match = _QUARTER.match(text.strip())
+        match = _QUARTER.match(text)
         if match is None:
             raise ValueError("write quarters as YYYY-YY-QN, for example 2023-24-Q2")
         year = int(match["start"])

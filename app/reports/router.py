@@ -21,7 +21,7 @@ from app.reports.documents import HTML_TYPE, PDF_TYPE
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, exceptions_table, summary_table
 from app.reports.pack import download_name, uk_date
 from app.reports.quarterly import quarterly_report
-from app.reports.quarters import Quarter
+from app.reports.quarters import QUARTER_PATTERN, Quarter
 from app.reports.rendering import (
     DOWNLOAD_HEADERS,
     MAX_PLAN_ID_LENGTH,
@@ -84,6 +84,45 @@ def _parse_quarter(quarter: str) -> Quarter:
         ) from exc
 
 
+Quarter_ = Annotated[
+    str,
+    Query(
+        max_length=MAX_QUARTER_LENGTH,
+        description="A financial-year quarter: `2023-24-Q2` is July to September 2023.",
+        examples=["2023-24-Q2"],
+        json_schema_extra={"pattern": QUARTER_PATTERN},
+    ),
+]
+
+
+async def _quarterly(
+    request: Request, session: SessionDep, plan: ReportedPlan, quarter: str, chosen: ReportFormat
+) -> Response:
+    period = _parse_quarter(quarter)
+    today = clock.today()
+    key = report_key(plan.id, period, chosen, today)
+    # The fingerprint was read first, and the plan is read after it, so a rendering is
+    # never older than the fingerprint its ETag is made from.
+    etag = report_etag(key, plan.fingerprint)
+    cached = cached_response(request, key, etag)
+    if cached is not None:
+        return cached
+    report = await quarterly_report(
+        session=session,
+        plan=await get_plan(session=session, plan_id=plan.id),
+        quarter=period,
+        today=today,
+    )
+    # Rendering a PDF or a workbook is CPU work: off the event loop.
+    rendered = (
+        render(report, chosen, etag)
+        if chosen == ReportFormat.json
+        else await run_in_threadpool(render, report, chosen, etag)
+    )
+    cache_rendering(request, key, rendered)
+    return respond(rendered)
+
+
 @router.get(
     "/quarterly",
     response_model=QuarterlyReport,
@@ -110,19 +149,14 @@ async def get_quarterly_report(
     request: Request,
     session: SessionDep,
     _: Viewer,
-    quarter: Annotated[
-        str,
-        Query(
-            max_length=MAX_QUARTER_LENGTH,
-            description="A financial-year quarter: `2023-24-Q2` is July to September 2023.",
-            examples=["2023-24-Q2"],
-        ),
-    ],
+    quarter: Quarter_,
     format_: Annotated[
         ReportFormat | None,
         Query(
             alias="format",
-            description="`json`, `csv`, `xlsx`, `html` or `pdf`; overrides `Accept`.",
+            description="`json`, `csv`, `xlsx`, `html` or `pdf`; overrides `Accept`. A "
+            "generated client reads one media type per response: it calls "
+            "`get_quarterly_report_csv` or `get_quarterly_report_xlsx` for those files instead.",
         ),
     ] = None,
     plan: Annotated[ReportedPlan, Depends(reported_plan)],
@@ -131,32 +165,59 @@ async def get_quarterly_report(
 
     Computed from the recorded history as it stood at the quarter's end (today, for the
     current quarter). The report has a strong `ETag`, the same until the plan's data (or,
-    for the current quarter, the day) changes, and `If-None-Match` gives 304.
+    for the current quarter, the day) changes, and `If-None-Match` gives 304. The format
+    follows `Accept` or `format`.
     """
-    period = _parse_quarter(quarter)
-    chosen = choose_format(request, format_)
-    today = clock.today()
-    key = report_key(plan.id, period, chosen, today)
-    # The fingerprint was read first, and the plan is read after it, so a rendering is
-    # never older than the fingerprint its ETag is made from.
-    etag = report_etag(key, plan.fingerprint)
-    cached = cached_response(request, key, etag)
-    if cached is not None:
-        return cached
-    report = await quarterly_report(
-        session=session,
-        plan=await get_plan(session=session, plan_id=plan.id),
-        quarter=period,
-        today=today,
-    )
-    # Rendering a PDF or a workbook is CPU work: off the event loop.
-    rendered = (
-        render(report, chosen, etag)
-        if chosen == ReportFormat.json
-        else await run_in_threadpool(render, report, chosen, etag)
-    )
-    cache_rendering(request, key, rendered)
-    return respond(rendered)
+    return await _quarterly(request, session, plan, quarter, choose_format(request, format_))
+
+
+@router.get(
+    "/quarterly.csv",
+    response_class=Response,
+    responses={
+        **problems(404),
+        **NOT_MODIFIED,
+        200: {
+            "description": "The report as CSV: one row per action, UTF-8 with a byte-order "
+            "mark, stable column names only ever added to at the end.",
+            "content": {CSV_TYPE: {"schema": {"type": "string"}}},
+        },
+    },
+)
+async def get_quarterly_report_csv(
+    *,
+    request: Request,
+    session: SessionDep,
+    _: Viewer,
+    quarter: Quarter_,
+    plan: Annotated[ReportedPlan, Depends(reported_plan)],
+) -> Response:
+    """The quarterly report as CSV, for a client that reads one media type per operation."""
+    return await _quarterly(request, session, plan, quarter, ReportFormat.csv)
+
+
+@router.get(
+    "/quarterly.xlsx",
+    response_class=Response,
+    responses={
+        **problems(404),
+        **NOT_MODIFIED,
+        200: {
+            "description": "The report as an XLSX workbook: a summary sheet and an actions sheet.",
+            "content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+        },
+    },
+)
+async def get_quarterly_report_xlsx(
+    *,
+    request: Request,
+    session: SessionDep,
+    _: Viewer,
+    quarter: Quarter_,
+    plan: Annotated[ReportedPlan, Depends(reported_plan)],
+) -> Response:
+    """The quarterly report as XLSX, for a client that reads one media type per operation."""
+    return await _quarterly(request, session, plan, quarter, ReportFormat.xlsx)
 
 
 TABLE_CONTENT = {

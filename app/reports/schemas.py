@@ -18,17 +18,32 @@ class GroupBy(StrEnum):
     inspection_action = "inspection_action"
 
 
+class RatingCounts(BaseModel):
+    """Actions counted by rating."""
+
+    red: int = Field(description="Rated red.", examples=[1])
+    amber: int = Field(description="Rated amber.", examples=[3])
+    green: int = Field(description="Rated green.", examples=[10])
+    blue: int = Field(description="Rated blue (complete).", examples=[2])
+    not_rated: int = Field(description="Not rated.", examples=[41])
+
+
+class StatusCounts(BaseModel):
+    """Actions counted by delivery status."""
+
+    not_started: int = Field(description="Not started.", examples=[30])
+    in_progress: int = Field(description="In progress.", examples=[23])
+    complete: int = Field(description="Complete.", examples=[2])
+    deferred: int = Field(description="Deferred.", examples=[1])
+    cancelled: int = Field(description="Cancelled.", examples=[1])
+
+
 class Counts(BaseModel):
     """Actions counted by rating and by delivery status."""
 
-    actions: int = Field(description="How many actions.")
-    by_rating: dict[str, int] = Field(
-        description="Keys `red`, `amber`, `green`, `blue`, `not_rated`.",
-        examples=[{"red": 1, "amber": 3, "green": 10, "blue": 2, "not_rated": 41}],
-    )
-    by_status: dict[str, int] = Field(
-        description="Keys `not_started`, `in_progress`, `complete`, `deferred`, `cancelled`."
-    )
+    actions: int = Field(description="How many actions.", examples=[57])
+    by_rating: RatingCounts = Field(description="By rating.")
+    by_status: StatusCounts = Field(description="By delivery status.")
 
 
 class PlanRef(BaseModel):
@@ -97,13 +112,24 @@ class ExceptionItem(ActionRef):
     last_update_date: date | None = Field(description="Its latest update's effective date.")
 
 
+class ReasonCounts(BaseModel):
+    """How many exceptions give each reason."""
+
+    red: int = Field(description="Rated red.", examples=[1])
+    overdue: int = Field(description="Past their due date and open.", examples=[4])
+    slipped: int = Field(description="Due later than first planned.", examples=[2])
+    stale: int = Field(description="Open with no recent update.", examples=[6])
+    amber_two_quarters: int = Field(description="Amber at two quarter ends running.")
+    no_update_in_quarter: int = Field(description="Open with no update in the quarter.")
+
+
 class Exceptions(BaseModel):
     """What the board must see on a day: red, overdue, slipped, or without updates."""
 
     plan: PlanRef = Field(description="The plan.")
     as_of: date = Field(description="The day (end of day).")
     items: list[ExceptionItem] = Field(description="Exceptions, in document order.")
-    counts: dict[str, int] = Field(description="How many items give each reason.")
+    counts: ReasonCounts = Field(description="How many items give each reason.")
 
 
 class Movement(StrEnum):

@@ -35,6 +35,9 @@ from app.reports.schemas import (
     Exceptions,
     GroupBy,
     PlanRef,
+    RatingCounts,
+    ReasonCounts,
+    StatusCounts,
     Summary,
     SummaryGroup,
 )
@@ -213,8 +216,8 @@ def count(items: Iterable[ActionAt]) -> Counts:
         statuses[item.status] += 1
     return Counts(
         actions=total,
-        by_rating={key: ratings[key] for key in RATING_KEYS},
-        by_status={key: statuses[key] for key in STATUS_KEYS},
+        by_rating=RatingCounts.model_validate({key: ratings[key] for key in RATING_KEYS}),
+        by_status=StatusCounts.model_validate({key: statuses[key] for key in STATUS_KEYS}),
     )
 
 
@@ -351,7 +354,9 @@ async def exceptions(*, session: AsyncSession, plan: Plan, as_of: date) -> Excep
         plan=plan_ref(plan),
         as_of=as_of,
         items=found,
-        counts={reason.value: tally.get(reason.value, 0) for reason in ExceptionReason},
+        counts=ReasonCounts.model_validate(
+            {reason.value: tally.get(reason.value, 0) for reason in ExceptionReason}
+        ),
     )
 
 

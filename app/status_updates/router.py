@@ -12,7 +12,7 @@ from app.core.auth.keys import Contributor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.http.listing import ChangedListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -46,7 +46,7 @@ async def _page(
     request: Request,
     response: Response,
     session: SessionDep,
-    params: ChangedListParamsDep,
+    params: ListParams,
     filters: service.UpdateFilters,
 ) -> StatusUpdatePage:
     result = await service.list_status_updates(session=session, params=params, filters=filters)
@@ -118,7 +118,7 @@ async def list_action_status_updates(
     session: SessionDep,
     _: Viewer,
     action: ActionDep,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
 ) -> StatusUpdatePage:
     """An action's status updates, superseded ones included. Sortable by `created_at`
     (default) and `effective_date`."""
@@ -132,7 +132,7 @@ async def list_status_updates(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     plan_id: Annotated[TextFilters, Query(description="Only this plan's. Repeatable.")] = [],  # noqa: B006
     area_id: Annotated[TextFilters, Query(description="Only this area's. Repeatable.")] = [],  # noqa: B006
     action_id: Annotated[TextFilters, Query(description="Only this action's. Repeatable.")] = [],  # noqa: B006

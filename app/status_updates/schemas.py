@@ -27,7 +27,8 @@ class Evidence(BaseModel):
     url: str | None = Field(
         default=None,
         max_length=2000,
-        pattern=r"^https?://\S+$",
+        # No whitespace, nor the C1 controls (U+0085 is whitespace to one regex engine only).
+        pattern=r"^https?://[^\s\x00-\x20\x7f-\x9f]+$",
         description="Where it is (http or https). Stored as text; never fetched.",
     )
     reference: str | None = Field(

@@ -13,7 +13,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents, ParentArchived
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ChangedListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
 from app.core.resources import crud
@@ -31,7 +31,7 @@ async def list_strategies(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
     plan_id: Annotated[
         TextFilters, Query(description="Only strategies in this plan; repeat for any of several.")
     ] = [],  # noqa: B006

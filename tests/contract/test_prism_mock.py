@@ -43,8 +43,10 @@ def test_prism_mocks_the_contract(tmp_path: Path) -> None:
         assert response.status_code == 200, response.text
         assert response.headers["content-type"].startswith("application/json")
         body = response.json()
-        assert isinstance(body["items"], list)
-        assert "next_cursor" in body
+        # The Stockton plan, and a page that is the whole list, so a pager stops.
+        assert body["items"][0]["organisation"] == "Stockton-on-Tees Borough Council"
+        assert body["next_cursor"] is None
+        assert body["total"] == len(body["items"])
         unauthorised = httpx.get(f"{base}/api/v1/plans", timeout=5)
         assert unauthorised.status_code == 401
     finally:

@@ -119,6 +119,7 @@ async def idempotency(
     idempotency_key: Annotated[
         str | None,
         Header(
+            alias="Idempotency-Key",
             min_length=1,
             max_length=255,
             description="Any unique string (a UUID is good). A retry with the same key and "

@@ -7,7 +7,7 @@ import binascii
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar, overload
@@ -21,7 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.core.config import get_settings
 from app.core.errors import ValidationFailed
-from app.core.http.schemas import IsoDateTime
+from app.core.http.schemas import FilterText, IsoDateTime
 
 T = TypeVar("T")
 
@@ -106,6 +106,55 @@ ChangedListParamsDep = Annotated[ListParams, Depends(list_params_with_updated_si
 """`ListParamsDep` with `updated_since`, for every list whose filters do not take it."""
 
 
+def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
+    """`Depends` for a list's `limit`, `cursor` and `sort`, whose contract names the fields
+    `sort` takes (as an enum, so a typo in a generated client does not compile), and with
+    `changed_since`, `updated_since` (for a list whose filters do not take it already)."""
+    fields = list(sortable)
+
+    async def params(
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
+        ] = DEFAULT_LIMIT,
+        cursor: Annotated[
+            str | None,
+            Query(
+                max_length=MAX_CURSOR_LENGTH,
+                description="The `next_cursor` of the previous page, as the service sent it; "
+                "any other value is a 422.",
+            ),
+        ] = None,
+        # A default rather than `Annotated`: the annotation is read without this closure.
+        sort: list[FilterText] = Query(
+            [],
+            max_length=len(fields),
+            description="Fields to sort by, each at most once, repeated (`sort=a&sort=-b`) or "
+            "comma-separated (`sort=a,-b`); a leading `-` sorts descending. Unknown fields "
+            "are a 422.",
+            json_schema_extra={"x-sort-fields": fields},
+        ),
+    ) -> ListParams:
+        # `sort=` (an empty value) is refused as an unknown field, not read as no sort.
+        return ListParams(limit=limit, cursor=cursor, sort=",".join(sort) if sort else None)
+
+    if not changed_since:
+        return Depends(params)
+
+    async def changed(
+        sorted_params: ListParams = Depends(params),  # a default, as `sort`'s above
+        updated_since: Annotated[
+            IsoDateTime | None,
+            Query(
+                description="Only items changed (or, for those never changed, created) at or "
+                "after this time: poll with the time of your last read."
+            ),
+        ] = None,
+    ) -> ListParams:
+        return replace(sorted_params, updated_since=updated_since)
+
+    return Depends(changed)
+
+
 def contains(column: ColumnElement[Any] | Mapped[Any], text: str) -> ColumnElement[bool]:
     """Case-insensitive "contains", with `%`, `_` and `\\` in the text taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -134,7 +183,7 @@ def parse_sort(
     raw: str | None, allowed: Mapping[str, SortField], default: Sequence[str]
 ) -> list[SortKey]:
     """Read `sort=a,-b` against the fields a list allows."""
-    names = [part.strip() for part in raw.split(",")] if raw else list(default)
+    names = [part.strip() for part in raw.split(",")] if raw is not None else list(default)
     keys: list[SortKey] = []
     seen: set[str] = set()
     for name in names:

@@ -222,11 +222,38 @@ class RequestBody(BaseModel):
         return checked
 
 
+def without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """A field's or parameter's schema with null no longer allowed, and no default."""
+    options = schema.get("anyOf")
+    if not options or not any(option == {"type": "null"} for option in options):
+        return schema
+    rest = [option for option in options if option != {"type": "null"}]
+    outer = {k: v for k, v in schema.items() if k not in {"anyOf", "default"}}
+    return {**rest[0], **outer} if len(rest) == 1 else {**outer, "anyOf": rest}
+
+
+def _patch_schema(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """In a partial update a field left out is left as it is, so no field has a default; one
+    that may not be cleared is not nullable."""
+    not_blank_strings(schema, model)
+    refused: frozenset[str] = getattr(model, "not_nullable", frozenset())
+    properties = schema.get("properties", {})
+    for name, field in list(properties.items()):
+        field.pop("default", None)
+        if name in refused:
+            properties[name] = without_null(field)
+
+
 class PatchBody(RequestBody):
     """A partial update: send only the fields to change.
 
-    Fields named in `not_nullable` may be left out but may not be set to null.
+    Fields named in `not_nullable` may be left out but may not be set to null, and the
+    contract does not declare them nullable.
     """
+
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=_patch_schema
+    )
 
     not_nullable: ClassVar[frozenset[str]] = frozenset()
 

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   };
   const post = () =>
     client.POST("/api/v1/actions/{action_id}/status-updates", {
-      params: { path, header: { "idempotency-key": idempotencyKey } },
+      params: { path, header: { "Idempotency-Key": idempotencyKey } },
       body: update,
     });
   const first = await post();

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.outcome_read import OutcomeRead
+from ...models.outcome_update import OutcomeUpdate
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    outcome_id: str,
+    *,
+    body: OutcomeUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/outcomes/{outcome_id}".format(
+            outcome_id=quote(str(outcome_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OutcomeRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = OutcomeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OutcomeRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    outcome_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OutcomeUpdate,
+    if_match: str,
+) -> Response[OutcomeRead | Problem]:
+    """Update Outcome
+
+     Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived.
+
+    Args:
+        outcome_id (str): The outcome's id.
+        if_match (str):
+        body (OutcomeUpdate): Changes to an outcome: only the fields sent change. It cannot move
+            to another area.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OutcomeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        outcome_id=outcome_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    outcome_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OutcomeUpdate,
+    if_match: str,
+) -> OutcomeRead | Problem | None:
+    """Update Outcome
+
+     Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived.
+
+    Args:
+        outcome_id (str): The outcome's id.
+        if_match (str):
+        body (OutcomeUpdate): Changes to an outcome: only the fields sent change. It cannot move
+            to another area.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OutcomeRead | Problem
+    """
+
+    return sync_detailed(
+        outcome_id=outcome_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    outcome_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OutcomeUpdate,
+    if_match: str,
+) -> Response[OutcomeRead | Problem]:
+    """Update Outcome
+
+     Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived.
+
+    Args:
+        outcome_id (str): The outcome's id.
+        if_match (str):
+        body (OutcomeUpdate): Changes to an outcome: only the fields sent change. It cannot move
+            to another area.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OutcomeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        outcome_id=outcome_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    outcome_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OutcomeUpdate,
+    if_match: str,
+) -> OutcomeRead | Problem | None:
+    """Update Outcome
+
+     Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived.
+
+    Args:
+        outcome_id (str): The outcome's id.
+        if_match (str):
+        body (OutcomeUpdate): Changes to an outcome: only the fields sent change. It cannot move
+            to another area.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OutcomeRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            outcome_id=outcome_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

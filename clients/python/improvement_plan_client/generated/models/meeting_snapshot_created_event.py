@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.event_resource import EventResource
+    from ..models.meeting_read import MeetingRead
+
+
+T = TypeVar("T", bound="MeetingSnapshotCreatedEvent")
+
+
+@_attrs_define
+class MeetingSnapshotCreatedEvent:
+    """The plan was frozen for a meeting's papers; `data` is the meeting, naming its snapshot, and the resource URL is the
+    snapshot's.
+
+        Attributes:
+            id (str): Opaque identifier; the same in every delivery of the event.
+            type_ (Literal['meeting.snapshot_created']):
+            occurred_at (datetime.datetime): When the change was made (RFC 3339, UTC).
+            actor (str): The API key's name, or `system` for the service itself.
+            plan_id (None | str): The plan the resource belongs to, if any.
+            resource (EventResource): The resource an event is about.
+            data (MeetingRead): A board meeting.
+    """
+
+    id: str
+    type_: Literal["meeting.snapshot_created"]
+    occurred_at: datetime.datetime
+    actor: str
+    plan_id: None | str
+    resource: EventResource
+    data: MeetingRead
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        type_ = self.type_
+
+        occurred_at = self.occurred_at.isoformat()
+
+        actor = self.actor
+
+        plan_id: None | str
+        plan_id = self.plan_id
+
+        resource = self.resource.to_dict()
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+                "occurred_at": occurred_at,
+                "actor": actor,
+                "plan_id": plan_id,
+                "resource": resource,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.event_resource import EventResource
+        from ..models.meeting_read import MeetingRead
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        type_ = cast(Literal["meeting.snapshot_created"], d.pop("type"))
+        if type_ != "meeting.snapshot_created":
+            raise ValueError(
+                f"type must match const 'meeting.snapshot_created', got '{type_}'"
+            )
+
+        occurred_at = datetime.datetime.fromisoformat(d.pop("occurred_at"))
+
+        actor = d.pop("actor")
+
+        def _parse_plan_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        plan_id = _parse_plan_id(d.pop("plan_id"))
+
+        resource = EventResource.from_dict(d.pop("resource"))
+
+        data = MeetingRead.from_dict(d.pop("data"))
+
+        meeting_snapshot_created_event = cls(
+            id=id,
+            type_=type_,
+            occurred_at=occurred_at,
+            actor=actor,
+            plan_id=plan_id,
+            resource=resource,
+            data=data,
+        )
+
+        meeting_snapshot_created_event.additional_properties = d
+        return meeting_snapshot_created_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

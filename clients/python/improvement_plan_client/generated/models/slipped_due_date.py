@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.delivery_status import DeliveryStatus
+from ..models.rag import Rag
+
+T = TypeVar("T", bound="SlippedDueDate")
+
+
+@_attrs_define
+class SlippedDueDate:
+    """A due date moved later during the quarter.
+
+    Attributes:
+        action_id (str): The action's id.
+        ref (str): Its ref.
+        title (str): Its title.
+        rag (None | Rag): Its rating on the report's day; null when not rated.
+        status (DeliveryStatus): Where delivery of an action stands, separate from the RAG judgement.
+        due_date (datetime.date | None): Its due date on the report's day.
+        lead_officers (list[str]): Its lead officers' names.
+        from_date (datetime.date | None): The due date before.
+        to_date (datetime.date | None): The due date after.
+        reason (str): The reason given.
+        changed_at (datetime.datetime): When it was changed.
+    """
+
+    action_id: str
+    ref: str
+    title: str
+    rag: None | Rag
+    status: DeliveryStatus
+    due_date: datetime.date | None
+    lead_officers: list[str]
+    from_date: datetime.date | None
+    to_date: datetime.date | None
+    reason: str
+    changed_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        action_id = self.action_id
+
+        ref = self.ref
+
+        title = self.title
+
+        rag: None | str
+        if isinstance(self.rag, Rag):
+            rag = self.rag.value
+        else:
+            rag = self.rag
+
+        status = self.status.value
+
+        due_date: None | str
+        if isinstance(self.due_date, datetime.date):
+            due_date = self.due_date.isoformat()
+        else:
+            due_date = self.due_date
+
+        lead_officers = self.lead_officers
+
+        from_date: None | str
+        if isinstance(self.from_date, datetime.date):
+            from_date = self.from_date.isoformat()
+        else:
+            from_date = self.from_date
+
+        to_date: None | str
+        if isinstance(self.to_date, datetime.date):
+            to_date = self.to_date.isoformat()
+        else:
+            to_date = self.to_date
+
+        reason = self.reason
+
+        changed_at = self.changed_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "action_id": action_id,
+                "ref": ref,
+                "title": title,
+                "rag": rag,
+                "status": status,
+                "due_date": due_date,
+                "lead_officers": lead_officers,
+                "from_date": from_date,
+                "to_date": to_date,
+                "reason": reason,
+                "changed_at": changed_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        action_id = d.pop("action_id")
+
+        ref = d.pop("ref")
+
+        title = d.pop("title")
+
+        def _parse_rag(data: object) -> None | Rag:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                rag_type_0 = Rag(data)
+
+                return rag_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Rag, data)
+
+        rag = _parse_rag(d.pop("rag"))
+
+        status = DeliveryStatus(d.pop("status"))
+
+        def _parse_due_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                due_date_type_0 = datetime.date.fromisoformat(data)
+
+                return due_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        due_date = _parse_due_date(d.pop("due_date"))
+
+        lead_officers = cast(list[str], d.pop("lead_officers"))
+
+        def _parse_from_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                from_date_type_0 = datetime.date.fromisoformat(data)
+
+                return from_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        from_date = _parse_from_date(d.pop("from_date"))
+
+        def _parse_to_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                to_date_type_0 = datetime.date.fromisoformat(data)
+
+                return to_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        to_date = _parse_to_date(d.pop("to_date"))
+
+        reason = d.pop("reason")
+
+        changed_at = datetime.datetime.fromisoformat(d.pop("changed_at"))
+
+        slipped_due_date = cls(
+            action_id=action_id,
+            ref=ref,
+            title=title,
+            rag=rag,
+            status=status,
+            due_date=due_date,
+            lead_officers=lead_officers,
+            from_date=from_date,
+            to_date=to_date,
+            reason=reason,
+            changed_at=changed_at,
+        )
+
+        slipped_due_date.additional_properties = d
+        return slipped_due_date
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
