@@ -292,7 +292,8 @@ def example_for(
             for name, prop in schema.get("properties", {}).items()
             if name in required or "examples" in prop or "example" in prop
         }
-        if isinstance(value.get("items"), list) and "next_cursor" in value:
+        properties = schema.get("properties", {})
+        if isinstance(value.get("items"), list) and "total" in properties:
             # A page of a list: its one item is the whole list, so a pager stops after it.
             value["total"] = len(value["items"])
             value["next_cursor"] = None
