@@ -217,7 +217,10 @@ def quarterly_pack(report: QuarterlyReport) -> BoardPack:
         movement_since=f"the end of {period.previous}",
         movement=report.movement,
         trend_caption="Ratings at the end of each quarter",
-        trend=[RatingCounts(point.label, point.actions, point.by_rating) for point in report.trend],
+        trend=[
+            RatingCounts(point.label, point.actions, point.by_rating.model_dump())
+            for point in report.trend
+        ],
         exceptions=[rows[a.action_id] for a in report.exceptions],
         overdue=[rows[a.action_id] for a in report.overdue],
         slipped=[

@@ -234,9 +234,7 @@ class QuarterRatings(BaseModel):
     label: str = Field(description="The quarter.", examples=["2023-24-Q1"])
     end: date = Field(description="Its last day, when the ratings were read.")
     actions: int = Field(description="Live actions then.")
-    by_rating: dict[str, int] = Field(
-        description="Keys `red`, `amber`, `green`, `blue`, `not_rated`."
-    )
+    by_rating: RatingCounts = Field(description="The actions by rating then.")
 
 
 class QuarterlyReport(BaseModel):

@@ -160,7 +160,6 @@ from .preview_plan import PreviewPlan
 from .problem import Problem
 from .quarter_action import QuarterAction
 from .quarter_ratings import QuarterRatings
-from .quarter_ratings_by_rating import QuarterRatingsByRating
 from .quarter_updates import QuarterUpdates
 from .quarterly_report import QuarterlyReport
 from .rag import Rag
@@ -385,7 +384,6 @@ __all__ = (
     "Problem",
     "QuarterAction",
     "QuarterRatings",
-    "QuarterRatingsByRating",
     "QuarterUpdates",
     "QuarterlyReport",
     "Rag",

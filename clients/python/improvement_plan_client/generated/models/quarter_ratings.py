@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.quarter_ratings_by_rating import QuarterRatingsByRating
+    from ..models.rating_counts import RatingCounts
 
 
 T = TypeVar("T", bound="QuarterRatings")
@@ -22,13 +22,13 @@ class QuarterRatings:
         label (str): The quarter.
         end (datetime.date): Its last day, when the ratings were read.
         actions (int): Live actions then.
-        by_rating (QuarterRatingsByRating): Keys `red`, `amber`, `green`, `blue`, `not_rated`.
+        by_rating (RatingCounts): Actions counted by rating.
     """
 
     label: str
     end: datetime.date
     actions: int
-    by_rating: QuarterRatingsByRating
+    by_rating: RatingCounts
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +55,7 @@ class QuarterRatings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.quarter_ratings_by_rating import QuarterRatingsByRating
+        from ..models.rating_counts import RatingCounts
 
         d = dict(src_dict)
         label = d.pop("label")
@@ -64,7 +64,7 @@ class QuarterRatings:
 
         actions = d.pop("actions")
 
-        by_rating = QuarterRatingsByRating.from_dict(d.pop("by_rating"))
+        by_rating = RatingCounts.from_dict(d.pop("by_rating"))
 
         quarter_ratings = cls(
             label=label,
