@@ -18,7 +18,15 @@ from docx import Document
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from app.plan_imports.reading import Draft, Registry, inspection_tag, slug
+from app.plan_imports.reading import (
+    PARAGRAPH_BREAK,
+    Draft,
+    Registry,
+    inspection_tag,
+    lead_with_partners,
+    meeting_schedule,
+    slug,
+)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # Tried in this order, so "Success criteria" is not read as an action column.
@@ -219,11 +227,12 @@ class _Reader:
         new_outcome = not self._same("outcome", row) and texts.get("outcome")
         if new_outcome:
             lines = texts["outcome"]
-            statement = " ".join(lines)
             number = None
-            match = _OUTCOME_NUMBER.match(statement)
+            match = _OUTCOME_NUMBER.match(lines[0])
             if match:
-                number, statement = match["number"], match["statement"]
+                number = match["number"]
+                lines = [match["statement"], *lines[1:]]
+            statement = PARAGRAPH_BREAK.join(lines)
             self.outcome = self.draft.placed(
                 {
                     "number": number,
@@ -264,7 +273,7 @@ class _Reader:
                 return
             lines = texts["objective"]
             self.objective = self.draft.placed(
-                {"statement": " ".join(lines), "success_criteria": [], "actions": []},
+                {"statement": PARAGRAPH_BREAK.join(lines), "success_criteria": [], "actions": []},
                 row.place(self.table_number, "objective"),
             )
             self.outcome["objectives"].append(self.objective)
@@ -293,7 +302,9 @@ class _Reader:
                 row,
                 kind,
                 "paragraphs_joined",
-                f"The {kind} cell's {len(lines)} paragraphs are read as one statement.",
+                f"The {kind} cell has {len(lines)} paragraphs. They are kept as paragraphs of "
+                f"one {kind}, not {len(lines)} of them: the actions beside the cell sit beside "
+                "all its paragraphs.",
             )
 
     def _choose(
@@ -323,30 +334,48 @@ class _Reader:
         descriptions: list[str] = []
         notes: list[str] = []
         last: dict[str, Any] | None = None
+        # The actions written in this cell since its last tag: a tag applies to all of them.
+        untagged: list[dict[str, Any]] = []
         for paragraph in paragraphs:
             text = " ".join(paragraph.text.split())
             tag = inspection_tag(text)
             if tag is not None:
-                target = last or self.top_action
-                if target is None:
+                targets = untagged or ([self.top_action] if self.top_action else [])
+                if not targets:
                     self.draft.fail(
                         row.place(self.table_number, "action"), f"'{text}' tags no action."
                     )
                     continue
-                target["inspection_actions"].append(self.registry.inspection(tag[0], tag[1], text))
+                number = self.registry.inspection(tag[0], tag[1], text)
+                for target in targets:
+                    if number not in target["inspection_actions"]:
+                        target["inspection_actions"].append(number)
+                if len(targets) > 1:
+                    self._choose(
+                        targets[0],
+                        row,
+                        "action",
+                        "tag_closes_cell",
+                        f"'{text}' closes the action cell, so it tags every action written "
+                        "before it there, the listed sub-items included.",
+                    )
+                untagged = []
                 continue
             if main is not None and _is_list_item(paragraph):
                 last = self._new_action(_item_text(paragraph), row)
                 items.append(last)
+                untagged.append(last)
             elif main is None:
                 if _is_list_item(paragraph) and self.top_action is not None:
                     # A row whose action cell is only a list item: a sub-item of the action above.
                     last = self._new_action(_item_text(paragraph), row)
                     items.append(last)
+                    untagged.append(last)
                     continue
                 main = last = self._new_action(
                     _item_text(paragraph) if _is_list_item(paragraph) else text, row
                 )
+                untagged.append(main)
             elif text.endswith(":"):
                 descriptions.append(text)
             else:
@@ -363,6 +392,8 @@ class _Reader:
                     row, timescales, position, len(items), parent
                 )
                 item["strategies"] = list(links) if position == 0 else []
+                # The criteria beside the parent's cell describe its sub-items too.
+                item["success_criteria"] = list(parent["success_criteria"])
                 parent["sub_actions"].append(item)
             if notes or leads_notes:
                 parent["notes"] = _join(parent.get("notes"), *notes, *leads_notes)
@@ -389,7 +420,9 @@ class _Reader:
         main["strategies"] = links
         self._place_timescales(row, main, items, timescales)
         for item in items:
+            # The cells beside the action cell go with each of its listed items.
             item["lead_officers"] = list(leads)
+            item["strategies"] = [dict(link) for link in links]
             main["sub_actions"].append(item)
         if items:
             self._choose(
@@ -398,11 +431,11 @@ class _Reader:
                 "action",
                 "sub_items",
                 f"The {len(items)} list items in the action cell are read as sub-actions "
-                "taking the action's lead officers.",
+                "taking the cells beside it: lead officers, timescale, links and criteria.",
             )
         self._owner()["actions"].append(main)
         self.top_action = main
-        return [main]
+        return [main, *items]
 
     def _place_timescales(
         self, row: _Row, main: dict[str, Any], items: list[dict[str, Any]], timescales: list[str]
@@ -487,6 +520,9 @@ class _Reader:
             return self.leads
         keys: list[str] = []
         for line in names:
+            # A lead written with partner agencies: the partners are not council officers, so
+            # the line is kept in the action's notes and only the officer leads.
+            line = lead_with_partners(line) or line
             for name in (part.strip() for part in line.split(";")):
                 if name:
                     keys.append(
@@ -498,13 +534,18 @@ class _Reader:
         return self.leads
 
     def _lead_notes(self, row: _Row, texts: dict[str, list[str]]) -> list[str]:
-        notes = [line for line in texts.get("lead", []) if line.endswith(".")]
+        notes = [
+            line
+            for line in texts.get("lead", [])
+            if line.endswith(".") or lead_with_partners(line) is not None
+        ]
         if notes and self.last.get("lead_notes") is not row.cells.get("lead"):
             self.last["lead_notes"] = row.cells.get("lead")
             self.draft.choose(
                 None,
                 "note_in_lead_cell",
-                "A sentence in the lead officer cell is read as a note on the action.",
+                "A sentence in the lead officer cell, or partners named beside the lead, are "
+                "read as a note on the action: a partner group is not a council officer.",
                 row.place(self.table_number, "lead"),
             )
             return notes
@@ -521,7 +562,7 @@ class _Reader:
             )
         for line in texts.get("links", []):
             if _NOTE.match(line) and links:
-                links[-1]["note"] = _join(links[-1]["note"], _NOTE.sub("", line))
+                links[-1]["note"] = _join(links[-1]["note"], _NOTE.sub("", line), between=" ")
                 continue
             links.append({"strategy": self.registry.strategy(line), "note": None})
         return links
@@ -569,9 +610,9 @@ class _Reader:
                     action["success_criteria"].append(key)
 
 
-def _join(first: str | None, *more: str) -> str | None:
+def _join(first: str | None, *more: str, between: str = PARAGRAPH_BREAK) -> str | None:
     parts = [part for part in (first, *more) if part]
-    return " ".join(parts) or None
+    return between.join(parts) or None
 
 
 def _rows(table: Table, headings: dict[str, int]) -> list[_Row]:
@@ -702,6 +743,7 @@ def read_word(content: bytes, *, key: str | None, organisation: str | None) -> D
             "status": status,
             "description": description,
             "rating_definitions": ratings,
+            "meeting_schedule": meeting_schedule(description),
         },
         **registry.lists(),
         "areas": reader.areas,

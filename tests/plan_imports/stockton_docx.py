@@ -42,12 +42,13 @@ class Row:
 
 
 def _in_cell(parent: SeedAction, sub: SeedAction) -> bool:
+    """A sub-action written as a list item in its parent's cell: it has every cell beside it."""
     return (
         sub.lead_officers == parent.lead_officers
         and sub.timescale == parent.timescale
-        and not sub.strategies
-        and not sub.success_criteria
-        and not sub.inspection_actions
+        and sub.strategies == parent.strategies
+        and sub.success_criteria == parent.success_criteria
+        and sub.inspection_actions == parent.inspection_actions
         and not sub.sub_actions
         and sub.description is None
         and sub.notes is None
@@ -94,17 +95,20 @@ def build_rows(seed: SeedFile) -> list[Row]:
             index = len(rows) - 1
             in_cell = all(_in_cell(action, sub) for sub in action.sub_actions)
             row.action.append((action.title, "Normal"))
-            for number in action.inspection_actions:
-                row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
             if action.description:
                 row.action.append((action.description, "Normal"))
             if (action.notes and not action.sub_actions) or (action.notes and in_cell):
                 row.action.append((action.notes, "Normal"))
             if in_cell:
                 row.action += [(sub.title, "List Bullet") for sub in action.sub_actions]
+            # A tag closes the cell, as the council's do, so it tags the sub-items too.
+            for number in action.inspection_actions:
+                row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
             row.lead = lead_cell(action.lead_officers)
             if action.notes and action.sub_actions and not in_cell:
-                row.lead.append(action.notes)
+                # The lead cell as the council wrote it: the lead with its partners, and a
+                # sentence ("DCS and key partner agencies…", "Issues to come to GABB…").
+                row.lead = action.notes.split("\n\n")
             row.timescale = [action.timescale] if action.timescale else []
             row.links = links(action)
             if action.success_criteria and action.success_criteria == criteria_keys:
@@ -152,18 +156,14 @@ def build_rows(seed: SeedFile) -> list[Row]:
             printed = (
                 f"{outcome.number} {outcome.statement}" if outcome.number else outcome.statement
             )
-            outcome_first = Row(outcome=[printed])
+            # A statement of several paragraphs is written as several paragraphs of one cell.
+            outcome_first = Row(outcome=printed.split("\n\n"))
             outcome_index = len(rows)
             first_used = False
             for objective in outcome.objectives:
                 row = outcome_first if not first_used else Row(merge={0: outcome_index})
                 first_used = True
-                statement = objective.statement
-                # A two-sentence objective written as two paragraphs, as the council's is.
-                parts = statement.split(". We have ", 1)
-                row.objective = (
-                    [parts[0] + ".", "We have " + parts[1]] if len(parts) == 2 else [statement]
-                )
+                row.objective = objective.statement.split("\n\n")
                 owner_rows(objective, outcome_index, len(rows), row)
             if outcome.actions or outcome.success_criteria:
                 row = outcome_first if not first_used else Row(merge={0: outcome_index})
