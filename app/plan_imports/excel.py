@@ -196,6 +196,8 @@ def _read(workbook: Any, *, key: str | None, organisation: str | None) -> Draft:
     areas = _actions_sheet(workbook["Actions"], draft, registry, officers)
     if "Reading notes" in workbook.sheetnames:
         _reading_sheet(workbook["Reading notes"], draft, areas)
+    # An inspection action made up from its number is not the plan's wording: to confirm.
+    draft.keep_choices({"inspection_action_created"})
     draft.document = {
         "format": "improvement-plan/v1",
         "plan": plan,

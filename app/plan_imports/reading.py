@@ -72,6 +72,18 @@ class Draft:
     def fail(self, place: str, message: str) -> None:
         self.errors.append(Finding(place=place, message=message))
 
+    def keep_choices(self, needs_review: set[str]) -> None:
+        """Store each reading choice on the item it shaped, as the seed stores its own, and
+        flag the kinds of choice the plan's owner should confirm."""
+        for choice in self.choices:
+            if choice.item is None:
+                continue
+            notes = choice.item.setdefault("reading_notes", [])
+            if choice.message not in notes:
+                notes.append(choice.message)
+            if choice.kind in needs_review:
+                choice.item["needs_review"] = True
+
     def placed(self, item: dict[str, Any], place: str) -> dict[str, Any]:
         self.places[id(item)] = place
         return item

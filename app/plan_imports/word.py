@@ -154,6 +154,8 @@ class _Reader:
     leads: list[str] = field(default_factory=list)
     top_action: dict[str, Any] | None = None
     criterion_count: int = 0
+    # Whether the row being read left its lead cell blank under a filled one.
+    lead_inherited: bool = False
 
     def read(self, rows: list[_Row]) -> None:
         for row in rows:
@@ -326,6 +328,7 @@ class _Reader:
             self._same("lead", row)
             self._same("timescale", row)
             return []
+        self.lead_inherited = False
         leads = self._leads(row, texts)
         timescales = texts.get("timescale", [])
         links = self._links(row, texts)
@@ -381,6 +384,16 @@ class _Reader:
             else:
                 notes.append(text)
         leads_notes = self._lead_notes(row, texts)
+        if leads_notes:
+            self._choose(
+                main or self.top_action,
+                row,
+                "lead",
+                "note_in_lead_cell",
+                "The lead officer cell has more than a lead: a sentence, or partners named "
+                "beside the lead, are kept in the action's notes, since a partner group is not "
+                "a council officer.",
+            )
         if main is None:
             # Sub-item rows: each takes this row's lead, timescale and links.
             parent = self.top_action
@@ -395,6 +408,15 @@ class _Reader:
                 # The criteria beside the parent's cell describe its sub-items too.
                 item["success_criteria"] = list(parent["success_criteria"])
                 parent["sub_actions"].append(item)
+                self._choose(
+                    item,
+                    row,
+                    "action",
+                    "sub_item",
+                    f"A listed item under '{_short(parent['title'])}': it has the lead officers, "
+                    "timescale and links of its own row, and the criteria beside its parent's "
+                    "cell.",
+                )
             if notes or leads_notes:
                 parent["notes"] = _join(parent.get("notes"), *notes, *leads_notes)
             return [parent]
@@ -418,12 +440,29 @@ class _Reader:
             )
         main["lead_officers"] = list(leads)
         main["strategies"] = links
+        if self.lead_inherited:
+            self._choose(
+                main,
+                row,
+                "lead",
+                "lead_same_as_above",
+                "The lead officer cell is blank under a filled one, so this action has the "
+                "lead officers above.",
+            )
         self._place_timescales(row, main, items, timescales)
         for item in items:
             # The cells beside the action cell go with each of its listed items.
             item["lead_officers"] = list(leads)
             item["strategies"] = [dict(link) for link in links]
             main["sub_actions"].append(item)
+            self._choose(
+                item,
+                row,
+                "action",
+                "sub_item",
+                f"A listed item in the action cell of '{_short(main['title'])}': it has the "
+                "cells beside that cell (lead officers, timescale, links and criteria).",
+            )
         if items:
             self._choose(
                 main,
@@ -442,6 +481,14 @@ class _Reader:
     ) -> None:
         if not items:
             main["timescale"] = " ".join(timescales) or None
+            if not timescales:
+                self._choose(
+                    main,
+                    row,
+                    "timescale",
+                    "no_timescale",
+                    "The timescale cell is blank, so the action has no timescale and no due date.",
+                )
             if len(timescales) > 1:
                 self._choose(
                     main,
@@ -509,14 +556,7 @@ class _Reader:
             return self.leads
         names = [line for line in texts.get("lead", []) if not line.endswith(".")]
         if not names:
-            if self.leads:
-                self.draft.choose(
-                    None,
-                    "lead_same_as_above",
-                    "A blank lead officer cell under a filled one is read as the same lead "
-                    "officers as above.",
-                    row.place(self.table_number, "lead"),
-                )
+            self.lead_inherited = bool(self.leads)
             return self.leads
         keys: list[str] = []
         for line in names:
@@ -541,13 +581,6 @@ class _Reader:
         ]
         if notes and self.last.get("lead_notes") is not row.cells.get("lead"):
             self.last["lead_notes"] = row.cells.get("lead")
-            self.draft.choose(
-                None,
-                "note_in_lead_cell",
-                "A sentence in the lead officer cell, or partners named beside the lead, are "
-                "read as a note on the action: a partner group is not a council officer.",
-                row.place(self.table_number, "lead"),
-            )
             return notes
         return []
 
@@ -585,24 +618,26 @@ class _Reader:
                 )
                 self._owner()["success_criteria"].append(criterion)
                 keys.append(key)
+                if not actions:
+                    self._choose(
+                        criterion,
+                        row,
+                        "criteria",
+                        "criteria_without_action",
+                        "Sits on a row with no action, so it describes the item it sits under "
+                        "and is linked to no action.",
+                    )
             self.criteria_of_cell[element] = keys
-            if keys and not actions:
-                self.draft.choose(
-                    None,
-                    "criteria_without_action",
-                    f"The {len(keys)} success criteria on a row with no action describe the "
-                    "item they sit under and are linked to no action.",
-                    row.place(self.table_number, "criteria"),
-                )
         else:
             keys = self.criteria_of_cell[element]
-            if keys and actions:
-                self.draft.choose(
-                    None,
+            for action in actions if keys else []:
+                self._choose(
+                    action,
+                    row,
+                    "criteria",
                     "criteria_cell_spans_actions",
-                    "A success criteria cell merged over several actions links each of its "
-                    "criteria to each of them.",
-                    row.place(self.table_number, "criteria"),
+                    "The success criteria cell spans this action and the one above, so its "
+                    "criteria go with each of them.",
                 )
         for action in actions:
             for key in keys:
@@ -610,9 +645,26 @@ class _Reader:
                     action["success_criteria"].append(key)
 
 
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
+
+
 def _join(first: str | None, *more: str, between: str = PARAGRAPH_BREAK) -> str | None:
     parts = [part for part in (first, *more) if part]
     return between.join(parts) or None
+
+
+# Readings the plan's owner should confirm: the reader inferred something the table does not
+# say outright (as the seed marks them; see seed/README.md, section 2).
+NEEDS_REVIEW = {
+    "paragraphs_joined",
+    "criteria_without_action",
+    "lead_same_as_above",
+    "sub_item",
+    "no_timescale",
+    "note_in_lead_cell",
+    "tag_closes_cell",
+}
 
 
 def _rows(table: Table, headings: dict[str, int]) -> list[_Row]:
@@ -733,6 +785,7 @@ def read_word(content: bytes, *, key: str | None, organisation: str | None) -> D
     }
     if not reader.areas:
         draft.fail(f"table {table_number}", "The table has no improvement area heading rows.")
+    draft.keep_choices(NEEDS_REVIEW)
     draft.document = {
         "format": "improvement-plan/v1",
         "plan": {

@@ -6,6 +6,7 @@ list items for sub-items, and blank lead cells meaning "same as above"."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ HEADERS = [
     "Links to Strategy",
 ]
 WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
+_BLANK_LEAD = re.compile(r"\blead\b[^.]*\bcells? (?:is|are) blank")
 
 
 @dataclass
@@ -69,9 +71,10 @@ def build_rows(seed: SeedFile) -> list[Row]:
                 lines.append(f"Note: {link.note}")
         return lines
 
-    def lead_cell(leads: list[str]) -> list[str]:
+    def lead_cell(leads: list[str], action: SeedAction) -> list[str]:
+        # Blank where the council left it blank ("same as above"), as the seed's notes say.
         nonlocal previous_leads
-        same = leads == previous_leads
+        same = leads == previous_leads and any(_BLANK_LEAD.search(n) for n in action.reading_notes)
         previous_leads = leads
         return [] if same else [names[k] for k in leads]
 
@@ -104,7 +107,7 @@ def build_rows(seed: SeedFile) -> list[Row]:
             # A tag closes the cell, as the council's do, so it tags the sub-items too.
             for number in action.inspection_actions:
                 row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
-            row.lead = lead_cell(action.lead_officers)
+            row.lead = lead_cell(action.lead_officers, action)
             if action.notes and action.sub_actions and not in_cell:
                 # The lead cell as the council wrote it: the lead with its partners, and a
                 # sentence ("DCS and key partner agencies…", "Issues to come to GABB…").
@@ -120,7 +123,7 @@ def build_rows(seed: SeedFile) -> list[Row]:
                 for sub in action.sub_actions:
                     sub_row = Row(
                         action=[(sub.title, "List Bullet")],
-                        lead=lead_cell(sub.lead_officers),
+                        lead=lead_cell(sub.lead_officers, sub),
                         timescale=[sub.timescale] if sub.timescale else [],
                         links=links(sub),
                     )
