@@ -156,6 +156,9 @@ class _Reader:
     criterion_count: int = 0
     # Whether the row being read left its lead cell blank under a filled one.
     lead_inherited: bool = False
+    # The links of the last action read, and the item it belongs to, for blank links cells.
+    links_above: list[dict[str, Any]] = field(default_factory=list)
+    links_owner: dict[str, Any] | None = None
 
     def read(self, rows: list[_Row]) -> None:
         for row in rows:
@@ -439,6 +442,16 @@ class _Reader:
                 "Text after the action ending with ':' is read as its description.",
             )
         main["lead_officers"] = list(leads)
+        if not links and self.links_above and self.links_owner is self._owner():
+            # A blank links cell means "same as above" within the item, as a blank lead does.
+            links = [dict(link) for link in self.links_above]
+            self._choose(
+                main,
+                row,
+                "links",
+                "links_same_as_above",
+                "The links cell is blank under a filled one, so this action has the links above.",
+            )
         main["strategies"] = links
         if self.lead_inherited:
             self._choose(
@@ -474,6 +487,7 @@ class _Reader:
             )
         self._owner()["actions"].append(main)
         self.top_action = main
+        self.links_above, self.links_owner = links, self._owner()
         return [main, *items]
 
     def _place_timescales(
@@ -660,6 +674,7 @@ NEEDS_REVIEW = {
     "paragraphs_joined",
     "criteria_without_action",
     "lead_same_as_above",
+    "links_same_as_above",
     "sub_item",
     "no_timescale",
     "note_in_lead_cell",

@@ -27,6 +27,7 @@ HEADERS = [
 ]
 WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
 _BLANK_LEAD = re.compile(r"\blead\b[^.]*\bcells? (?:is|are) blank")
+_BLANK_LINK = re.compile(r"\blink\b[^.]*\bcells? (?:is|are) blank")
 
 
 @dataclass
@@ -86,6 +87,7 @@ def build_rows(seed: SeedFile) -> list[Row]:
         started = False
         criteria_row: int | None = None
         criteria_keys: list[str] = []
+        links_above: list[str] = []
         for action in owner.actions:
             row = pending if not started else Row()
             started = True
@@ -113,7 +115,10 @@ def build_rows(seed: SeedFile) -> list[Row]:
                 # sentence ("DCS and key partner agencies…", "Issues to come to GABB…").
                 row.lead = action.notes.split("\n\n")
             row.timescale = [action.timescale] if action.timescale else []
-            row.links = links(action)
+            written = links(action)
+            blank = any(_BLANK_LINK.search(n) for n in action.reading_notes)
+            row.links = [] if blank and written == links_above else written
+            links_above = written
             if action.success_criteria and action.success_criteria == criteria_keys:
                 row.merge[3] = criteria_row  # type: ignore[assignment]
             else:

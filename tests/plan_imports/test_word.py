@@ -198,7 +198,6 @@ SOURCE_LAYOUT_ONLY = {
     "A2.13": "three actions in one cell, one tag closing it",
     "A2.15": "its tag and fourth criterion continued after a page break",
     "A2.16": "its tag closing a cell of several paragraphs",
-    "A4.2": "a blank link cell under a filled one (the document writes every link)",
 }
 
 
