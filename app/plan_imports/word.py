@@ -159,6 +159,10 @@ class _Reader:
     # The links of the last action read, and the item it belongs to, for blank links cells.
     links_above: list[dict[str, Any]] = field(default_factory=list)
     links_owner: dict[str, Any] | None = None
+    # Likewise the criteria last linked to an action, for blank criteria cells.
+    criteria_above: list[str] = field(default_factory=list)
+    criteria_owner: dict[str, Any] | None = None
+    sub_item_row: bool = False
 
     def read(self, rows: list[_Row]) -> None:
         for row in rows:
@@ -332,6 +336,7 @@ class _Reader:
             self._same("timescale", row)
             return []
         self.lead_inherited = False
+        self.sub_item_row = False
         leads = self._leads(row, texts)
         timescales = texts.get("timescale", [])
         links = self._links(row, texts)
@@ -422,6 +427,7 @@ class _Reader:
                 )
             if notes or leads_notes:
                 parent["notes"] = _join(parent.get("notes"), *notes, *leads_notes)
+            self.sub_item_row = True
             return [parent]
         main["description"] = " ".join(descriptions) or None
         main["notes"] = _join(None, *notes, *leads_notes)
@@ -641,6 +647,23 @@ class _Reader:
                         "Sits on a row with no action, so it describes the item it sits under "
                         "and is linked to no action.",
                     )
+            if (
+                not keys
+                and actions
+                and not self.sub_item_row
+                and self.criteria_above
+                and self.criteria_owner is self._owner()
+            ):
+                # A blank criteria cell means "same as above" within the item (rule 6).
+                keys = list(self.criteria_above)
+                self._choose(
+                    actions[0],
+                    row,
+                    "criteria",
+                    "criteria_same_as_above",
+                    "The success criteria cell is blank under a filled one, so this action has "
+                    "the criteria above.",
+                )
             self.criteria_of_cell[element] = keys
         else:
             keys = self.criteria_of_cell[element]
@@ -657,6 +680,8 @@ class _Reader:
             for key in keys:
                 if key not in action["success_criteria"]:
                     action["success_criteria"].append(key)
+        if keys and actions and not self.sub_item_row:
+            self.criteria_above, self.criteria_owner = keys, self._owner()
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -675,6 +700,7 @@ NEEDS_REVIEW = {
     "criteria_without_action",
     "lead_same_as_above",
     "links_same_as_above",
+    "criteria_same_as_above",
     "sub_item",
     "no_timescale",
     "note_in_lead_cell",

@@ -27,6 +27,7 @@ HEADERS = [
 ]
 WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
 _BLANK_LEAD = re.compile(r"\blead\b[^.]*\bcells? (?:is|are) blank")
+_BLANK_CRITERION = re.compile(r"\bcriterion\b[^.]*\bcells? (?:is|are) blank")
 _BLANK_LINK = re.compile(r"\blink\b[^.]*\bcells? (?:is|are) blank")
 
 
@@ -119,7 +120,10 @@ def build_rows(seed: SeedFile) -> list[Row]:
             blank = any(_BLANK_LINK.search(n) for n in action.reading_notes)
             row.links = [] if blank and written == links_above else written
             links_above = written
-            if action.success_criteria and action.success_criteria == criteria_keys:
+            blank = any(_BLANK_CRITERION.search(n) for n in action.reading_notes)
+            if action.success_criteria and action.success_criteria == criteria_keys and blank:
+                pass  # left blank, as the council's is: "same as above"
+            elif action.success_criteria and action.success_criteria == criteria_keys:
                 row.merge[3] = criteria_row  # type: ignore[assignment]
             else:
                 criteria_row, criteria_keys = index, list(action.success_criteria)
