@@ -19,7 +19,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.models import RatingDefinitions
-from app.plan_imports.reading import Draft, Registry, inspection_tag, is_role, slug
+from app.plan_imports.reading import (
+    PARAGRAPH_BREAK,
+    Draft,
+    Registry,
+    inspection_tag,
+    is_role,
+    slug,
+)
 from app.reports.formats import FORMULA_STARTS, append_row
 from app.seeding.format import SeedAction, SeedFile
 
@@ -40,6 +47,17 @@ ACTION_COLUMNS = [
     ("timescale", "Timescale"),
     ("strategies", "Strategy links"),
     ("inspection_actions", "Inspection actions"),
+    ("reading_notes", "Reading notes"),
+    ("needs_review", "Needs review"),
+]
+# How the areas, outcomes, objectives and criteria were read, by the texts that name them.
+READING_COLUMNS = [
+    "Area",
+    "Outcome",
+    "Objective",
+    "Success criterion",
+    "Needs review",
+    "Reading notes",
 ]
 PLAN_FIELDS = [
     ("key", "Key"),
@@ -52,7 +70,11 @@ PLAN_FIELDS = [
     ("amber", "Amber means"),
     ("green", "Green means"),
     ("blue", "Blue means"),
+    ("board", "Board"),
+    ("frequency", "Board meets"),
+    ("partners_every", "Partners attend every (months)"),
 ]
+_YES = {"yes", "y", "true", "1"}
 MAX_ROWS = 5000
 MAX_COLUMNS = 40
 _NOTE = re.compile(r"^note\s*:\s*", re.IGNORECASE)
@@ -88,6 +110,24 @@ def _text(value: Any) -> str | None:
     if text.startswith("'") and text[1:2] in FORMULA_STARTS:
         text = text[1:]
     return text or None
+
+
+def _paragraphs(value: Any) -> str | None:
+    """A statement of one or more paragraphs, each paragraph's spacing tidied."""
+    text = _text(value)
+    if text is None:
+        return None
+    parts = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+    return PARAGRAPH_BREAK.join(parts) or None
+
+
+def _reading(draft: Draft, notes: Any, review: Any, place: str) -> dict[str, Any]:
+    flag = (_text(review) or "no").lower()
+    if flag not in _YES | {"no", "n", "false", "0"}:
+        draft.fail(place, f"'{_text(review)}' is not yes or no.")
+    # Notes are kept as written, one a line, their spacing included (they quote the source).
+    lines = [line.strip() for line in (_text(notes) or "").splitlines() if line.strip()]
+    return {"reading_notes": lines, "needs_review": flag in _YES}
 
 
 def _lines(value: Any) -> list[str]:
@@ -154,6 +194,10 @@ def _read(workbook: Any, *, key: str | None, organisation: str | None) -> Draft:
                 or f"{row.get('source') or 'Ofsted'} Improvement Action {number}",
             }
     areas = _actions_sheet(workbook["Actions"], draft, registry, officers)
+    if "Reading notes" in workbook.sheetnames:
+        _reading_sheet(workbook["Reading notes"], draft, areas)
+    # An inspection action made up from its number is not the plan's wording: to confirm.
+    draft.keep_choices({"inspection_action_created"})
     draft.document = {
         "format": "improvement-plan/v1",
         "plan": plan,
@@ -185,7 +229,16 @@ def _plan_sheet(workbook: Any, draft: Draft) -> dict[str, Any]:
             "A rating with no meaning given takes its usual meaning.",
             'sheet "Plan"',
         )
+    schedule: dict[str, Any] | None = None
+    if found.get("board") or found.get("frequency"):
+        every = found.get("partners_every")
+        schedule = {
+            "board": found.get("board"),
+            "frequency": (found.get("frequency") or "").lower(),
+            "partners_every": int(every) if every and every.isdigit() else every,
+        }
     return {
+        "meeting_schedule": schedule,
         "key": found.get("key"),
         "title": found.get("title"),
         "organisation": found.get("organisation"),
@@ -285,9 +338,8 @@ def _actions_sheet(
             )
             areas[int(area_text)] = area
         owner: dict[str, Any] = area
-        outcome_text = _text(cell("outcome"))
+        outcome_text = _paragraphs(cell("outcome"))
         if outcome_text:
-            outcome_text = " ".join(outcome_text.split())
             outcome = next((o for o in area["outcomes"] if o["statement"] == outcome_text), None)
             if outcome is None:
                 outcome = draft.placed(
@@ -302,9 +354,8 @@ def _actions_sheet(
                 )
                 area["outcomes"].append(outcome)
             owner = outcome
-        objective_text = _text(cell("objective"))
+        objective_text = _paragraphs(cell("objective"))
         if objective_text:
-            objective_text = " ".join(objective_text.split())
             if owner is area:
                 draft.fail(place("objective"), "An objective needs an outcome on the same row.")
                 continue
@@ -346,6 +397,9 @@ def _actions_sheet(
                 "strategies": [],
                 "success_criteria": keys,
                 "sub_actions": [],
+                **_reading(
+                    draft, cell("reading_notes"), cell("needs_review"), place("needs_review")
+                ),
             },
             place(),
         )
@@ -406,6 +460,27 @@ def _actions_sheet(
     return [areas[n] for n in sorted(areas)]
 
 
+def _reading_sheet(sheet: Worksheet, draft: Draft, areas: list[dict[str, Any]]) -> None:
+    """Reading notes of areas, outcomes, objectives and criteria, found by their texts."""
+    for number, values in _rows(sheet, draft)[1:]:
+        texts = [_paragraphs(values[i]) if i < len(values) else None for i in range(4)]
+        place = f'sheet "Reading notes", row {number}'
+        area = next((a for a in areas if str(a["number"]) == texts[0]), None)
+        item: dict[str, Any] | None = area
+        for level, text in (("outcomes", texts[1]), ("objectives", texts[2])):
+            if text and item is not None:
+                item = next((i for i in item.get(level, []) if i["statement"] == text), None)
+        if texts[3] and item is not None:
+            statement = " ".join(texts[3].split())
+            item = next((c for c in item["success_criteria"] if c["statement"] == statement), None)
+        if item is None:
+            draft.fail(
+                place, "No area, outcome, objective or criterion of the plan has these texts."
+            )
+            continue
+        item.update(_reading(draft, values[5] if len(values) > 5 else None, values[4], place))
+
+
 # Writing -----------------------------------------------------------------------------------
 
 
@@ -428,6 +503,11 @@ def write_workbook(seed: SeedFile) -> bytes:
             plan.rating_definitions.model_dump()
             if plan.rating_definitions is not None
             else dict.fromkeys(("red", "amber", "green", "blue"))
+        ),
+        **(
+            plan.meeting_schedule.model_dump()
+            if plan.meeting_schedule is not None
+            else dict.fromkeys(("board", "frequency", "partners_every"))
         ),
     }
     for name, label in PLAN_FIELDS:
@@ -502,6 +582,8 @@ def write_workbook(seed: SeedFile) -> bytes:
                     )
                     or None,
                     ", ".join(str(n) for n in action.inspection_actions) or None,
+                    "\n".join(action.reading_notes) or None,
+                    "yes" if action.needs_review else None,
                 ],
             )
             for sub in action.sub_actions:
@@ -527,6 +609,7 @@ def write_workbook(seed: SeedFile) -> bytes:
     append_row(inspection_sheet, ["Number", "Source", "Text"])
     for inspection in seed.inspection_actions:
         append_row(inspection_sheet, [inspection.number, inspection.source, inspection.text])
+    _write_reading_sheet(workbook, seed)
     for each in workbook.worksheets:
         for cell in each[1]:
             cell.font = Font(bold=True)
@@ -538,6 +621,36 @@ def write_workbook(seed: SeedFile) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _write_reading_sheet(workbook: Workbook, seed: SeedFile) -> None:
+    rows: list[list[Any]] = []
+
+    def add(item: Any, names: list[Any]) -> None:
+        if item.reading_notes or item.needs_review:
+            rows.append(
+                [
+                    *names,
+                    "yes" if item.needs_review else None,
+                    "\n".join(item.reading_notes) or None,
+                ]
+            )
+
+    def owner(item: Any, names: list[Any]) -> None:
+        add(item, [*names, None])
+        for criterion in item.success_criteria:
+            add(criterion, [*names, criterion.statement])
+
+    for area in seed.areas:
+        owner(area, [area.number, None, None])
+        for outcome in area.outcomes:
+            owner(outcome, [area.number, outcome.statement, None])
+            for objective in outcome.objectives:
+                owner(objective, [area.number, outcome.statement, objective.statement])
+    sheet = workbook.create_sheet("Reading notes")
+    append_row(sheet, READING_COLUMNS)
+    for row in rows:
+        append_row(sheet, row)
 
 
 class _RefCounter:

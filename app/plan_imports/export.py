@@ -27,6 +27,7 @@ from app.models import (
     Officer,
     Outcome,
     Plan,
+    RatingDefinitionsSource,
     Strategy,
     StrategyLink,
     SuccessCriterion,
@@ -43,6 +44,11 @@ async def _live(session: AsyncSession, model: Any, plan_id: str) -> Sequence[Any
             .order_by(col(model.position), col(model.id))
         )
     ).all()
+
+
+def _reading(item: Any) -> dict[str, Any]:
+    """How the item was read from its source, so a re-import keeps the same notes."""
+    return {"reading_notes": list(item.reading_notes or []), "needs_review": item.needs_review}
 
 
 def _unique(key: str, taken: set[str]) -> str:
@@ -151,16 +157,27 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
     for criterion in criteria:
         owner = criterion.objective_id or criterion.outcome_id or criterion.area_id or ""
         criteria_under[owner].append(
-            {"key": criterion_keys[criterion.id], "statement": criterion.statement}
+            {
+                "key": criterion_keys[criterion.id],
+                "statement": criterion.statement,
+                **_reading(criterion),
+            }
         )
 
     children: dict[str | None, list[Action]] = defaultdict(list)
     for action in actions:
         children[action.parent_id].append(action)
 
+    def _descendants(action: Action) -> list[Action]:
+        return [d for c in children[action.id] for d in (c, *_descendants(c))]
+
     def action_node(action: Action) -> dict[str, Any]:
         timescale = action.timescale
-        if action.due_date is not None and read_timescale(timescale).due_date != action.due_date:
+        subs = [c.due_date for c in _descendants(action) if c.due_date is not None]
+        if timescale is None and subs and action.due_date == max(subs):
+            # Due when the last of its sub-actions is: the import works that out again.
+            pass
+        elif action.due_date is not None and read_timescale(timescale).due_date != action.due_date:
             # A due date set without a timescale, or moved from it: written so it reads back.
             timescale = write_due_date(action.due_date)
         return {
@@ -173,6 +190,7 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
             "strategies": links_of[action.id],
             "success_criteria": criteria_of[action.id],
             "sub_actions": [action_node(child) for child in children[action.id]],
+            **_reading(action),
         }
 
     def top(area_id: str, outcome_id: str | None, objective_id: str | None) -> list[Any]:
@@ -191,7 +209,13 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
             "version_label": plan.version_label,
             "status": plan.status,
             "description": plan.description,
-            "rating_definitions": plan.rating_definitions,
+            # Only definitions the plan gave: the service's defaults are not the plan's words.
+            "rating_definitions": (
+                plan.rating_definitions
+                if plan.rating_definitions_source == RatingDefinitionsSource.plan
+                else None
+            ),
+            "meeting_schedule": plan.meeting_schedule,
         },
         "officers": officers,
         "strategies": strategies,
@@ -212,16 +236,19 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
                                 "statement": objective.statement,
                                 "success_criteria": criteria_under[objective.id],
                                 "actions": top(area.id, outcome.id, objective.id),
+                                **_reading(objective),
                             }
                             for objective in objectives
                             if objective.outcome_id == outcome.id
                         ],
                         "actions": top(area.id, outcome.id, None),
+                        **_reading(outcome),
                     }
                     for outcome in outcomes
                     if outcome.area_id == area.id
                 ],
                 "actions": top(area.id, None, None),
+                **_reading(area),
             }
             for area in areas
         ],

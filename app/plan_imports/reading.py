@@ -15,6 +15,19 @@ from typing import Any
 # A person's name as plans write it: two to four capitalised words ("Jane Smith",
 # "Mary-Ann O'Neill"); anything else ("DCS", "Key partner agencies") is a role or a group.
 _PERSON = re.compile(r"^[A-Z][a-z'\u2019\-]+(?: [A-Z][a-zA-Z'\u2019\-]+){1,3}$")
+# "DCS and key partner agencies": a lead officer written with the partners who work with them.
+_WITH_PARTNERS = re.compile(
+    r"^(?P<lead>.+?)\s+(?:and|with|&)\s+(?:key\s+|other\s+)?partner", re.IGNORECASE
+)
+_MEETS = re.compile(
+    r"(?:This|The) Board will meet (?P<frequency>weekly|fortnightly|monthly|quarterly)"
+    r"(?:, with partner(?:s|ship)? involvement in (?:its |their )?meetings every "
+    r"(?P<every>\d{1,2}) months)?",
+    re.IGNORECASE,
+)
+_BOARD = re.compile(r"[\'\u2018\"](?P<board>[A-Z][\w\s\-]{0,190}? Board)[\'\u2019\"]")
+# A cell's or a statement's paragraphs, kept apart the same way wherever they are read.
+PARAGRAPH_BREAK = "\n\n"
 _TAG = re.compile(r"^(?P<source>[A-Za-z]+) Improvement Action\s+(?P<number>\d{1,4})\.?$")
 
 
@@ -59,6 +72,18 @@ class Draft:
     def fail(self, place: str, message: str) -> None:
         self.errors.append(Finding(place=place, message=message))
 
+    def keep_choices(self, needs_review: set[str]) -> None:
+        """Store each reading choice on the item it shaped, as the seed stores its own, and
+        flag the kinds of choice the plan's owner should confirm."""
+        for choice in self.choices:
+            if choice.item is None:
+                continue
+            notes = choice.item.setdefault("reading_notes", [])
+            if choice.message not in notes:
+                notes.append(choice.message)
+            if choice.kind in needs_review:
+                choice.item["needs_review"] = True
+
     def placed(self, item: dict[str, Any], place: str) -> dict[str, Any]:
         self.places[id(item)] = place
         return item
@@ -73,6 +98,30 @@ def slug(text: str, *, prefix: str = "", limit: int = 90) -> str:
 
 def is_role(name: str) -> bool:
     return _PERSON.match(name) is None
+
+
+def lead_with_partners(line: str) -> str | None:
+    """ "DCS" for "DCS and key partner agencies": partners are not council officers."""
+    match = _WITH_PARTNERS.match(line.strip())
+    return match["lead"].strip() if match else None
+
+
+def meeting_schedule(text: str | None) -> dict[str, Any] | None:
+    """The board's cadence where the plan's introduction states it ("This Board will meet
+    monthly, with partner involvement in meetings every 2 months")."""
+    match = _MEETS.search(text or "")
+    if match is None:
+        return None
+    board = None
+    for found in _BOARD.finditer(text or "", 0, match.start()):
+        board = found["board"]
+    if board is None:
+        return None
+    return {
+        "board": " ".join(board.split()),
+        "frequency": match["frequency"].lower(),
+        "partners_every": int(match["every"]) if match["every"] else None,
+    }
 
 
 def inspection_tag(text: str) -> tuple[str, int] | None:

@@ -18,7 +18,15 @@ from docx import Document
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from app.plan_imports.reading import Draft, Registry, inspection_tag, slug
+from app.plan_imports.reading import (
+    PARAGRAPH_BREAK,
+    Draft,
+    Registry,
+    inspection_tag,
+    lead_with_partners,
+    meeting_schedule,
+    slug,
+)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # Tried in this order, so "Success criteria" is not read as an action column.
@@ -146,6 +154,15 @@ class _Reader:
     leads: list[str] = field(default_factory=list)
     top_action: dict[str, Any] | None = None
     criterion_count: int = 0
+    # Whether the row being read left its lead cell blank under a filled one.
+    lead_inherited: bool = False
+    # The links of the last action read, and the item it belongs to, for blank links cells.
+    links_above: list[dict[str, Any]] = field(default_factory=list)
+    links_owner: dict[str, Any] | None = None
+    # Likewise the criteria last linked to an action, for blank criteria cells.
+    criteria_above: list[str] = field(default_factory=list)
+    criteria_owner: dict[str, Any] | None = None
+    sub_item_row: bool = False
 
     def read(self, rows: list[_Row]) -> None:
         for row in rows:
@@ -219,11 +236,12 @@ class _Reader:
         new_outcome = not self._same("outcome", row) and texts.get("outcome")
         if new_outcome:
             lines = texts["outcome"]
-            statement = " ".join(lines)
             number = None
-            match = _OUTCOME_NUMBER.match(statement)
+            match = _OUTCOME_NUMBER.match(lines[0])
             if match:
-                number, statement = match["number"], match["statement"]
+                number = match["number"]
+                lines = [match["statement"], *lines[1:]]
+            statement = PARAGRAPH_BREAK.join(lines)
             self.outcome = self.draft.placed(
                 {
                     "number": number,
@@ -264,7 +282,7 @@ class _Reader:
                 return
             lines = texts["objective"]
             self.objective = self.draft.placed(
-                {"statement": " ".join(lines), "success_criteria": [], "actions": []},
+                {"statement": PARAGRAPH_BREAK.join(lines), "success_criteria": [], "actions": []},
                 row.place(self.table_number, "objective"),
             )
             self.outcome["objectives"].append(self.objective)
@@ -293,7 +311,9 @@ class _Reader:
                 row,
                 kind,
                 "paragraphs_joined",
-                f"The {kind} cell's {len(lines)} paragraphs are read as one statement.",
+                f"The {kind} cell has {len(lines)} paragraphs. They are kept as paragraphs of "
+                f"one {kind}, not {len(lines)} of them: the actions beside the cell sit beside "
+                "all its paragraphs.",
             )
 
     def _choose(
@@ -315,6 +335,8 @@ class _Reader:
             self._same("lead", row)
             self._same("timescale", row)
             return []
+        self.lead_inherited = False
+        self.sub_item_row = False
         leads = self._leads(row, texts)
         timescales = texts.get("timescale", [])
         links = self._links(row, texts)
@@ -323,35 +345,63 @@ class _Reader:
         descriptions: list[str] = []
         notes: list[str] = []
         last: dict[str, Any] | None = None
+        # The actions written in this cell since its last tag: a tag applies to all of them.
+        untagged: list[dict[str, Any]] = []
         for paragraph in paragraphs:
             text = " ".join(paragraph.text.split())
             tag = inspection_tag(text)
             if tag is not None:
-                target = last or self.top_action
-                if target is None:
+                targets = untagged or ([self.top_action] if self.top_action else [])
+                if not targets:
                     self.draft.fail(
                         row.place(self.table_number, "action"), f"'{text}' tags no action."
                     )
                     continue
-                target["inspection_actions"].append(self.registry.inspection(tag[0], tag[1], text))
+                number = self.registry.inspection(tag[0], tag[1], text)
+                for target in targets:
+                    if number not in target["inspection_actions"]:
+                        target["inspection_actions"].append(number)
+                if len(targets) > 1:
+                    self._choose(
+                        targets[0],
+                        row,
+                        "action",
+                        "tag_closes_cell",
+                        f"'{text}' closes the action cell, so it tags every action written "
+                        "before it there, the listed sub-items included.",
+                    )
+                untagged = []
                 continue
             if main is not None and _is_list_item(paragraph):
                 last = self._new_action(_item_text(paragraph), row)
                 items.append(last)
+                untagged.append(last)
             elif main is None:
                 if _is_list_item(paragraph) and self.top_action is not None:
                     # A row whose action cell is only a list item: a sub-item of the action above.
                     last = self._new_action(_item_text(paragraph), row)
                     items.append(last)
+                    untagged.append(last)
                     continue
                 main = last = self._new_action(
                     _item_text(paragraph) if _is_list_item(paragraph) else text, row
                 )
+                untagged.append(main)
             elif text.endswith(":"):
                 descriptions.append(text)
             else:
                 notes.append(text)
         leads_notes = self._lead_notes(row, texts)
+        if leads_notes:
+            self._choose(
+                main or self.top_action,
+                row,
+                "lead",
+                "note_in_lead_cell",
+                "The lead officer cell has more than a lead: a sentence, or partners named "
+                "beside the lead, are kept in the action's notes, since a partner group is not "
+                "a council officer.",
+            )
         if main is None:
             # Sub-item rows: each takes this row's lead, timescale and links.
             parent = self.top_action
@@ -363,9 +413,21 @@ class _Reader:
                     row, timescales, position, len(items), parent
                 )
                 item["strategies"] = list(links) if position == 0 else []
+                # The criteria beside the parent's cell describe its sub-items too.
+                item["success_criteria"] = list(parent["success_criteria"])
                 parent["sub_actions"].append(item)
+                self._choose(
+                    item,
+                    row,
+                    "action",
+                    "sub_item",
+                    f"A listed item under '{_short(parent['title'])}': it has the lead officers, "
+                    "timescale and links of its own row, and the criteria beside its parent's "
+                    "cell.",
+                )
             if notes or leads_notes:
                 parent["notes"] = _join(parent.get("notes"), *notes, *leads_notes)
+            self.sub_item_row = True
             return [parent]
         main["description"] = " ".join(descriptions) or None
         main["notes"] = _join(None, *notes, *leads_notes)
@@ -386,11 +448,40 @@ class _Reader:
                 "Text after the action ending with ':' is read as its description.",
             )
         main["lead_officers"] = list(leads)
+        if not links and self.links_above and self.links_owner is self._owner():
+            # A blank links cell means "same as above" within the item, as a blank lead does.
+            links = [dict(link) for link in self.links_above]
+            self._choose(
+                main,
+                row,
+                "links",
+                "links_same_as_above",
+                "The links cell is blank under a filled one, so this action has the links above.",
+            )
         main["strategies"] = links
+        if self.lead_inherited:
+            self._choose(
+                main,
+                row,
+                "lead",
+                "lead_same_as_above",
+                "The lead officer cell is blank under a filled one, so this action has the "
+                "lead officers above.",
+            )
         self._place_timescales(row, main, items, timescales)
         for item in items:
+            # The cells beside the action cell go with each of its listed items.
             item["lead_officers"] = list(leads)
+            item["strategies"] = [dict(link) for link in links]
             main["sub_actions"].append(item)
+            self._choose(
+                item,
+                row,
+                "action",
+                "sub_item",
+                f"A listed item in the action cell of '{_short(main['title'])}': it has the "
+                "cells beside that cell (lead officers, timescale, links and criteria).",
+            )
         if items:
             self._choose(
                 main,
@@ -398,17 +489,26 @@ class _Reader:
                 "action",
                 "sub_items",
                 f"The {len(items)} list items in the action cell are read as sub-actions "
-                "taking the action's lead officers.",
+                "taking the cells beside it: lead officers, timescale, links and criteria.",
             )
         self._owner()["actions"].append(main)
         self.top_action = main
-        return [main]
+        self.links_above, self.links_owner = links, self._owner()
+        return [main, *items]
 
     def _place_timescales(
         self, row: _Row, main: dict[str, Any], items: list[dict[str, Any]], timescales: list[str]
     ) -> None:
         if not items:
             main["timescale"] = " ".join(timescales) or None
+            if not timescales:
+                self._choose(
+                    main,
+                    row,
+                    "timescale",
+                    "no_timescale",
+                    "The timescale cell is blank, so the action has no timescale and no due date.",
+                )
             if len(timescales) > 1:
                 self._choose(
                     main,
@@ -476,17 +576,13 @@ class _Reader:
             return self.leads
         names = [line for line in texts.get("lead", []) if not line.endswith(".")]
         if not names:
-            if self.leads:
-                self.draft.choose(
-                    None,
-                    "lead_same_as_above",
-                    "A blank lead officer cell under a filled one is read as the same lead "
-                    "officers as above.",
-                    row.place(self.table_number, "lead"),
-                )
+            self.lead_inherited = bool(self.leads)
             return self.leads
         keys: list[str] = []
         for line in names:
+            # A lead written with partner agencies: the partners are not council officers, so
+            # the line is kept in the action's notes and only the officer leads.
+            line = lead_with_partners(line) or line
             for name in (part.strip() for part in line.split(";")):
                 if name:
                     keys.append(
@@ -498,15 +594,13 @@ class _Reader:
         return self.leads
 
     def _lead_notes(self, row: _Row, texts: dict[str, list[str]]) -> list[str]:
-        notes = [line for line in texts.get("lead", []) if line.endswith(".")]
+        notes = [
+            line
+            for line in texts.get("lead", [])
+            if line.endswith(".") or lead_with_partners(line) is not None
+        ]
         if notes and self.last.get("lead_notes") is not row.cells.get("lead"):
             self.last["lead_notes"] = row.cells.get("lead")
-            self.draft.choose(
-                None,
-                "note_in_lead_cell",
-                "A sentence in the lead officer cell is read as a note on the action.",
-                row.place(self.table_number, "lead"),
-            )
             return notes
         return []
 
@@ -521,7 +615,7 @@ class _Reader:
             )
         for line in texts.get("links", []):
             if _NOTE.match(line) and links:
-                links[-1]["note"] = _join(links[-1]["note"], _NOTE.sub("", line))
+                links[-1]["note"] = _join(links[-1]["note"], _NOTE.sub("", line), between=" ")
                 continue
             links.append({"strategy": self.registry.strategy(line), "note": None})
         return links
@@ -544,34 +638,74 @@ class _Reader:
                 )
                 self._owner()["success_criteria"].append(criterion)
                 keys.append(key)
-            self.criteria_of_cell[element] = keys
-            if keys and not actions:
-                self.draft.choose(
-                    None,
-                    "criteria_without_action",
-                    f"The {len(keys)} success criteria on a row with no action describe the "
-                    "item they sit under and are linked to no action.",
-                    row.place(self.table_number, "criteria"),
+                if not actions:
+                    self._choose(
+                        criterion,
+                        row,
+                        "criteria",
+                        "criteria_without_action",
+                        "Sits on a row with no action, so it describes the item it sits under "
+                        "and is linked to no action.",
+                    )
+            if (
+                not keys
+                and actions
+                and not self.sub_item_row
+                and self.criteria_above
+                and self.criteria_owner is self._owner()
+            ):
+                # A blank criteria cell means "same as above" within the item (rule 6).
+                keys = list(self.criteria_above)
+                self._choose(
+                    actions[0],
+                    row,
+                    "criteria",
+                    "criteria_same_as_above",
+                    "The success criteria cell is blank under a filled one, so this action has "
+                    "the criteria above.",
                 )
+            self.criteria_of_cell[element] = keys
         else:
             keys = self.criteria_of_cell[element]
-            if keys and actions:
-                self.draft.choose(
-                    None,
+            for action in actions if keys else []:
+                self._choose(
+                    action,
+                    row,
+                    "criteria",
                     "criteria_cell_spans_actions",
-                    "A success criteria cell merged over several actions links each of its "
-                    "criteria to each of them.",
-                    row.place(self.table_number, "criteria"),
+                    "The success criteria cell spans this action and the one above, so its "
+                    "criteria go with each of them.",
                 )
         for action in actions:
             for key in keys:
                 if key not in action["success_criteria"]:
                     action["success_criteria"].append(key)
+        if keys and actions and not self.sub_item_row:
+            self.criteria_above, self.criteria_owner = keys, self._owner()
 
 
-def _join(first: str | None, *more: str) -> str | None:
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
+
+
+def _join(first: str | None, *more: str, between: str = PARAGRAPH_BREAK) -> str | None:
     parts = [part for part in (first, *more) if part]
-    return " ".join(parts) or None
+    return between.join(parts) or None
+
+
+# Readings the plan's owner should confirm: the reader inferred something the table does not
+# say outright (as the seed marks them; see seed/README.md, section 2).
+NEEDS_REVIEW = {
+    "paragraphs_joined",
+    "criteria_without_action",
+    "lead_same_as_above",
+    "links_same_as_above",
+    "criteria_same_as_above",
+    "sub_item",
+    "no_timescale",
+    "note_in_lead_cell",
+    "tag_closes_cell",
+}
 
 
 def _rows(table: Table, headings: dict[str, int]) -> list[_Row]:
@@ -692,6 +826,7 @@ def read_word(content: bytes, *, key: str | None, organisation: str | None) -> D
     }
     if not reader.areas:
         draft.fail(f"table {table_number}", "The table has no improvement area heading rows.")
+    draft.keep_choices(NEEDS_REVIEW)
     draft.document = {
         "format": "improvement-plan/v1",
         "plan": {
@@ -702,6 +837,7 @@ def read_word(content: bytes, *, key: str | None, organisation: str | None) -> D
             "status": status,
             "description": description,
             "rating_definitions": ratings,
+            "meeting_schedule": meeting_schedule(description),
         },
         **registry.lists(),
         "areas": reader.areas,

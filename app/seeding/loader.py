@@ -357,10 +357,12 @@ class _Builder:
             if seed_action.timescale is None and latest is not None:
                 # Its work is its sub-actions, so it is due when the last of them is.
                 due_date = latest
-                reading_notes.append(
+                note = (
                     f"No timescale of its own: due {latest.isoformat()}, when the last of its "
                     "sub-actions is."
                 )
+                if note not in reading_notes:  # a plan exported and imported again has it
+                    reading_notes.append(note)
                 needs_review = True
             action = Action(
                 id=new_id("act"),

@@ -6,6 +6,7 @@ list items for sub-items, and blank lead cells meaning "same as above"."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,9 @@ HEADERS = [
     "Links to Strategy",
 ]
 WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four"}
+_BLANK_LEAD = re.compile(r"\blead\b[^.]*\bcells? (?:is|are) blank")
+_BLANK_CRITERION = re.compile(r"\bcriterion\b[^.]*\bcells? (?:is|are) blank")
+_BLANK_LINK = re.compile(r"\blink\b[^.]*\bcells? (?:is|are) blank")
 
 
 @dataclass
@@ -42,12 +46,13 @@ class Row:
 
 
 def _in_cell(parent: SeedAction, sub: SeedAction) -> bool:
+    """A sub-action written as a list item in its parent's cell: it has every cell beside it."""
     return (
         sub.lead_officers == parent.lead_officers
         and sub.timescale == parent.timescale
-        and not sub.strategies
-        and not sub.success_criteria
-        and not sub.inspection_actions
+        and sub.strategies == parent.strategies
+        and sub.success_criteria == parent.success_criteria
+        and sub.inspection_actions == parent.inspection_actions
         and not sub.sub_actions
         and sub.description is None
         and sub.notes is None
@@ -68,9 +73,10 @@ def build_rows(seed: SeedFile) -> list[Row]:
                 lines.append(f"Note: {link.note}")
         return lines
 
-    def lead_cell(leads: list[str]) -> list[str]:
+    def lead_cell(leads: list[str], action: SeedAction) -> list[str]:
+        # Blank where the council left it blank ("same as above"), as the seed's notes say.
         nonlocal previous_leads
-        same = leads == previous_leads
+        same = leads == previous_leads and any(_BLANK_LEAD.search(n) for n in action.reading_notes)
         previous_leads = leads
         return [] if same else [names[k] for k in leads]
 
@@ -82,6 +88,7 @@ def build_rows(seed: SeedFile) -> list[Row]:
         started = False
         criteria_row: int | None = None
         criteria_keys: list[str] = []
+        links_above: list[str] = []
         for action in owner.actions:
             row = pending if not started else Row()
             started = True
@@ -94,20 +101,29 @@ def build_rows(seed: SeedFile) -> list[Row]:
             index = len(rows) - 1
             in_cell = all(_in_cell(action, sub) for sub in action.sub_actions)
             row.action.append((action.title, "Normal"))
-            for number in action.inspection_actions:
-                row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
             if action.description:
                 row.action.append((action.description, "Normal"))
             if (action.notes and not action.sub_actions) or (action.notes and in_cell):
                 row.action.append((action.notes, "Normal"))
             if in_cell:
                 row.action += [(sub.title, "List Bullet") for sub in action.sub_actions]
-            row.lead = lead_cell(action.lead_officers)
+            # A tag closes the cell, as the council's do, so it tags the sub-items too.
+            for number in action.inspection_actions:
+                row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
+            row.lead = lead_cell(action.lead_officers, action)
             if action.notes and action.sub_actions and not in_cell:
-                row.lead.append(action.notes)
+                # The lead cell as the council wrote it: the lead with its partners, and a
+                # sentence ("DCS and key partner agencies…", "Issues to come to GABB…").
+                row.lead = action.notes.split("\n\n")
             row.timescale = [action.timescale] if action.timescale else []
-            row.links = links(action)
-            if action.success_criteria and action.success_criteria == criteria_keys:
+            written = links(action)
+            blank = any(_BLANK_LINK.search(n) for n in action.reading_notes)
+            row.links = [] if blank and written == links_above else written
+            links_above = written
+            blank = any(_BLANK_CRITERION.search(n) for n in action.reading_notes)
+            if action.success_criteria and action.success_criteria == criteria_keys and blank:
+                pass  # left blank, as the council's is: "same as above"
+            elif action.success_criteria and action.success_criteria == criteria_keys:
                 row.merge[3] = criteria_row  # type: ignore[assignment]
             else:
                 criteria_row, criteria_keys = index, list(action.success_criteria)
@@ -116,7 +132,7 @@ def build_rows(seed: SeedFile) -> list[Row]:
                 for sub in action.sub_actions:
                     sub_row = Row(
                         action=[(sub.title, "List Bullet")],
-                        lead=lead_cell(sub.lead_officers),
+                        lead=lead_cell(sub.lead_officers, sub),
                         timescale=[sub.timescale] if sub.timescale else [],
                         links=links(sub),
                     )
@@ -152,18 +168,14 @@ def build_rows(seed: SeedFile) -> list[Row]:
             printed = (
                 f"{outcome.number} {outcome.statement}" if outcome.number else outcome.statement
             )
-            outcome_first = Row(outcome=[printed])
+            # A statement of several paragraphs is written as several paragraphs of one cell.
+            outcome_first = Row(outcome=printed.split("\n\n"))
             outcome_index = len(rows)
             first_used = False
             for objective in outcome.objectives:
                 row = outcome_first if not first_used else Row(merge={0: outcome_index})
                 first_used = True
-                statement = objective.statement
-                # A two-sentence objective written as two paragraphs, as the council's is.
-                parts = statement.split(". We have ", 1)
-                row.objective = (
-                    [parts[0] + ".", "We have " + parts[1]] if len(parts) == 2 else [statement]
-                )
+                row.objective = objective.statement.split("\n\n")
                 owner_rows(objective, outcome_index, len(rows), row)
             if outcome.actions or outcome.success_criteria:
                 row = outcome_first if not first_used else Row(merge={0: outcome_index})

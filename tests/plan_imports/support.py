@@ -73,3 +73,19 @@ async def plan_content(
         "inspection_actions": _plain(body["inspection_actions"], refs),
         "actions": details,
     }
+
+
+def differences(first: Any, second: Any, path: str = "") -> list[str]:
+    """Where two plans' contents differ, as paths, so a failing comparison says where."""
+    if isinstance(first, dict) and isinstance(second, dict):
+        found: list[str] = []
+        for name in sorted(set(first) | set(second)):
+            found += differences(first.get(name), second.get(name), f"{path}.{name}")
+        return found
+    if isinstance(first, list) and isinstance(second, list) and len(first) == len(second):
+        return [
+            d
+            for i, (a, b) in enumerate(zip(first, second, strict=True))
+            for d in differences(a, b, f"{path}[{i}]")
+        ]
+    return [] if first == second else [f"{path}: {first!r:.200} != {second!r:.200}"]

@@ -82,3 +82,48 @@ async def test_errors_name_the_sheet_row_and_column(editor: httpx.AsyncClient) -
     assert response.status_code == 422, response.text
     fields = [e["field"] for e in response.json()["errors"]]
     assert 'file: sheet "Actions", row 3, column H ("Parent ref")' in fields
+
+
+async def test_reading_notes_written_in_the_workbook_are_kept_and_checked(
+    editor: httpx.AsyncClient, viewer: httpx.AsyncClient
+) -> None:
+    workbook = load_workbook(io.BytesIO(harbourside_workbook()))
+    actions = workbook["Actions"]
+    headers = [c.value for c in actions[1]]
+    notes, review = headers.index("Reading notes") + 1, headers.index("Needs review") + 1
+    actions.cell(row=2, column=notes, value="Read from the board paper of May.")
+    actions.cell(row=2, column=review, value="yes")
+    title = actions.cell(row=2, column=headers.index("Action") + 1).value
+    area = workbook["Reading notes"]
+    area.append([1, None, None, None, "yes", "The area's aim was joined from two lines."])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = await editor.post(
+        "/api/v1/plan-imports", files={"file": ("plan.xlsx", buffer.getvalue(), XLSX)}
+    )
+    assert response.status_code == 201, response.text
+    plan_id = response.json()["plan_id"]
+    flagged = await viewer.get(
+        "/api/v1/actions", params={"plan_id": plan_id, "needs_review": "true"}
+    )
+    assert [(a["title"], a["reading_notes"]) for a in flagged.json()["items"]] == [
+        (title, ["Read from the board paper of May."])
+    ]
+    tree = (await viewer.get(f"/api/v1/plans/{plan_id}/tree")).json()
+    assert tree["areas"][0]["needs_review"] is True
+    assert tree["areas"][0]["reading_notes"] == ["The area's aim was joined from two lines."]
+
+    # A flag that is not yes or no, and a row naming no item of the plan, are errors by place.
+    actions.cell(row=2, column=review, value="perhaps")
+    area.append([1, "No such outcome", None, None, None, "A note."])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = await editor.post(
+        "/api/v1/plan-imports",
+        files={"file": ("plan.xlsx", buffer.getvalue(), XLSX)},
+        data={"key": "harbourside-bad"},
+    )
+    assert response.status_code == 422, response.text
+    fields = [e["field"] for e in response.json()["errors"]]
+    assert any('sheet "Actions", row 2' in f and "Needs review" in f for f in fields), fields
+    assert any(f.startswith('file: sheet "Reading notes", row ') for f in fields), fields
