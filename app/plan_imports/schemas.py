@@ -63,10 +63,16 @@ class PreviewAction(BaseModel):
     sub_actions: list[PreviewAction]
 
 
+_CRITERIA = Field(
+    description="The statements of the success criteria it would hold.",
+    examples=[["The workforce understands what good looks like"]],
+)
+
+
 class PreviewObjective(BaseModel):
     ref: str
     statement: str
-    success_criteria: list[str]
+    success_criteria: list[str] = _CRITERIA
     actions: list[PreviewAction]
 
 
@@ -74,7 +80,7 @@ class PreviewOutcome(BaseModel):
     ref: str
     number: str | None
     statement: str
-    success_criteria: list[str]
+    success_criteria: list[str] = _CRITERIA
     objectives: list[PreviewObjective]
     actions: list[PreviewAction]
 
@@ -83,7 +89,7 @@ class PreviewArea(BaseModel):
     ref: str
     title: str
     aim: str | None
-    success_criteria: list[str]
+    success_criteria: list[str] = _CRITERIA
     outcomes: list[PreviewOutcome]
     actions: list[PreviewAction]
 

@@ -10,7 +10,7 @@ from app.core.auth.keys import Admin
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, NotFound
 from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ChangedListParamsDep, ListParamsDep, set_link_header
+from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
 from app.models import Webhook, WebhookDelivery
@@ -42,7 +42,7 @@ async def list_webhooks(
     response: Response,
     session: SessionDep,
     _: Admin,
-    params: ChangedListParamsDep,
+    params: ListParams = sorted_by(service.SORTABLE),
 ) -> WebhookPage:
     """List the live subscriptions (admin)."""
     result = await service.list_webhooks(session=session, params=params)
@@ -149,7 +149,7 @@ async def list_webhook_deliveries(
     session: SessionDep,
     _: Admin,
     webhook: WebhookDep,
-    params: ListParamsDep,
+    params: ListParams = sorted_by(service.ATTEMPTS_SORTABLE, changed_since=False),
 ) -> WebhookAttemptPage:
     """The delivery log: every attempt, newest first, with the receiver's status, how long
     it took, any error and when the next attempt is due."""

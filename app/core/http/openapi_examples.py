@@ -34,10 +34,24 @@ IDS = {
     "api_key": "key_3a4b5c6d7e8f9a0b1c2d",
     "audit_event": "aud_4b5c6d7e8f9a0b1c2d3e",
     "revision": "rev_5c6d7e8f9a0b1c2d3e4f",
+    "webhook": "wh_6d7e8f9a0b1c2d3e4f5a",
+    "webhook_delivery": "dlv_4b5c6d7e8f9a0b1c2d3e",
+    "event": "evt_2a3b4c5d6e7f8a9b0c1d",
 }
 
 # Schema names (longest prefix first) -> the kind of resource they describe.
 KINDS = [
+    ("WebhookAttempt", "webhook_delivery"),
+    ("WebhookDelivery", "webhook_delivery"),
+    ("Webhook", "webhook"),
+    ("EventRead", "event"),
+    ("EventPage", "event"),
+    ("OwedAction", "action"),
+    ("PreviewAction", "action"),
+    ("PreviewPlan", "plan"),
+    ("PreviewArea", "area"),
+    ("PreviewOutcome", "outcome"),
+    ("PreviewObjective", "objective"),
     ("StrategyLink", "link"),
     ("StrategyOnAction", "strategy"),
     ("Strategy", "strategy"),
@@ -78,9 +92,11 @@ ACTION_TITLE = (
 
 # What each kind of resource says in its own fields.
 BY_KIND: dict[str, dict[str, Any]] = {
+    "event": {"next_cursor": "1042"},
     "plan": {
         "title": PLAN_TITLE,
         "key": "stockton-2023",
+        "status": "draft",
         "description": "Our own self-evaluation and reflection, and the outcomes of recent "
         "inspection activity demonstrates that change is needed to make a difference to the "
         "lives of children, young people and families in the Borough.",
@@ -198,6 +214,27 @@ BY_FIELD: dict[str, Any] = {
     "migration": "2026_11_26_0006",
     "prefix": "ipa_3a4b5c6d7e8f",
     "author_officer_id": IDS["officer"],
+    # Reading notes, sign-in, the change feed, webhooks and imports.
+    "url": "https://dashboard.stockton.gov.uk/hooks/improvement-plan",
+    "description": "The performance dashboard's feed of rating changes",
+    "reading_notes": [
+        "The criteria cell beside the five QA actions has six paragraphs; each is paired "
+        "with the action its wording matches."
+    ],
+    "author_subject": None,
+    "actor_subject": None,
+    "sign_in_subject": None,
+    "subject": "8d3c5a1e-7b2f-4c6d-9e0a-1f2b3c4d5e6f",
+    "event_types": ["action.updated", "status_update.created"],
+    "disabled_reason": None,
+    "latest_next_steps": BY_KIND["status_update"]["next_steps"],
+    "delivery_id": "dlv_4b5c6d7e8f9a0b1c2d3e",
+    "event_id": "evt_2a3b4c5d6e7f8a9b0c1d",
+    "event_type": "action.updated",
+    "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    "error": None,
+    "message": "The timescale 'Spring 2024' is read as 31 May 2024.",
+    "officers_to_create": ["Jane Smith"],
     "actor_officer_id": IDS["officer"],
     "actor_key_id": IDS["api_key"],
     "entity_id": IDS["action"],

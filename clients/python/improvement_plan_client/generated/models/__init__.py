@@ -92,6 +92,8 @@ from .list_status_updates_sort_item import ListStatusUpdatesSortItem
 from .list_strategies_sort_item import ListStrategiesSortItem
 from .list_strategy_links_sort_item import ListStrategyLinksSortItem
 from .list_success_criteria_sort_item import ListSuccessCriteriaSortItem
+from .list_webhook_deliveries_sort_item import ListWebhookDeliveriesSortItem
+from .list_webhooks_sort_item import ListWebhooksSortItem
 from .me import Me
 from .me_signed_in_with import MeSignedInWith
 from .meeting_cadence import MeetingCadence
@@ -316,6 +318,8 @@ __all__ = (
     "ListStrategiesSortItem",
     "ListStrategyLinksSortItem",
     "ListSuccessCriteriaSortItem",
+    "ListWebhookDeliveriesSortItem",
+    "ListWebhooksSortItem",
     "Me",
     "MeSignedInWith",
     "MeetingCadence",

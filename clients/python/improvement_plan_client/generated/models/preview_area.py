@@ -21,7 +21,7 @@ class PreviewArea:
         ref (str):
         title (str):
         aim (None | str):
-        success_criteria (list[str]):
+        success_criteria (list[str]): The statements of the success criteria it would hold.
         outcomes (list[PreviewOutcome]):
         actions (list[PreviewAction]):
     """

@@ -19,7 +19,7 @@ class PreviewObjective:
     Attributes:
         ref (str):
         statement (str):
-        success_criteria (list[str]):
+        success_criteria (list[str]): The statements of the success criteria it would hold.
         actions (list[PreviewAction]):
     """
 

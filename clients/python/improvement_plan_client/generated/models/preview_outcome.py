@@ -21,7 +21,7 @@ class PreviewOutcome:
         ref (str):
         number (None | str):
         statement (str):
-        success_criteria (list[str]):
+        success_criteria (list[str]): The statements of the success criteria it would hold.
         objectives (list[PreviewObjective]):
         actions (list[PreviewAction]):
     """

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_webhook_deliveries_sort_item import ListWebhookDeliveriesSortItem
 from ...models.problem import Problem
 from ...models.webhook_attempt_page import WebhookAttemptPage
 from ...types import UNSET, Response, Unset
@@ -16,7 +17,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhookDeliveriesSortItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -25,7 +26,14 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["sort"] = sort
+    json_sort: list[str] | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = []
+        for sort_item_data in sort:
+            sort_item = sort_item_data.value
+            json_sort.append(sort_item)
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -101,7 +109,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhookDeliveriesSortItem] | Unset = UNSET,
 ) -> Response[Problem | WebhookAttemptPage]:
     """List Webhook Deliveries
 
@@ -111,9 +119,9 @@ def sync_detailed(
     Args:
         webhook_id (str): The webhook's id.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhookDeliveriesSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +151,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhookDeliveriesSortItem] | Unset = UNSET,
 ) -> Problem | WebhookAttemptPage | None:
     """List Webhook Deliveries
 
@@ -153,9 +161,9 @@ def sync(
     Args:
         webhook_id (str): The webhook's id.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhookDeliveriesSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +188,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhookDeliveriesSortItem] | Unset = UNSET,
 ) -> Response[Problem | WebhookAttemptPage]:
     """List Webhook Deliveries
 
@@ -190,9 +198,9 @@ async def asyncio_detailed(
     Args:
         webhook_id (str): The webhook's id.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhookDeliveriesSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +228,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhookDeliveriesSortItem] | Unset = UNSET,
 ) -> Problem | WebhookAttemptPage | None:
     """List Webhook Deliveries
 
@@ -230,9 +238,9 @@ async def asyncio(
     Args:
         webhook_id (str): The webhook's id.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhookDeliveriesSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

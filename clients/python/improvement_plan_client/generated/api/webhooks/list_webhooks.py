@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_webhooks_sort_item import ListWebhooksSortItem
 from ...models.problem import Problem
 from ...models.webhook_page import WebhookPage
 from ...types import UNSET, Response, Unset
@@ -16,7 +17,7 @@ def _get_kwargs(
     updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhooksSortItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -30,7 +31,14 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["sort"] = sort
+    json_sort: list[str] | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = []
+        for sort_item_data in sort:
+            sort_item = sort_item_data.value
+            json_sort.append(sort_item)
+
+    params["sort"] = json_sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -99,7 +107,7 @@ def sync_detailed(
     updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhooksSortItem] | Unset = UNSET,
 ) -> Response[Problem | WebhookPage]:
     """List Webhooks
 
@@ -109,9 +117,9 @@ def sync_detailed(
         updated_since (datetime.datetime | Unset): Only items changed (or, for those never
             changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhooksSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +149,7 @@ def sync(
     updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhooksSortItem] | Unset = UNSET,
 ) -> Problem | WebhookPage | None:
     """List Webhooks
 
@@ -151,9 +159,9 @@ def sync(
         updated_since (datetime.datetime | Unset): Only items changed (or, for those never
             changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhooksSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +186,7 @@ async def asyncio_detailed(
     updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhooksSortItem] | Unset = UNSET,
 ) -> Response[Problem | WebhookPage]:
     """List Webhooks
 
@@ -188,9 +196,9 @@ async def asyncio_detailed(
         updated_since (datetime.datetime | Unset): Only items changed (or, for those never
             changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhooksSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +226,7 @@ async def asyncio(
     updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-    sort: str | Unset = UNSET,
+    sort: list[ListWebhooksSortItem] | Unset = UNSET,
 ) -> Problem | WebhookPage | None:
     """List Webhooks
 
@@ -228,9 +236,9 @@ async def asyncio(
         updated_since (datetime.datetime | Unset): Only items changed (or, for those never
             changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
-        cursor (str | Unset): The `next_cursor` of the previous page.
-        sort (str | Unset): Comma-separated fields; a leading `-` sorts descending. Unknown fields
-            are a 422.
+        cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
+            other value is a 422.
+        sort (list[ListWebhooksSortItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
