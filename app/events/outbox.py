@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db import outbox
@@ -44,28 +45,31 @@ async def write_events(session: AsyncSession, changes: list[AuditEvent]) -> None
         resource: await RESOURCES[resource].render(session, sorted(set(entity_ids)))
         for resource, entity_ids in ids.items()
     }
+    rows = []
     for name, change in wanted:
         resource = RESOURCES[EVENT_TYPES[name].resource]
         found = rendered[resource.name].get(change.entity_id)
         if found is None:
             raise LookupError(f"{resource.name} '{change.entity_id}' changed but cannot be read")
-        session.add(
-            Event(
-                id=new_id("evt"),
-                type=name,
-                occurred_at=change.occurred_at,
-                actor=change.actor,
-                actor_key_id=change.actor_key_id,
-                plan_id=found.plan_id,
-                resource_type=resource.name,
-                resource_id=change.entity_id,
-                resource_url=API_PREFIX + found.path,
-                admin_only=resource.admin_only,
-                data=found.data.model_dump(mode="json"),
-                request_id=change.request_id,
-            )
+        rows.append(
+            {
+                "id": new_id("evt"),
+                "type": name,
+                "occurred_at": change.occurred_at,
+                "actor": change.actor,
+                "actor_key_id": change.actor_key_id,
+                "plan_id": found.plan_id,
+                "resource_type": resource.name,
+                "resource_id": change.entity_id,
+                "resource_url": API_PREFIX + found.path,
+                "admin_only": resource.admin_only,
+                "data": found.data.model_dump(mode="json"),
+                "request_id": change.request_id,
+            }
         )
-    await session.flush()
+    # One statement for every event of the transaction, however many (the ORM would insert
+    # them one by one on SQLite, to read back each one's sequence number).
+    await session.execute(sa.insert(Event), rows)
 
 
 class CommitSignal:

@@ -11,7 +11,7 @@ from app.core.auth.keys import Viewer
 from app.core.db.session import SessionDep
 from app.core.http.listing import DEFAULT_LIMIT, MAX_LIMIT
 from app.core.http.responses import problems
-from app.core.http.schemas import TextFilters
+from app.core.http.schemas import MAX_FILTER_VALUES, Filters, TextFilters
 from app.events import service
 from app.events.catalogue import EVENT_TYPES
 from app.events.schemas import EventPage
@@ -40,11 +40,15 @@ async def list_events(
         ),
     ] = None,
     type: Annotated[
-        list[EventTypeName],
-        Query(description="Only events of this type. Repeatable."),
+        Filters[EventTypeName],
+        Query(description="Only events of this type. Repeatable.", max_length=MAX_FILTER_VALUES),
     ] = [],  # noqa: B006
     plan_id: Annotated[
-        TextFilters, Query(description="Only events about this plan's content. Repeatable.")
+        TextFilters,
+        Query(
+            description="Only events about this plan's content. Repeatable.",
+            max_length=MAX_FILTER_VALUES,
+        ),
     ] = [],  # noqa: B006
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description=f"Events per page, 1 to {MAX_LIMIT}.")

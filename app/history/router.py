@@ -31,7 +31,7 @@ async def list_audit_events(
     response: Response,
     session: SessionDep,
     _: Admin,
-    params: ListParams = sorted_by(service.SORTABLE),
+    params: ListParams = sorted_by(service.SORTABLE, changed_since=False),
     entity_type: Annotated[
         TextFilters, Query(description="Only events on this kind of item. Repeatable.")
     ] = [],  # noqa: B006

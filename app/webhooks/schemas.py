@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import Annotated, ClassVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody
@@ -34,6 +34,10 @@ def _known_types(types: list[str]) -> list[str]:
     return sorted(set(types))
 
 
+# An event type's name, such as `action.updated` (checked against the catalogue).
+EventTypeText = Annotated[str, StringConstraints(max_length=100)]
+
+
 class WebhookCreate(RequestBody):
     """A new subscription."""
 
@@ -42,7 +46,7 @@ class WebhookCreate(RequestBody):
         description="The receiver: an HTTPS URL whose host is publicly addressable.",
         examples=["https://dashboard.example.gov.uk/hooks/improvement-plan"],
     )
-    event_types: list[str] = Field(
+    event_types: list[EventTypeText] = Field(
         default_factory=list,
         max_length=100,
         description="The event types to send (see the contract's `webhooks`); empty for all.",
@@ -63,7 +67,7 @@ class WebhookUpdate(PatchBody):
     not_nullable: ClassVar[frozenset[str]] = frozenset({"url", "event_types", "enabled"})
 
     url: str | None = Field(default=None, max_length=2000, description="New receiver URL.")
-    event_types: list[str] | None = Field(default=None, max_length=100)
+    event_types: list[EventTypeText] | None = Field(default=None, max_length=100)
     plan_id: str | None = Field(default=None, max_length=40, description="null for all plans.")
     description: str | None = Field(default=None, max_length=500)
     enabled: bool | None = Field(default=None, description="Start or stop sending.")

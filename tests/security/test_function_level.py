@@ -101,6 +101,8 @@ ROUTE_ROLES: dict[tuple[str, str], Role] = {
     ("DELETE", "/api/v1/inspection-actions/{inspection_action_id}"): E,
     ("POST", "/api/v1/inspection-actions/{inspection_action_id}/restore"): A,
     ("GET", "/api/v1/reports/quarterly"): V,
+    ("GET", "/api/v1/reports/quarterly.csv"): V,
+    ("GET", "/api/v1/reports/quarterly.xlsx"): V,
     ("GET", "/api/v1/reports/exceptions"): V,
     ("GET", "/api/v1/reports/summary"): V,
     ("GET", "/api/v1/reports/updates-owed"): V,

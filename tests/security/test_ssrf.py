@@ -121,6 +121,8 @@ NOT_FILLED = {
     ("WebhookCreate", "description"): "a subscription's note, never sent anywhere; a webhook "
     "is only sent to its own checked URL",
     ("WebhookCreate", "event_types"): "names from the event catalogue, anything else a 422",
+    ("OfficerCreate", "sign_in_subject"): "an identifier compared with a token's subject claim, "
+    "never fetched or sent anywhere",
 }
 
 
@@ -131,14 +133,23 @@ def resolve(schema: dict[str, Any]) -> dict[str, Any]:
     return resolve(options[0]) if len(options) == 1 else schema
 
 
+def _type(schema: dict[str, Any]) -> Any:
+    """The schema's type, without the null a `type` list may add (`["string", "null"]`)."""
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        return kinds[0] if len(kinds) == 1 else kinds
+    return kind
+
+
 def holds_text(schema: dict[str, Any]) -> bool:
     """Free text, a URL or an address, or an object or list of objects holding some."""
     schema = resolve(schema)
-    if schema.get("type") == "array":
+    if _type(schema) == "array":
         return holds_text(schema.get("items", {}))
     if "properties" in schema:
         return any(holds_text(prop) for prop in schema["properties"].values())
-    if schema.get("type") != "string" or "enum" in schema or "format" in schema:
+    if _type(schema) != "string" or "enum" in schema or "format" in schema:
         return False
     # Not blank (`\S`) is still free text; any other pattern is a code of a fixed shape.
     pattern = schema.get("pattern", NOT_BLANK)

@@ -150,7 +150,9 @@ async def test_a_batch_runs_the_same_statements_whatever_its_size(
     response = await editor.post(BATCH, json={"items": [{"action_id": i, **GREEN} for i in ids]})
     assert response.status_code == 201, response.text
     # The key, the actions, their leads, the updates, the latest per action, the actions'
-    # new state, and the audit events: one statement each, for 2 updates or 40.
-    assert count_statements.count == 7, count_statements.statements
+    # new state, and the audit events: one statement each; then the change feed's events
+    # (the changed resources read as their GETs show them, and one insert): the same 13
+    # for 2 updates or 40.
+    assert count_statements.count == 13, count_statements.statements
     ratings = await session.scalars(sa.select(col(Action.rag)).where(col(Action.id).in_(ids)))
     assert set(ratings) == {"green"}

@@ -21,7 +21,6 @@ def _get_kwargs(
     operation: list[str] | Unset = UNSET,
     since: datetime.datetime | Unset = UNSET,
     until: datetime.datetime | Unset = UNSET,
-    updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     sort: list[ListAuditEventsSortItem] | Unset = UNSET,
@@ -68,11 +67,6 @@ def _get_kwargs(
     if not isinstance(until, Unset):
         json_until = until.isoformat()
     params["until"] = json_until
-
-    json_updated_since: str | Unset = UNSET
-    if not isinstance(updated_since, Unset):
-        json_updated_since = updated_since.isoformat()
-    params["updated_since"] = json_updated_since
 
     params["limit"] = limit
 
@@ -158,7 +152,6 @@ def sync_detailed(
     operation: list[str] | Unset = UNSET,
     since: datetime.datetime | Unset = UNSET,
     until: datetime.datetime | Unset = UNSET,
-    updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     sort: list[ListAuditEventsSortItem] | Unset = UNSET,
@@ -176,8 +169,6 @@ def sync_detailed(
         operation (list[str] | Unset): Only this operation. Repeatable.
         since (datetime.datetime | Unset): At or after this time.
         until (datetime.datetime | Unset): Before this time.
-        updated_since (datetime.datetime | Unset): Only items changed (or, for those never
-            changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
             other value is a 422.
@@ -199,7 +190,6 @@ def sync_detailed(
         operation=operation,
         since=since,
         until=until,
-        updated_since=updated_since,
         limit=limit,
         cursor=cursor,
         sort=sort,
@@ -222,7 +212,6 @@ def sync(
     operation: list[str] | Unset = UNSET,
     since: datetime.datetime | Unset = UNSET,
     until: datetime.datetime | Unset = UNSET,
-    updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     sort: list[ListAuditEventsSortItem] | Unset = UNSET,
@@ -240,8 +229,6 @@ def sync(
         operation (list[str] | Unset): Only this operation. Repeatable.
         since (datetime.datetime | Unset): At or after this time.
         until (datetime.datetime | Unset): Before this time.
-        updated_since (datetime.datetime | Unset): Only items changed (or, for those never
-            changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
             other value is a 422.
@@ -264,7 +251,6 @@ def sync(
         operation=operation,
         since=since,
         until=until,
-        updated_since=updated_since,
         limit=limit,
         cursor=cursor,
         sort=sort,
@@ -281,7 +267,6 @@ async def asyncio_detailed(
     operation: list[str] | Unset = UNSET,
     since: datetime.datetime | Unset = UNSET,
     until: datetime.datetime | Unset = UNSET,
-    updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     sort: list[ListAuditEventsSortItem] | Unset = UNSET,
@@ -299,8 +284,6 @@ async def asyncio_detailed(
         operation (list[str] | Unset): Only this operation. Repeatable.
         since (datetime.datetime | Unset): At or after this time.
         until (datetime.datetime | Unset): Before this time.
-        updated_since (datetime.datetime | Unset): Only items changed (or, for those never
-            changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
             other value is a 422.
@@ -322,7 +305,6 @@ async def asyncio_detailed(
         operation=operation,
         since=since,
         until=until,
-        updated_since=updated_since,
         limit=limit,
         cursor=cursor,
         sort=sort,
@@ -343,7 +325,6 @@ async def asyncio(
     operation: list[str] | Unset = UNSET,
     since: datetime.datetime | Unset = UNSET,
     until: datetime.datetime | Unset = UNSET,
-    updated_since: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
     sort: list[ListAuditEventsSortItem] | Unset = UNSET,
@@ -361,8 +342,6 @@ async def asyncio(
         operation (list[str] | Unset): Only this operation. Repeatable.
         since (datetime.datetime | Unset): At or after this time.
         until (datetime.datetime | Unset): Before this time.
-        updated_since (datetime.datetime | Unset): Only items changed (or, for those never
-            changed, created) at or after this time: poll with the time of your last read.
         limit (int | Unset): Rows per page, 1 to 500. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page, as the service sent it; any
             other value is a 422.
@@ -386,7 +365,6 @@ async def asyncio(
             operation=operation,
             since=since,
             until=until,
-            updated_since=updated_since,
             limit=limit,
             cursor=cursor,
             sort=sort,
