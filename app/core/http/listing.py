@@ -66,46 +66,6 @@ class ListParams:
     updated_since: datetime | None = None
 
 
-async def list_params(
-    limit: Annotated[
-        int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
-    ] = DEFAULT_LIMIT,
-    cursor: Annotated[
-        str | None,
-        Query(max_length=MAX_CURSOR_LENGTH, description="The `next_cursor` of the previous page."),
-    ] = None,
-    sort: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="Comma-separated fields; a leading `-` sorts descending. "
-            "Unknown fields are a 422.",
-        ),
-    ] = None,
-) -> ListParams:
-    return ListParams(limit=limit, cursor=cursor, sort=sort)
-
-
-ListParamsDep = Annotated[ListParams, Depends(list_params)]
-
-
-async def list_params_with_updated_since(
-    params: ListParamsDep,
-    updated_since: Annotated[
-        IsoDateTime | None,
-        Query(
-            description="Only items changed (or, for those never changed, created) at or "
-            "after this time: poll with the time of your last read."
-        ),
-    ] = None,
-) -> ListParams:
-    return replace(params, updated_since=updated_since)
-
-
-ChangedListParamsDep = Annotated[ListParams, Depends(list_params_with_updated_since)]
-"""`ListParamsDep` with `updated_since`, for every list whose filters do not take it."""
-
-
 def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
     """`Depends` for a list's `limit`, `cursor` and `sort`, whose contract names the fields
     `sort` takes (as an enum, so a typo in a generated client does not compile), and with
