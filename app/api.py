@@ -23,6 +23,7 @@ from app.status_updates.router import router as status_updates_router
 from app.strategies.router import router as strategies_router
 from app.strategy_links.router import router as strategy_links_router
 from app.success_criteria.router import router as success_criteria_router
+from app.update_workbooks.router import router as update_workbooks_router
 from app.webhooks.router import router as webhooks_router
 
 # Every operation needs a key; once it is accepted, the body's media type and the query's
@@ -42,6 +43,7 @@ api_router.include_router(outcomes_router)
 api_router.include_router(objectives_router)
 api_router.include_router(actions_router)
 api_router.include_router(status_updates_router)
+api_router.include_router(update_workbooks_router)
 api_router.include_router(history_router)
 api_router.include_router(success_criteria_router)
 api_router.include_router(officers_router)

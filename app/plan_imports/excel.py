@@ -27,7 +27,7 @@ from app.plan_imports.reading import (
     is_role,
     slug,
 )
-from app.reports.formats import FORMULA_STARTS, append_row
+from app.reports.formats import append_row, spreadsheet_text
 from app.seeding.format import SeedAction, SeedFile
 
 ACTION_COLUMNS = [
@@ -106,10 +106,7 @@ def _text(value: Any) -> str | None:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).strip()
-    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
-        text = text[1:]
-    return text or None
+    return spreadsheet_text(str(value).strip()) or None
 
 
 def _paragraphs(value: Any) -> str | None:
@@ -135,7 +132,8 @@ def _lines(value: Any) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()] if text else []
 
 
-def _column_place(sheet: str, row: int, column: int, header: str) -> str:
+def column_place(sheet: str, row: int, column: int, header: str) -> str:
+    """Where a cell is, as every error about a workbook names it."""
     return f'sheet "{sheet}", row {row}, column {get_column_letter(column)} ("{header}")'
 
 
@@ -317,7 +315,7 @@ def _actions_sheet(
         def place(name: str | None = None, number: int = number) -> str:
             if name is None or name not in index:
                 return f'sheet "Actions", row {number}'
-            return _column_place("Actions", number, index[name] + 1, headers[name])
+            return column_place("Actions", number, index[name] + 1, headers[name])
 
         area_text = _text(cell("area"))
         if area_text is None or not area_text.isdigit():

@@ -62,6 +62,14 @@ def spreadsheet_value(value: object) -> object:
     return value
 
 
+def spreadsheet_text(value: str) -> str:
+    """Text read back from a cell: the leading `'` that `spreadsheet_value` put before a
+    formula's first character dropped."""
+    if value.startswith("'") and value[1:2] and value[1:2] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
 def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
     """UTF-8 with a byte-order mark, so Excel reads the text right."""
     buffer = io.StringIO()

@@ -312,7 +312,7 @@ def _state_of(latest: StatusUpdate | None) -> dict[str, object]:
     }
 
 
-async def _latest_updates(
+async def latest_updates(
     session: AsyncSession, action_ids: Sequence[str]
 ) -> dict[str, StatusUpdate]:
     """Each action's deciding update, as `latest_update` picks it, in one statement."""
@@ -512,7 +512,7 @@ async def create_status_updates(
         session.add_all(updates)
         await session.flush()
         touched = list(dict.fromkeys(update.action_id for update in updates))
-        latest = await _latest_updates(session, touched)
+        latest = await latest_updates(session, touched)
         states: list[dict[str, object]] = []
         for action_id in touched:
             action = context.actions[action_id]

@@ -166,11 +166,14 @@ def test_every_spreadsheet_writer_uses_the_one_neutralising_rule() -> None:
         "app/plan_imports/excel.py",
         "app/reports/formats.py",
         "app/reports/workbook.py",
+        "app/update_workbooks/excel.py",
     ]
     layout = (ROOT / "app" / "reports" / "workbook.py").read_text()
     for writing in (".value =", "value=", ".append(", "csv."):
         assert writing not in layout, writing
     # The plan template reads workbooks with openpyxl, and writes its rows with `append_row`.
-    template = (ROOT / "app" / "plan_imports" / "excel.py").read_text()
-    for writing in (".value =", "value=", "csv.", ".append(["):
-        assert writing not in template, writing
+    # So does the officer's update workbook.
+    for path in ("plan_imports/excel.py", "update_workbooks/excel.py"):
+        template = (ROOT / "app" / path).read_text()
+        for writing in (".value =", "value=", "csv.", ".append(["):
+            assert writing not in template, (path, writing)

@@ -106,6 +106,8 @@ ROUTE_ROLES: dict[tuple[str, str], Role] = {
     ("GET", "/api/v1/reports/exceptions"): V,
     ("GET", "/api/v1/reports/summary"): V,
     ("GET", "/api/v1/reports/updates-owed"): V,
+    ("GET", "/api/v1/officers/{officer_id}/update-workbook"): C,
+    ("POST", "/api/v1/officers/{officer_id}/update-workbook"): C,
     ("POST", "/api/v1/plan-imports"): E,
     ("GET", "/api/v1/plan-imports/schema"): V,
     ("GET", "/api/v1/plans/{plan_id}/export"): V,

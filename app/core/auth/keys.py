@@ -266,15 +266,17 @@ async def authenticate(
 ME = "me"
 
 
-def own_officer(officer_ids: Sequence[str], principal: Principal) -> list[str]:
-    """Officer ids from a filter, `me` standing for the officer the caller acts for; a 422
-    when the caller acts for none."""
+def own_officer(
+    officer_ids: Sequence[str], principal: Principal, *, field: str = "query.lead_officer_id"
+) -> list[str]:
+    """Officer ids from a filter or path, `me` standing for the officer the caller acts for;
+    a 422 naming `field` when the caller acts for none."""
     if ME not in officer_ids:
         return list(officer_ids)
     if principal.officer_id is None:
         raise ValidationFailed(
             "You act for no officer, so 'me' names none.",
-            field="query.lead_officer_id",
+            field=field,
             message="the caller acts for no officer",
         )
     return [principal.officer_id if value == ME else value for value in officer_ids]

@@ -128,11 +128,7 @@ async def idempotency(
         ),
     ] = None,
 ) -> Idempotency:
-    body = await request.body()
-    try:
-        canonical = json.dumps(json.loads(body or b"null"), sort_keys=True).encode()
-    except ValueError:
-        canonical = body
+    canonical = await _canonical_body(request)
     request_hash = hashlib.sha256(
         request.method.encode() + b" " + request.url.path.encode() + b"\n" + canonical
     ).hexdigest()
@@ -147,6 +143,28 @@ async def idempotency(
         return found
     found.replay = await _stored(session, found)
     return found
+
+
+async def _canonical_body(request: Request) -> bytes:
+    """The body as retries are compared: JSON with its keys sorted; an upload's fields and
+    files in order, whatever boundary the client chose between them."""
+    if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        # FastAPI has parsed the form already (the stream is spent); this is its copy.
+        form = await request.form()
+        digest = hashlib.sha256()
+        for name, value in form.multi_items():
+            if isinstance(value, str):
+                data = value.encode()
+            else:
+                data = await value.read()
+                await value.seek(0)
+            digest.update(f"{len(name)}:{name}:{len(data)}:".encode() + data)
+        return digest.hexdigest().encode()
+    body = await request.body()
+    try:
+        return json.dumps(json.loads(body or b"null"), sort_keys=True).encode()
+    except ValueError:
+        return body
 
 
 async def _stored(session: AsyncSession, request: Idempotency) -> IdempotencyRecord | None:

@@ -39,6 +39,7 @@ from .audit_event_read_changes import AuditEventReadChanges
 from .batch_item_failure import BatchItemFailure
 from .blocker import Blocker
 from .body_create_plan_import import BodyCreatePlanImport
+from .body_post_update_workbook import BodyPostUpdateWorkbook
 from .counts import Counts
 from .criterion_node import CriterionNode
 from .criterion_summary import CriterionSummary
@@ -265,6 +266,7 @@ __all__ = (
     "BatchItemFailure",
     "Blocker",
     "BodyCreatePlanImport",
+    "BodyPostUpdateWorkbook",
     "Counts",
     "CriterionNode",
     "CriterionSummary",
