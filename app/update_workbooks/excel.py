@@ -230,14 +230,15 @@ GUIDANCE = [
 
 def _guide(workbook: Workbook, sheet_data: Sheet) -> None:
     guide = workbook.create_sheet(GUIDE)
-    for line in (
+    lines: list[list[object]] = [
         ["Workbook", MARK],
         ["Officer id", sheet_data.officer_id],
         ["Officer", sheet_data.officer_name],
         ["Written", sheet_data.written],
         [],
-        *([text] for text in GUIDANCE),
-    ):
+    ]
+    lines += [[text] for text in GUIDANCE]
+    for line in lines:
         append_row(guide, line)
     guide["B4"].number_format = UK_DATE
     guide.column_dimensions["A"].width = 100
@@ -277,7 +278,7 @@ def _filled_rows(sheet: Any) -> list[FilledRow]:
             continue
         if number > MAX_ROWS + 1:
             raise NotAWorkbook(f"The sheet has more than {MAX_ROWS} rows.")
-        inputs = dict(zip((c.field for c in INPUTS), cells[first_input:], strict=True))
+        inputs = dict(zip((str(c.field) for c in INPUTS), cells[first_input:], strict=True))
         if all(_blank(value) for value in inputs.values()):
             continue
         rows.append(

@@ -244,10 +244,7 @@ async def _check_rows(session: AsyncSession, officer: Officer, rows: Sequence[Fi
     stale = [
         FieldError(
             field="file: " + place(row.number, "marker"),
-            message=f"the action has had {counts.get(str(row.action_id), 0) - int(row.marker)} "
-            "update(s) since the workbook was written"
-            if (row.marker or "").isdigit()
-            else "the row's marker is missing",
+            message=_since(counts.get(str(row.action_id), 0), row.marker),
             type="changed_since_written",
         )
         for row in rows
@@ -259,6 +256,12 @@ async def _check_rows(session: AsyncSession, officer: Officer, rows: Sequence[Fi
             "nothing was posted. Download a new workbook and fill that in.",
             errors=stale,
         )
+
+
+def _since(count: int, marker: str | None) -> str:
+    if marker is None or not marker.isdigit():
+        return "the row's count of updates is missing or changed"
+    return f"the action has had {count - int(marker)} update(s) since the workbook was written"
 
 
 def _batch(rows: Sequence[FilledRow]) -> StatusUpdateBatch:

@@ -173,7 +173,7 @@ def test_every_spreadsheet_writer_uses_the_one_neutralising_rule() -> None:
         assert writing not in layout, writing
     # The plan template reads workbooks with openpyxl, and writes its rows with `append_row`.
     # So does the officer's update workbook.
-    for path in ("plan_imports/excel.py", "update_workbooks/excel.py"):
-        template = (ROOT / "app" / path).read_text()
+    for writer in ("plan_imports/excel.py", "update_workbooks/excel.py"):
+        template = (ROOT / "app" / writer).read_text()
         for writing in (".value =", "value=", "csv.", ".append(["):
-            assert writing not in template, (path, writing)
+            assert writing not in template, (writer, writing)

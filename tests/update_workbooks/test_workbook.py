@@ -249,12 +249,13 @@ async def test_formula_text_in_a_narrative_stays_text(
     response = await upload(jane, saved(workbook))
     assert response.status_code == 201, response.text
     assert response.json()["created"][0]["narrative"] == formula
-    again = (await download(jane))["Updates"]
+    book = await download(jane)
+    again = book["Updates"]
     assert again["L2"].data_type == "s" and again["L2"].value == "'" + formula
     assert again["M2"].value == "'+1 more"
     # Uploaded again, the text read back loses the guarding quote.
     fill(again, 2, **{RATING: "green", STATUS: "in_progress", NARRATIVE: again["L2"].value})
-    response = await upload(jane, saved(again.parent))
+    response = await upload(jane, saved(book))
     assert response.status_code == 201, response.text
     assert response.json()["created"][0]["narrative"] == formula
 
