@@ -150,8 +150,8 @@ def write_workbook(sheet_data: Sheet) -> bytes:
             cell.alignment = WRAP
             if isinstance(cell.value, date):
                 cell.number_format = UK_DATE
-    last = max(sheet.max_row, 2)
-    _inputs(sheet, last)
+    if sheet_data.rows:
+        _inputs(sheet, sheet.max_row)
     for hidden in ("A", "B"):
         sheet.column_dimensions[hidden].hidden = True
     sheet.freeze_panes = "E2"

@@ -360,3 +360,17 @@ async def test_the_workbook_leaves_out_archived_actions(
     action.archived_at = action.created_at
     await session.commit()
     assert refs((await download(dave))["Updates"]) == before[1:]
+
+
+async def test_an_officer_who_leads_nothing_gets_an_empty_workbook_named_for_them(
+    editor: httpx.AsyncClient,
+) -> None:
+    officer = await editor.post("/api/v1/officers", json={"name": "Zoë O'Neill"})
+    assert officer.status_code == 201, officer.text
+    response = await editor.get(url(officer.json()["id"]))
+    assert response.status_code == 200, response.text
+    assert response.headers["content-disposition"].endswith('filename="zoe-o-neill-updates.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content))["Updates"]
+    assert sheet.max_row == 1
+    empty = await upload(editor, response.content, officer=officer.json()["id"])
+    assert assert_problem(empty, 422)["errors"][0]["type"] == "empty"
