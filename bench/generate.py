@@ -36,7 +36,7 @@ BIG_AREA_ACTIONS = 200
 SMALL_PLANS = 5
 SMALL_PLAN_ACTIONS = 40
 OFFICERS_PER_COUNCIL = 25
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 SEED = 20231
 
 WORDS = [
@@ -243,13 +243,18 @@ def esc(value: Any) -> str:
 class Table:
     """Rows for one table, written with COPY."""
 
-    def __init__(self, name: str, columns: Sequence[str]) -> None:
+    def __init__(
+        self, name: str, columns: Sequence[str], fixed: dict[str, Any] | None = None
+    ) -> None:
         self.name = name
-        self.columns = list(columns)
+        # Columns every row gives the same value, written after the row's own.
+        fixed = fixed or {}
+        self.columns = [*columns, *fixed]
+        self.tail = "".join("\t" + esc(value) for value in fixed.values())
         self.lines: list[str] = []
 
     def add(self, *values: Any) -> None:
-        self.lines.append("\t".join(map(esc, values)) + "\n")
+        self.lines.append("\t".join(map(esc, values)) + self.tail + "\n")
 
     def copy(self, conn: psycopg.Connection[Any]) -> None:
         columns = ", ".join(self.columns)
@@ -259,6 +264,8 @@ class Table:
 
 
 STAMPS = ("created_at", "updated_at", "archived_at", "version")
+# How an import read an item: generated items were not read from a document.
+NOT_READ = {"reading_notes": "[]", "needs_review": False}
 
 
 @dataclass
@@ -343,15 +350,19 @@ class Generator:
                 "officer", ["id", "name", "job_title", "email", "is_role", "organisation", *stamp]
             ),
             "area": Table(
-                "area", ["id", "plan_id", "ref", "number", "title", "aim", "position", *stamp]
+                "area",
+                ["id", "plan_id", "ref", "number", "title", "aim", "position", *stamp],
+                NOT_READ,
             ),
             "outcome": Table(
                 "outcome",
                 ["id", "plan_id", "area_id", "ref", "number", "statement", "position", *stamp],
+                NOT_READ,
             ),
             "objective": Table(
                 "objective",
                 ["id", "plan_id", "area_id", "outcome_id", "ref", "statement", "position", *stamp],
+                NOT_READ,
             ),
             "action": Table(
                 "action",
@@ -379,6 +390,7 @@ class Generator:
                     "position",
                     *stamp,
                 ],
+                NOT_READ,
             ),
             "action_lead_officer": Table(
                 "action_lead_officer", ["action_id", "officer_id", "position"]
@@ -395,6 +407,7 @@ class Generator:
                     "position",
                     *stamp,
                 ],
+                NOT_READ,
             ),
             "action_success_criterion": Table(
                 "action_success_criterion", ["action_id", "criterion_id"]
@@ -943,15 +956,23 @@ class Generator:
         return {name: len(table.lines) for name, table in self.t.items()}
 
 
-def api_key_row(conn: psycopg.Connection[Any], secret: str) -> str:
-    """Store a benchmark editor key; `secret` is the key's random part."""
+def api_key_row(conn: psycopg.Connection[Any], secret: str, role: str = "editor") -> str:
+    """Store a benchmark key (an editor's by default); `secret` is the key's random part."""
     prefix = hashlib.sha256(secret.encode()).hexdigest()[:12]
     key = f"ipa_{prefix}_{secret}"
     now = datetime.now(UTC)
     conn.execute(
         "INSERT INTO api_key (id, name, role, prefix, key_hash, created_at, updated_at, version) "
-        "VALUES (%s, 'Benchmark', 'editor', %s, %s, %s, %s, 1)",
-        (f"key_{prefix}", prefix, hashlib.sha256(key.encode()).hexdigest(), now, now),
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, 1)",
+        (
+            f"key_{prefix}",
+            f"Benchmark {role}",
+            role,
+            prefix,
+            hashlib.sha256(key.encode()).hexdigest(),
+            now,
+            now,
+        ),
     )
     conn.commit()
     return key

@@ -10,6 +10,9 @@ service, with the same rows and related data:
 - `GET /api/v1/plans/{id}/tree`: the plan nested (areas, outcomes, objectives, their
   criteria with the actions linked to them, actions with their criteria, strategies,
   inspection actions and sub-actions), in one statement
+- `POST /api/v1/actions/{id}/status-updates`: a plain insert of the status update row the
+  service stores, in one statement (the key check, which must be a writer's, included),
+  answering the stored row
 
 Run with uvicorn: `uvicorn bench.reference:app`, `BENCH_DATABASE_URL=postgresql://…`.
 """
@@ -17,7 +20,9 @@ Run with uvicorn: `uvicorn bench.reference:app`, `BENCH_DATABASE_URL=postgresql:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -219,6 +224,33 @@ SELECT CASE WHEN EXISTS ({KEY_CHECK}) THEN (
 ) END
 """  # noqa: S608 (built from the constant fragments above, no input)
 
+# The status update row the service would store for the body, and nothing else: no
+# rules, no idempotency record, no audit or change-feed events, no action state.
+INSERT_UPDATE = """
+WITH allowed AS (
+    SELECT id FROM api_key
+    WHERE prefix = $1 AND key_hash = $2 AND revoked_at IS NULL
+      AND (expires_at IS NULL OR expires_at > now()) AND role IN ('editor', 'admin')
+),
+stored AS (
+    INSERT INTO status_update (
+        id, action_id, plan_id, area_id, rag, status, narrative, next_steps, evidence,
+        effective_date, author, created_by_key_id, created_at)
+    SELECT $3, a.id, a.plan_id, a.area_id, $5, $6, $7, $8, '[]', current_date,
+           'Benchmark', k.id, now()
+    FROM action a, allowed k
+    WHERE a.id = $4 AND a.archived_at IS NULL
+    RETURNING *
+)
+SELECT json_build_object(
+    'id', u.id, 'action_id', u.action_id, 'plan_id', u.plan_id, 'area_id', u.area_id,
+    'rag', u.rag, 'status', u.status, 'narrative', u.narrative, 'next_steps', u.next_steps,
+    'reason', u.reason, 'evidence', u.evidence, 'effective_date', u.effective_date,
+    'author', u.author, 'author_officer_id', u.author_officer_id,
+    'corrects_update_id', u.corrects_update_id, 'created_at', u.created_at)::text
+FROM stored u
+"""
+
 PROBLEM = "application/problem+json"
 
 
@@ -271,6 +303,28 @@ async def get_plan_tree(request: Request) -> Response:
     return _answer(body, not_found=True)
 
 
+async def post_status_update(request: Request) -> Response:
+    key = _key(request)
+    if key is None:
+        return _answer(None)
+    body = json.loads(await request.body())
+    async with request.app.state.pool.acquire() as connection:
+        stored = await connection.fetchval(
+            INSERT_UPDATE,
+            key[0],
+            key[1],
+            f"upd_{secrets.token_hex(10)}",
+            request.path_params["action_id"],
+            body.get("rag"),
+            body["status"],
+            body.get("narrative"),
+            body.get("next_steps"),
+        )
+    if stored is None:
+        return _answer(None, not_found=True)
+    return Response(stored.encode(), status_code=201, media_type="application/json")
+
+
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     url = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/ipa_bench_m")
@@ -287,6 +341,7 @@ app = Starlette(
         Route("/api/v1/actions", list_actions),
         Route("/api/v1/actions/{action_id}", get_action),
         Route("/api/v1/plans/{plan_id}/tree", get_plan_tree),
+        Route("/api/v1/actions/{action_id}/status-updates", post_status_update, methods=["POST"]),
     ],
     lifespan=lifespan,
 )

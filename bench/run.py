@@ -3,9 +3,11 @@
 `make bench` (SIZE=S|M|L) runs this. For each endpoint of issue 8's workload it measures
 the service with wrk at 1 and 16 connections after a warm-up, the database floor (the
 same SQL the endpoint ran, replayed with psycopg in one process, one statement stream),
-and, for the list and detail, the reference server in `bench/reference.py` (PostgreSQL
-builds the JSON). It prints a table, checks the targets, and writes
-`bench/results/<size>-<timestamp>.json`, `<size>-latest.json` and `latest.json`.
+and, for the list, detail, tree and `POST`, the reference server in `bench/reference.py`
+(PostgreSQL builds the JSON; for the `POST`, a plain insert). Then the write and delivery
+paths of `bench/paths.py`: a batch, a plan import, the change feed, webhook delivery. It
+prints a table, checks the targets, and writes `bench/results/<size>-<timestamp>.json`,
+`<size>-latest.json` and `latest.json` (`--results` elsewhere).
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ RESULTS = BENCH / "results"
 WRK_DIR = BENCH / "wrk"
 VENV_BIN = Path(sys.executable).parent
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-APP_PORT = 18700
-REFERENCE_PORT = 18701
+# BENCH_PORT moves the service (and the reference server, the next port) off the default.
+APP_PORT = int(os.environ.get("BENCH_PORT", "18700"))
+REFERENCE_PORT = APP_PORT + 1
 WORKERS = 2
 CAPTURE_SETS = 10
 # Requests made one at a time after each endpoint's wrk runs, to read the server's own time.
@@ -246,6 +249,7 @@ def endpoints(workload: dict[str, Any], current: str) -> list[Endpoint]:
             [f"/api/v1/actions/{i}/status-updates" for i in workload["post_action_ids"]],
             script="post.lua",
             method="POST",
+            reference=True,
             expect=201,
         ),
         Endpoint(
@@ -264,8 +268,14 @@ def endpoints(workload: dict[str, Any], current: str) -> list[Endpoint]:
 
 # (SQL, parameters, executemany): with executemany, the parameters are a list of tuples.
 Statement = tuple[str, Any, bool]
+# A request to capture: method, path, headers, and httpx's keyword arguments for its body.
+Call = tuple[str, str, dict[str, str], dict[str, Any]]
 PLACEHOLDER = re.compile(r"\$(\d+)")
-NEW_ID = re.compile(r"^(upd|aud|idem|rev)_[0-9a-f]{20}$")
+AN_ID = re.compile(r"^[a-z]+_([0-9a-f]{20})$")
+# Strings the benchmark makes unique per request (idempotency keys, imported plans' keys).
+CAPTURE_MARK = "bench-capture-"
+# The random parts of the ids made while capturing: a replay gives those ids new ones.
+MADE_IDS: set[str] = set()
 
 
 def to_psycopg(statement: str, parameters: Any, many: bool) -> Statement:
@@ -287,9 +297,29 @@ def to_psycopg(statement: str, parameters: Any, many: bool) -> Statement:
     return sql, ordered(parameters), False
 
 
-async def capture(
-    name: str, key: str, requests: dict[str, list[tuple[str, str, dict[str, str]]]]
-) -> dict[str, list[list[Statement]]]:
+@contextmanager
+def recording_new_ids() -> Iterator[None]:
+    """Note the random part of every id `app.models.new_id` makes meanwhile."""
+    import app.models.base as base
+
+    namespace = vars(base)
+    real = namespace["secrets"]
+
+    class Recording:
+        @staticmethod
+        def token_hex(nbytes: int) -> str:
+            made: str = real.token_hex(nbytes)
+            MADE_IDS.add(made)
+            return made
+
+    namespace["secrets"] = Recording
+    try:
+        yield
+    finally:
+        namespace["secrets"] = real
+
+
+async def capture(name: str, key: str, requests: dict[str, list[Call]]) -> dict[str, Any]:
     """Run each request once in-process and record the statements it sent, in order."""
     from sqlalchemy import event
 
@@ -308,38 +338,70 @@ async def capture(
         event.listen(app.state.engine.sync_engine, "before_cursor_execute", listener)
         transport = httpx.ASGITransport(app=app)
         headers = {"Authorization": f"Bearer {key}"}
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://bench", timeout=300
+        ) as client:
             # The key's last-use stamp is written on first use; keep it out of the capture.
             await client.get("/api/v1/me", headers=headers)
             for endpoint, calls in requests.items():
                 captured[endpoint] = []
-                for method, path, extra in calls:
-                    body = POST_BODY if method == "POST" else None
+                for method, path, extra, body in calls:
                     if endpoint == "report_304":
                         # What a repeat request runs: the first one fills the report cache.
                         await client.request(method, path, headers={**headers, **extra})
                     current.clear()
-                    response = await client.request(
-                        method, path, headers={**headers, **extra}, json=body
-                    )
+                    with recording_new_ids():
+                        response = await client.request(
+                            method, path, headers={**headers, **extra}, **body
+                        )
                     if response.status_code >= 400:
                         raise RuntimeError(f"{method} {path}: {response.status_code}")
                     captured[endpoint].append(list(current))
     return captured
 
 
-def capture_requests(endpoint: Endpoint) -> list[tuple[str, str, dict[str, str]]]:
-    """The last few request lines of an endpoint, as (method, path, headers)."""
-    calls = []
+def capture_requests(endpoint: Endpoint) -> list[Call]:
+    """The last few request lines of an endpoint, as (method, path, headers, body)."""
+    calls: list[Call] = []
     for number, line in enumerate(endpoint.request_lines()[-CAPTURE_SETS:]):
         path, _, etag = line.partition("\t")
         headers = {"If-None-Match": etag} if etag else {}
+        body: dict[str, Any] = {}
         if endpoint.method == "POST":
             # New on every run: a key a reused database has seen would replay the first
             # answer, and the capture would record a replay's statements, not a write's.
-            headers["Idempotency-Key"] = f"bench-capture-{time.time_ns():x}-{number:04x}"
-        calls.append((endpoint.method, path, headers))
+            headers["Idempotency-Key"] = f"{CAPTURE_MARK}{time.time_ns():x}-{number:04x}"
+            body = {"json": POST_BODY}
+        calls.append((endpoint.method, path, headers, body))
     return calls
+
+
+def renamed(statements: list[Statement]) -> list[Statement]:
+    """A write's statements with what it made anew (ids, idempotency keys, plan keys)
+    given new values, the same new value wherever the old one appears, so that the replay
+    writes new rows instead of breaking a unique constraint."""
+    names: dict[str, str] = {}
+
+    def value(v: Any) -> Any:
+        if isinstance(v, str):
+            made = AN_ID.match(v)
+            if made and made.group(1) in MADE_IDS:
+                return names.setdefault(v, f"{v.split('_')[0]}_{secrets.token_hex(10)}")
+            if v.startswith(CAPTURE_MARK):
+                return names.setdefault(v, f"bench-floor-{secrets.token_hex(10)}")
+            return v
+        if isinstance(v, list | tuple):
+            return type(v)(map(value, v))
+        return v
+
+    return [
+        (
+            sql,
+            [tuple(map(value, p)) for p in params] if many else tuple(map(value, params)),
+            many,
+        )
+        for sql, params, many in statements
+    ]
 
 
 def replay(
@@ -348,35 +410,18 @@ def replay(
     *,
     seconds: float,
     write: bool = False,
+    commit: bool = True,
+    least: int = 20,
 ) -> dict[str, float]:
     """Run the statement sets one after another on one connection; time each set.
 
     Reads run each statement in its own transaction, as the service's reads do on
     PostgreSQL (a BEGIN and a ROLLBACK would add two round trips the service does not
-    make); a write's statements run in one transaction, committed.
+    make); a write's statements run in one transaction, committed (or, with `commit`
+    false, rolled back: the database does not grow by a plan each time). At least `least`
+    sets are timed.
     """
     conn.autocommit = not write
-
-    def fresh(statements: list[Statement]) -> list[Statement]:
-        if not write:
-            return statements
-        renamed: dict[str, str] = {}
-
-        def value(v: Any) -> Any:
-            if isinstance(v, str) and NEW_ID.match(v):
-                return renamed.setdefault(v, f"{v.split('_')[0]}_{secrets.token_hex(10)}")
-            if isinstance(v, str) and v.startswith("bench-capture-"):
-                return renamed.setdefault(v, f"bench-floor-{secrets.token_hex(10)}")
-            return v
-
-        return [
-            (
-                sql,
-                [tuple(map(value, p)) for p in params] if many else tuple(map(value, params)),
-                many,
-            )
-            for sql, params, many in statements
-        ]
 
     def one(statements: list[Statement]) -> float:
         started = time.perf_counter()
@@ -388,18 +433,23 @@ def replay(
                 cur.execute(sql, params)
                 if cur.description is not None:
                     cur.fetchall()
-        if write:
+        if write and commit:
             conn.commit()
+        elif write:
+            conn.rollback()
         return time.perf_counter() - started
+
+    def fresh(statements: list[Statement]) -> list[Statement]:
+        return renamed(statements) if write else statements
 
     warm_until = time.perf_counter() + min(1.0, seconds / 3)
     index = 0
-    while time.perf_counter() < warm_until:
+    while time.perf_counter() < warm_until and index < least:
         one(fresh(sets[index % len(sets)]))
         index += 1
     timings: list[float] = []
     until = time.perf_counter() + seconds
-    while time.perf_counter() < until or len(timings) < 20:
+    while time.perf_counter() < until or len(timings) < least:
         statements = fresh(sets[index % len(sets)])
         timings.append(one(statements))
         index += 1
@@ -654,6 +704,114 @@ def check(port: int, key: str, endpoint: Endpoint) -> None:
         )
 
 
+# The write and delivery paths (bench/paths.py).
+
+PATHS = ("batch", "import", "feed", "webhook")
+
+
+def measure_paths(
+    keys: dict[str, str],
+    workload: dict[str, Any],
+    work: Path,
+    args: argparse.Namespace,
+    wanted: set[str],
+    results: dict[str, Any],
+) -> dict[str, Any]:
+    """The batch, the import, the webhook delivery, each timed request by request with its
+    floor; the feed with wrk like the reads, into `results["endpoints"]`."""
+    from bench import paths
+
+    name, key = keys["name"], keys["key"]
+    url = database_url(name)
+    action_ids = workload["detail_ids"]
+    figures: dict[str, Any] = {}
+    requests: dict[str, list[Call]] = {}
+    feed: Endpoint | None = None
+    with httpx.Client(
+        base_url=f"http://127.0.0.1:{APP_PORT}",
+        headers={"Authorization": f"Bearer {key}"},
+        timeout=300,
+    ) as client:
+        if "batch" in wanted:
+            paths.timed(client, paths.batch_calls(action_ids, 1), 201)  # a warm-up
+            batches = paths.batch_calls(action_ids, paths.BATCHES, first=1)
+            figures["batch"] = paths.timed(client, batches, 201)
+            requests["batch"] = paths.batch_calls(action_ids, 2, first=paths.BATCHES + 3)
+            log(f"service   batch           {figures['batch']['client']}")
+        reading: dict[str, float] = {}
+        if "import" in wanted:
+            workbook = paths.export_workbook(client, workload["report_plan_ids"][0])
+            reading = paths.reading_floor(workbook)
+            log(f"floor     reading the workbook {reading}")
+            paths.timed(client, paths.import_calls(workbook, 1, dry_run=True), 200)
+            for kind, dry_run, status in (("dry_run", True, 200), ("apply", False, 201)):
+                calls = paths.import_calls(workbook, paths.IMPORTS, dry_run=dry_run)
+                figures[f"import_{kind}"] = paths.timed(client, calls, status)
+                figures[f"import_{kind}"]["workbook_bytes"] = len(workbook)
+                requests[f"import_{kind}"] = paths.import_calls(workbook, 1, dry_run=dry_run)
+                log(f"service   import {kind:8} {figures[f'import_{kind}']['client']}")
+        if "feed" in wanted:
+            lines = paths.feed_lines(client, url)
+            if lines:
+                feed = Endpoint("feed", f"GET /events (a page of {paths.FEED_PAGE})", lines)
+                requests["feed"] = capture_requests(feed)[-paths.FEED_CAPTURE_PAGES :]
+            else:
+                log(f"feed: fewer than {paths.FEED_PAGE} events after the first; not measured")
+        log("capturing the write paths' SQL")
+        captured = asyncio.run(capture(name, key, requests)) if requests else {}
+        floors: dict[str, dict[str, float]] = {}
+        with psycopg.connect(url) as conn:
+            for path_name, sets in captured.items():
+                floors[path_name] = replay(
+                    conn,
+                    sets,
+                    seconds=args.floor_seconds,
+                    write=path_name in ("batch", "import_apply"),
+                    # An applied import's replays are rolled back: a plan each is too many.
+                    commit=path_name != "import_apply",
+                    least=20 if path_name == "feed" else 3,
+                )
+                log(f"floor     {path_name:15} {floors[path_name]}")
+        if "import" in wanted:
+            # The imported plans grow the content tables by a good part at S (an 800-action
+            # plan each): without fresh statistics the next run's plans went wrong (the
+            # reference server's tree took seconds instead of milliseconds).
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute("ANALYZE")
+        for path_name, floor in floors.items():
+            statements = max(len(s) for s in captured[path_name])
+            if path_name == "feed":
+                continue
+            measured = figures[path_name]
+            measured.update(floor=floor, statements=statements)
+            if path_name.startswith("import_"):
+                # An import's floor: reading the workbook, then its SQL.
+                measured["floor"] = {
+                    "sql": floor,
+                    "reading": reading,
+                    "p50_ms": round(floor["p50_ms"] + reading["p50_ms"], 3),
+                }
+            measured["x_floor"] = ratio(measured["client"]["p50_ms"], measured["floor"]["p50_ms"])
+        if feed is not None:
+            check(APP_PORT, key, feed)
+            measured = measure(feed, APP_PORT, key, work, args.seconds, args.warmup, "service")
+            measured["server"] = sample_server_time(feed, APP_PORT, key, 50)
+            log(f"server    feed            {measured['server']}")
+            measured["floor"] = floors["feed"]
+            measured["statements"] = max(len(s) for s in captured["feed"])
+            measured["title"] = feed.title
+            results["endpoints"]["feed"] = measured
+        if "webhook" in wanted:
+            with httpx.Client(
+                base_url=f"http://127.0.0.1:{APP_PORT}",
+                headers={"Authorization": f"Bearer {keys['admin_key']}"},
+                timeout=60,
+            ) as admin:
+                figures["webhook"] = paths.measure_webhooks(client, admin, url, work, action_ids)
+            log(f"webhook   {figures['webhook']}")
+    return figures
+
+
 # The machine.
 
 
@@ -684,7 +842,8 @@ def machine() -> dict[str, Any]:
 
 
 def ratio(value: float | None, reference: float | None) -> float | None:
-    if value is None or not reference:
+    # A wrk run that finished no request reports 0 ms: no figure, not a pass.
+    if not value or not reference:
         return None
     return round(value / reference, 2)
 
@@ -692,8 +851,12 @@ def ratio(value: float | None, reference: float | None) -> float | None:
 def targets(size: str, results: dict[str, Any], previous_m: dict[str, Any] | None) -> list[Any]:
     found: list[dict[str, Any]] = []
 
-    def target(name: str, value: float | None, limit: float, below: bool, applies: bool) -> None:
-        passed = None if value is None else (value <= limit if below else value >= limit)
+    def target(
+        name: str, value: float | None, limit: float | None, below: bool, applies: bool
+    ) -> None:
+        passed = None
+        if value is not None and limit is not None:
+            passed = value <= limit if below else value >= limit
         found.append(
             {
                 "target": name,
@@ -745,6 +908,13 @@ def targets(size: str, results: dict[str, Any], previous_m: dict[str, Any] | Non
         True,
     )
     target(
+        "post: rps at 16 connections / plain insert's rps",
+        endpoints_["post"]["ratios"]["rps_c16_vs_reference"],
+        None,
+        False,
+        False,
+    )
+    target(
         "current quarter report: p50 at 1 connection / floor p50",
         endpoints_["report_current"]["ratios"]["p50_c1_vs_floor"],
         1.5,
@@ -758,6 +928,13 @@ def targets(size: str, results: dict[str, Any], previous_m: dict[str, Any] | Non
         "800-action plan's PDF board pack, cold, p50 ms",
         reports["pdf_pack_cold"]["p50_ms"],
         10_000,
+        True,
+        True,
+    )
+    target(
+        "Stockton plan's PDF board pack, p50 ms",
+        reports["pdf_pack_stockton"]["p50_ms"],
+        2_000,
         True,
         True,
     )
@@ -782,7 +959,49 @@ def targets(size: str, results: dict[str, Any], previous_m: dict[str, Any] | Non
                 endpoints_[name]["c1"]["p50_ms"], previous_m["endpoints"][name]["c1"]["p50_ms"]
             )
         target(f"{name}: L p50 / M p50 at 1 connection", value, 1.5, True, at_l)
+    path_targets(results, target)
     return found
+
+
+def path_targets(results: dict[str, Any], target: Any) -> None:
+    """The write and delivery paths' targets (issues 27.8, 28.6, 30.4)."""
+    paths_ = results.get("paths", {})
+    feed = results["endpoints"].get("feed")
+    if feed is not None:
+        target(
+            "feed: p50 at 1 connection / floor p50",
+            feed["ratios"]["p50_c1_vs_floor"],
+            2.0,
+            True,
+            True,
+        )
+    batch = paths_.get("batch")
+    if batch is not None:
+        target("batch of 500: p50 ms", batch["client"]["p50_ms"], 1_000, True, True)
+        target("batch of 500: p50 / floor p50", batch.get("x_floor"), None, True, False)
+    for kind in ("dry_run", "apply"):
+        imported = paths_.get(f"import_{kind}")
+        if imported is not None:
+            words = kind.replace("_", " ")
+            target(
+                f"800-action workbook import, {words}: p50 ms",
+                imported["client"]["p50_ms"],
+                5_000,
+                True,
+                True,
+            )
+    webhook = paths_.get("webhook")
+    if webhook is not None:
+        target(
+            "webhook: events per second / floor's",
+            ratio(webhook["events_per_second"], webhook["floor_events_per_second"]),
+            0.5,
+            False,
+            True,
+        )
+        latency = webhook["commit_to_delivery"]
+        target("webhook: commit to delivery, p50 ms", latency["p50_ms"], 1_000, True, True)
+        target("webhook: commit to delivery, p99 ms", latency["p99_ms"], 2_000, True, True)
 
 
 # The table.
@@ -830,6 +1049,7 @@ def print_table(results: dict[str, Any]) -> None:
         f"closed quarter report, cold ({cold['requests']} plans): p50 {cold['p50_ms']:.1f} ms, "
         f"max {cold['max_ms']:.1f} ms; server time p50 {cold_server['p50_ms']:.1f} ms"
     )
+    print_paths(results)
     print()
     for item in results["targets"]:
         verdict = (
@@ -837,11 +1057,54 @@ def print_table(results: dict[str, Any]) -> None:
             if item["judged"]
             else "info"
         )
-        print(
-            f"  [{verdict}] {item['target']}: {fmt(item['value'])} "
-            f"(target {item['comparison']} {item['limit']})"
+        limit = (
+            "reported" if item["limit"] is None else f"target {item['comparison']} {item['limit']}"
         )
+        print(f"  [{verdict}] {item['target']}: {fmt(item['value'])} ({limit})")
     print()
+
+
+def print_paths(results: dict[str, Any]) -> None:
+    """The paths timed request by request, each with its floor."""
+    reports = results["reports"]
+    for label, name in (
+        ("PDF board pack, 800 actions, cold", "pdf_pack_cold"),
+        (
+            "PDF board pack, Stockton, cold",
+            "pdf_pack_stockton",
+        ),
+    ):
+        pack = reports[name]
+        print(
+            f"{label} ({pack['requests']} packs): p50 {pack['p50_ms']:.0f} ms, "
+            f"max {pack['max_ms']:.0f} ms"
+        )
+    paths_ = results.get("paths", {})
+    for name, label in (
+        ("batch", "POST /status-updates/batch, 500 updates"),
+        ("import_dry_run", "POST /plan-imports, 800-action workbook, dry run"),
+        ("import_apply", "POST /plan-imports, 800-action workbook, apply"),
+    ):
+        figures = paths_.get(name)
+        if figures is None:
+            continue
+        client, server_, floor = figures["client"], figures["server"], figures.get("floor", {})
+        print(
+            f"{label} ({client['requests']} requests): p50 {client['p50_ms']:.1f} ms, "
+            f"max {client['max_ms']:.1f} ms, server p50 {server_['p50_ms']:.1f} ms; "
+            f"floor p50 {fmt(floor.get('p50_ms'), 1)} ms, x floor {fmt(figures.get('x_floor'))}, "
+            f"{fmt(figures.get('statements'), 0)} statements"
+        )
+    webhook = paths_.get("webhook")
+    if webhook is not None:
+        latency = webhook["commit_to_delivery"]
+        print(
+            f"webhook delivery: {webhook['burst_events']} events at "
+            f"{fmt(webhook['events_per_second'], 1)}/s (floor, plain POSTs: "
+            f"{fmt(webhook['floor_events_per_second'], 1)}/s); commit to delivery p50 "
+            f"{latency['p50_ms']:.0f} ms, p99 {latency['p99_ms']:.0f} ms "
+            f"({latency['requests']} updates)"
+        )
 
 
 # The run.
@@ -855,19 +1118,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--floor-seconds", type=float, default=3.0)
     parser.add_argument("--fresh", action="store_true", help="regenerate the database")
     parser.add_argument("--only", nargs="*", help="measure only these endpoints")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=Path(os.environ.get("BENCH_RESULTS", RESULTS)),
+        help="where to write the figures (bench/results; BENCH_RESULTS)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("wrk is not installed: apt-get install -y wrk (make bench does it)")
         return 2
 
     size = args.size
-    name = f"ipa_bench_{size.lower()}"
+    # BENCH_DB_PREFIX keeps two checkouts' benchmark databases apart on one server.
+    name = f"{os.environ.get('BENCH_DB_PREFIX', 'ipa_bench')}_{size.lower()}"
     os.environ.update(app_env(name))
     os.environ["IPA_SECRET_KEY"] = os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(48)
     today = datetime.now(UTC).date()
     started = time.perf_counter()
     meta = prepare_database(size, name, today, args.fresh)
     key, workload = meta["key"], meta["workload"]
+    from bench import paths
+    from bench.generate import api_key_row
+
+    stockton_id, stockton_quarters = paths.stockton_pack(database_url(name), PDF_PACKS)
+    with psycopg.connect(database_url(name)) as conn:
+        # For the webhook subscription; a new one each run, as the editor key is.
+        admin_key = api_key_row(conn, secrets.token_urlsafe(32), role="admin")
     from app.reports.quarters import Quarter
 
     current = Quarter.containing(today)
@@ -946,12 +1223,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                 response = client.get(f"{path}&format=pdf")
                 packs.append(time.perf_counter() - began)
                 response.raise_for_status()
+            # The Stockton plan's packs, each of another quarter (a worker keeps the
+            # reports it made), from that of its latest updates back.
+            stockton: list[float] = []
+            for quarter in stockton_quarters:
+                began = time.perf_counter()
+                response = client.get(
+                    f"/api/v1/reports/quarterly?plan_id={stockton_id}&quarter={quarter}&format=pdf"
+                )
+                stockton.append(time.perf_counter() - began)
+                response.raise_for_status()
         report_304.etags = etags
         results["reports"]["closed_cold"] = summarise(cold)
         results["reports"]["closed_cold_server"] = summarise(cold_server)
         results["reports"]["pdf_pack_cold"] = summarise(packs)
+        results["reports"]["pdf_pack_stockton"] = {
+            **summarise(stockton),
+            "quarters": stockton_quarters,
+        }
         log(f"closed quarter report cold: {results['reports']['closed_cold']}")
         log(f"closed quarter PDF pack cold: {results['reports']['pdf_pack_cold']}")
+        log(f"Stockton PDF pack: {results['reports']['pdf_pack_stockton']}")
 
         requests = {e.name: capture_requests(e) for e in chosen}
         log("capturing each endpoint's SQL")
@@ -991,6 +1283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 figures["title"] = endpoint.title
                 results["endpoints"][endpoint.name] = figures
 
+        wanted = set(args.only or PATHS) & set(PATHS)
+        keys = {"key": key, "admin_key": admin_key, "name": name}
+        results["paths"] = measure_paths(keys, workload, work, args, wanted, results)
+
     for figures in results["endpoints"].values():
         reference = figures.get("reference")
         figures["ratios"] = {
@@ -1003,20 +1299,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             else None,
         }
     previous_m = None
-    if size == "L" and (RESULTS / "M-latest.json").exists():
-        previous_m = json.loads((RESULTS / "M-latest.json").read_text())
+    if size == "L" and (args.results / "M-latest.json").exists():
+        previous_m = json.loads((args.results / "M-latest.json").read_text())
     if "list" in results["endpoints"] and "detail" in results["endpoints"] and not args.only:
         results["targets"] = targets(size, results, previous_m)
     else:
         results["targets"] = []
     results["elapsed_seconds"] = round(time.perf_counter() - started, 1)
-    RESULTS.mkdir(exist_ok=True)
+    args.results.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     text = json.dumps(results, indent=2) + "\n"
     for target_name in (f"{size}-{stamp}.json", f"{size}-latest.json", "latest.json"):
-        (RESULTS / target_name).write_text(text)
+        (args.results / target_name).write_text(text)
     print_table(results)
-    log(f"written bench/results/{size}-{stamp}.json (and {size}-latest.json, latest.json)")
+    log(f"written {args.results}/{size}-{stamp}.json (and {size}-latest.json, latest.json)")
     failed = [t for t in results["targets"] if t["pass"] is False]
     return 1 if failed else 0
 
