@@ -17,6 +17,9 @@ from app.models import (
     RatingDefinitionsSource,
 )
 
+# How often a board meets: a plan's meeting schedule and the meetings scheduled from it.
+Frequency = Literal["weekly", "fortnightly", "monthly", "quarterly"]
+
 
 class MeetingCadence(RequestBody):
     """How often the board overseeing a plan meets, as the plan states it."""
@@ -27,9 +30,7 @@ class MeetingCadence(RequestBody):
         description="The board that oversees the plan.",
         examples=["Good and Beyond Board"],
     )
-    frequency: Literal["weekly", "fortnightly", "monthly", "quarterly"] = Field(
-        description="How often it meets."
-    )
+    frequency: Frequency = Field(description="How often it meets.")
     partners_every: int | None = Field(
         default=None,
         ge=1,

@@ -104,6 +104,12 @@ from .meeting_page import MeetingPage
 from .meeting_read import MeetingRead
 from .meeting_schedule import MeetingSchedule
 from .meeting_schedule_create import MeetingScheduleCreate
+from .meeting_schedule_create_frequency_type_0 import (
+    MeetingScheduleCreateFrequencyType0,
+)
+from .meeting_schedule_frequency import MeetingScheduleFrequency
+from .meeting_schedule_from_plan_item import MeetingScheduleFromPlanItem
+from .meeting_schedule_service_defaults_item import MeetingScheduleServiceDefaultsItem
 from .meeting_snapshot_created_event import MeetingSnapshotCreatedEvent
 from .meeting_snapshot_read import MeetingSnapshotRead
 from .meeting_update import MeetingUpdate
@@ -330,6 +336,10 @@ __all__ = (
     "MeetingRead",
     "MeetingSchedule",
     "MeetingScheduleCreate",
+    "MeetingScheduleCreateFrequencyType0",
+    "MeetingScheduleFrequency",
+    "MeetingScheduleFromPlanItem",
+    "MeetingScheduleServiceDefaultsItem",
     "MeetingSnapshotCreatedEvent",
     "MeetingSnapshotRead",
     "MeetingUpdate",

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class MeetingScheduleCreateFrequencyType0(StrEnum):
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    WEEKLY = "weekly"
+
+    def __str__(self) -> str:
+        return str(self.value)
