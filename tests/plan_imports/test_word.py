@@ -196,7 +196,6 @@ SOURCE_LAYOUT_ONLY = {
     "A2.11": "three actions in one cell, one tag closing it",
     "A2.12": "three actions in one cell, one tag closing it",
     "A2.13": "three actions in one cell, one tag closing it",
-    "A2.15": "its tag and fourth criterion continued after a page break",
     "A2.16": "its tag closing a cell of several paragraphs",
 }
 
