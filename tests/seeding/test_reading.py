@@ -198,7 +198,7 @@ async def test_rating_definitions_say_whose_words_they_are(editor: httpx.AsyncCl
 async def test_a_month_written_in_a_note_is_held_as_a_meeting(
     viewer: httpx.AsyncClient, stockton: str
 ) -> None:
-    """"DfE adviser review – June 23", a note in the care leavers row, gets a date where the
+    """The DfE adviser review note of the care leavers row (June 23) gets a date where the
     model holds one: a meeting on the month's last day, said to be inferred on the action."""
     meetings = await everything(viewer, "/api/v1/meetings", plan_id=stockton)
     assert [(m["board"], m["date"], m["title"]) for m in meetings] == [
