@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from docx import Document
 from docx.table import Table
@@ -50,21 +51,9 @@ def _rating_definitions(tables: list[Table]) -> dict[str, str] | None:
     return None
 
 
-def read_word(content: bytes, *, key: str | None, organisation: str | None) -> Draft:
-    """A plan document from a Word file's plan table and the paragraphs before it."""
-    document = Document(io.BytesIO(content))
-    draft = Draft(format="docx", document={})
-    tables = list(document.tables)
-    plan_table = next(
-        ((n, t, h) for n, t in enumerate(tables, start=1) if (h := headings(t)) is not None),
-        None,
-    )
-    if plan_table is None:
-        raise NotAPlan(
-            "The document has no table with a header row naming an Action column, so no "
-            "plan can be read from it."
-        )
-    table_number, table, found = plan_table
+def _introduction(document: Any, table: Table) -> tuple[dict[str, str], str | None, str | None]:
+    """What the paragraphs before the plan table give: labelled lines ("Organisation: …"),
+    the title, and the introduction (its lists kept as lines)."""
     labels: dict[str, str] = {}
     title: str | None = None
     paragraphs: list[list[str]] = []
@@ -91,6 +80,25 @@ def read_word(content: bytes, *, key: str | None, organisation: str | None) -> D
     description = (
         "\n\n".join("\n".join(part for part in p if part != "list") for p in paragraphs) or None
     )
+    return labels, title, description
+
+
+def read_word(content: bytes, *, key: str | None, organisation: str | None) -> Draft:
+    """A plan document from a Word file's plan table and the paragraphs before it."""
+    document = Document(io.BytesIO(content))
+    draft = Draft(format="docx", document={})
+    tables = list(document.tables)
+    plan_table = next(
+        ((n, t, h) for n, t in enumerate(tables, start=1) if (h := headings(t)) is not None),
+        None,
+    )
+    if plan_table is None:
+        raise NotAPlan(
+            "The document has no table with a header row naming an Action column, so no "
+            "plan can be read from it."
+        )
+    table_number, table, found = plan_table
+    labels, title, description = _introduction(document, table)
     organisation = (
         organisation
         or labels.get("organisation")

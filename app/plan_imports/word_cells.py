@@ -11,7 +11,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from app.plan_imports.reading import inspection_tag
-from app.seeding.rules import dated_note, paragraphs
+from app.seeding.rules import PARAGRAPH_BREAK, dated_note, paragraphs
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # Tried in this order, so "Success criteria" is not read as an action column.
@@ -185,3 +185,12 @@ def read_action_cell(cell: _Cell) -> ActionCell:
                 read.actions.append(action)
                 untagged.append(action)
     return read
+
+
+def short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
+
+
+def join_notes(first: str | None, *more: str, between: str = PARAGRAPH_BREAK) -> str | None:
+    parts = [part for part in (first, *more) if part]
+    return between.join(parts) or None

@@ -7,9 +7,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.plan_imports.reading import lead_with_partners
-from app.plan_imports.word_cells import NOTE, ActionCell, CellAction, Row, read_action_cell, texts
+from app.plan_imports.word_cells import (
+    NOTE,
+    ActionCell,
+    CellAction,
+    Row,
+    join_notes,
+    read_action_cell,
+    short,
+    texts,
+)
 from app.plan_imports.word_levels import LevelReader
-from app.seeding.rules import PARAGRAPH_BREAK
 
 
 @dataclass
@@ -80,7 +88,7 @@ class Reader(LevelReader):
             everything += [main, *items]
         self._tags(row, read, mains)
         if lead_notes:
-            mains[0]["notes"] = _join(mains[0]["notes"], *lead_notes)
+            mains[0]["notes"] = join_notes(mains[0]["notes"], *lead_notes)
             self._note_in_lead_cell(row, mains[0])
         links = self._beside(row, cells, leads, links)
         for main, _, items in self.cell_actions:
@@ -93,7 +101,7 @@ class Reader(LevelReader):
     def _main(self, row: Row, written: CellAction) -> dict[str, Any]:
         main = self._new_action(written.title, row)
         main["description"] = " ".join(written.descriptions) or None
-        main["notes"] = _join(None, *(NOTE.sub("", n) for n in written.notes))
+        main["notes"] = join_notes(None, *(NOTE.sub("", n) for n in written.notes))
         if written.notes:
             self._choose(
                 main,
@@ -193,7 +201,7 @@ class Reader(LevelReader):
                 row,
                 "action",
                 "sub_item",
-                f"A listed item in the action cell of '{_short(main['title'])}': it has the "
+                f"A listed item in the action cell of '{short(main['title'])}': it has the "
                 "cells beside that cell (lead officers, timescale, links and criteria).",
             )
         if items:
@@ -235,7 +243,7 @@ class Reader(LevelReader):
                 row,
                 "action",
                 "sub_item",
-                f"A listed item under '{_short(parent['title'])}': it has the lead officers, "
+                f"A listed item under '{short(parent['title'])}': it has the lead officers, "
                 "timescale and links of its own row, and the criteria beside its parent's "
                 "cell.",
             )
@@ -243,7 +251,7 @@ class Reader(LevelReader):
             self._tag(row, parent, source, number, text, 1)
         if read.loose_notes or lead_notes:
             notes = (NOTE.sub("", n) for n in read.loose_notes)
-            parent["notes"] = _join(parent.get("notes"), *notes, *lead_notes)
+            parent["notes"] = join_notes(parent.get("notes"), *notes, *lead_notes)
         if lead_notes:
             self._note_in_lead_cell(row, parent)
         self.sub_item_row = True
@@ -380,7 +388,7 @@ class Reader(LevelReader):
             )
         for line in cells.get("links", []):
             if NOTE.match(line) and links:
-                links[-1]["note"] = _join(links[-1]["note"], NOTE.sub("", line), between=" ")
+                links[-1]["note"] = join_notes(links[-1]["note"], NOTE.sub("", line), between=" ")
                 continue
             links.append({"strategy": self.registry.strategy(line), "note": None})
         return links
@@ -395,12 +403,3 @@ def _pick(values: list[Any], groups: list[list[int]] | None, n: int) -> list[Any
         if value not in unique:
             unique.append(value)
     return unique
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
-
-
-def _join(first: str | None, *more: str, between: str = PARAGRAPH_BREAK) -> str | None:
-    parts = [part for part in (first, *more) if part]
-    return between.join(parts) or None
