@@ -83,22 +83,15 @@ def _introduction(document: Any, table: Table) -> tuple[dict[str, str], str | No
     return labels, title, description
 
 
-def read_word(content: bytes, *, key: str | None, organisation: str | None) -> Draft:
-    """A plan document from a Word file's plan table and the paragraphs before it."""
-    document = Document(io.BytesIO(content))
-    draft = Draft(format="docx", document={})
-    tables = list(document.tables)
-    plan_table = next(
-        ((n, t, h) for n, t in enumerate(tables, start=1) if (h := headings(t)) is not None),
-        None,
-    )
-    if plan_table is None:
-        raise NotAPlan(
-            "The document has no table with a header row naming an Action column, so no "
-            "plan can be read from it."
-        )
-    table_number, table, found = plan_table
-    labels, title, description = _introduction(document, table)
+def _who_and_key(
+    draft: Draft,
+    labels: dict[str, str],
+    title: str | None,
+    key: str | None,
+    organisation: str | None,
+) -> tuple[str | None, str]:
+    """The council (sent, or named before the table) and the plan's key (sent, labelled, or
+    taken from the title); a missing council or title is an error."""
     organisation = (
         organisation
         or labels.get("organisation")
@@ -118,6 +111,26 @@ def read_word(content: bytes, *, key: str | None, organisation: str | None) -> D
         draft.choose(
             None, "plan_key", f"The plan's key is taken from its title: '{plan_key}'.", "document"
         )
+    return organisation, plan_key
+
+
+def read_word(content: bytes, *, key: str | None, organisation: str | None) -> Draft:
+    """A plan document from a Word file's plan table and the paragraphs before it."""
+    document = Document(io.BytesIO(content))
+    draft = Draft(format="docx", document={})
+    tables = list(document.tables)
+    plan_table = next(
+        ((n, t, h) for n, t in enumerate(tables, start=1) if (h := headings(t)) is not None),
+        None,
+    )
+    if plan_table is None:
+        raise NotAPlan(
+            "The document has no table with a header row naming an Action column, so no "
+            "plan can be read from it."
+        )
+    table_number, table, found = plan_table
+    labels, title, description = _introduction(document, table)
+    organisation, plan_key = _who_and_key(draft, labels, title, key, organisation)
     version = labels.get("version")
     status = labels.get("status", "draft").lower()
     ratings = _rating_definitions([t for t in tables if t._tbl is not table._tbl])
