@@ -16,8 +16,7 @@ from app.core.http.idempotency import Idempotency
 from app.core.resources import audit, crud
 from app.meetings.schemas import MeetingRead, MeetingSchedule, MeetingScheduleCreate
 from app.meetings.service import ENTITY, live_plan
-from app.models import Meeting, Plan, new_id
-from app.plans.schemas import Frequency
+from app.models import Meeting, MeetingFrequency, Plan, new_id
 
 # Used only when neither the request nor the plan says: a monthly GABB with partners at
 # every second meeting, as boards overseeing an improvement plan commonly meet.
@@ -34,7 +33,7 @@ def monthly_dates(first: dt.date, months: int) -> Iterator[dt.date]:
         yield dt.date(year, month + 1, min(first.day, last))
 
 
-def meeting_dates(first: dt.date, months: int, frequency: Frequency) -> list[dt.date]:
+def meeting_dates(first: dt.date, months: int, frequency: MeetingFrequency) -> list[dt.date]:
     """The days a board meeting at `frequency` meets in the `months` months from `first`."""
     if frequency in _DAYS_APART:
         end = list(monthly_dates(first, months + 1))[-1]

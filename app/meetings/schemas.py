@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
-from app.models import Meeting, MeetingSnapshot, Rag
-from app.plans.schemas import Frequency, PlanTree
+from app.models import Meeting, MeetingFrequency, MeetingSnapshot, Rag
+from app.plans.schemas import PlanTree
 from app.reports.schemas import Exceptions, Movement, MovementCounts, Summary
 
 BOARD = (
@@ -99,7 +99,7 @@ class MeetingScheduleCreate(RequestBody):
         description=BOARD + " Left out: the board the plan's meeting schedule names, or "
         '"GABB" when the plan has no schedule.',
     )
-    frequency: Frequency | None = Field(
+    frequency: MeetingFrequency | None = Field(
         default=None,
         description="How often the board meets. Left out: the plan's meeting schedule's, or "
         "monthly when the plan has no schedule.",
@@ -139,7 +139,7 @@ class MeetingSchedule(BaseModel):
         "or changed for them."
     )
     board: str = Field(description="The board the meetings are of.", examples=["GABB"])
-    frequency: Frequency = Field(description="How often the meetings fall.")
+    frequency: MeetingFrequency = Field(description="How often the meetings fall.")
     partners_every: int | None = Field(
         description="Partners attend every this many meetings; null when no meeting is marked."
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
@@ -11,14 +11,12 @@ from app.core.http.listing import Page
 from app.core.http.review import NEEDS_REVIEW, READING_NOTES
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import (
+    MeetingFrequency,
     PlanBase,
     PlanStatus,
     RatingDefinitions,
     RatingDefinitionsSource,
 )
-
-# How often a board meets: a plan's meeting schedule and the meetings scheduled from it.
-Frequency = Literal["weekly", "fortnightly", "monthly", "quarterly"]
 
 
 class MeetingCadence(RequestBody):
@@ -30,7 +28,7 @@ class MeetingCadence(RequestBody):
         description="The board that oversees the plan.",
         examples=["Good and Beyond Board"],
     )
-    frequency: Frequency = Field(description="How often it meets.")
+    frequency: MeetingFrequency = Field(description="How often it meets.")
     partners_every: int | None = Field(
         default=None,
         ge=1,

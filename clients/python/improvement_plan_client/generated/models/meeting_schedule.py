@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.meeting_schedule_frequency import MeetingScheduleFrequency
+from ..models.meeting_frequency import MeetingFrequency
 from ..models.meeting_schedule_from_plan_item import MeetingScheduleFromPlanItem
 from ..models.meeting_schedule_service_defaults_item import (
     MeetingScheduleServiceDefaultsItem,
@@ -29,7 +29,8 @@ class MeetingSchedule:
         skipped_dates (list[datetime.date]): Days the board already had a meeting about the plan; nothing was created or
             changed for them.
         board (str): The board the meetings are of.
-        frequency (MeetingScheduleFrequency): How often the meetings fall.
+        frequency (MeetingFrequency): How often a board meets: a plan's meeting schedule, and meetings scheduled from
+            it.
         partners_every (int | None): Partners attend every this many meetings; null when no meeting is marked.
         from_plan (list[MeetingScheduleFromPlanItem]): The fields the body left out that were taken from the plan's
             meeting schedule.
@@ -40,7 +41,7 @@ class MeetingSchedule:
     items: list[MeetingRead]
     skipped_dates: list[datetime.date]
     board: str
-    frequency: MeetingScheduleFrequency
+    frequency: MeetingFrequency
     partners_every: int | None
     from_plan: list[MeetingScheduleFromPlanItem]
     service_defaults: list[MeetingScheduleServiceDefaultsItem]
@@ -111,7 +112,7 @@ class MeetingSchedule:
 
         board = d.pop("board")
 
-        frequency = MeetingScheduleFrequency(d.pop("frequency"))
+        frequency = MeetingFrequency(d.pop("frequency"))
 
         def _parse_partners_every(data: object) -> int | None:
             if data is None:

@@ -6,9 +6,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.meeting_schedule_create_frequency_type_0 import (
-    MeetingScheduleCreateFrequencyType0,
-)
+from ..models.meeting_frequency import MeetingFrequency
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MeetingScheduleCreate")
@@ -26,8 +24,8 @@ class MeetingScheduleCreate:
             board (None | str | Unset): The board that meets: "GABB" (the Good and Beyond Board), "CSLT" (the Children's
                 Services Leadership Team) or another named board. Compared exactly, case included. Left out: the board the
                 plan's meeting schedule names, or "GABB" when the plan has no schedule.
-            frequency (MeetingScheduleCreateFrequencyType0 | None | Unset): How often the board meets. Left out: the plan's
-                meeting schedule's, or monthly when the plan has no schedule.
+            frequency (MeetingFrequency | None | Unset): How often the board meets. Left out: the plan's meeting schedule's,
+                or monthly when the plan has no schedule.
             months (int | Unset): How many months the run covers from `first_date`: 12 monthly meetings in a year, 4
                 quarterly ones, 52 or 53 weekly ones. Default: 12.
             partners_every (int | None | Unset): Partners attend the first meeting and every n-th one after it: 2 means the
@@ -38,7 +36,7 @@ class MeetingScheduleCreate:
     plan_id: str
     first_date: datetime.date
     board: None | str | Unset = UNSET
-    frequency: MeetingScheduleCreateFrequencyType0 | None | Unset = UNSET
+    frequency: MeetingFrequency | None | Unset = UNSET
     months: int | Unset = 12
     partners_every: int | None | Unset = UNSET
 
@@ -56,7 +54,7 @@ class MeetingScheduleCreate:
         frequency: None | str | Unset
         if isinstance(self.frequency, Unset):
             frequency = UNSET
-        elif isinstance(self.frequency, MeetingScheduleCreateFrequencyType0):
+        elif isinstance(self.frequency, MeetingFrequency):
             frequency = self.frequency.value
         else:
             frequency = self.frequency
@@ -104,9 +102,7 @@ class MeetingScheduleCreate:
 
         board = _parse_board(d.pop("board", UNSET))
 
-        def _parse_frequency(
-            data: object,
-        ) -> MeetingScheduleCreateFrequencyType0 | None | Unset:
+        def _parse_frequency(data: object) -> MeetingFrequency | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -114,12 +110,12 @@ class MeetingScheduleCreate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                frequency_type_0 = MeetingScheduleCreateFrequencyType0(data)
+                frequency_type_0 = MeetingFrequency(data)
 
                 return frequency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MeetingScheduleCreateFrequencyType0 | None | Unset, data)
+            return cast(MeetingFrequency | None | Unset, data)
 
         frequency = _parse_frequency(d.pop("frequency", UNSET))
 
