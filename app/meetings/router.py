@@ -25,7 +25,7 @@ from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
-from app.meetings import service
+from app.meetings import schedules, service, snapshots
 from app.meetings.pack import meeting_pack
 from app.meetings.schemas import (
     MeetingCreate,
@@ -148,11 +148,15 @@ async def create_meeting_schedule(
     body: MeetingScheduleCreate,
     idempotency: IdempotencyDep,
 ) -> MeetingSchedule | JSONResponse:
-    """Create a board's monthly meetings, such as a year of GABB meetings with partners at
+    """Create a run of a board's meetings, such as a year of GABB meetings with partners at
     every second one.
 
-    One meeting a month from `first_date`, on the same day of the month (the month's last day
-    when it is shorter). Days the board already meets about the plan are skipped and listed in
+    The board, how often it meets and how often partners attend come from the body, or else
+    from the plan's `meeting_schedule` (Stockton's: the Good and Beyond Board, monthly,
+    partners every second meeting), or else from the service's defaults (GABB, monthly,
+    partners every second meeting); the response says which. Monthly meetings fall on the
+    same day of each month as `first_date` (the month's last day when it is shorter).
+    Days the board already meets about the plan are skipped and listed in
     `skipped_dates`, so running the same schedule again creates nothing. 422 when the plan
     does not exist, 409 when it is archived.
     """
@@ -160,7 +164,7 @@ async def create_meeting_schedule(
     if replay is not None:
         return replay
     try:
-        return await service.create_schedule(
+        return await schedules.create_schedule(
             session=session, data=body, actor=actor, idempotency=idempotency
         )
     except IntegrityError:
@@ -235,7 +239,7 @@ async def create_meeting_snapshot(
         return replay
     location = str(request.url_for("get_meeting_snapshot", meeting_id=meeting.id))
     try:
-        read = await service.create_snapshot(
+        read = await snapshots.create_snapshot(
             session=session,
             meeting=meeting,
             actor=actor,
@@ -292,7 +296,7 @@ async def get_meeting_snapshot(
     latest earlier meeting about the plan. 404 until one is taken. Sends an `ETag`;
     `If-None-Match` gives 304, in every format."""
     chosen = choose_format(request, format_)
-    read = await service.get_snapshot(session=session, meeting=meeting)
+    read = await snapshots.get_snapshot(session=session, meeting=meeting)
     if chosen == ReportFormat.json:
         return conditional_read(request, response, read)
     pack = await meeting_pack(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.http.listing import Page
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
-from app.models import Meeting, MeetingSnapshot, Rag
+from app.models import Meeting, MeetingFrequency, MeetingSnapshot, Rag
 from app.plans.schemas import PlanTree
 from app.reports.schemas import Exceptions, Movement, MovementCounts, Summary
 
@@ -83,7 +83,8 @@ class MeetingPage(Page[MeetingRead]):
 
 
 class MeetingScheduleCreate(RequestBody):
-    """A run of monthly meetings of one board, such as a year of GABB meetings."""
+    """A run of meetings of one board, such as a year of GABB meetings. What the body leaves
+    out comes from the plan's `meeting_schedule`, then from the service's defaults."""
 
     plan_id: str = Field(
         min_length=1,
@@ -91,29 +92,63 @@ class MeetingScheduleCreate(RequestBody):
         description="The plan the meetings oversee; it must exist and not be archived.",
         examples=["plan_8d1e6c2a9b4f03e5d7a1"],
     )
-    board: str = Field(default="GABB", min_length=1, max_length=100, description=BOARD)
+    board: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description=BOARD + " Left out: the board the plan's meeting schedule names, or "
+        '"GABB" when the plan has no schedule.',
+    )
+    frequency: MeetingFrequency | None = Field(
+        default=None,
+        description="How often the board meets. Left out: the plan's meeting schedule's, or "
+        "monthly when the plan has no schedule.",
+    )
     first_date: dt.date = Field(
-        description="The first meeting's day. Later meetings fall on the same day of each "
-        "following month, or on the month's last day when it is shorter.",
+        description="The first meeting's day. Monthly and quarterly meetings fall on the same "
+        "day of the month (the month's last day when it is shorter); weekly and fortnightly "
+        "ones on the same day of the week.",
         examples=["2023-04-27"],
     )
-    months: int = Field(default=12, ge=1, le=24, description="How many monthly meetings.")
-    partners_every: int = Field(
-        default=2,
+    months: int = Field(
+        default=12,
+        ge=1,
+        le=24,
+        description="How many months the run covers from `first_date`: 12 monthly meetings "
+        "in a year, 4 quarterly ones, 52 or 53 weekly ones.",
+    )
+    partners_every: int | None = Field(
+        default=None,
         ge=1,
         le=24,
         description="Partners attend the first meeting and every n-th one after it: 2 means "
-        "the 1st, 3rd, 5th...; 1 means every meeting.",
+        "the 1st, 3rd, 5th...; 1 means every meeting. Left out: the plan's meeting schedule's "
+        "(no meeting marked when the schedule does not say), or 2 when the plan has none.",
     )
 
 
+ScheduleField = Literal["board", "frequency", "partners_every"]
+
+
 class MeetingSchedule(BaseModel):
-    """The meetings a schedule created, and the days it left alone."""
+    """The meetings a schedule created, the days it left alone, and the cadence it used."""
 
     items: list[MeetingRead] = Field(description="The meetings created, in date order.")
     skipped_dates: list[dt.date] = Field(
         description="Days the board already had a meeting about the plan; nothing was created "
         "or changed for them."
+    )
+    board: str = Field(description="The board the meetings are of.", examples=["GABB"])
+    frequency: MeetingFrequency = Field(description="How often the meetings fall.")
+    partners_every: int | None = Field(
+        description="Partners attend every this many meetings; null when no meeting is marked."
+    )
+    from_plan: list[ScheduleField] = Field(
+        description="The fields the body left out that were taken from the plan's meeting schedule."
+    )
+    service_defaults: list[ScheduleField] = Field(
+        description="The fields the body left out that the plan does not state either, so the "
+        "service's defaults were used."
     )
 
 

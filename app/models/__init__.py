@@ -23,6 +23,7 @@ from app.models.inspection import ActionInspectionAction, InspectionAction, Insp
 from app.models.meeting import Meeting, MeetingSnapshot
 from app.models.officer import Officer, OfficerBase
 from app.models.plan import (
+    MeetingFrequency,
     Plan,
     PlanBase,
     PlanStatus,
@@ -49,6 +50,7 @@ __all__ = [
     "InspectionAction",
     "InspectionActionBase",
     "Meeting",
+    "MeetingFrequency",
     "MeetingSnapshot",
     "Objective",
     "Officer",

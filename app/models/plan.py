@@ -12,6 +12,15 @@ from sqlmodel import Field, SQLModel
 from app.models.base import StrEnumType, TimestampedTable
 
 
+class MeetingFrequency(StrEnum):
+    """How often a board meets: a plan's meeting schedule, and meetings scheduled from it."""
+
+    weekly = "weekly"
+    fortnightly = "fortnightly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+
+
 class PlanStatus(StrEnum):
     """Where a plan is in its life: written, agreed by the board, or finished."""
 

@@ -20,7 +20,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.models import RatingDefinitions
 from app.plan_imports.reading import (
-    PARAGRAPH_BREAK,
     Draft,
     Registry,
     inspection_tag,
@@ -29,6 +28,7 @@ from app.plan_imports.reading import (
 )
 from app.reports.formats import append_row, spreadsheet_text
 from app.seeding.format import SeedAction, SeedFile
+from app.seeding.rules import PARAGRAPH_BREAK
 
 ACTION_COLUMNS = [
     ("area", "Area"),

@@ -26,8 +26,6 @@ _MEETS = re.compile(
     re.IGNORECASE,
 )
 _BOARD = re.compile(r"[\'\u2018\"](?P<board>[A-Z][\w\s\-]{0,190}? Board)[\'\u2019\"]")
-# A cell's or a statement's paragraphs, kept apart the same way wherever they are read.
-PARAGRAPH_BREAK = "\n\n"
 _TAG = re.compile(r"^(?P<source>[A-Za-z]+) Improvement Action\s+(?P<number>\d{1,4})\.?$")
 
 

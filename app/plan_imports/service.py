@@ -33,8 +33,9 @@ from app.plan_imports.schemas import (
     PreviewPlan,
     ReadingChoice,
 )
+from app.seeding.checks import check_seed_document
 from app.seeding.format import SeedAction, SeedArea, SeedFile
-from app.seeding.loader import check_seed_document, load_seed
+from app.seeding.loader import load_seed
 
 logger = logging.getLogger("app.plan_imports")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
@@ -11,6 +11,7 @@ from app.core.http.listing import Page
 from app.core.http.review import NEEDS_REVIEW, READING_NOTES
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import (
+    MeetingFrequency,
     PlanBase,
     PlanStatus,
     RatingDefinitions,
@@ -27,9 +28,7 @@ class MeetingCadence(RequestBody):
         description="The board that oversees the plan.",
         examples=["Good and Beyond Board"],
     )
-    frequency: Literal["weekly", "fortnightly", "monthly", "quarterly"] = Field(
-        description="How often it meets."
-    )
+    frequency: MeetingFrequency = Field(description="How often it meets.")
     partners_every: int | None = Field(
         default=None,
         ge=1,

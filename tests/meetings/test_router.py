@@ -372,6 +372,63 @@ async def test_schedule_options_and_refusals(
     assert await count(session, Meeting) == 28
 
 
+async def test_a_schedule_follows_the_plans_own_cadence(
+    editor: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Stockton's plan: the Good and Beyond Board meets monthly, partners every second month."""
+    cadence = {"board": "Good and Beyond Board", "frequency": "monthly", "partners_every": 2}
+    plan = await make_plan(session, meeting_schedule=cadence)
+    schedule = f"{MEETINGS}/schedule"
+    body = {"plan_id": plan.id, "first_date": "2023-04-27", "months": 4}
+    response = await editor.post(schedule, json=body)
+    assert response.status_code == 201, response.text
+    result = response.json()
+    assert [(m["board"], m["date"], m["partners_attending"]) for m in result["items"]] == [
+        ("Good and Beyond Board", "2023-04-27", True),
+        ("Good and Beyond Board", "2023-05-27", False),
+        ("Good and Beyond Board", "2023-06-27", True),
+        ("Good and Beyond Board", "2023-07-27", False),
+    ]
+    assert result["from_plan"] == ["board", "frequency", "partners_every"]
+    assert result["service_defaults"] == []
+    # What the body gives wins over the plan's schedule, field by field.
+    body = {**body, "board": "CSLT", "frequency": "quarterly", "months": 12}
+    result = (await editor.post(schedule, json=body)).json()
+    assert [(m["date"], m["partners_attending"]) for m in result["items"]] == [
+        ("2023-04-27", True),
+        ("2023-07-27", False),
+        ("2023-10-27", True),
+        ("2024-01-27", False),
+    ]
+    assert (result["from_plan"], result["board"]) == (["partners_every"], "CSLT")
+    # A plan whose schedule does not say when partners attend: no meeting is marked.
+    quiet = await make_plan(session, meeting_schedule={**cadence, "partners_every": None})
+    body = {"plan_id": quiet.id, "first_date": "2023-05-01", "months": 1, "frequency": "weekly"}
+    result = (await editor.post(schedule, json=body)).json()
+    assert [m["date"] for m in result["items"]] == [
+        "2023-05-01",
+        "2023-05-08",
+        "2023-05-15",
+        "2023-05-22",
+        "2023-05-29",
+    ]
+    assert not any(m["partners_attending"] for m in result["items"])
+    assert result["partners_every"] is None
+    # A plan with no schedule of its own: the service's defaults, said to be so.
+    plain = await make_plan(session)
+    body = {"plan_id": plain.id, "first_date": "2023-05-01", "months": 2}
+    result = (await editor.post(schedule, json=body)).json()
+    assert {m["board"] for m in result["items"]} == {"GABB"}
+    assert result["service_defaults"] == ["board", "frequency", "partners_every"]
+    for fields, wrong in (({"frequency": "yearly"}, "body.frequency"), ({"board": None}, None)):
+        response = await editor.post(schedule, json={**body, **fields})
+        if wrong is None:  # null is the same as leaving it out
+            assert response.status_code == 201, response.text
+        else:
+            assert_problem(response, 422)
+            assert error_fields(response) == {wrong}
+
+
 # Snapshots
 
 

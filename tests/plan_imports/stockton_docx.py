@@ -59,6 +59,62 @@ def _in_cell(parent: SeedAction, sub: SeedAction) -> bool:
     )
 
 
+# Rows whose action cell holds several actions, as the council's table writes them: the
+# first action's title, and how many actions the cell holds.
+SHARED_CELLS = {
+    "Develop a clear service vision": 2,
+    "Develop and embed service wide practice standards": 2,
+    "Develop and embed a model of reflective supervision": 3,
+    "Commission a diagnostic of LCS and EHM": 2,
+    "Create an effective, responsive, and integrated performance team": 3,
+}
+
+
+def _cells(actions: list[SeedAction]) -> list[list[SeedAction]]:
+    """The actions in groups, one group per action cell."""
+    groups: list[list[SeedAction]] = []
+    index = 0
+    while index < len(actions):
+        size = next(
+            (n for start, n in SHARED_CELLS.items() if actions[index].title.startswith(start)), 1
+        )
+        groups.append(actions[index : index + size])
+        index += size
+    return groups
+
+
+def _once_or_each(per_action: list[list[str]]) -> list[str]:
+    """A cell beside several actions: written once when it is the same for all of them, else
+    one paragraph for each action, in order."""
+    if all(lines == per_action[0] for lines in per_action):
+        return per_action[0]
+    return ["; ".join(lines) for lines in per_action]
+
+
+def _fill_cell(
+    row: Row,
+    group: list[SeedAction],
+    statements: dict[str, str],
+    names: dict[str, str],
+    titles: dict[str, str],
+    seed: SeedFile,
+) -> None:
+    """One row for the actions of a shared cell. A tag follows the last action it tags; the
+    criteria are written once each, in order, so a cell of more criteria than actions pairs
+    them by where each action starts in the action cell."""
+    for position, action in enumerate(group):
+        row.action.append((action.title, "Normal"))
+        after = group[position + 1].inspection_actions if position + 1 < len(group) else []
+        for number in action.inspection_actions:
+            if number not in after:
+                row.action.append((seed.inspection_actions[number - 1].text, "Normal"))
+    keys = [key for action in group for key in action.success_criteria]
+    row.criteria = [statements[key] for key in dict.fromkeys(keys)]
+    row.lead = _once_or_each([[names[k] for k in a.lead_officers] for a in group])
+    row.timescale = _once_or_each([[a.timescale] if a.timescale else [] for a in group])
+    row.links = _once_or_each([[titles[link.strategy] for link in a.strategies] for a in group])
+
+
 def build_rows(seed: SeedFile) -> list[Row]:
     names = {o.key: o.name for o in seed.officers}
     titles = {s.key: s.title for s in seed.strategies}
@@ -89,7 +145,9 @@ def build_rows(seed: SeedFile) -> list[Row]:
         criteria_row: int | None = None
         criteria_keys: list[str] = []
         links_above: list[str] = []
-        for action in owner.actions:
+        nonlocal previous_leads
+        for group in _cells(owner.actions):
+            action = group[0]
             row = pending if not started else Row()
             started = True
             if row is not first:
@@ -99,6 +157,11 @@ def build_rows(seed: SeedFile) -> list[Row]:
                     row.merge[1] = objective_row
             rows.append(row)
             index = len(rows) - 1
+            if len(group) > 1:
+                _fill_cell(row, group, statements, names, titles, seed)
+                previous_leads, criteria_keys = group[-1].lead_officers, []
+                links_above = links(group[-1])
+                continue
             in_cell = all(_in_cell(action, sub) for sub in action.sub_actions)
             row.action.append((action.title, "Normal"))
             if action.description:

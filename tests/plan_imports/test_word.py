@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 from typing import Any
 
 import httpx
@@ -180,24 +181,23 @@ def flagged(node: Any) -> set[str]:
     return found
 
 
-# Items the seed flags for a layout of the council's table the built document does not copy:
-# it writes each action on its own row, with no rules (<hr/>), page breaks or cells of
-# several paragraphs paired by content, so nothing there is left for the reader to infer.
+# Items the seed flags for a reading no Word table leaves to infer. Everything else the seed
+# flags, the import flags too: the built document writes the rows of several actions in one
+# cell (paragraphs paired in order or by position, tags closing a cell) as the council did.
 SOURCE_LAYOUT_ONLY = {
-    "A1.8": "action, lead and timescale cells split by a rule, criteria cell not",
-    "A1.9": "action, lead and timescale cells split by a rule, criteria cell not",
-    "A2.3": "two actions in one cell, six criteria paired with them by content",
-    "A2.4": "two actions in one cell, six criteria paired with them by content",
-    "A2.6": "five actions in one cell, six criteria paired with them by content",
-    "A2.7": "five actions in one cell, six criteria paired with them by content",
-    "A2.8": "five actions in one cell, six criteria paired with them by content",
-    "A2.9": "five actions in one cell, six criteria paired with them by content",
-    "A2.10": "five actions in one cell, six criteria paired with them by content",
-    "A2.11": "three actions in one cell, one tag closing it",
-    "A2.12": "three actions in one cell, one tag closing it",
-    "A2.13": "three actions in one cell, one tag closing it",
-    "A2.15": "its tag and fourth criterion continued after a page break",
-    "A2.16": "its tag closing a cell of several paragraphs",
+    # The source splits the action, lead and timescale cells with a rule (<hr/>) and leaves
+    # the criterion cell whole. Word has no rule inside a cell: the two parts are two rows
+    # under one merged criterion cell, which says outright that the criterion spans both.
+    "A1.8": "a rule splitting cells, which Word writes as rows under a merged cell",
+    "A1.9": "a rule splitting cells, which Word writes as rows under a merged cell",
+    # Five actions beside six criteria, paired by their wording: one criterion goes with two
+    # actions, three with one. No place in a cell can say that, so the built document gives
+    # each action its own row beside its own criteria, and there is nothing left to infer.
+    "A2.6": "criteria paired with their actions by wording, not by place",
+    "A2.7": "criteria paired with their actions by wording, not by place",
+    "A2.8": "criteria paired with their actions by wording, not by place",
+    "A2.9": "criteria paired with their actions by wording, not by place",
+    "A2.10": "criteria paired with their actions by wording, not by place",
 }
 
 
@@ -224,3 +224,99 @@ async def test_the_items_flagged_for_review_are_the_seeds(
     assert {a["ref"] for a in review.json()["items"]} == {
         ref for ref in flagged(imported["areas"]) if ref.startswith("A")
     }
+
+
+def one_row_plan(action: list[str], criteria: list[str], lead: list[str], timescale: str) -> bytes:
+    """A plan of one area and one action row, its cells written paragraph by paragraph."""
+    document = Document()
+    document.add_paragraph("Harbourside Improvement Plan", style="Title")
+    document.add_paragraph("Organisation: Harbourside Council")
+    table = document.add_table(rows=3, cols=5)
+    for cell, header in zip(
+        table.rows[0].cells,
+        ["Action", "Success criteria", "Lead", "Timescale", "Links"],
+        strict=True,
+    ):
+        cell.text = header
+    table.rows[1].cells[0].merge(table.rows[1].cells[-1]).text = "Improvement Area One : People"
+    for cell, lines in zip(
+        table.rows[2].cells, [action, criteria, lead, [timescale]], strict=False
+    ):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+async def test_several_actions_in_one_cell_pair_with_the_cells_beside_them(
+    editor: httpx.AsyncClient,
+) -> None:
+    """Each paragraph of an action cell is an action (a double space is a paragraph break as a
+    Word paragraph is); leads pair in order, one timescale goes with each, the tag closing the
+    cell tags both, and three criteria beside two actions with nothing pairing them go with
+    both, flagged for the council to pair."""
+    content = one_row_plan(
+        action=[
+            "Write the supervision policy  Train every manager in it",
+            "Ofsted Improvement Action 2",
+        ],
+        criteria=[
+            "The policy is agreed",
+            "Managers are trained",
+            "Audits show reflective supervision",
+        ],
+        lead=["Jane Smith  Adele Moore"],
+        timescale="May 23",
+    )
+    response = await upload(editor, content, dry_run=True)
+    assert response.status_code == 200, response.text
+    preview = response.json()
+    assert preview["errors"] == []
+    actions = preview["tree"][0]["actions"]
+    assert [(a["ref"], a["title"], a["lead_officers"], a["due_date"]) for a in actions] == [
+        ("A1.1", "Write the supervision policy", ["Jane Smith"], "2023-05-31"),
+        ("A1.2", "Train every manager in it", ["Adele Moore"], "2023-05-31"),
+    ]
+    assert [(a["inspection_actions"], a["success_criteria"]) for a in actions] == [([2], 3)] * 2
+    kinds = {c["kind"] for c in preview["reading_choices"]}
+    assert {"paired_in_order", "paired_each", "paired_all", "tag"} <= kinds
+
+    applied = await upload(editor, content)
+    assert applied.status_code == 201, applied.text
+    listed = await editor.get(
+        "/api/v1/actions",
+        params={"plan_id": applied.json()["plan_id"], "needs_review": "true", "limit": "50"},
+    )
+    flagged_actions = {a["ref"]: a["reading_notes"] for a in listed.json()["items"]}
+    assert set(flagged_actions) == {"A1.1", "A1.2"}
+    assert any("confirm which go together" in note for note in flagged_actions["A1.1"])
+
+
+async def test_criteria_pair_by_where_each_action_starts_in_its_cell(
+    editor: httpx.AsyncClient,
+) -> None:
+    """Stockton's practice standards row: a tag between two actions, six criteria; the first
+    two line up with the first action, the rest follow the second."""
+    content = one_row_plan(
+        action=["Set practice standards", "Ofsted Improvement Action 1", "Monitor their impact"],
+        criteria=[
+            "One set of standards",
+            "Staff understand them",
+            "Audits improve",
+            "Plans are SMART",
+        ],
+        lead=["Adele Moore"],
+        timescale="May 23  Ongoing",
+    )
+    preview = (await upload(editor, content, dry_run=True)).json()
+    actions = preview["tree"][0]["actions"]
+    assert [
+        (a["title"], a["inspection_actions"], a["success_criteria"], a["timescale"])
+        for a in actions
+    ] == [
+        ("Set practice standards", [1], 2, "May 23"),
+        ("Monitor their impact", [], 2, "Ongoing"),
+    ]
+    assert "paired_by_position" in {c["kind"] for c in preview["reading_choices"]}

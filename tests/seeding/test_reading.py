@@ -193,3 +193,21 @@ async def test_rating_definitions_say_whose_words_they_are(editor: httpx.AsyncCl
         "frequency": "quarterly",
         "partners_every": None,
     }
+
+
+async def test_a_month_written_in_a_note_is_held_as_a_meeting(
+    viewer: httpx.AsyncClient, stockton: str
+) -> None:
+    """The DfE adviser review note of the care leavers row (June 23) gets a date where the
+    model holds one: a meeting on the month's last day, said to be inferred on the action."""
+    meetings = await everything(viewer, "/api/v1/meetings", plan_id=stockton)
+    assert [(m["board"], m["date"], m["title"]) for m in meetings] == [
+        ("DfE adviser review", "2023-06-30", "DfE adviser review – June 23")  # noqa: RUF001
+    ]
+    assert "A2.15" in meetings[0]["notes"]
+    actions = await everything(viewer, "/api/v1/actions", plan_id=stockton)
+    leavers = next(a for a in actions if a["ref"] == "A2.15")
+    assert leavers["notes"] == "DfE adviser review – June 23"  # noqa: RUF001
+    assert leavers["due_date"] == "2023-07-31"  # its timescale, July 23, is unchanged
+    assert leavers["needs_review"] is True
+    assert any("2023-06-30" in note for note in leavers["reading_notes"])

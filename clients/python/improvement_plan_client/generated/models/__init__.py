@@ -98,13 +98,15 @@ from .list_webhooks_sort_item import ListWebhooksSortItem
 from .me import Me
 from .me_signed_in_with import MeSignedInWith
 from .meeting_cadence import MeetingCadence
-from .meeting_cadence_frequency import MeetingCadenceFrequency
 from .meeting_create import MeetingCreate
 from .meeting_created_event import MeetingCreatedEvent
+from .meeting_frequency import MeetingFrequency
 from .meeting_page import MeetingPage
 from .meeting_read import MeetingRead
 from .meeting_schedule import MeetingSchedule
 from .meeting_schedule_create import MeetingScheduleCreate
+from .meeting_schedule_from_plan_item import MeetingScheduleFromPlanItem
+from .meeting_schedule_service_defaults_item import MeetingScheduleServiceDefaultsItem
 from .meeting_snapshot_created_event import MeetingSnapshotCreatedEvent
 from .meeting_snapshot_read import MeetingSnapshotRead
 from .meeting_update import MeetingUpdate
@@ -325,13 +327,15 @@ __all__ = (
     "Me",
     "MeSignedInWith",
     "MeetingCadence",
-    "MeetingCadenceFrequency",
     "MeetingCreate",
     "MeetingCreatedEvent",
+    "MeetingFrequency",
     "MeetingPage",
     "MeetingRead",
     "MeetingSchedule",
     "MeetingScheduleCreate",
+    "MeetingScheduleFromPlanItem",
+    "MeetingScheduleServiceDefaultsItem",
     "MeetingSnapshotCreatedEvent",
     "MeetingSnapshotRead",
     "MeetingUpdate",

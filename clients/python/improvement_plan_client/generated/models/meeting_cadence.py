@@ -5,7 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.meeting_cadence_frequency import MeetingCadenceFrequency
+from ..models.meeting_frequency import MeetingFrequency
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MeetingCadence")
@@ -17,13 +17,14 @@ class MeetingCadence:
 
     Attributes:
         board (str): The board that oversees the plan.
-        frequency (MeetingCadenceFrequency): How often it meets.
+        frequency (MeetingFrequency): How often a board meets: a plan's meeting schedule, and meetings scheduled from
+            it.
         partners_every (int | None | Unset): Partners attend every this many meetings (2: every second meeting); null
             when the plan does not say.
     """
 
     board: str
-    frequency: MeetingCadenceFrequency
+    frequency: MeetingFrequency
     partners_every: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +56,7 @@ class MeetingCadence:
         d = dict(src_dict)
         board = d.pop("board")
 
-        frequency = MeetingCadenceFrequency(d.pop("frequency"))
+        frequency = MeetingFrequency(d.pop("frequency"))
 
         def _parse_partners_every(data: object) -> int | None | Unset:
             if data is None:

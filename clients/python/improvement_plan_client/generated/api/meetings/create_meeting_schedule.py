@@ -111,11 +111,15 @@ def sync_detailed(
 ) -> Response[MeetingSchedule | Problem]:
     """Create Meeting Schedule
 
-     Create a board's monthly meetings, such as a year of GABB meetings with partners at
+     Create a run of a board's meetings, such as a year of GABB meetings with partners at
     every second one.
 
-    One meeting a month from `first_date`, on the same day of the month (the month's last day
-    when it is shorter). Days the board already meets about the plan are skipped and listed in
+    The board, how often it meets and how often partners attend come from the body, or else
+    from the plan's `meeting_schedule` (Stockton's: the Good and Beyond Board, monthly,
+    partners every second meeting), or else from the service's defaults (GABB, monthly,
+    partners every second meeting); the response says which. Monthly meetings fall on the
+    same day of each month as `first_date` (the month's last day when it is shorter).
+    Days the board already meets about the plan are skipped and listed in
     `skipped_dates`, so running the same schedule again creates nothing. 422 when the plan
     does not exist, 409 when it is archived.
 
@@ -123,8 +127,9 @@ def sync_detailed(
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
-        body (MeetingScheduleCreate): A run of monthly meetings of one board, such as a year of
-            GABB meetings.
+        body (MeetingScheduleCreate): A run of meetings of one board, such as a year of GABB
+            meetings. What the body leaves
+            out comes from the plan's `meeting_schedule`, then from the service's defaults.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,11 +159,15 @@ def sync(
 ) -> MeetingSchedule | Problem | None:
     """Create Meeting Schedule
 
-     Create a board's monthly meetings, such as a year of GABB meetings with partners at
+     Create a run of a board's meetings, such as a year of GABB meetings with partners at
     every second one.
 
-    One meeting a month from `first_date`, on the same day of the month (the month's last day
-    when it is shorter). Days the board already meets about the plan are skipped and listed in
+    The board, how often it meets and how often partners attend come from the body, or else
+    from the plan's `meeting_schedule` (Stockton's: the Good and Beyond Board, monthly,
+    partners every second meeting), or else from the service's defaults (GABB, monthly,
+    partners every second meeting); the response says which. Monthly meetings fall on the
+    same day of each month as `first_date` (the month's last day when it is shorter).
+    Days the board already meets about the plan are skipped and listed in
     `skipped_dates`, so running the same schedule again creates nothing. 422 when the plan
     does not exist, 409 when it is archived.
 
@@ -166,8 +175,9 @@ def sync(
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
-        body (MeetingScheduleCreate): A run of monthly meetings of one board, such as a year of
-            GABB meetings.
+        body (MeetingScheduleCreate): A run of meetings of one board, such as a year of GABB
+            meetings. What the body leaves
+            out comes from the plan's `meeting_schedule`, then from the service's defaults.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,11 +202,15 @@ async def asyncio_detailed(
 ) -> Response[MeetingSchedule | Problem]:
     """Create Meeting Schedule
 
-     Create a board's monthly meetings, such as a year of GABB meetings with partners at
+     Create a run of a board's meetings, such as a year of GABB meetings with partners at
     every second one.
 
-    One meeting a month from `first_date`, on the same day of the month (the month's last day
-    when it is shorter). Days the board already meets about the plan are skipped and listed in
+    The board, how often it meets and how often partners attend come from the body, or else
+    from the plan's `meeting_schedule` (Stockton's: the Good and Beyond Board, monthly,
+    partners every second meeting), or else from the service's defaults (GABB, monthly,
+    partners every second meeting); the response says which. Monthly meetings fall on the
+    same day of each month as `first_date` (the month's last day when it is shorter).
+    Days the board already meets about the plan are skipped and listed in
     `skipped_dates`, so running the same schedule again creates nothing. 422 when the plan
     does not exist, 409 when it is archived.
 
@@ -204,8 +218,9 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
-        body (MeetingScheduleCreate): A run of monthly meetings of one board, such as a year of
-            GABB meetings.
+        body (MeetingScheduleCreate): A run of meetings of one board, such as a year of GABB
+            meetings. What the body leaves
+            out comes from the plan's `meeting_schedule`, then from the service's defaults.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,11 +248,15 @@ async def asyncio(
 ) -> MeetingSchedule | Problem | None:
     """Create Meeting Schedule
 
-     Create a board's monthly meetings, such as a year of GABB meetings with partners at
+     Create a run of a board's meetings, such as a year of GABB meetings with partners at
     every second one.
 
-    One meeting a month from `first_date`, on the same day of the month (the month's last day
-    when it is shorter). Days the board already meets about the plan are skipped and listed in
+    The board, how often it meets and how often partners attend come from the body, or else
+    from the plan's `meeting_schedule` (Stockton's: the Good and Beyond Board, monthly,
+    partners every second meeting), or else from the service's defaults (GABB, monthly,
+    partners every second meeting); the response says which. Monthly meetings fall on the
+    same day of each month as `first_date` (the month's last day when it is shorter).
+    Days the board already meets about the plan are skipped and listed in
     `skipped_dates`, so running the same schedule again creates nothing. 422 when the plan
     does not exist, 409 when it is archived.
 
@@ -245,8 +264,9 @@ async def asyncio(
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
-        body (MeetingScheduleCreate): A run of monthly meetings of one board, such as a year of
-            GABB meetings.
+        body (MeetingScheduleCreate): A run of meetings of one board, such as a year of GABB
+            meetings. What the body leaves
+            out comes from the plan's `meeting_schedule`, then from the service's defaults.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

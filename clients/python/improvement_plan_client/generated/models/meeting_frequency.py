@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class MeetingCadenceFrequency(StrEnum):
+class MeetingFrequency(StrEnum):
     FORTNIGHTLY = "fortnightly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
