@@ -45,8 +45,8 @@ from app.objectives.schemas import ObjectiveRead
 from app.officers.schemas import OfficerRead
 from app.outcomes.schemas import OutcomeRead
 from app.plans.schemas import PlanRead
+from app.status_updates.reads import read_updates
 from app.status_updates.schemas import StatusUpdateRead
-from app.status_updates.service import read_updates
 from app.strategies.schemas import StrategyRead
 from app.strategies.service import read_strategies
 from app.strategy_links.schemas import StrategyLinkRead

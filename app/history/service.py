@@ -18,7 +18,7 @@ from app.history.schemas import (
     HistoryKind,
 )
 from app.models import Action, AuditEvent, DueDateRevision, StatusUpdate
-from app.status_updates.service import read_updates
+from app.status_updates.reads import read_updates
 
 SORTABLE = {"occurred_at": SortField(col(AuditEvent.occurred_at), "datetime")}
 

@@ -18,7 +18,7 @@ from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
 from app.models import RagFilter, StatusUpdate
-from app.status_updates import service
+from app.status_updates import batch, posting, reads
 from app.status_updates.schemas import (
     StatusUpdateBatch,
     StatusUpdateBatchResult,
@@ -36,7 +36,7 @@ async def update_from_path(
         str, Path(max_length=MAX_ID_LENGTH, description="The status update's id.")
     ],
 ) -> StatusUpdate:
-    return await service.get_status_update(session=session, update_id=update_id)
+    return await reads.get_status_update(session=session, update_id=update_id)
 
 
 UpdateDep = Annotated[StatusUpdate, Depends(update_from_path)]
@@ -47,12 +47,12 @@ async def _page(
     response: Response,
     session: SessionDep,
     params: ListParams,
-    filters: service.UpdateFilters,
+    filters: reads.UpdateFilters,
 ) -> StatusUpdatePage:
-    result = await service.list_status_updates(session=session, params=params, filters=filters)
+    result = await reads.list_status_updates(session=session, params=params, filters=filters)
     set_link_header(request, response, result.next_cursor)
     return StatusUpdatePage(
-        items=await service.read_updates(session=session, updates=result.rows),
+        items=await reads.read_updates(session=session, updates=result.rows),
         total=result.total,
         next_cursor=result.next_cursor,
     )
@@ -90,7 +90,7 @@ async def create_status_update(
     if replay is not None:
         return replay
     try:
-        read = await service.create_status_update(
+        read = await posting.create_status_update(
             session=session,
             action=action,
             data=body,
@@ -118,11 +118,11 @@ async def list_action_status_updates(
     session: SessionDep,
     _: Viewer,
     action: ActionDep,
-    params: ListParams = sorted_by(service.SORTABLE),
+    params: ListParams = sorted_by(reads.SORTABLE),
 ) -> StatusUpdatePage:
     """An action's status updates, superseded ones included. Sortable by `created_at`
     (default) and `effective_date`."""
-    filters = service.UpdateFilters(action_id=[action.id])
+    filters = reads.UpdateFilters(action_id=[action.id])
     return await _page(request, response, session, params, filters)
 
 
@@ -132,7 +132,7 @@ async def list_status_updates(
     response: Response,
     session: SessionDep,
     _: Viewer,
-    params: ListParams = sorted_by(service.SORTABLE),
+    params: ListParams = sorted_by(reads.SORTABLE),
     plan_id: Annotated[TextFilters, Query(description="Only this plan's. Repeatable.")] = [],  # noqa: B006
     area_id: Annotated[TextFilters, Query(description="Only this area's. Repeatable.")] = [],  # noqa: B006
     action_id: Annotated[TextFilters, Query(description="Only this action's. Repeatable.")] = [],  # noqa: B006
@@ -152,7 +152,7 @@ async def list_status_updates(
 ) -> StatusUpdatePage:
     """All status updates, for reporting. Sortable by `created_at` (default) and
     `effective_date`."""
-    filters = service.UpdateFilters(
+    filters = reads.UpdateFilters(
         plan_id=plan_id,
         area_id=area_id,
         action_id=action_id,
@@ -174,7 +174,7 @@ async def get_status_update(
     request: Request, response: Response, session: SessionDep, _: Viewer, update: UpdateDep
 ) -> StatusUpdateRead | Response:
     """One status update, with the update that supersedes it if it was corrected."""
-    read = (await service.read_updates(session=session, updates=[update]))[0]
+    read = (await reads.read_updates(session=session, updates=[update]))[0]
     return conditional_read(request, response, read)
 
 
@@ -206,6 +206,6 @@ async def create_status_update_batch(
     replay = idempotency.replayed_response()
     if replay is not None:
         return replay
-    return await service.create_status_updates(
+    return await batch.create_status_updates(
         session=session, batch=body, actor=actor, idempotency=idempotency
     )

@@ -39,8 +39,9 @@ from app.officers.service import record_reads
 from app.plan_imports.files import UnreadableFile, UnsupportedFile, check_archive, detect_format
 from app.plan_imports.reading import slug
 from app.plan_imports.schemas import ImportFormat
+from app.status_updates.batch import create_status_updates
 from app.status_updates.schemas import StatusUpdateBatch, StatusUpdateBatchResult
-from app.status_updates.service import create_status_updates, latest_updates
+from app.status_updates.state import latest_updates
 from app.update_workbooks.excel import (
     FIELD_COLUMNS,
     Filled,

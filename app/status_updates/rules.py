@@ -1,0 +1,50 @@
+"""The rules every status update keeps, whether posted alone or in a batch, and how the
+audit trail records one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.auth.keys import Principal
+from app.core.errors import FieldError
+from app.core.resources import audit, crud
+from app.models import DeliveryStatus, Rag, StatusUpdate, clock
+from app.status_updates.schemas import StatusUpdateCreate
+
+ENTITY = "status_update"
+
+
+def rule_errors(data: StatusUpdateCreate, effective: date) -> list[FieldError]:
+    """Each rule the update's rating, status, text and date break, named `body.field`."""
+    errors = []
+
+    def broken(field: str, message: str, kind: str) -> None:
+        errors.append(FieldError(field=f"body.{field}", message=message, type=kind))
+
+    if data.rag in (Rag.red, Rag.amber):
+        for field in ("narrative", "next_steps"):
+            if not getattr(data, field):
+                broken(field, f"required when the rating is {data.rag.value}", "missing")
+    if data.rag == Rag.blue and data.status != DeliveryStatus.complete:
+        broken("status", "blue (complete) goes with status complete", "inconsistent")
+    if data.status == DeliveryStatus.complete and data.rag != Rag.blue:
+        broken("rag", "status complete goes with the rating blue", "inconsistent")
+    if data.status in (DeliveryStatus.deferred, DeliveryStatus.cancelled) and not data.reason:
+        broken("reason", f"required when the status is {data.status.value}", "missing")
+    if effective > clock.today():
+        broken("effective_date", "cannot be in the future", "future_date")
+    return errors
+
+
+def audit_new_update(session: AsyncSession, actor: Principal, update: StatusUpdate) -> None:
+    """The audit event of a new update: a correction when it corrects another."""
+    audit.record(
+        session,
+        actor=actor,
+        entity_type=ENTITY,
+        entity_id=update.id,
+        operation="correct" if update.corrects_update_id else "create",
+        changes=audit.created(crud.snapshot(update)),
+    )
