@@ -24,7 +24,7 @@ from app.models import (
     new_id,
     utcnow,
 )
-from app.status_updates.rules import audit_new_update, rule_errors
+from app.status_updates.rules import audit_new_update, author_error, own_author, rule_errors
 from app.status_updates.schemas import (
     BatchItemFailure,
     StatusUpdateBatch,
@@ -41,7 +41,7 @@ class _BatchContext:
     leads: dict[str, set[str]]
     corrected: dict[str, StatusUpdate]
     already_corrected: set[str]
-    officer_name: str | None
+    own_author: str | None
 
 
 async def _batch_context(
@@ -84,7 +84,7 @@ async def _batch_context(
         leads=leads,
         corrected=corrected,
         already_corrected=already,
-        officer_name=(officer.name if officer else actor.name) if actor.officer_id else None,
+        own_author=own_author(actor, officer),
     )
 
 
@@ -138,12 +138,9 @@ def _item_errors(
                 type=error.type,
             )
         )
-    if context.officer_name is not None and item.author not in (None, context.officer_name):
-        broken(
-            "author",
-            "this key acts for an officer and cannot name another author",
-            "forbidden_field",
-        )
+    named = author_error(f"{prefix}.author", actor, context.own_author, item.author)
+    if named is not None:
+        errors.append(named)
     return errors, effective
 
 
@@ -194,9 +191,10 @@ def _new_updates(
                 reason=item.reason,
                 evidence=[e.model_dump() for e in item.evidence],
                 effective_date=effective,
-                author=context.officer_name or item.author or actor.name,
+                author=context.own_author or item.author or actor.name,
                 author_officer_id=actor.officer_id,
                 created_by_key_id=actor.key_id,
+                author_subject=actor.subject,
                 corrects_update_id=item.corrects_update_id,
                 created_at=entered + timedelta(microseconds=position),
             )

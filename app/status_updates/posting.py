@@ -13,7 +13,7 @@ from app.core.errors import FieldError, Forbidden, RulesBroken
 from app.core.http.idempotency import Idempotency
 from app.core.resources import audit
 from app.models import Action, ActionLeadOfficer, Officer, Role, StatusUpdate, clock, new_id, utcnow
-from app.status_updates.rules import audit_new_update, rule_errors
+from app.status_updates.rules import audit_new_update, author_error, own_author, rule_errors
 from app.status_updates.schemas import StatusUpdateCreate, StatusUpdateRead
 from app.status_updates.state import refresh_action_state
 
@@ -81,21 +81,12 @@ async def _may_post(
 async def _author(
     session: AsyncSession, data: StatusUpdateCreate, actor: Principal, errors: list[FieldError]
 ) -> tuple[str, str | None]:
-    person = actor.subject is not None and actor.system is None
-    if actor.officer_id is None and not person:
-        return data.author or actor.name, None
     officer = await session.get(Officer, actor.officer_id) if actor.officer_id else None
-    name = officer.name if officer else actor.name
-    if data.author is not None and data.author != name:
-        who = "this key acts for an officer" if actor.key_id else "a signed-in person"
-        errors.append(
-            FieldError(
-                field="body.author",
-                message=f"{who} cannot name another author",
-                type="forbidden_field",
-            )
-        )
-    return name, actor.officer_id
+    own = own_author(actor, officer)
+    error = author_error("body.author", actor, own, data.author)
+    if error is not None:
+        errors.append(error)
+    return own or data.author or actor.name, actor.officer_id
 
 
 def _audit(

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Principal
 from app.core.errors import FieldError
 from app.core.resources import audit, crud
-from app.models import DeliveryStatus, Rag, StatusUpdate, clock
+from app.models import DeliveryStatus, Officer, Rag, StatusUpdate, clock
 from app.status_updates.schemas import StatusUpdateCreate
 
 ENTITY = "status_update"
@@ -36,6 +36,28 @@ def rule_errors(data: StatusUpdateCreate, effective: date) -> list[FieldError]:
     if effective > clock.today():
         broken("effective_date", "cannot be in the future", "future_date")
     return errors
+
+
+def own_author(actor: Principal, officer: Officer | None) -> str | None:
+    """The author a caller's updates carry whatever the body says: a signed-in person's or
+    an officer's key's own name. None for a system or a key for no officer, which may name
+    the author it writes for."""
+    person = actor.subject is not None and actor.system is None
+    if actor.officer_id is None and not person:
+        return None
+    return officer.name if officer else actor.name
+
+
+def author_error(
+    field: str, actor: Principal, own: str | None, given: str | None
+) -> FieldError | None:
+    """The error for a body naming someone other than the caller's own author."""
+    if own is None or given is None or given == own:
+        return None
+    who = "this key acts for an officer" if actor.key_id else "a signed-in person"
+    return FieldError(
+        field=field, message=f"{who} cannot name another author", type="forbidden_field"
+    )
 
 
 def audit_new_update(session: AsyncSession, actor: Principal, update: StatusUpdate) -> None:

@@ -166,6 +166,19 @@ async def test_a_person_with_no_officer_cannot_name_another_author_or_ask_for_th
             "Editor Person",
             "editor",
         )
+        # A batch keeps the same rule, and records the person too.
+        items = [{**GREEN, "action_id": led}]
+        named_in_batch = await person.post(
+            "/api/v1/status-updates/batch",
+            json={"items": [{**items[0], "author": "Someone Else"}]},
+        )
+        assert {e["field"] for e in assert_problem(named_in_batch, 422)["errors"]} == {
+            "body.items[0].author"
+        }
+        batch = await person.post("/api/v1/status-updates/batch", json={"items": items})
+        assert batch.status_code == 201, batch.text
+        stored = batch.json()["created"][0]
+        assert (stored["author"], stored["author_subject"]) == ("Editor Person", "editor")
         mine = await person.get("/api/v1/actions", params={"lead_officer_id": "me"})
         assert {e["field"] for e in assert_problem(mine, 422)["errors"]} == {
             "query.lead_officer_id"
