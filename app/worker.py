@@ -67,7 +67,9 @@ async def run(worker: Worker, stop: asyncio.Event) -> None:
             await wake.listen()
             waits = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.event.wait())]
             _, pending = await asyncio.wait(
-                waits, timeout=worker.settings.worker_poll_seconds, return_when="FIRST_COMPLETED"
+                waits,
+                timeout=worker.settings.worker_poll_seconds,
+                return_when=asyncio.FIRST_COMPLETED,
             )
             for task in pending:
                 task.cancel()

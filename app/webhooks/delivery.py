@@ -3,8 +3,10 @@
 Deliveries are claimed from the database, so any number of workers can share them: on
 PostgreSQL with `FOR UPDATE SKIP LOCKED`, on SQLite by its one writer at a time. A claim is
 a lease: a worker that dies leaves it to run out, and another takes the delivery over
-(at least once, never lost). Only the oldest unfinished delivery of a subscription can be
-claimed, so each subscription receives its events in the feed's order.
+(at least once, never lost). A subscription is claimed by its oldest unfinished delivery,
+with a run of those after it: they are sent in order up to the first that fails, and the
+run's attempts are recorded in one transaction. So each subscription receives its events
+in the feed's order.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from app.models import Event, Webhook, WebhookAttempt, WebhookDelivery, new_id, 
 from app.webhooks import sending
 
 QUEUE_BATCH = 500
-# Subscriptions per claim; deliveries per subscription per claim; claims per pass.
+# Subscriptions per claim; deliveries per subscription per claim (a run: long enough that its
+# claim and record cost little beside its sends, short enough that a worker dying mid-run
+# sends few again); claims per pass.
 CLAIM_BATCH = 20
-RUN_LENGTH = 100
+RUN_LENGTH = 250
 ROUNDS = 50
 
 
