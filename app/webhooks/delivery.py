@@ -3,8 +3,10 @@
 Deliveries are claimed from the database, so any number of workers can share them: on
 PostgreSQL with `FOR UPDATE SKIP LOCKED`, on SQLite by its one writer at a time. A claim is
 a lease: a worker that dies leaves it to run out, and another takes the delivery over
-(at least once, never lost). Only the oldest unfinished delivery of a subscription can be
-claimed, so each subscription receives its events in the feed's order.
+(at least once, never lost). A subscription is claimed by its oldest unfinished delivery,
+with a run of those after it: they are sent in order up to the first that fails, and the
+run's attempts are recorded in one transaction. So each subscription receives its events
+in the feed's order.
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ from app.models import Event, Webhook, WebhookAttempt, WebhookDelivery, new_id, 
 from app.webhooks import sending
 
 QUEUE_BATCH = 500
+# Subscriptions per claim; deliveries per subscription per claim (a run: long enough that its
+# claim and record cost little beside its sends, short enough that a worker dying mid-run
+# sends few again); claims per pass.
 CLAIM_BATCH = 20
+RUN_LENGTH = 250
 ROUNDS = 50
 
 
@@ -61,8 +67,9 @@ def _matches(webhook: Webhook) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
-async def queue_deliveries(worker: Worker) -> None:
-    """A delivery for each new event each live, enabled subscription wants."""
+async def queue_deliveries(worker: Worker) -> bool:
+    """A delivery for each new event each live, enabled subscription wants; whether any
+    subscription had new events."""
     async with worker.write_sessions() as session:
         statement = sa.select(Webhook).where(
             col(Webhook.enabled).is_(True), col(Webhook.archived_at).is_(None)
@@ -71,11 +78,13 @@ async def queue_deliveries(worker: Worker) -> None:
             statement = statement.with_for_update(skip_locked=True)
         webhooks = (await session.scalars(statement)).all()
         if not webhooks:
-            return
+            return False
+        queued = False
         newest = await session.scalar(sa.select(sa.func.max(col(Event.position)))) or 0
         for webhook in webhooks:
             if webhook.queued_through >= newest:
                 continue
+            queued = True
             events = (
                 await session.scalars(
                     sa.select(Event)
@@ -102,6 +111,7 @@ async def queue_deliveries(worker: Worker) -> None:
             full = len(events) == QUEUE_BATCH
             webhook.queued_through = int(events[-1].position or 0) if full else newest
         await session.commit()
+    return queued
 
 
 def payload_of(event: Event) -> dict[str, Any]:
@@ -111,57 +121,118 @@ def payload_of(event: Event) -> dict[str, Any]:
     return EventRead.of(event).model_dump(mode="json")
 
 
-async def claim(worker: Worker, limit: int = CLAIM_BATCH) -> list[tuple[WebhookDelivery, Webhook]]:
-    """Lease due deliveries, each the oldest unfinished one of its subscription."""
-    now = utcnow()
+@dataclass
+class Run:
+    """A subscription's oldest due deliveries, in order, leased to this worker."""
+
+    webhook: Webhook
+    deliveries: list[WebhookDelivery]
+    lease_until: datetime
+
+
+def _heads(now: datetime) -> sa.Select[WebhookDelivery]:
+    """Due, unleased deliveries, each the oldest unfinished one of its subscription."""
     earlier = WebhookDelivery.__table__.alias("earlier")  # type: ignore[attr-defined]
-    async with worker.write_sessions() as session:
-        statement = (
-            sa.select(WebhookDelivery)
-            .join(Webhook, col(Webhook.id) == col(WebhookDelivery.webhook_id))
-            .where(
-                col(WebhookDelivery.done_at).is_(None),
-                col(WebhookDelivery.next_attempt_at) <= now,
+    return (
+        sa.select(WebhookDelivery)
+        .join(Webhook, col(Webhook.id) == col(WebhookDelivery.webhook_id))
+        .where(
+            col(WebhookDelivery.done_at).is_(None),
+            col(WebhookDelivery.next_attempt_at) <= now,
+            sa.or_(
+                col(WebhookDelivery.lease_until).is_(None),
+                col(WebhookDelivery.lease_until) < now,
+            ),
+            col(Webhook.enabled).is_(True),
+            col(Webhook.archived_at).is_(None),
+            ~sa.exists().where(
+                earlier.c.webhook_id == col(WebhookDelivery.webhook_id),
+                earlier.c.done_at.is_(None),
                 sa.or_(
-                    col(WebhookDelivery.lease_until).is_(None),
-                    col(WebhookDelivery.lease_until) < now,
-                ),
-                col(Webhook.enabled).is_(True),
-                col(Webhook.archived_at).is_(None),
-                ~sa.exists().where(
-                    earlier.c.webhook_id == col(WebhookDelivery.webhook_id),
-                    earlier.c.done_at.is_(None),
-                    sa.or_(
-                        earlier.c.position < col(WebhookDelivery.position),
-                        sa.and_(
-                            earlier.c.position == col(WebhookDelivery.position),
-                            earlier.c.created_at < col(WebhookDelivery.created_at),
-                        ),
+                    earlier.c.position < col(WebhookDelivery.position),
+                    sa.and_(
+                        earlier.c.position == col(WebhookDelivery.position),
+                        earlier.c.created_at < col(WebhookDelivery.created_at),
                     ),
                 ),
-            )
-            .order_by(col(WebhookDelivery.next_attempt_at))
-            .limit(limit)
+            ),
         )
+        .order_by(col(WebhookDelivery.next_attempt_at))
+    )
+
+
+async def _runs_from(
+    session: AsyncSession, heads: list[WebhookDelivery], now: datetime
+) -> dict[str, list[WebhookDelivery]]:
+    """Each head and the unfinished deliveries after it, in order, up to `RUN_LENGTH`, as far
+    as they are due and unleased (one statement for every subscription)."""
+    ranked = (
+        sa.select(
+            col(WebhookDelivery.id).label("id"),
+            sa.func.row_number()
+            .over(
+                partition_by=col(WebhookDelivery.webhook_id),
+                order_by=(col(WebhookDelivery.position), col(WebhookDelivery.created_at)),
+            )
+            .label("place"),
+        )
+        .where(
+            col(WebhookDelivery.webhook_id).in_({h.webhook_id for h in heads}),
+            col(WebhookDelivery.done_at).is_(None),
+        )
+        .subquery()
+    )
+    rows = await session.scalars(
+        sa.select(WebhookDelivery)
+        .join(ranked, ranked.c.id == col(WebhookDelivery.id))
+        .where(ranked.c.place <= RUN_LENGTH)
+        .order_by(col(WebhookDelivery.webhook_id), ranked.c.place)
+    )
+    queued: dict[str, list[WebhookDelivery]] = {}
+    for row in rows:
+        queued.setdefault(row.webhook_id, []).append(row)
+    runs: dict[str, list[WebhookDelivery]] = {}
+    for head in heads:
+        run = [head]
+        following = queued.get(head.webhook_id, [])
+        if following and following[0].id == head.id:
+            for delivery in following[1:]:
+                if delivery.next_attempt_at > now or (
+                    delivery.lease_until is not None and delivery.lease_until >= now
+                ):
+                    break  # the run stops where the order would break
+                run.append(delivery)
+        runs[head.webhook_id] = run
+    return runs
+
+
+async def claim(worker: Worker, limit: int = CLAIM_BATCH) -> list[Run]:
+    """Lease a run of due deliveries for each of up to `limit` subscriptions: its oldest
+    unfinished delivery and those after it, in order. Holding the oldest one is what keeps
+    other workers off the subscription, so the rest need no lock of their own."""
+    now = utcnow()
+    lease_until = now + timedelta(seconds=worker.settings.worker_lease_seconds)
+    async with worker.write_sessions() as session:
+        statement = _heads(now).limit(limit)
         if _is_postgres(session):
             statement = statement.with_for_update(skip_locked=True, of=WebhookDelivery)
-        deliveries = list((await session.scalars(statement)).all())
-        lease_until = now + timedelta(seconds=worker.settings.worker_lease_seconds)
-        for delivery in deliveries:
-            delivery.leased_by = worker.name
-            delivery.lease_until = lease_until
+        heads = list((await session.scalars(statement)).all())
+        if not heads:
+            return []
+        runs = await _runs_from(session, heads, now)
+        await session.execute(
+            sa.update(WebhookDelivery)
+            .where(col(WebhookDelivery.id).in_([d.id for run in runs.values() for d in run]))
+            .values(leased_by=worker.name, lease_until=lease_until)
+        )
         webhooks = {
             w.id: w
             for w in (
-                await session.scalars(
-                    sa.select(Webhook).where(
-                        col(Webhook.id).in_({d.webhook_id for d in deliveries})
-                    )
-                )
+                await session.scalars(sa.select(Webhook).where(col(Webhook.id).in_(set(runs))))
             ).all()
         }
         await session.commit()
-    return [(d, webhooks[d.webhook_id]) for d in deliveries]
+    return [Run(webhooks[key], run, lease_until) for key, run in runs.items()]
 
 
 def retry_delay(settings: Settings, attempts: int) -> float:
@@ -173,48 +244,96 @@ def retry_delay(settings: Settings, attempts: int) -> float:
     return random.uniform(delay / 2, delay)  # noqa: S311 - spreading retries, not a secret
 
 
-async def record(
-    worker: Worker, delivery: WebhookDelivery, webhook: Webhook, outcome: sending.Outcome
-) -> None:
-    """Log the attempt and decide what follows: done, retry later, or give up."""
-    settings = worker.settings
-    now = utcnow()
+Sent = tuple[sending.Outcome, datetime]
+
+
+async def record(worker: Worker, run: Run, sent: list[Sent]) -> None:
+    """Log the run's attempts (`sent`, its first deliveries, each with when it finished) and
+    decide what follows each: done, retry later, or give up; the deliveries not tried are
+    let go, still queued in order. One transaction for the run, a statement per kind of row."""
     async with worker.write_sessions() as session:
-        current = await session.get(WebhookDelivery, delivery.id, with_for_update=True)
-        subscription = await session.get(Webhook, webhook.id)
-        if current is None or subscription is None:
+        current = {
+            d.id: d
+            for d in (
+                await session.scalars(
+                    sa.select(WebhookDelivery)
+                    .where(col(WebhookDelivery.id).in_([d.id for d in run.deliveries]))
+                    .with_for_update()
+                )
+            ).all()
+        }
+        subscription = await session.get(Webhook, run.webhook.id)
+        if subscription is None:
             return
-        mine = current.leased_by == worker.name and current.done_at is None
-        next_attempt: datetime | None = None
-        if mine:
-            current.attempts += 1
-            current.leased_by = current.lease_until = None
-            if outcome.succeeded:
-                current.status, current.done_at = "succeeded", now
-                subscription.failing_since = None
-            elif now - current.created_at > timedelta(hours=settings.webhook_give_up_after_hours):
-                current.status, current.done_at = "failed", now
-            else:
-                next_attempt = now + timedelta(seconds=retry_delay(settings, current.attempts))
-                current.next_attempt_at = next_attempt
-            if not outcome.succeeded:
-                _note_failure(session, subscription, now, settings)
-        session.add(
-            WebhookAttempt(
-                id=new_id("att"),
-                webhook_id=webhook.id,
-                delivery_id=delivery.id,
-                event_id=delivery.event_id,
-                event_type=delivery.event_type,
-                started_at=now - timedelta(milliseconds=outcome.duration_ms),
-                duration_ms=outcome.duration_ms,
-                status_code=outcome.status_code,
-                error=outcome.error,
-                succeeded=outcome.succeeded,
-                next_attempt_at=next_attempt,
-            )
-        )
+        changes: list[dict[str, Any]] = []
+        attempts: list[dict[str, Any]] = []
+        for number, delivery in enumerate(run.deliveries):
+            row = current.get(delivery.id)
+            tried = sent[number] if number < len(sent) else None
+            next_attempt: datetime | None = None
+            if row is not None and row.leased_by == worker.name and row.done_at is None:
+                change, next_attempt = _outcome_of(worker.settings, row, tried)
+                changes.append(change)
+                if tried is not None:
+                    if tried[0].succeeded:
+                        subscription.failing_since = None
+                    else:
+                        _note_failure(session, subscription, tried[1], worker.settings)
+            if tried is not None:
+                attempts.append(_attempt(delivery, tried, next_attempt))
+        if changes:  # by primary key: one executemany
+            await session.execute(sa.update(WebhookDelivery), changes)
+        if attempts:
+            await session.execute(sa.insert(WebhookAttempt), attempts)
         await session.commit()
+
+
+def _outcome_of(
+    settings: Settings, row: WebhookDelivery, tried: Sent | None
+) -> tuple[dict[str, Any], datetime | None]:
+    """The delivery's new state (every row the same columns, so they go in one statement),
+    and when it is tried next if it is to be retried."""
+    change: dict[str, Any] = {
+        "id": row.id,
+        "attempts": row.attempts,
+        "leased_by": None,
+        "lease_until": None,
+        "status": row.status,
+        "done_at": None,
+        "next_attempt_at": row.next_attempt_at,
+    }
+    if tried is None:
+        return change, None
+    outcome, finished = tried
+    change["attempts"] = row.attempts + 1
+    if outcome.succeeded:
+        change["status"], change["done_at"] = "succeeded", finished
+        return change, None
+    if finished - row.created_at > timedelta(hours=settings.webhook_give_up_after_hours):
+        change["status"], change["done_at"] = "failed", finished
+        return change, None
+    next_attempt = finished + timedelta(seconds=retry_delay(settings, change["attempts"]))
+    change["next_attempt_at"] = next_attempt
+    return change, next_attempt
+
+
+def _attempt(
+    delivery: WebhookDelivery, tried: Sent, next_attempt: datetime | None
+) -> dict[str, Any]:
+    outcome, finished = tried
+    return {
+        "id": new_id("att"),
+        "webhook_id": delivery.webhook_id,
+        "delivery_id": delivery.id,
+        "event_id": delivery.event_id,
+        "event_type": delivery.event_type,
+        "started_at": finished - timedelta(milliseconds=outcome.duration_ms),
+        "duration_ms": outcome.duration_ms,
+        "status_code": outcome.status_code,
+        "error": outcome.error,
+        "succeeded": outcome.succeeded,
+        "next_attempt_at": next_attempt,
+    }
 
 
 def _note_failure(
@@ -244,28 +363,40 @@ def _note_failure(
         )
 
 
-async def deliver_due(worker: Worker) -> None:
-    """Send the due deliveries this worker can claim, one per subscription at a time, round
-    after round while there are any (so that other jobs still get their turn, a bounded
-    number of rounds)."""
+async def deliver_due(worker: Worker) -> bool:
+    """Send what this worker can claim, a run per subscription at a time, round after round
+    while there is any (a bounded number of rounds, so that other jobs get their turn);
+    whether it sent anything."""
+    sent = False
     for _ in range(ROUNDS):
-        if not await _deliver_round(worker):
-            return
+        runs = await claim(worker)
+        if not runs:
+            return sent
+        sent = True
+        await asyncio.gather(*(_send_run(worker, run) for run in runs))
+    return sent
 
 
-async def _deliver_round(worker: Worker) -> bool:
-    claimed = await claim(worker)
-
-    async def one(delivery: WebhookDelivery, webhook: Webhook) -> None:
+async def _send_run(worker: Worker, run: Run) -> None:
+    """The run's deliveries one after another (on one kept-alive connection), up to the
+    first that fails: those after it wait for it, to keep the order."""
+    settings = worker.settings
+    sent: list[Sent] = []
+    for number, delivery in enumerate(run.deliveries):
+        # Never start a send that could outlast the lease: another worker may take over then.
+        if number and utcnow() + timedelta(seconds=settings.webhook_timeout_seconds) >= (
+            run.lease_until
+        ):
+            break
         outcome = await sending.send(
             worker.client,
-            settings=worker.settings,
-            url=webhook.url,
-            secret=webhook.secret,
+            settings=settings,
+            url=run.webhook.url,
+            secret=run.webhook.secret,
             message_id=delivery.event_id,
             payload=delivery.payload,
         )
-        await record(worker, delivery, webhook, outcome)
-
-    await asyncio.gather(*(one(d, w) for d, w in claimed))
-    return bool(claimed)
+        sent.append((outcome, utcnow()))
+        if not outcome.succeeded:
+            break
+    await record(worker, run, sent)

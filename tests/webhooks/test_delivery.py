@@ -12,15 +12,18 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 from standardwebhooks import Webhook as Verifier
 from standardwebhooks import WebhookVerificationError
 
-from app.models import Role
+from app.models import Role, WebhookDelivery, utcnow
+from app.webhooks import delivery
 from app.webhooks.delivery import Worker
 from app.worker import run, run_once, worker_for
-from tests.conftest import Clients
+from tests.conftest import Clients, StatementCounter
 from tests.factories import make_plan
 from tests.support import assert_problem, patch
 from tests.webhooks.conftest import Receiver
@@ -335,3 +338,137 @@ async def test_a_worker_process_killed_mid_delivery_loses_no_event(
     ) as survivor:
         await run_once(survivor)
     assert list(dict.fromkeys(receiver.ids())) == expected
+
+
+async def test_a_failure_mid_run_holds_back_the_rest_in_order(
+    app: FastAPI,
+    admin: httpx.AsyncClient,
+    editor: httpx.AsyncClient,
+    session: AsyncSession,
+    receiver: Receiver,
+) -> None:
+    hook = await subscribe(admin, receiver.url, event_types=["area.created"])
+    await add_areas(editor, (await make_plan(session)).id, 5)
+    expected = await feed_ids(admin, type="area.created")
+    receiver.statuses = [204, 204, 500]
+    later = app.state.settings.model_copy(update={"webhook_retry_first_seconds": 3600})
+    async with worker_for(
+        later, app.state.session_factory, app.state.write_session_factory
+    ) as worker:
+        await run_once(worker)
+        # One run: two delivered, the third failed, the last two not sent.
+        assert receiver.ids() == expected[:3]
+        attempts = list(reversed(await log(admin, hook["id"])))
+        assert [(a["event_id"], a["succeeded"]) for a in attempts] == [
+            (expected[0], True),
+            (expected[1], True),
+            (expected[2], False),
+        ]
+        await session.execute(
+            sa.update(WebhookDelivery)
+            .where(col(WebhookDelivery.status) == "pending")
+            .values(next_attempt_at=utcnow())
+        )
+        await session.commit()
+        await run_once(worker)
+    assert receiver.ids() == [*expected[:3], *expected[2:]]
+    attempts = list(reversed(await log(admin, hook["id"])))
+    assert [a["event_id"] for a in attempts] == [*expected[:3], *expected[2:]]
+
+
+async def test_a_run_of_deliveries_costs_the_same_statements_however_long(
+    admin: httpx.AsyncClient,
+    editor: httpx.AsyncClient,
+    session: AsyncSession,
+    receiver: Receiver,
+    worker: Worker,
+    count_statements: StatementCounter,
+) -> None:
+    await subscribe(admin, receiver.url, event_types=["area.created"])
+    plan = await make_plan(session)
+    counts = []
+    for first, count in ((1, 2), (3, 10)):
+        for number in range(first, first + count):
+            created = await editor.post(
+                f"/api/v1/plans/{plan.id}/areas", json={"number": number, "title": f"Area {number}"}
+            )
+            assert created.status_code == 201, created.text
+        await delivery.sequence(worker)
+        await delivery.queue_deliveries(worker)
+        before = count_statements.count
+        assert await delivery.deliver_due(worker)
+        counts.append(count_statements.count - before)
+    assert len(receiver.ids()) == 12
+    assert receiver.ids() == await feed_ids(admin, type="area.created")
+    # Claim and record for the run, and the look that finds nothing more.
+    assert counts[0] == counts[1] <= 10
+
+
+async def test_a_committed_event_wakes_an_idle_worker_in_the_same_process(
+    app: FastAPI,
+    admin: httpx.AsyncClient,
+    editor: httpx.AsyncClient,
+    session: AsyncSession,
+    receiver: Receiver,
+) -> None:
+    await subscribe(admin, receiver.url, event_types=["area.created"])
+    plan = await make_plan(session)
+    sleepy = app.state.settings.model_copy(update={"worker_poll_seconds": 30})
+    stop = asyncio.Event()
+    async with worker_for(
+        sleepy, app.state.session_factory, app.state.write_session_factory
+    ) as worker:
+        task = asyncio.create_task(run(worker, stop))
+        try:
+            await asyncio.sleep(0.5)  # its first round finds nothing: it sleeps
+            await add_areas(editor, plan.id, 1)
+            assert await asyncio.to_thread(receiver.got_request.wait, 10)
+        finally:
+            stop.set()
+            await task
+
+
+async def test_a_worker_process_is_woken_by_the_database_when_events_commit(
+    backend: str,
+    admin: httpx.AsyncClient,
+    editor: httpx.AsyncClient,
+    session: AsyncSession,
+    receiver: Receiver,
+    database_url: str,
+    ca_bundle: Path,
+) -> None:
+    """`improvement-plan worker` polling every 30 s gets an event within 10 s."""
+    if backend == "sqlite":
+        pytest.skip("SQLite has no notifications: a worker in another process polls")
+    await subscribe(admin, receiver.url, event_types=["area.created"])
+    plan = await make_plan(session)
+    environment = {
+        **os.environ,
+        "IPA_DATABASE_URL": database_url,
+        "IPA_WEBHOOK_ALLOWED_ADDRESSES": '["127.0.0.1/32"]',
+        "IPA_WEBHOOK_CA_BUNDLE": str(ca_bundle),
+        "IPA_WORKER_POLL_SECONDS": "30",
+        "IPA_LOG_LEVEL": "WARNING",
+    }
+    process = await asyncio.create_subprocess_exec(
+        str(Path(sys.executable).with_name("improvement-plan")),
+        "worker",
+        env=environment,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        # The first event shows the worker is up (its first round, or a notification).
+        await add_areas(editor, plan.id, 1)
+        assert await asyncio.to_thread(receiver.got_request.wait, 60)
+        await asyncio.sleep(0.5)  # it has gone idle, for 30 s unless woken
+        receiver.got_request.clear()
+        created = await editor.post(
+            f"/api/v1/plans/{plan.id}/areas", json={"number": 2, "title": "Area 2"}
+        )
+        assert created.status_code == 201, created.text
+        assert await asyncio.to_thread(receiver.got_request.wait, 10)
+    finally:
+        process.terminate()
+        await process.wait()
+    assert receiver.ids() == await feed_ids(admin, type="area.created")
