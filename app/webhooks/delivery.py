@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -382,6 +383,13 @@ async def _send_run(worker: Worker, run: Run) -> None:
     first that fails: those after it wait for it, to keep the order."""
     settings = worker.settings
     sent: list[Sent] = []
+    started = time.monotonic()
+    try:
+        to = await sending.receiver(run.webhook.url, settings)
+    except sending.AddressRefused as refused:
+        failed = sending.Outcome(None, str(refused), int((time.monotonic() - started) * 1000))
+        await record(worker, run, [(failed, utcnow())])
+        return
     for number, delivery in enumerate(run.deliveries):
         # Never start a send that could outlast the lease: another worker may take over then.
         if number and utcnow() + timedelta(seconds=settings.webhook_timeout_seconds) >= (
@@ -391,7 +399,7 @@ async def _send_run(worker: Worker, run: Run) -> None:
         outcome = await sending.send(
             worker.client,
             settings=settings,
-            url=run.webhook.url,
+            to=to,
             secret=run.webhook.secret,
             message_id=delivery.event_id,
             payload=delivery.payload,

@@ -1,8 +1,8 @@
 """Sending one signed message to a receiver, safely.
 
-The receiver's name is resolved here, at send time, and every address it resolves to must
-be public (or named in `IPA_WEBHOOK_ALLOWED_ADDRESSES`); the request then goes to the
-checked address itself, with the name kept for TLS and `Host`, so a name that resolves
+The receiver's name is resolved here, once for each run of messages, and every address it
+resolves to must be public (or named in `IPA_WEBHOOK_ALLOWED_ADDRESSES`); the requests then
+go to the checked address itself, with the name kept for TLS and `Host`, so a name that resolves
 differently a moment later (DNS rebinding) changes nothing. Redirects are not followed;
 the response is read up to a size and a time limit. Signatures follow the Standard
 Webhooks specification, made by its own library.
@@ -109,11 +109,38 @@ def body_of(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+@dataclass(frozen=True)
+class Receiver:
+    """Where a subscription's messages go: its URL's name, checked and resolved once for a
+    run of messages (so a run costs one lookup), with the name kept for TLS and `Host`."""
+
+    target: str
+    host: str
+    netloc: str
+
+
+async def receiver(url: str, settings: Settings) -> Receiver:
+    """The checked receiver of `url`; AddressRefused when it may not be sent to."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.scheme != "https" or not host:
+        raise AddressRefused("only https:// URLs are sent to")
+    port = parts.port or 443
+    try:
+        async with asyncio.timeout(settings.webhook_timeout_seconds):
+            address = await checked_address(host, port, settings)
+    except TimeoutError as exc:
+        raise AddressRefused(f"cannot resolve {host} in time") from exc
+    netloc = f"[{address}]:{port}" if address.version == 6 else f"{address}:{port}"
+    target = urlunsplit(("https", netloc, parts.path or "/", parts.query, ""))
+    return Receiver(target=target, host=host, netloc=parts.netloc.rpartition("@")[2])
+
+
 async def send(
     client: httpx.AsyncClient,
     *,
     settings: Settings,
-    url: str,
+    to: Receiver,
     secret: str,
     message_id: str,
     payload: dict[str, Any],
@@ -124,11 +151,6 @@ async def send(
     def outcome(status_code: int | None, error: str | None) -> Outcome:
         return Outcome(status_code, error, int((time.monotonic() - started) * 1000))
 
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.scheme != "https" or not host:
-        return outcome(None, "only https:// URLs are sent to")
-    port = parts.port or 443
     body = body_of(payload)
     now = datetime.now(UTC)
     headers = {
@@ -137,19 +159,16 @@ async def send(
         "webhook-id": message_id,
         "webhook-timestamp": str(int(now.timestamp())),
         "webhook-signature": Signer(secret).sign(message_id, now, body),
-        "host": parts.netloc.rpartition("@")[2],
+        "host": to.netloc,
     }
     try:
         async with asyncio.timeout(settings.webhook_timeout_seconds):
-            address = await checked_address(host, port, settings)
-            netloc = f"[{address}]:{port}" if address.version == 6 else f"{address}:{port}"
-            target = urlunsplit(("https", netloc, parts.path or "/", parts.query, ""))
             async with client.stream(
                 "POST",
-                target,
+                to.target,
                 content=body,
                 headers=headers,
-                extensions={"sni_hostname": host},
+                extensions={"sni_hostname": to.host},
             ) as response:
                 received = 0
                 async for chunk in response.aiter_raw():
@@ -157,8 +176,6 @@ async def send(
                     if received > settings.webhook_max_response_bytes:
                         break
                 return outcome(response.status_code, None)
-    except AddressRefused as exc:
-        return outcome(None, str(exc))
     except TimeoutError:
         return outcome(None, f"no answer within {settings.webhook_timeout_seconds:g} seconds")
     except httpx.HTTPError as exc:
