@@ -21,7 +21,7 @@ from app.actions.schemas import (
 from app.core.auth.keys import Admin, Editor, Viewer, own_officer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
@@ -137,15 +137,15 @@ async def get_action(
     responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_action(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     action: ActionDep,
+    if_match: IfMatchDep,
     body: ActionUpdate,
 ) -> ActionRead:
     """Change an action. Needs `If-Match`; a due date change needs `due_date_reason`."""
-    require_if_match(request, await assembly.read_action(session=session, action=action))
+    if_match.check(await assembly.read_action(session=session, action=action))
     action = await write.update_action(session=session, action=action, data=body, actor=actor)
     return with_etag(response, await assembly.read_action(session=session, action=action))
 
@@ -156,10 +156,10 @@ async def update_action(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_action(
-    request: Request, response: Response, session: SessionDep, actor: Editor, action: ActionDep
+    response: Response, session: SessionDep, actor: Editor, action: ActionDep, if_match: IfMatchDep
 ) -> ActionRead:
     """Archive an action. Needs `If-Match`; 409 naming live sub-actions."""
-    require_if_match(request, await assembly.read_action(session=session, action=action))
+    if_match.check(await assembly.read_action(session=session, action=action))
     action = await write.archive_action(session=session, action=action, actor=actor)
     return with_etag(response, await assembly.read_action(session=session, action=action))
 

@@ -13,7 +13,7 @@ from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -106,15 +106,15 @@ async def get_area(
     responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_area(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     area: AreaDep,
+    if_match: IfMatchDep,
     body: AreaUpdate,
 ) -> AreaRead:
     """Change an area. Needs `If-Match`."""
-    require_if_match(request, AreaRead.model_validate(area))
+    if_match.check(AreaRead.model_validate(area))
     area = await service.update_area(session=session, area=area, data=body, actor=actor)
     return with_etag(response, AreaRead.model_validate(area))
 
@@ -125,10 +125,10 @@ async def update_area(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_area(
-    request: Request, response: Response, session: SessionDep, actor: Editor, area: AreaDep
+    response: Response, session: SessionDep, actor: Editor, area: AreaDep, if_match: IfMatchDep
 ) -> AreaRead:
     """Archive an area. Needs `If-Match`; 409 naming the live items still under it."""
-    require_if_match(request, AreaRead.model_validate(area))
+    if_match.check(AreaRead.model_validate(area))
     area = await service.archive_area(session=session, area=area, actor=actor)
     return with_etag(response, AreaRead.model_validate(area))
 

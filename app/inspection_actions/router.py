@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -140,18 +140,18 @@ async def get_inspection_action(
     responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_inspection_action(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     inspection_action: InspectionActionDep,
+    if_match: IfMatchDep,
     body: InspectionActionUpdate,
 ) -> InspectionActionRead:
     """Change an inspection action. Needs `If-Match`; 409 when the source and number are taken."""
     current = await service.read_inspection_action(
         session=session, inspection_action=inspection_action
     )
-    require_if_match(request, current)
+    if_match.check(current)
     inspection_action = await service.update_inspection_action(
         session=session, inspection_action=inspection_action, data=body, actor=actor
     )
@@ -164,17 +164,17 @@ async def update_inspection_action(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_inspection_action(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     inspection_action: InspectionActionDep,
+    if_match: IfMatchDep,
 ) -> InspectionActionRead:
     """Archive an inspection action. Needs `If-Match`; 409 naming the live actions tagged."""
     current = await service.read_inspection_action(
         session=session, inspection_action=inspection_action
     )
-    require_if_match(request, current)
+    if_match.check(current)
     inspection_action = await service.archive_inspection_action(
         session=session, inspection_action=inspection_action, actor=actor
     )

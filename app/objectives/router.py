@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -114,15 +114,15 @@ async def get_objective(
     responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_objective(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     objective: ObjectiveDep,
+    if_match: IfMatchDep,
     body: ObjectiveUpdate,
 ) -> ObjectiveRead:
     """Change an objective. Needs `If-Match`; 409 when the ref is taken or it is archived."""
-    require_if_match(request, ObjectiveRead.model_validate(objective))
+    if_match.check(ObjectiveRead.model_validate(objective))
     objective = await service.update_objective(
         session=session, objective=objective, data=body, actor=actor
     )
@@ -135,14 +135,14 @@ async def update_objective(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_objective(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     objective: ObjectiveDep,
+    if_match: IfMatchDep,
 ) -> ObjectiveRead:
     """Archive an objective. Needs `If-Match`; 409 naming the live items still under it."""
-    require_if_match(request, ObjectiveRead.model_validate(objective))
+    if_match.check(ObjectiveRead.model_validate(objective))
     objective = await service.archive_objective(session=session, objective=objective, actor=actor)
     return with_etag(response, ObjectiveRead.model_validate(objective))
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -131,15 +131,15 @@ async def get_officer(
     responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_officer(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     officer: OfficerDep,
+    if_match: IfMatchDep,
     body: OfficerUpdate,
 ) -> OfficerRead:
     """Change an officer. Needs `If-Match`."""
-    require_if_match(request, OfficerRead.model_validate(officer))
+    if_match.check(OfficerRead.model_validate(officer))
     officer = await service.update_officer(session=session, officer=officer, data=body, actor=actor)
     return with_etag(response, OfficerRead.model_validate(officer))
 
@@ -150,10 +150,14 @@ async def update_officer(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_officer(
-    request: Request, response: Response, session: SessionDep, actor: Editor, officer: OfficerDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    officer: OfficerDep,
+    if_match: IfMatchDep,
 ) -> OfficerRead:
     """Archive an officer. Needs `If-Match`; 409 naming the live actions they still lead."""
-    require_if_match(request, OfficerRead.model_validate(officer))
+    if_match.check(OfficerRead.model_validate(officer))
     officer = await service.archive_officer(session=session, officer=officer, actor=actor)
     return with_etag(response, OfficerRead.model_validate(officer))
 

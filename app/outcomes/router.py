@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -110,15 +110,15 @@ async def get_outcome(
     responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_outcome(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     outcome: OutcomeDep,
+    if_match: IfMatchDep,
     body: OutcomeUpdate,
 ) -> OutcomeRead:
     """Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived."""
-    require_if_match(request, OutcomeRead.model_validate(outcome))
+    if_match.check(OutcomeRead.model_validate(outcome))
     outcome = await service.update_outcome(session=session, outcome=outcome, data=body, actor=actor)
     return with_etag(response, OutcomeRead.model_validate(outcome))
 
@@ -129,10 +129,14 @@ async def update_outcome(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_outcome(
-    request: Request, response: Response, session: SessionDep, actor: Editor, outcome: OutcomeDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    outcome: OutcomeDep,
+    if_match: IfMatchDep,
 ) -> OutcomeRead:
     """Archive an outcome. Needs `If-Match`; 409 naming the live items still under it."""
-    require_if_match(request, OutcomeRead.model_validate(outcome))
+    if_match.check(OutcomeRead.model_validate(outcome))
     outcome = await service.archive_outcome(session=session, outcome=outcome, actor=actor)
     return with_etag(response, OutcomeRead.model_validate(outcome))
 

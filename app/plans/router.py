@@ -16,10 +16,10 @@ from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
 from app.core.http.concurrency import (
+    IfMatchDep,
     conditional_json,
     conditional_read,
     created,
-    require_if_match,
     with_etag,
 )
 from app.core.http.idempotency import IdempotencyDep
@@ -133,15 +133,15 @@ async def get_plan(
     responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
 )
 async def update_plan(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     plan: PlanDep,
+    if_match: IfMatchDep,
     body: PlanUpdate,
 ) -> PlanRead:
     """Change a plan. Needs `If-Match` with the ETag of your last read."""
-    require_if_match(request, PlanRead.model_validate(plan))
+    if_match.check(PlanRead.model_validate(plan))
     plan = await service.update_plan(session=session, plan=plan, data=body, actor=actor)
     return with_etag(response, PlanRead.model_validate(plan))
 
@@ -150,10 +150,10 @@ async def update_plan(
     "/{plan_id}", response_model=PlanRead, responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def archive_plan(
-    request: Request, response: Response, session: SessionDep, actor: Editor, plan: PlanDep
+    response: Response, session: SessionDep, actor: Editor, plan: PlanDep, if_match: IfMatchDep
 ) -> PlanRead:
     """Archive a plan: it leaves lists but nothing is deleted. Needs `If-Match`."""
-    require_if_match(request, PlanRead.model_validate(plan))
+    if_match.check(PlanRead.model_validate(plan))
     plan = await service.archive_plan(session=session, plan=plan, actor=actor)
     return with_etag(response, PlanRead.model_validate(plan))
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -123,16 +123,16 @@ async def get_strategy(
     responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_strategy(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     strategy: StrategyDep,
+    if_match: IfMatchDep,
     body: StrategyUpdate,
 ) -> StrategyRead:
     """Change a strategy. Needs `If-Match`."""
     current = await service.read_strategy(session=session, strategy=strategy)
-    require_if_match(request, current)
+    if_match.check(current)
     strategy = await service.update_strategy(
         session=session, strategy=strategy, data=body, actor=actor
     )
@@ -145,11 +145,15 @@ async def update_strategy(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_strategy(
-    request: Request, response: Response, session: SessionDep, actor: Editor, strategy: StrategyDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    strategy: StrategyDep,
+    if_match: IfMatchDep,
 ) -> StrategyRead:
     """Archive a strategy. Needs `If-Match`; 409 naming the live strategy links to it."""
     current = await service.read_strategy(session=session, strategy=strategy)
-    require_if_match(request, current)
+    if_match.check(current)
     strategy = await service.archive_strategy(session=session, strategy=strategy, actor=actor)
     return with_etag(response, StrategyRead.of(strategy, current.action_count))
 

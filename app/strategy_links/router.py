@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -125,15 +125,15 @@ async def get_strategy_link(
     responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_strategy_link(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     link: StrategyLinkDep,
+    if_match: IfMatchDep,
     body: StrategyLinkUpdate,
 ) -> StrategyLinkRead:
     """Change a link's note. Needs `If-Match`; 409 when the link was deleted."""
-    require_if_match(request, StrategyLinkRead.model_validate(link))
+    if_match.check(StrategyLinkRead.model_validate(link))
     link = await service.update_strategy_link(session=session, link=link, data=body, actor=actor)
     return with_etag(response, StrategyLinkRead.model_validate(link))
 
@@ -144,13 +144,17 @@ async def update_strategy_link(
     responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def delete_strategy_link(
-    request: Request, response: Response, session: SessionDep, actor: Editor, link: StrategyLinkDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    link: StrategyLinkDep,
+    if_match: IfMatchDep,
 ) -> StrategyLinkRead:
     """Delete a link. Needs `If-Match`.
 
     Nothing is lost: the link is archived (its `archived_at` set), leaves lists unless
     `include_archived=true`, and stays readable by id. 409 when it was already deleted.
     """
-    require_if_match(request, StrategyLinkRead.model_validate(link))
+    if_match.check(StrategyLinkRead.model_validate(link))
     link = await service.delete_strategy_link(session=session, link=link, actor=actor)
     return with_etag(response, StrategyLinkRead.model_validate(link))

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
@@ -149,15 +149,15 @@ async def get_success_criterion(
     responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_success_criterion(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     criterion: CriterionDep,
+    if_match: IfMatchDep,
     body: SuccessCriterionUpdate,
 ) -> SuccessCriterionRead:
     """Change a success criterion's statement. Needs `If-Match`; 409 when it is archived."""
-    require_if_match(request, await service.read_one(session=session, criterion=criterion))
+    if_match.check(await service.read_one(session=session, criterion=criterion))
     criterion = await service.update_criterion(
         session=session, criterion=criterion, data=body, actor=actor
     )
@@ -170,14 +170,14 @@ async def update_success_criterion(
     responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def archive_success_criterion(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     criterion: CriterionDep,
+    if_match: IfMatchDep,
 ) -> SuccessCriterionRead:
     """Archive a success criterion. Needs `If-Match`; links to actions are kept."""
-    require_if_match(request, await service.read_one(session=session, criterion=criterion))
+    if_match.check(await service.read_one(session=session, criterion=criterion))
     criterion = await service.archive_criterion(session=session, criterion=criterion, actor=actor)
     return with_etag(response, await service.read_one(session=session, criterion=criterion))
 

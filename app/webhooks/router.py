@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 from app.core.auth.keys import Admin
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, NotFound
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
@@ -89,16 +89,16 @@ async def get_webhook(
     responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def update_webhook(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Admin,
     webhook: WebhookDep,
+    if_match: IfMatchDep,
     body: WebhookUpdate,
 ) -> WebhookRead:
     """Change a subscription, or start a disabled one again (`enabled: true`). Needs
     `If-Match`."""
-    require_if_match(request, WebhookRead.model_validate(webhook))
+    if_match.check(WebhookRead.model_validate(webhook))
     webhook = await service.update_webhook(session=session, webhook=webhook, data=body, actor=actor)
     return with_etag(response, WebhookRead.model_validate(webhook))
 
@@ -109,10 +109,10 @@ async def update_webhook(
     responses=problems(404, 412, 428, conflicts=(Archived,)),
 )
 async def delete_webhook(
-    request: Request, response: Response, session: SessionDep, actor: Admin, webhook: WebhookDep
+    response: Response, session: SessionDep, actor: Admin, webhook: WebhookDep, if_match: IfMatchDep
 ) -> WebhookRead:
     """Stop and delete a subscription; its delivery log is kept. Needs `If-Match`."""
-    require_if_match(request, WebhookRead.model_validate(webhook))
+    if_match.check(WebhookRead.model_validate(webhook))
     webhook = await service.archive_webhook(session=session, webhook=webhook, actor=actor)
     return with_etag(response, WebhookRead.model_validate(webhook))
 
