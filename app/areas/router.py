@@ -6,19 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.areas import service
 from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
-from app.core.http.idempotency import IdempotencyDep
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
-from app.core.resources import crud
 from app.dependencies import AreaDep, PlanDep
 from app.models import Area
 
@@ -63,30 +61,14 @@ async def list_areas(
     responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_area(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    plan: PlanDep,
-    body: AreaCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, plan: PlanDep, body: AreaCreate, idempotency: IdempotencyDep
 ) -> AreaRead | JSONResponse:
     """Add an improvement area to a plan. 409 when the ref is taken or the plan archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> AreaRead:
-        return AreaRead.model_validate(await crud.fetch(s, Area, created_id, "area"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_area", area_id=created_id)),
-    )
-    area = await service.create_area(session=session, plan=plan, data=body, actor=actor)
-    return created(
-        response, AreaRead.model_validate(area), request.url_for("get_area", area_id=area.id)
+    return await idempotency.create(
+        lambda: service.create_area(session=session, plan=plan, data=body, actor=actor),
+        as_read(AreaRead),
+        Area,
+        ("get_area", "area_id"),
     )
 
 

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import InspectionActionDep
 from app.inspection_actions import service
 from app.inspection_actions.schemas import (
@@ -78,44 +76,18 @@ async def list_inspection_actions(
     responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_inspection_action(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: InspectionActionCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: InspectionActionCreate, idempotency: IdempotencyDep
 ) -> InspectionActionRead | JSONResponse:
     """Add an inspection recommendation to a plan.
 
     422 when the plan does not exist; 409 when it is archived or already has that source's
     recommendation with that number.
     """
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> InspectionActionRead:
-        return await service.read_inspection_action(
-            session=s,
-            inspection_action=await crud.fetch(
-                s, InspectionAction, created_id, "inspection action"
-            ),
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(
-            request.url_for("get_inspection_action", inspection_action_id=created_id)
-        ),
-    )
-    inspection_action = await service.create_inspection_action(
-        session=session, data=body, actor=actor
-    )
-    return created(
-        response,
-        InspectionActionRead.of(inspection_action, []),
-        request.url_for("get_inspection_action", inspection_action_id=inspection_action.id),
+    return await idempotency.create(
+        lambda: service.create_inspection_action(session=session, data=body, actor=actor),
+        lambda s, row: service.read_inspection_action(session=s, inspection_action=row),
+        InspectionAction,
+        ("get_inspection_action", "inspection_action_id"),
     )
 
 

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
-from app.core.http.idempotency import IdempotencyDep
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
-from app.core.resources import crud
 from app.dependencies import ObjectiveDep, OutcomeDep
 from app.models import Objective
 from app.objectives import service
@@ -65,8 +63,6 @@ async def list_objectives(
     responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_objective(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: Editor,
     outcome: OutcomeDep,
@@ -74,25 +70,11 @@ async def create_objective(
     idempotency: IdempotencyDep,
 ) -> ObjectiveRead | JSONResponse:
     """Add an objective to an outcome. 409 when the ref is taken or the outcome archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> ObjectiveRead:
-        return ObjectiveRead.model_validate(await crud.fetch(s, Objective, created_id, "objective"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_objective", objective_id=created_id)),
-    )
-    objective = await service.create_objective(
-        session=session, outcome=outcome, data=body, actor=actor
-    )
-    return created(
-        response,
-        ObjectiveRead.model_validate(objective),
-        request.url_for("get_objective", objective_id=objective.id),
+    return await idempotency.create(
+        lambda: service.create_objective(session=session, outcome=outcome, data=body, actor=actor),
+        as_read(ObjectiveRead),
+        Objective,
+        ("get_objective", "objective_id"),
     )
 
 

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
-from app.core.http.idempotency import IdempotencyDep
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import OfficerDep
 from app.models import Officer
 from app.officers import service
@@ -81,31 +79,14 @@ async def list_officers(
     responses=problems(conflicts=(Duplicate,)),
 )
 async def create_officer(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: OfficerCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: OfficerCreate, idempotency: IdempotencyDep
 ) -> OfficerRead | JSONResponse:
     """Add a lead officer: a person, or a role such as "DCS"."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> OfficerRead:
-        return OfficerRead.model_validate(await crud.fetch(s, Officer, created_id, "officer"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_officer", officer_id=created_id)),
-    )
-    officer = await service.create_officer(session=session, data=body, actor=actor)
-    return created(
-        response,
-        OfficerRead.model_validate(officer),
-        request.url_for("get_officer", officer_id=officer.id),
+    return await idempotency.create(
+        lambda: service.create_officer(session=session, data=body, actor=actor),
+        as_read(OfficerRead),
+        Officer,
+        ("get_officer", "officer_id"),
     )
 
 

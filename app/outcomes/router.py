@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
-from app.core.http.idempotency import IdempotencyDep
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
-from app.core.resources import crud
 from app.dependencies import AreaDep, OutcomeDep
 from app.models import Outcome
 from app.outcomes import service
@@ -63,8 +61,6 @@ async def list_outcomes(
     responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_outcome(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: Editor,
     area: AreaDep,
@@ -72,23 +68,11 @@ async def create_outcome(
     idempotency: IdempotencyDep,
 ) -> OutcomeRead | JSONResponse:
     """Add an outcome to an area. 409 when the ref is taken or the area archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> OutcomeRead:
-        return OutcomeRead.model_validate(await crud.fetch(s, Outcome, created_id, "outcome"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_outcome", outcome_id=created_id)),
-    )
-    outcome = await service.create_outcome(session=session, area=area, data=body, actor=actor)
-    return created(
-        response,
-        OutcomeRead.model_validate(outcome),
-        request.url_for("get_outcome", outcome_id=outcome.id),
+    return await idempotency.create(
+        lambda: service.create_outcome(session=session, area=area, data=body, actor=actor),
+        as_read(OutcomeRead),
+        Outcome,
+        ("get_outcome", "outcome_id"),
     )
 
 

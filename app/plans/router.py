@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.actions import assembly
 from app.actions.dependencies import ExpandDep
@@ -19,14 +18,12 @@ from app.core.http.concurrency import (
     IfMatchDep,
     conditional_json,
     conditional_read,
-    created,
     with_etag,
 )
-from app.core.http.idempotency import IdempotencyDep
+from app.core.http.idempotency import IdempotencyDep, as_read
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
-from app.core.resources import crud
 from app.dependencies import PlanDep
 from app.models import Plan, PlanStatus
 from app.plans import service
@@ -89,29 +86,14 @@ async def list_plans(
     responses=problems(conflicts=(Duplicate,)),
 )
 async def create_plan(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: PlanCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: PlanCreate, idempotency: IdempotencyDep
 ) -> PlanRead | JSONResponse:
     """Create a plan."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> PlanRead:
-        return PlanRead.model_validate(await crud.fetch(s, Plan, created_id, "plan"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_plan", plan_id=created_id)),
-    )
-    plan = await service.create_plan(session=session, data=body, actor=actor)
-    return created(
-        response, PlanRead.model_validate(plan), request.url_for("get_plan", plan_id=plan.id)
+    return await idempotency.create(
+        lambda: service.create_plan(session=session, data=body, actor=actor),
+        as_read(PlanRead),
+        Plan,
+        ("get_plan", "plan_id"),
     )
 
 

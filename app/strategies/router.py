@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents, ParentArchived
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import StrategyDep
 from app.models import Strategy
 from app.strategies import service
@@ -74,33 +72,14 @@ async def list_strategies(
     responses=problems(conflicts=(Archived,)),
 )
 async def create_strategy(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: StrategyCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: StrategyCreate, idempotency: IdempotencyDep
 ) -> StrategyRead | JSONResponse:
     """Add a strategy to a plan. 422 when the plan does not exist, 409 when it is archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> StrategyRead:
-        return await service.read_strategy(
-            session=s, strategy=await crud.fetch(s, Strategy, created_id, "strategy")
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_strategy", strategy_id=created_id)),
-    )
-    strategy = await service.create_strategy(session=session, data=body, actor=actor)
-    return created(
-        response,
-        StrategyRead.of(strategy, 0),
-        request.url_for("get_strategy", strategy_id=strategy.id),
+    return await idempotency.create(
+        lambda: service.create_strategy(session=session, data=body, actor=actor),
+        lambda s, strategy: service.read_strategy(session=s, strategy=strategy),
+        Strategy,
+        ("get_strategy", "strategy_id"),
     )
 
 

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
-from app.core.http.idempotency import IdempotencyDep
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import StrategyLinkDep
 from app.models import StrategyLink
 from app.strategy_links import service
@@ -73,37 +71,18 @@ async def list_strategy_links(
     responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_strategy_link(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: StrategyLinkCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: StrategyLinkCreate, idempotency: IdempotencyDep
 ) -> StrategyLinkRead | JSONResponse:
     """Link an action to a strategy in the same plan.
 
     422 when either does not exist or they are in different plans; 409 when either is
     archived or the action is already linked to the strategy (naming that link).
     """
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> StrategyLinkRead:
-        return StrategyLinkRead.model_validate(
-            await crud.fetch(s, StrategyLink, created_id, "strategy link")
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_strategy_link", link_id=created_id)),
-    )
-    link = await service.create_strategy_link(session=session, data=body, actor=actor)
-    return created(
-        response,
-        StrategyLinkRead.model_validate(link),
-        request.url_for("get_strategy_link", link_id=link.id),
+    return await idempotency.create(
+        lambda: service.create_strategy_link(session=session, data=body, actor=actor),
+        as_read(StrategyLinkRead),
+        StrategyLink,
+        ("get_strategy_link", "link_id"),
     )
 
 

@@ -6,18 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, ParentArchived
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import CriterionDep
 from app.models import SuccessCriterion
 from app.success_criteria import service
@@ -94,39 +92,17 @@ async def list_success_criteria(
     responses=problems(conflicts=(Archived,)),
 )
 async def create_success_criterion(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: SuccessCriterionCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: SuccessCriterionCreate, idempotency: IdempotencyDep
 ) -> SuccessCriterionRead | JSONResponse:
     """Add a success criterion to exactly one area, outcome or objective.
 
     422 when none or several are given or the one given does not exist; 409 when it is archived.
     """
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> SuccessCriterionRead:
-        return await service.read_one(
-            session=s,
-            criterion=await crud.fetch(s, SuccessCriterion, created_id, "success criterion"),
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(
-            request.url_for("get_success_criterion", criterion_id=created_id)
-        ),
-    )
-    criterion = await service.create_criterion(session=session, data=body, actor=actor)
-    return created(
-        response,
-        await service.read_one(session=session, criterion=criterion),
-        request.url_for("get_success_criterion", criterion_id=criterion.id),
+    return await idempotency.create(
+        lambda: service.create_criterion(session=session, data=body, actor=actor),
+        lambda s, criterion: service.read_one(session=s, criterion=criterion),
+        SuccessCriterion,
+        ("get_success_criterion", "criterion_id"),
     )
 
 

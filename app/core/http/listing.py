@@ -24,6 +24,7 @@ from app.core.errors import ValidationFailed
 from app.core.http.schemas import FilterText, IsoDateTime
 
 T = TypeVar("T")
+P = TypeVar("P", bound=BaseModel)
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -369,3 +370,13 @@ def set_link_header(request: Request, response: Response, next_cursor: str | Non
         return
     url = request.url.include_query_params(cursor=next_cursor)
     response.headers["Link"] = f'<{url}>; rel="next"'
+
+
+def page_of(
+    request: Request, response: Response, result: PageResult[T], page: type[P], item: Any
+) -> P:
+    """The page a list answers, made with `item` from each row, and its `Link` header."""
+    set_link_header(request, response, result.next_cursor)
+    return page(
+        items=[item(row) for row in result.rows], total=result.total, next_cursor=result.next_cursor
+    )
