@@ -143,7 +143,7 @@ class Idempotency:
             return str(request.url_for(route, **{parameter: created_id}))
 
         async def read_by_id(s: AsyncSession, created_id: str) -> R:
-            entity = await s.get(model, created_id)  # type: ignore[arg-type]
+            entity = await s.get(model, created_id)
             return await read(s, entity)  # type: ignore[arg-type]
 
         self.remember_created(session, read=read_by_id, location=location)
