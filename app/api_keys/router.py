@@ -18,7 +18,7 @@ from app.api_keys.schemas import (
 from app.core.auth.keys import Admin, GeneratedKey, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import KeyExpired, KeyRevoked, KeyRotated
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import problems
 from app.core.http.schemas import Filters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -53,12 +53,7 @@ async def list_api_keys(
     """List API keys (admin). Secrets are never shown. Sortable by `name`, `created_at`,
     `last_used_at`."""
     result = await service.list_api_keys(session=session, params=params, role=role, active=active)
-    set_link_header(request, response, result.next_cursor)
-    return ApiKeyPage(
-        items=[ApiKeyRead.model_validate(k) for k in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, ApiKeyPage, ApiKeyRead.model_validate)
 
 
 @router.post(

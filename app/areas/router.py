@@ -14,7 +14,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, PlanDep
@@ -46,12 +46,7 @@ async def list_areas(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    set_link_header(request, response, result.next_cursor)
-    return AreaPage(
-        items=[AreaRead.model_validate(a) for a in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, AreaPage, AreaRead.model_validate)
 
 
 @router.post(

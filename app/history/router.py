@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.core.auth.keys import Admin, Viewer
 from app.core.db.session import SessionDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import problems
 from app.core.http.schemas import IsoDateTime, TextFilters
 from app.dependencies import ActionDep
@@ -58,9 +58,4 @@ async def list_audit_events(
         until=until,
     )
     result = await service.list_audit_events(session=session, params=params, filters=filters)
-    set_link_header(request, response, result.next_cursor)
-    return AuditEventPage(
-        items=[AuditEventRead.model_validate(e) for e in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, AuditEventPage, AuditEventRead.model_validate)

@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import InspectionActionDep
@@ -59,13 +59,12 @@ async def list_inspection_actions(
         source=source,
         include_archived=include_archived,
     )
-    set_link_header(request, response, result.next_cursor)
-    return InspectionActionPage(
-        items=await service.read_inspection_actions(
-            session=session, inspection_actions=result.rows
-        ),
-        total=result.total,
-        next_cursor=result.next_cursor,
+    return page_of(
+        request,
+        response,
+        result,
+        InspectionActionPage,
+        await service.read_inspection_actions(session=session, inspection_actions=result.rows),
     )
 
 

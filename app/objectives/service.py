@@ -7,10 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.http.listing import ListParams, PageResult, SortField, paginate
+from app.core.http.listing import ListParams, PageResult, SortField, paginate, unless_archived
 from app.core.http.review import where_needs_review
 from app.core.resources import crud
-from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
+from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position, refuse_taken_ref
 from app.models import Action, Objective, Outcome, SuccessCriterion, new_id
 from app.objectives.schemas import ObjectiveCreate, ObjectiveUpdate
 
@@ -33,8 +33,7 @@ async def list_objectives(
 ) -> PageResult[Objective]:
     """One page of the outcome's objectives, in document order unless sorted otherwise."""
     statement = sa.select(Objective).where(col(Objective.outcome_id) == outcome.id)
-    if not include_archived:
-        statement = statement.where(col(Objective.archived_at).is_(None))
+    statement = unless_archived(statement, Objective, include_archived)
     statement = where_needs_review(statement, col(Objective.needs_review), needs_review)
     return await paginate(
         session,
@@ -72,15 +71,7 @@ async def update_objective(
     *, session: AsyncSession, objective: Objective, data: ObjectiveUpdate, actor: Principal
 ) -> Objective:
     changes = data.changes()
-    if "ref" in changes:
-        await ensure_ref_free(
-            session,
-            Objective,
-            plan_id=objective.plan_id,
-            ref=changes["ref"],
-            label=ENTITY,
-            exclude_id=objective.id,
-        )
+    await refuse_taken_ref(session, objective, changes, label=ENTITY)
     return await crud.update(session, objective, changes, actor=actor, entity_type=ENTITY)
 
 
@@ -88,18 +79,12 @@ async def archive_objective(
     *, session: AsyncSession, objective: Objective, actor: Principal
 ) -> Objective:
     """Archive an objective with no live actions or success criteria under it."""
-    blocking = [
-        *await crud.live_children(
-            session, Action, col(Action.objective_id), objective.id, "action"
-        ),
-        *await crud.live_children(
-            session,
-            SuccessCriterion,
-            col(SuccessCriterion.objective_id),
-            objective.id,
-            "success_criterion",
-        ),
-    ]
+    blocking = await crud.live_dependents(
+        session,
+        objective.id,
+        (Action, "objective_id", "action"),
+        (SuccessCriterion, "objective_id", "success_criterion"),
+    )
     return await crud.archive(
         session, objective, actor=actor, entity_type=ENTITY, blocking=blocking
     )
@@ -108,8 +93,7 @@ async def archive_objective(
 async def restore_objective(
     *, session: AsyncSession, objective: Objective, actor: Principal
 ) -> Objective:
-    outcome = await session.get(Outcome, objective.outcome_id)
-    archived_parent = "outcome" if outcome is not None and outcome.archived_at is not None else None
+    parent = crud.archived(await session.get(Outcome, objective.outcome_id), "outcome")
     return await crud.restore(
-        session, objective, actor=actor, entity_type=ENTITY, archived_parent=archived_parent
+        session, objective, actor=actor, entity_type=ENTITY, archived_parent=parent
     )

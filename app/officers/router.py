@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import OfficerDep
@@ -64,12 +64,7 @@ async def list_officers(
         include_archived=include_archived,
     )
     await service.record_reads(session=session, officers=result.rows, actor=actor)
-    set_link_header(request, response, result.next_cursor)
-    return OfficerPage(
-        items=[OfficerRead.model_validate(officer) for officer in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, OfficerPage, OfficerRead.model_validate)
 
 
 @router.post(

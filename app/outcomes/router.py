@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, OutcomeDep
@@ -46,12 +46,7 @@ async def list_outcomes(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    set_link_header(request, response, result.next_cursor)
-    return OutcomePage(
-        items=[OutcomeRead.model_validate(o) for o in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, OutcomePage, OutcomeRead.model_validate)
 
 
 @router.post(

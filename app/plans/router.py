@@ -21,7 +21,7 @@ from app.core.http.concurrency import (
     with_etag,
 )
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
 from app.dependencies import PlanDep
@@ -71,12 +71,7 @@ async def list_plans(
         q=q,
         include_archived=include_archived,
     )
-    set_link_header(request, response, result.next_cursor)
-    return PlanPage(
-        items=[PlanRead.model_validate(plan) for plan in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, PlanPage, PlanRead.model_validate)
 
 
 @router.post(

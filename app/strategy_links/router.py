@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import StrategyLinkDep
@@ -56,12 +56,7 @@ async def list_strategy_links(
         strategy_id=strategy_id,
         include_archived=include_archived,
     )
-    set_link_header(request, response, result.next_cursor)
-    return StrategyLinkPage(
-        items=[StrategyLinkRead.model_validate(link) for link in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, StrategyLinkPage, StrategyLinkRead.model_validate)
 
 
 @router.post(

@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
 from app.core.http.schemas import TextFilters
@@ -77,11 +77,12 @@ async def list_success_criteria(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    set_link_header(request, response, result.next_cursor)
-    return SuccessCriterionPage(
-        items=await service.read_many(session=session, criteria=result.rows),
-        total=result.total,
-        next_cursor=result.next_cursor,
+    return page_of(
+        request,
+        response,
+        result,
+        SuccessCriterionPage,
+        await service.read_many(session=session, criteria=result.rows),
     )
 
 

@@ -10,7 +10,7 @@ from app.core.auth.keys import Admin
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, NotFound
 from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
 from app.models import Webhook, WebhookDelivery
@@ -46,12 +46,7 @@ async def list_webhooks(
 ) -> WebhookPage:
     """List the live subscriptions (admin)."""
     result = await service.list_webhooks(session=session, params=params)
-    set_link_header(request, response, result.next_cursor)
-    return WebhookPage(
-        items=[WebhookRead.model_validate(w) for w in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, WebhookPage, WebhookRead.model_validate)
 
 
 @router.post(
@@ -154,12 +149,7 @@ async def list_webhook_deliveries(
     """The delivery log: every attempt, newest first, with the receiver's status, how long
     it took, any error and when the next attempt is due."""
     result = await service.list_attempts(session=session, webhook=webhook, params=params)
-    set_link_header(request, response, result.next_cursor)
-    return WebhookAttemptPage(
-        items=[WebhookAttemptRead.model_validate(a) for a in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, WebhookAttemptPage, WebhookAttemptRead.model_validate)
 
 
 @router.post(

@@ -372,11 +372,20 @@ def set_link_header(request: Request, response: Response, next_cursor: str | Non
     response.headers["Link"] = f'<{url}>; rel="next"'
 
 
+def unless_archived(
+    statement: sa.Select[Any], model: Any, include_archived: bool
+) -> sa.Select[Any]:
+    """The statement, without archived rows unless they are asked for."""
+    if include_archived:
+        return statement
+    return statement.where(model.archived_at.is_(None))
+
+
 def page_of(
-    request: Request, response: Response, result: PageResult[T], page: type[P], item: Any
+    request: Request, response: Response, result: PageResult[T], page: type[P], items: Any
 ) -> P:
-    """The page a list answers, made with `item` from each row, and its `Link` header."""
+    """The page a list answers, with its `Link` header: `items` are the representations of
+    `result`'s rows, or what makes one from a row."""
     set_link_header(request, response, result.next_cursor)
-    return page(
-        items=[item(row) for row in result.rows], total=result.total, next_cursor=result.next_cursor
-    )
+    listed = [items(row) for row in result.rows] if callable(items) else items
+    return page(items=listed, total=result.total, next_cursor=result.next_cursor)

@@ -118,6 +118,25 @@ async def live_children(
     ]
 
 
+async def live_dependents(
+    session: AsyncSession, entity_id: str, *kinds: tuple[type[TimestampedTable], str, str]
+) -> list[dict[str, str]]:
+    """`live_children` of several kinds, each as (model, the column naming the entity, the
+    type a 409's `blocking` list names)."""
+    return [
+        blocker
+        for model, column, entity_type in kinds
+        for blocker in await live_children(
+            session, model, getattr(model, column), entity_id, entity_type
+        )
+    ]
+
+
+def archived(parent: TimestampedTable | None, label: str) -> str | None:
+    """`label` when the parent is archived (for `restore`'s `archived_parent`), else None."""
+    return label if parent is not None and parent.archived_at is not None else None
+
+
 async def archive(
     session: AsyncSession,
     entity: M,
