@@ -37,14 +37,7 @@ async def list_areas(
     statement = sa.select(Area).where(col(Area.plan_id) == plan.id)
     statement = unless_archived(statement, Area, include_archived)
     statement = where_needs_review(statement, col(Area.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(Area.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def create_area(

@@ -83,14 +83,7 @@ async def list_inspection_actions(
         statement = statement.where(col(InspectionAction.plan_id).in_(plan_id))
     if source:
         statement = statement.where(col(InspectionAction.source).in_(source))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["number"],
-        id_column=col(InspectionAction.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["number"])
 
 
 async def _ensure_number_free(

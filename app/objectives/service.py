@@ -35,14 +35,7 @@ async def list_objectives(
     statement = sa.select(Objective).where(col(Objective.outcome_id) == outcome.id)
     statement = unless_archived(statement, Objective, include_archived)
     statement = where_needs_review(statement, col(Objective.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(Objective.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def create_objective(

@@ -71,14 +71,7 @@ async def list_officers(
             .where(col(Action.plan_id).in_(plan_id), col(Action.archived_at).is_(None))
         )
         statement = statement.where(col(Officer.id).in_(leading))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["name"],
-        id_column=col(Officer.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["name"])
 
 
 async def create_officer(

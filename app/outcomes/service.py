@@ -38,14 +38,7 @@ async def list_outcomes(
     statement = sa.select(Outcome).where(col(Outcome.area_id) == area.id)
     statement = unless_archived(statement, Outcome, include_archived)
     statement = where_needs_review(statement, col(Outcome.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(Outcome.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def _default_ref(session: AsyncSession, area: Area, number: str | None) -> str:

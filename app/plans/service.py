@@ -47,14 +47,7 @@ async def list_plans(
         statement = statement.where(col(Plan.organisation).in_(organisation))
     if q:
         statement = statement.where(contains(col(Plan.title), q))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["created_at"],
-        id_column=col(Plan.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["created_at"])
 
 
 async def _ensure_key_free(session: AsyncSession, key: str | None, plan_id: str = "") -> None:

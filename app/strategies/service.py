@@ -76,14 +76,7 @@ async def list_strategies(
         statement = statement.where(col(Strategy.id).in_(linked))
     if q:
         statement = statement.where(contains(col(Strategy.title), q))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["title"],
-        id_column=col(Strategy.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["title"])
 
 
 async def create_strategy(

@@ -38,14 +38,7 @@ async def list_strategy_links(
         statement = statement.where(col(StrategyLink.action_id).in_(action_id))
     if strategy_id:
         statement = statement.where(col(StrategyLink.strategy_id).in_(strategy_id))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["created_at"],
-        id_column=col(StrategyLink.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["created_at"])
 
 
 def _missing(field: str, label: str) -> FieldError:

@@ -78,14 +78,7 @@ async def list_success_criteria(
     if q:
         statement = statement.where(contains(col(SuccessCriterion.statement), q))
     statement = where_needs_review(statement, col(SuccessCriterion.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(SuccessCriterion.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def linked_action_ids(
