@@ -111,9 +111,7 @@ async def get_action(
 
 
 @router.patch(
-    "/actions/{action_id}",
-    response_model=ActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/actions/{action_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_action(
     response: Response,
@@ -130,9 +128,7 @@ async def update_action(
 
 
 @router.delete(
-    "/actions/{action_id}",
-    response_model=ActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/actions/{action_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_action(
     response: Response, session: SessionDep, actor: Editor, action: ActionDep, if_match: IfMatchDep
@@ -143,11 +139,7 @@ async def archive_action(
     return with_etag(response, await assembly.read_action(session=session, action=action))
 
 
-@router.post(
-    "/actions/{action_id}/restore",
-    response_model=ActionRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post("/actions/{action_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_action(
     response: Response, session: SessionDep, actor: Admin, action: ActionDep
 ) -> ActionRead:

@@ -38,7 +38,7 @@ async def api_key_from_path(
 ApiKeyDep = Annotated[ApiKey, Depends(api_key_from_path)]
 
 
-@router.get("", response_model=ApiKeyPage, responses=problems())
+@router.get("", responses=problems())
 async def list_api_keys(
     request: Request,
     response: Response,
@@ -56,9 +56,7 @@ async def list_api_keys(
     return page_of(request, response, result, ApiKeyPage, ApiKeyRead.model_validate)
 
 
-@router.post(
-    "", response_model=ApiKeyCreated, status_code=status.HTTP_201_CREATED, responses=problems()
-)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=problems())
 async def create_api_key(
     request: Request, response: Response, session: SessionDep, actor: Admin, body: ApiKeyCreate
 ) -> ApiKeyCreated:
@@ -86,13 +84,13 @@ def _created(
     )
 
 
-@router.get("/{key_id}", response_model=ApiKeyRead, responses=problems(404))
+@router.get("/{key_id}", responses=problems(404))
 async def get_api_key(_: Admin, api_key: ApiKeyDep) -> ApiKeyRead:
     """Get an API key (admin), without its secret."""
     return ApiKeyRead.model_validate(api_key)
 
 
-@router.delete("/{key_id}", response_model=ApiKeyRead, responses=problems(404))
+@router.delete("/{key_id}", responses=problems(404))
 async def revoke_api_key(session: SessionDep, actor: Admin, api_key: ApiKeyDep) -> ApiKeyRead:
     """Revoke an API key (admin): it stops working at once. The record is kept."""
     revoked = await service.revoke_api_key(session=session, api_key=api_key, actor=actor)
@@ -101,7 +99,6 @@ async def revoke_api_key(session: SessionDep, actor: Admin, api_key: ApiKeyDep) 
 
 @router.post(
     "/{key_id}/rotate",
-    response_model=ApiKeyCreated,
     status_code=status.HTTP_201_CREATED,
     responses=problems(404, conflicts=(KeyRevoked, KeyExpired, KeyRotated)),
 )

@@ -24,7 +24,7 @@ router = APIRouter(tags=["Areas"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
-@router.get("/plans/{plan_id}/areas", response_model=AreaPage, responses=problems(404))
+@router.get("/plans/{plan_id}/areas", responses=problems(404))
 async def list_areas(
     request: Request,
     response: Response,
@@ -78,9 +78,7 @@ async def get_area(
 
 
 @router.patch(
-    "/areas/{area_id}",
-    response_model=AreaRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/areas/{area_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_area(
     response: Response,
@@ -97,9 +95,7 @@ async def update_area(
 
 
 @router.delete(
-    "/areas/{area_id}",
-    response_model=AreaRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/areas/{area_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_area(
     response: Response, session: SessionDep, actor: Editor, area: AreaDep, if_match: IfMatchDep
@@ -110,11 +106,7 @@ async def archive_area(
     return with_etag(response, AreaRead.model_validate(area))
 
 
-@router.post(
-    "/areas/{area_id}/restore",
-    response_model=AreaRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post("/areas/{area_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_area(
     response: Response, session: SessionDep, actor: Admin, area: AreaDep
 ) -> AreaRead:

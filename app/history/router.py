@@ -18,14 +18,14 @@ from app.history.schemas import ActionHistory, AuditEventPage, AuditEventRead
 router = APIRouter(tags=["History and audit"])
 
 
-@router.get("/actions/{action_id}/history", response_model=ActionHistory, responses=problems(404))
+@router.get("/actions/{action_id}/history", responses=problems(404))
 async def get_action_history(session: SessionDep, _: Viewer, action: ActionDep) -> ActionHistory:
     """Every change to the action, its due-date revisions and its status updates (with the
     rating changes they made), oldest first."""
     return await service.action_history(session=session, action=action)
 
 
-@router.get("/audit-events", response_model=AuditEventPage, responses=problems())
+@router.get("/audit-events", responses=problems())
 async def list_audit_events(
     request: Request,
     response: Response,

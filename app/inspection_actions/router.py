@@ -29,7 +29,7 @@ router = APIRouter(tags=["Inspection actions"])
 PATH = "/inspection-actions/{inspection_action_id}"
 
 
-@router.get("/inspection-actions", response_model=InspectionActionPage, responses=problems())
+@router.get("/inspection-actions", responses=problems())
 async def list_inspection_actions(
     request: Request,
     response: Response,
@@ -105,11 +105,7 @@ async def get_inspection_action(
     return conditional_read(request, response, read)
 
 
-@router.patch(
-    PATH,
-    response_model=InspectionActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
-)
+@router.patch(PATH, responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)))
 async def update_inspection_action(
     response: Response,
     session: SessionDep,
@@ -129,11 +125,7 @@ async def update_inspection_action(
     return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
-@router.delete(
-    PATH,
-    response_model=InspectionActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
-)
+@router.delete(PATH, responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)))
 async def archive_inspection_action(
     response: Response,
     session: SessionDep,
@@ -152,11 +144,7 @@ async def archive_inspection_action(
     return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
-@router.post(
-    PATH + "/restore",
-    response_model=InspectionActionRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post(PATH + "/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_inspection_action(
     response: Response, session: SessionDep, actor: Admin, inspection_action: InspectionActionDep
 ) -> InspectionActionRead:

@@ -24,9 +24,7 @@ router = APIRouter(tags=["Objectives"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
-@router.get(
-    "/outcomes/{outcome_id}/objectives", response_model=ObjectivePage, responses=problems(404)
-)
+@router.get("/outcomes/{outcome_id}/objectives", responses=problems(404))
 async def list_objectives(
     request: Request,
     response: Response,
@@ -86,9 +84,7 @@ async def get_objective(
 
 
 @router.patch(
-    "/objectives/{objective_id}",
-    response_model=ObjectiveRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/objectives/{objective_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_objective(
     response: Response,
@@ -108,7 +104,6 @@ async def update_objective(
 
 @router.delete(
     "/objectives/{objective_id}",
-    response_model=ObjectiveRead,
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_objective(
@@ -125,9 +120,7 @@ async def archive_objective(
 
 
 @router.post(
-    "/objectives/{objective_id}/restore",
-    response_model=ObjectiveRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
+    "/objectives/{objective_id}/restore", responses=problems(404, conflicts=(ParentArchived,))
 )
 async def restore_objective(
     response: Response, session: SessionDep, actor: Admin, objective: ObjectiveDep

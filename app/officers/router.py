@@ -23,7 +23,7 @@ from app.officers.schemas import OfficerCreate, OfficerPage, OfficerRead, Office
 router = APIRouter(tags=["Officers"])
 
 
-@router.get("/officers", response_model=OfficerPage, responses=problems())
+@router.get("/officers", responses=problems())
 async def list_officers(
     request: Request,
     response: Response,
@@ -102,9 +102,7 @@ async def get_officer(
 
 
 @router.patch(
-    "/officers/{officer_id}",
-    response_model=OfficerRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/officers/{officer_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_officer(
     response: Response,
@@ -121,9 +119,7 @@ async def update_officer(
 
 
 @router.delete(
-    "/officers/{officer_id}",
-    response_model=OfficerRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/officers/{officer_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_officer(
     response: Response,
@@ -138,7 +134,7 @@ async def archive_officer(
     return with_etag(response, OfficerRead.model_validate(officer))
 
 
-@router.post("/officers/{officer_id}/restore", response_model=OfficerRead, responses=problems(404))
+@router.post("/officers/{officer_id}/restore", responses=problems(404))
 async def restore_officer(
     response: Response, session: SessionDep, actor: Admin, officer: OfficerDep
 ) -> OfficerRead:

@@ -24,7 +24,7 @@ router = APIRouter(tags=["Outcomes"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
-@router.get("/areas/{area_id}/outcomes", response_model=OutcomePage, responses=problems(404))
+@router.get("/areas/{area_id}/outcomes", responses=problems(404))
 async def list_outcomes(
     request: Request,
     response: Response,
@@ -84,9 +84,7 @@ async def get_outcome(
 
 
 @router.patch(
-    "/outcomes/{outcome_id}",
-    response_model=OutcomeRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/outcomes/{outcome_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_outcome(
     response: Response,
@@ -103,9 +101,7 @@ async def update_outcome(
 
 
 @router.delete(
-    "/outcomes/{outcome_id}",
-    response_model=OutcomeRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/outcomes/{outcome_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_outcome(
     response: Response,
@@ -120,11 +116,7 @@ async def archive_outcome(
     return with_etag(response, OutcomeRead.model_validate(outcome))
 
 
-@router.post(
-    "/outcomes/{outcome_id}/restore",
-    response_model=OutcomeRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post("/outcomes/{outcome_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_outcome(
     response: Response, session: SessionDep, actor: Admin, outcome: OutcomeDep
 ) -> OutcomeRead:

@@ -33,7 +33,7 @@ from app.plans.tree import tree_body
 router = APIRouter(prefix="/plans", tags=["Plans"])
 
 
-@router.get("", response_model=PlanPage, responses=problems())
+@router.get("", responses=problems())
 async def list_plans(
     request: Request,
     response: Response,
@@ -104,11 +104,7 @@ async def get_plan(
     return conditional_read(request, response, PlanRead.model_validate(plan))
 
 
-@router.patch(
-    "/{plan_id}",
-    response_model=PlanRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
-)
+@router.patch("/{plan_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)))
 async def update_plan(
     response: Response,
     session: SessionDep,
@@ -123,9 +119,7 @@ async def update_plan(
     return with_etag(response, PlanRead.model_validate(plan))
 
 
-@router.delete(
-    "/{plan_id}", response_model=PlanRead, responses=problems(404, 412, 428, conflicts=(Archived,))
-)
+@router.delete("/{plan_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def archive_plan(
     response: Response, session: SessionDep, actor: Editor, plan: PlanDep, if_match: IfMatchDep
 ) -> PlanRead:
@@ -135,7 +129,7 @@ async def archive_plan(
     return with_etag(response, PlanRead.model_validate(plan))
 
 
-@router.post("/{plan_id}/restore", response_model=PlanRead, responses=problems(404))
+@router.post("/{plan_id}/restore", responses=problems(404))
 async def restore_plan(
     response: Response, session: SessionDep, actor: Admin, plan: PlanDep
 ) -> PlanRead:

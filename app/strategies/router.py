@@ -23,7 +23,7 @@ from app.strategies.schemas import StrategyCreate, StrategyPage, StrategyRead, S
 router = APIRouter(tags=["Strategies"])
 
 
-@router.get("/strategies", response_model=StrategyPage, responses=problems())
+@router.get("/strategies", responses=problems())
 async def list_strategies(
     request: Request,
     response: Response,
@@ -97,11 +97,7 @@ async def get_strategy(
     return conditional_read(request, response, read)
 
 
-@router.patch(
-    "/strategies/{strategy_id}",
-    response_model=StrategyRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.patch("/strategies/{strategy_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_strategy(
     response: Response,
     session: SessionDep,
@@ -121,7 +117,6 @@ async def update_strategy(
 
 @router.delete(
     "/strategies/{strategy_id}",
-    response_model=StrategyRead,
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_strategy(
@@ -139,9 +134,7 @@ async def archive_strategy(
 
 
 @router.post(
-    "/strategies/{strategy_id}/restore",
-    response_model=StrategyRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
+    "/strategies/{strategy_id}/restore", responses=problems(404, conflicts=(ParentArchived,))
 )
 async def restore_strategy(
     response: Response, session: SessionDep, actor: Admin, strategy: StrategyDep

@@ -28,7 +28,7 @@ from app.strategy_links.schemas import (
 router = APIRouter(tags=["Strategy links"])
 
 
-@router.get("/strategy-links", response_model=StrategyLinkPage, responses=problems())
+@router.get("/strategy-links", responses=problems())
 async def list_strategy_links(
     request: Request,
     response: Response,
@@ -93,11 +93,7 @@ async def get_strategy_link(
     return conditional_read(request, response, StrategyLinkRead.model_validate(link))
 
 
-@router.patch(
-    "/strategy-links/{link_id}",
-    response_model=StrategyLinkRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.patch("/strategy-links/{link_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_strategy_link(
     response: Response,
     session: SessionDep,
@@ -113,9 +109,7 @@ async def update_strategy_link(
 
 
 @router.delete(
-    "/strategy-links/{link_id}",
-    response_model=StrategyLinkRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
+    "/strategy-links/{link_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def delete_strategy_link(
     response: Response,

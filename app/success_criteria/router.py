@@ -30,7 +30,7 @@ router = APIRouter(tags=["Success criteria"])
 IdFilter = TextFilters
 
 
-@router.get("/success-criteria", response_model=SuccessCriterionPage, responses=problems())
+@router.get("/success-criteria", responses=problems())
 async def list_success_criteria(
     request: Request,
     response: Response,
@@ -121,9 +121,7 @@ async def get_success_criterion(
 
 
 @router.patch(
-    "/success-criteria/{criterion_id}",
-    response_model=SuccessCriterionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
+    "/success-criteria/{criterion_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def update_success_criterion(
     response: Response,
@@ -142,9 +140,7 @@ async def update_success_criterion(
 
 
 @router.delete(
-    "/success-criteria/{criterion_id}",
-    response_model=SuccessCriterionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
+    "/success-criteria/{criterion_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def archive_success_criterion(
     response: Response,
@@ -160,9 +156,7 @@ async def archive_success_criterion(
 
 
 @router.post(
-    "/success-criteria/{criterion_id}/restore",
-    response_model=SuccessCriterionRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
+    "/success-criteria/{criterion_id}/restore", responses=problems(404, conflicts=(ParentArchived,))
 )
 async def restore_success_criterion(
     response: Response, session: SessionDep, actor: Admin, criterion: CriterionDep

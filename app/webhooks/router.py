@@ -36,7 +36,7 @@ def _with_secret(webhook: Webhook) -> WebhookWithSecret:
     )
 
 
-@router.get("", response_model=WebhookPage, responses=problems())
+@router.get("", responses=problems())
 async def list_webhooks(
     request: Request,
     response: Response,
@@ -49,12 +49,7 @@ async def list_webhooks(
     return page_of(request, response, result, WebhookPage, WebhookRead.model_validate)
 
 
-@router.post(
-    "",
-    response_model=WebhookWithSecret,
-    status_code=status.HTTP_201_CREATED,
-    responses=problems(),
-)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=problems())
 async def create_webhook(
     request: Request, response: Response, session: SessionDep, actor: Admin, body: WebhookCreate
 ) -> WebhookWithSecret:
@@ -78,11 +73,7 @@ async def get_webhook(
     return conditional_read(request, response, WebhookRead.model_validate(webhook))
 
 
-@router.patch(
-    "/{webhook_id}",
-    response_model=WebhookRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.patch("/{webhook_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_webhook(
     response: Response,
     session: SessionDep,
@@ -98,11 +89,7 @@ async def update_webhook(
     return with_etag(response, WebhookRead.model_validate(webhook))
 
 
-@router.delete(
-    "/{webhook_id}",
-    response_model=WebhookRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.delete("/{webhook_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def delete_webhook(
     response: Response, session: SessionDep, actor: Admin, webhook: WebhookDep, if_match: IfMatchDep
 ) -> WebhookRead:
@@ -112,11 +99,7 @@ async def delete_webhook(
     return with_etag(response, WebhookRead.model_validate(webhook))
 
 
-@router.post(
-    "/{webhook_id}/rotate-secret",
-    response_model=WebhookWithSecret,
-    responses=problems(404, conflicts=(Archived,)),
-)
+@router.post("/{webhook_id}/rotate-secret", responses=problems(404, conflicts=(Archived,)))
 async def rotate_webhook_secret(
     session: SessionDep, actor: Admin, webhook: WebhookDep
 ) -> WebhookWithSecret:
@@ -127,7 +110,6 @@ async def rotate_webhook_secret(
 
 @router.post(
     "/{webhook_id}/ping",
-    response_model=Accepted,
     status_code=status.HTTP_202_ACCEPTED,
     responses=problems(404, conflicts=(Archived,)),
 )
@@ -137,7 +119,7 @@ async def ping_webhook(session: SessionDep, _: Admin, webhook: WebhookDep) -> Ac
     return Accepted(delivery_id=delivery.id)
 
 
-@router.get("/{webhook_id}/deliveries", response_model=WebhookAttemptPage, responses=problems(404))
+@router.get("/{webhook_id}/deliveries", responses=problems(404))
 async def list_webhook_deliveries(
     request: Request,
     response: Response,
@@ -154,7 +136,6 @@ async def list_webhook_deliveries(
 
 @router.post(
     "/{webhook_id}/deliveries/{delivery_id}/redeliver",
-    response_model=Accepted,
     status_code=status.HTTP_202_ACCEPTED,
     responses=problems(404, conflicts=(Archived,)),
 )
