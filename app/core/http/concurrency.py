@@ -38,6 +38,13 @@ def client_has(request: Request, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
+def not_modified(etag: str, *, by_accept: bool = False) -> Response:
+    """The 304 for a client that holds the current ETag; `by_accept` for a resource whose
+    body depends on `Accept` (a report in several formats)."""
+    headers = {"Vary": "Accept", "ETag": etag} if by_accept else {"ETag": etag}
+    return Response(status_code=304, headers=headers)
+
+
 def conditional_read(
     request: Request,
     response: Response,
@@ -64,7 +71,7 @@ def conditional_json(
     `unexpanded`, the unexpanded representation's JSON its ETag is taken from."""
     etag = digest_etag(body if unexpanded is None else unexpanded)
     if unexpanded is None and client_has(request, etag):
-        return Response(status_code=304, headers={"ETag": etag})
+        return not_modified(etag)
     return json_bytes_response(body, response, etag=etag)
 
 
