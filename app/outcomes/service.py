@@ -11,10 +11,11 @@ from sqlmodel import col
 from app.core.auth.keys import Principal
 from app.core.http.listing import ListParams, PageResult, SortField, paginate, unless_archived
 from app.core.http.review import where_needs_review
+from app.core.http.schemas import REF_PATTERN
 from app.core.resources import crud
 from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position, refuse_taken_ref
 from app.models import Action, Area, Objective, Outcome, SuccessCriterion, new_id
-from app.outcomes.schemas import REF_PATTERN, OutcomeCreate, OutcomeUpdate
+from app.outcomes.schemas import OutcomeCreate, OutcomeUpdate
 
 ENTITY = "outcome"
 SORTABLE = {
