@@ -50,18 +50,29 @@ def refuse_if_archived(entity: TimestampedTable, label: str) -> None:
         )
 
 
-async def create(session: AsyncSession, entity: M, *, actor: Principal, entity_type: str) -> M:
-    """Store a new entity and its audit event."""
-    session.add(entity)
-    await session.flush()
+def _record(
+    session: AsyncSession,
+    entity: TimestampedTable,
+    actor: Principal,
+    entity_type: str,
+    operation: str,
+    changes: dict[str, Any],
+) -> None:
     audit.record(
         session,
         actor=actor,
         entity_type=entity_type,
         entity_id=str(getattr(entity, "id")),  # noqa: B009
-        operation="create",
-        changes=audit.created(snapshot(entity)),
+        operation=operation,
+        changes=changes,
     )
+
+
+async def create(session: AsyncSession, entity: M, *, actor: Principal, entity_type: str) -> M:
+    """Store a new entity and its audit event."""
+    session.add(entity)
+    await session.flush()
+    _record(session, entity, actor, entity_type, "create", audit.created(snapshot(entity)))
     await session.commit()
     return entity
 
@@ -83,14 +94,7 @@ async def update(
     diff = audit.changes_between(before, snapshot(entity))
     if diff or extra_audit:
         entity.updated_at = utcnow()
-        audit.record(
-            session,
-            actor=actor,
-            entity_type=entity_type,
-            entity_id=str(getattr(entity, "id")),  # noqa: B009
-            operation="update",
-            changes={**diff, **(extra_audit or {})},
-        )
+        _record(session, entity, actor, entity_type, "update", {**diff, **(extra_audit or {})})
     await session.commit()
     return entity
 
@@ -155,13 +159,13 @@ async def archive(
             extra={"blocking": list(blocking)},
         )
     entity.archived_at = entity.updated_at = utcnow()
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        entity_type=entity_type,
-        entity_id=str(getattr(entity, "id")),  # noqa: B009
-        operation="archive",
-        changes={"archived_at": {"before": None, "after": entity.archived_at.isoformat()}},
+        entity,
+        actor,
+        entity_type,
+        "archive",
+        {"archived_at": {"before": None, "after": entity.archived_at.isoformat()}},
     )
     await session.commit()
     return entity
@@ -183,13 +187,13 @@ async def restore(
     before = entity.archived_at
     entity.archived_at = None
     entity.updated_at = utcnow()
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        entity_type=entity_type,
-        entity_id=str(getattr(entity, "id")),  # noqa: B009
-        operation="restore",
-        changes={"archived_at": {"before": before.isoformat(), "after": None}},
+        entity,
+        actor,
+        entity_type,
+        "restore",
+        {"archived_at": {"before": before.isoformat(), "after": None}},
     )
     await session.commit()
     return entity
