@@ -8,10 +8,10 @@ from sqlmodel import col
 
 from app.areas.schemas import AreaCreate, AreaUpdate
 from app.core.auth.keys import Principal
-from app.core.http.listing import ListParams, PageResult, SortField, paginate, unless_archived
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.http.review import where_needs_review
 from app.core.resources import crud
-from app.core.resources.refs import ensure_ref_free, next_position, refuse_taken_ref
+from app.core.resources.refs import ensure_ref_free, next_position
 from app.models import Action, Area, Outcome, Plan, SuccessCriterion, new_id
 
 ENTITY = "area"
@@ -35,7 +35,7 @@ async def list_areas(
 ) -> PageResult[Area]:
     """One page of the plan's areas, in document order unless sorted otherwise."""
     statement = sa.select(Area).where(col(Area.plan_id) == plan.id)
-    statement = unless_archived(statement, Area, include_archived)
+    statement = crud.unless_archived(statement, Area, include_archived)
     statement = where_needs_review(statement, col(Area.needs_review), needs_review)
     return await paginate(session, statement, params, SORTABLE, ["position"])
 
@@ -62,9 +62,9 @@ async def create_area(
 async def update_area(
     *, session: AsyncSession, area: Area, data: AreaUpdate, actor: Principal
 ) -> Area:
-    changes = data.changes()
-    await refuse_taken_ref(session, area, changes, label=ENTITY)
-    return await crud.update(session, area, changes, actor=actor, entity_type=ENTITY)
+    return await crud.update(
+        session, area, data.changes(), actor=actor, entity_type=ENTITY, unique_ref=True
+    )
 
 
 async def archive_area(*, session: AsyncSession, area: Area, actor: Principal) -> Area:

@@ -77,8 +77,7 @@ async def list_inspection_actions(
 ) -> PageResult[InspectionAction]:
     """One page of inspection actions matching the filters, by number unless sorted otherwise."""
     statement = sa.select(InspectionAction)
-    if not include_archived:
-        statement = statement.where(col(InspectionAction.archived_at).is_(None))
+    statement = crud.unless_archived(statement, InspectionAction, include_archived)
     if plan_id:
         statement = statement.where(col(InspectionAction.plan_id).in_(plan_id))
     if source:

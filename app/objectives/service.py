@@ -7,10 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.http.listing import ListParams, PageResult, SortField, paginate, unless_archived
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.http.review import where_needs_review
 from app.core.resources import crud
-from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position, refuse_taken_ref
+from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
 from app.models import Action, Objective, Outcome, SuccessCriterion, new_id
 from app.objectives.schemas import ObjectiveCreate, ObjectiveUpdate
 
@@ -33,7 +33,7 @@ async def list_objectives(
 ) -> PageResult[Objective]:
     """One page of the outcome's objectives, in document order unless sorted otherwise."""
     statement = sa.select(Objective).where(col(Objective.outcome_id) == outcome.id)
-    statement = unless_archived(statement, Objective, include_archived)
+    statement = crud.unless_archived(statement, Objective, include_archived)
     statement = where_needs_review(statement, col(Objective.needs_review), needs_review)
     return await paginate(session, statement, params, SORTABLE, ["position"])
 
@@ -63,9 +63,9 @@ async def create_objective(
 async def update_objective(
     *, session: AsyncSession, objective: Objective, data: ObjectiveUpdate, actor: Principal
 ) -> Objective:
-    changes = data.changes()
-    await refuse_taken_ref(session, objective, changes, label=ENTITY)
-    return await crud.update(session, objective, changes, actor=actor, entity_type=ENTITY)
+    return await crud.update(
+        session, objective, data.changes(), actor=actor, entity_type=ENTITY, unique_ref=True
+    )
 
 
 async def archive_objective(

@@ -56,8 +56,7 @@ async def list_officers(
 ) -> PageResult[Officer]:
     """One page of officers matching the filters, by name unless sorted otherwise."""
     statement = sa.select(Officer)
-    if not include_archived:
-        statement = statement.where(col(Officer.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Officer, include_archived)
     if q:
         statement = statement.where(contains(col(Officer.name), q))
     if is_role is not None:

@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.http.listing import ListParams, PageResult, SortField, paginate, unless_archived
+from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.http.review import where_needs_review
 from app.core.http.schemas import REF_PATTERN
 from app.core.resources import crud
-from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position, refuse_taken_ref
+from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
 from app.models import Action, Area, Objective, Outcome, SuccessCriterion, new_id
 from app.outcomes.schemas import OutcomeCreate, OutcomeUpdate
 
@@ -37,7 +37,7 @@ async def list_outcomes(
 ) -> PageResult[Outcome]:
     """One page of the area's outcomes, in document order unless sorted otherwise."""
     statement = sa.select(Outcome).where(col(Outcome.area_id) == area.id)
-    statement = unless_archived(statement, Outcome, include_archived)
+    statement = crud.unless_archived(statement, Outcome, include_archived)
     statement = where_needs_review(statement, col(Outcome.needs_review), needs_review)
     return await paginate(session, statement, params, SORTABLE, ["position"])
 
@@ -80,9 +80,9 @@ async def create_outcome(
 async def update_outcome(
     *, session: AsyncSession, outcome: Outcome, data: OutcomeUpdate, actor: Principal
 ) -> Outcome:
-    changes = data.changes()
-    await refuse_taken_ref(session, outcome, changes, label=ENTITY)
-    return await crud.update(session, outcome, changes, actor=actor, entity_type=ENTITY)
+    return await crud.update(
+        session, outcome, data.changes(), actor=actor, entity_type=ENTITY, unique_ref=True
+    )
 
 
 async def archive_outcome(*, session: AsyncSession, outcome: Outcome, actor: Principal) -> Outcome:

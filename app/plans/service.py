@@ -39,8 +39,7 @@ async def list_plans(
     statement = sa.select(Plan)
     if key:
         statement = statement.where(col(Plan.seed_key).in_(key))
-    if not include_archived:
-        statement = statement.where(col(Plan.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Plan, include_archived)
     if status:
         statement = statement.where(col(Plan.status).in_([s.value for s in status]))
     if organisation:

@@ -60,8 +60,7 @@ async def list_success_criteria(
 ) -> PageResult[SuccessCriterion]:
     """One page of success criteria matching the filters (OR within one, AND across)."""
     statement = sa.select(SuccessCriterion)
-    if not include_archived:
-        statement = statement.where(col(SuccessCriterion.archived_at).is_(None))
+    statement = crud.unless_archived(statement, SuccessCriterion, include_archived)
     if plan_id:
         statement = statement.where(col(SuccessCriterion.plan_id).in_(plan_id))
     if area_id:

@@ -375,15 +375,6 @@ def set_link_header(request: Request, response: Response, next_cursor: str | Non
     response.headers["Link"] = f'<{url}>; rel="next"'
 
 
-def unless_archived(
-    statement: sa.Select[Any], model: Any, include_archived: bool
-) -> sa.Select[Any]:
-    """The statement, without archived rows unless they are asked for."""
-    if include_archived:
-        return statement
-    return statement.where(model.archived_at.is_(None))
-
-
 def page_of(
     request: Request, response: Response, result: PageResult[T], page: type[P], items: Any
 ) -> P:

@@ -16,6 +16,7 @@ from sqlmodel import SQLModel, col
 from app.core.auth.keys import Principal
 from app.core.errors import Archived, HasDependents, NotFound, ParentArchived
 from app.core.resources import audit
+from app.core.resources.refs import refuse_taken_ref
 from app.models import TimestampedTable, utcnow
 
 M = TypeVar("M", bound=TimestampedTable)
@@ -85,8 +86,12 @@ async def update(
     actor: Principal,
     entity_type: str,
     extra_audit: Mapping[str, Any] | None = None,
+    unique_ref: bool = False,
 ) -> M:
-    """Apply changes to a live entity; record what really changed."""
+    """Apply changes to a live entity; record what really changed. With `unique_ref`, a
+    new ref another item of its kind in the plan holds is a 409 first."""
+    if unique_ref:
+        await refuse_taken_ref(session, entity, dict(changes), label=entity_type)
     refuse_if_archived(entity, entity_type.replace("_", " "))
     before = snapshot(entity)
     for name, value in changes.items():
@@ -134,6 +139,15 @@ async def live_dependents(
             session, model, getattr(model, column), entity_id, entity_type
         )
     ]
+
+
+def unless_archived(
+    statement: sa.Select[Any], model: Any, include_archived: bool
+) -> sa.Select[Any]:
+    """The statement, without archived rows unless they are asked for."""
+    if include_archived:
+        return statement
+    return statement.where(model.archived_at.is_(None))
 
 
 def archived(parent: TimestampedTable | None, label: str) -> str | None:
