@@ -176,7 +176,7 @@ def test_every_spreadsheet_writer_uses_the_one_neutralising_rule() -> None:
     for writing in (".value =", "value=", ".append(", "csv."):
         assert writing not in layout, writing
     # The plan template reads workbooks with openpyxl, and writes its rows with `append_row`.
-    for path in template_files:
-        template = (ROOT / path).read_text()
+    for name in template_files:
+        template = (ROOT / name).read_text()
         for writing in (".value =", "value=", "csv.", ".append(["):
-            assert writing not in template, (path, writing)
+            assert writing not in template, (name, writing)
