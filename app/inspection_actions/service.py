@@ -28,6 +28,17 @@ SORTABLE = {
 }
 
 
+def live_in_plan(plan_id: str) -> sa.Select[InspectionAction]:
+    """A plan's live inspection actions, by source and number (as the plan lists them)."""
+    return (
+        sa.select(InspectionAction)
+        .where(
+            col(InspectionAction.plan_id) == plan_id, col(InspectionAction.archived_at).is_(None)
+        )
+        .order_by(col(InspectionAction.source), col(InspectionAction.number))
+    )
+
+
 async def _tagged_actions(
     session: AsyncSession, inspection_action_ids: Sequence[str], *, limit: int | None = None
 ) -> list[tuple[str, str, str]]:
