@@ -186,10 +186,9 @@ async def _page(
     return await paginate(
         session,
         _filtered(filters, state, thresholds),
-        params=params,
-        sortable=_sortable(state),
-        default_sort=["created_at"],
-        id_column=col(Action.id),
+        params,
+        _sortable(state),
+        ["created_at"],
         extra_columns=state if filters.as_of and not ids_only else None,
         ids_only=ids_only,
     )

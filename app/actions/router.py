@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.actions import assembly, links, query, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
@@ -21,12 +20,11 @@ from app.actions.schemas import (
 from app.core.auth.keys import Admin, Editor, Viewer, own_officer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
 from app.core.http.responses import NOT_MODIFIED, json_response, problems
 from app.core.http.schemas import IsoDate
-from app.core.resources import crud
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
 from app.models import Action
@@ -71,36 +69,17 @@ async def list_actions(
     responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_action(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: ActionCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: ActionCreate, idempotency: IdempotencyDep
 ) -> ActionRead | JSONResponse:
     """Create an action or sub-action.
 
     The due date is read from the timescale (the last day of the named month) unless given.
     """
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> ActionRead:
-        return await assembly.read_action(
-            session=s, action=await crud.fetch(s, Action, created_id, "action")
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_action", action_id=created_id)),
-    )
-    action = await write.create_action(session=session, data=body, actor=actor)
-    return created(
-        response,
-        await assembly.read_action(session=session, action=action),
-        request.url_for("get_action", action_id=action.id),
+    return await idempotency.create(
+        lambda: write.create_action(session=session, data=body, actor=actor),
+        lambda s, action: assembly.read_action(session=s, action=action),
+        Action,
+        ("get_action", "action_id"),
     )
 
 
@@ -132,43 +111,35 @@ async def get_action(
 
 
 @router.patch(
-    "/actions/{action_id}",
-    response_model=ActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/actions/{action_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_action(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     action: ActionDep,
+    if_match: IfMatchDep,
     body: ActionUpdate,
 ) -> ActionRead:
     """Change an action. Needs `If-Match`; a due date change needs `due_date_reason`."""
-    require_if_match(request, await assembly.read_action(session=session, action=action))
+    if_match.check(await assembly.read_action(session=session, action=action))
     action = await write.update_action(session=session, action=action, data=body, actor=actor)
     return with_etag(response, await assembly.read_action(session=session, action=action))
 
 
 @router.delete(
-    "/actions/{action_id}",
-    response_model=ActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/actions/{action_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_action(
-    request: Request, response: Response, session: SessionDep, actor: Editor, action: ActionDep
+    response: Response, session: SessionDep, actor: Editor, action: ActionDep, if_match: IfMatchDep
 ) -> ActionRead:
     """Archive an action. Needs `If-Match`; 409 naming live sub-actions."""
-    require_if_match(request, await assembly.read_action(session=session, action=action))
+    if_match.check(await assembly.read_action(session=session, action=action))
     action = await write.archive_action(session=session, action=action, actor=actor)
     return with_etag(response, await assembly.read_action(session=session, action=action))
 
 
-@router.post(
-    "/actions/{action_id}/restore",
-    response_model=ActionRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post("/actions/{action_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_action(
     response: Response, session: SessionDep, actor: Admin, action: ActionDep
 ) -> ActionRead:

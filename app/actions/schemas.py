@@ -28,11 +28,11 @@ from app.core.http.schemas import (
     RequestBody,
     ResourceRead,
     TextFilters,
+    ref_field,
 )
 from app.models import DeliveryStatus, Rag, RagFilter, Recurrence
 from app.status_updates.schemas import StatusUpdateRead
 
-REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
 REF = "A short reference, unique in the plan (`A1.3`; sub-actions `A4.5.2`)."
 TIMESCALE = "The timescale as written in the plan: `May 23`, `Every Q`, `Ongoing`."
 MAX_LEADS = 20
@@ -128,13 +128,7 @@ class ActionCreate(RequestBody):
     parent_id: str | None = Field(
         default=None, max_length=40, description="The action this is a sub-action of."
     )
-    ref: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=20,
-        pattern=REF_PATTERN,
-        description=REF + " Assigned when left out.",
-    )
+    ref: str | None = ref_field(REF + " Assigned when left out.")
     title: str = Field(
         min_length=1,
         max_length=2000,
@@ -186,9 +180,7 @@ class ActionUpdate(PatchBody):
         max_length=40,
         description="Make it a sub-action of this action; null for none.",
     )
-    ref: str | None = Field(
-        default=None, min_length=1, max_length=20, pattern=REF_PATTERN, description="New ref."
-    )
+    ref: str | None = ref_field("New ref.")
     title: str | None = Field(default=None, min_length=1, max_length=2000, description="New title.")
     description: str | None = Field(default=None, max_length=10000, description="New detail.")
     notes: str | None = Field(default=None, max_length=5000, description="New notes.")

@@ -19,7 +19,12 @@ from app.actions.timescales import read_timescale, write_due_date
 from app.core.auth.keys import Principal
 from app.core.errors import ValidationFailed
 from app.core.resources import audit, crud
-from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
+from app.core.resources.refs import (
+    ensure_ref_free,
+    next_child_ref,
+    next_position,
+    refuse_taken_ref,
+)
 from app.models import (
     Action,
     ActionLeadOfficer,
@@ -293,15 +298,7 @@ async def update_action(
         )
         changes["outcome_id"] = placement.outcome.id if placement.outcome else None
         changes["objective_id"] = placement.objective.id if placement.objective else None
-    if "ref" in changes:
-        await ensure_ref_free(
-            session,
-            Action,
-            plan_id=action.plan_id,
-            ref=changes["ref"],
-            label=ENTITY,
-            exclude_id=action.id,
-        )
+    await refuse_taken_ref(session, action, changes, label=ENTITY)
     if "timescale" in changes:
         timescale = read_timescale(changes["timescale"])
         changes["timescale_readable"] = timescale.readable

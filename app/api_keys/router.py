@@ -18,7 +18,7 @@ from app.api_keys.schemas import (
 from app.core.auth.keys import Admin, GeneratedKey, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import KeyExpired, KeyRevoked, KeyRotated
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import problems
 from app.core.http.schemas import Filters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -38,7 +38,7 @@ async def api_key_from_path(
 ApiKeyDep = Annotated[ApiKey, Depends(api_key_from_path)]
 
 
-@router.get("", response_model=ApiKeyPage, responses=problems())
+@router.get("", responses=problems())
 async def list_api_keys(
     request: Request,
     response: Response,
@@ -53,17 +53,10 @@ async def list_api_keys(
     """List API keys (admin). Secrets are never shown. Sortable by `name`, `created_at`,
     `last_used_at`."""
     result = await service.list_api_keys(session=session, params=params, role=role, active=active)
-    set_link_header(request, response, result.next_cursor)
-    return ApiKeyPage(
-        items=[ApiKeyRead.model_validate(k) for k in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, ApiKeyPage, ApiKeyRead.model_validate)
 
 
-@router.post(
-    "", response_model=ApiKeyCreated, status_code=status.HTTP_201_CREATED, responses=problems()
-)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=problems())
 async def create_api_key(
     request: Request, response: Response, session: SessionDep, actor: Admin, body: ApiKeyCreate
 ) -> ApiKeyCreated:
@@ -91,13 +84,13 @@ def _created(
     )
 
 
-@router.get("/{key_id}", response_model=ApiKeyRead, responses=problems(404))
+@router.get("/{key_id}", responses=problems(404))
 async def get_api_key(_: Admin, api_key: ApiKeyDep) -> ApiKeyRead:
     """Get an API key (admin), without its secret."""
     return ApiKeyRead.model_validate(api_key)
 
 
-@router.delete("/{key_id}", response_model=ApiKeyRead, responses=problems(404))
+@router.delete("/{key_id}", responses=problems(404))
 async def revoke_api_key(session: SessionDep, actor: Admin, api_key: ApiKeyDep) -> ApiKeyRead:
     """Revoke an API key (admin): it stops working at once. The record is kept."""
     revoked = await service.revoke_api_key(session=session, api_key=api_key, actor=actor)
@@ -106,7 +99,6 @@ async def revoke_api_key(session: SessionDep, actor: Admin, api_key: ApiKeyDep) 
 
 @router.post(
     "/{key_id}/rotate",
-    response_model=ApiKeyCreated,
     status_code=status.HTTP_201_CREATED,
     responses=problems(404, conflicts=(KeyRevoked, KeyExpired, KeyRotated)),
 )

@@ -134,14 +134,7 @@ async def list_api_keys(
         statement = statement.where(col(ApiKey.revoked_at).is_(None))
     elif active is False:
         statement = statement.where(col(ApiKey.revoked_at).is_not(None))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["created_at"],
-        id_column=col(ApiKey.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["created_at"])
 
 
 async def get_api_key(*, session: AsyncSession, key_id: str) -> ApiKey:

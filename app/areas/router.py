@@ -6,19 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.areas import service
 from app.areas.schemas import AreaCreate, AreaPage, AreaRead, AreaUpdate
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
-from app.core.resources import crud
 from app.dependencies import AreaDep, PlanDep
 from app.models import Area
 
@@ -26,7 +24,7 @@ router = APIRouter(tags=["Areas"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
-@router.get("/plans/{plan_id}/areas", response_model=AreaPage, responses=problems(404))
+@router.get("/plans/{plan_id}/areas", responses=problems(404))
 async def list_areas(
     request: Request,
     response: Response,
@@ -48,12 +46,7 @@ async def list_areas(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    set_link_header(request, response, result.next_cursor)
-    return AreaPage(
-        items=[AreaRead.model_validate(a) for a in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, AreaPage, AreaRead.model_validate)
 
 
 @router.post(
@@ -63,30 +56,14 @@ async def list_areas(
     responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_area(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    plan: PlanDep,
-    body: AreaCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, plan: PlanDep, body: AreaCreate, idempotency: IdempotencyDep
 ) -> AreaRead | JSONResponse:
     """Add an improvement area to a plan. 409 when the ref is taken or the plan archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> AreaRead:
-        return AreaRead.model_validate(await crud.fetch(s, Area, created_id, "area"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_area", area_id=created_id)),
-    )
-    area = await service.create_area(session=session, plan=plan, data=body, actor=actor)
-    return created(
-        response, AreaRead.model_validate(area), request.url_for("get_area", area_id=area.id)
+    return await idempotency.create(
+        lambda: service.create_area(session=session, plan=plan, data=body, actor=actor),
+        as_read(AreaRead),
+        Area,
+        ("get_area", "area_id"),
     )
 
 
@@ -101,43 +78,35 @@ async def get_area(
 
 
 @router.patch(
-    "/areas/{area_id}",
-    response_model=AreaRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/areas/{area_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_area(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     area: AreaDep,
+    if_match: IfMatchDep,
     body: AreaUpdate,
 ) -> AreaRead:
     """Change an area. Needs `If-Match`."""
-    require_if_match(request, AreaRead.model_validate(area))
+    if_match.check(AreaRead.model_validate(area))
     area = await service.update_area(session=session, area=area, data=body, actor=actor)
     return with_etag(response, AreaRead.model_validate(area))
 
 
 @router.delete(
-    "/areas/{area_id}",
-    response_model=AreaRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/areas/{area_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_area(
-    request: Request, response: Response, session: SessionDep, actor: Editor, area: AreaDep
+    response: Response, session: SessionDep, actor: Editor, area: AreaDep, if_match: IfMatchDep
 ) -> AreaRead:
     """Archive an area. Needs `If-Match`; 409 naming the live items still under it."""
-    require_if_match(request, AreaRead.model_validate(area))
+    if_match.check(AreaRead.model_validate(area))
     area = await service.archive_area(session=session, area=area, actor=actor)
     return with_etag(response, AreaRead.model_validate(area))
 
 
-@router.post(
-    "/areas/{area_id}/restore",
-    response_model=AreaRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post("/areas/{area_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_area(
     response: Response, session: SessionDep, actor: Admin, area: AreaDep
 ) -> AreaRead:

@@ -15,7 +15,7 @@ from app.core.http.review import (
     REVIEW_NOT_NULLABLE,
     ReadingNotesIn,
 )
-from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead, ref_field
 
 REF = "A short reference, unique in the plan, that reports print and clients filter by."
 
@@ -33,14 +33,7 @@ class AreaCreate(RequestBody):
         description="What the area sets out to achieve.",
         examples=["Ensuring we have the right people in the right place ..."],
     )
-    ref: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=20,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$",
-        description=REF + " Defaults to the number.",
-        examples=["1"],
-    )
+    ref: str | None = ref_field(REF + " Defaults to the number.", examples=["1"])
 
 
 class AreaUpdate(PatchBody):
@@ -53,13 +46,7 @@ class AreaUpdate(PatchBody):
     number: int | None = Field(default=None, ge=1, le=999, description="New number.")
     title: str | None = Field(default=None, min_length=1, max_length=300, description="New title.")
     aim: str | None = Field(default=None, max_length=5000, description="New aim; null clears it.")
-    ref: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=20,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$",
-        description="New reference.",
-    )
+    ref: str | None = ref_field("New reference.")
     reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
     needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 

@@ -35,17 +35,9 @@ async def list_areas(
 ) -> PageResult[Area]:
     """One page of the plan's areas, in document order unless sorted otherwise."""
     statement = sa.select(Area).where(col(Area.plan_id) == plan.id)
-    if not include_archived:
-        statement = statement.where(col(Area.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Area, include_archived)
     statement = where_needs_review(statement, col(Area.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(Area.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def create_area(
@@ -70,34 +62,25 @@ async def create_area(
 async def update_area(
     *, session: AsyncSession, area: Area, data: AreaUpdate, actor: Principal
 ) -> Area:
-    changes = data.changes()
-    if "ref" in changes:
-        await ensure_ref_free(
-            session,
-            Area,
-            plan_id=area.plan_id,
-            ref=changes["ref"],
-            label=ENTITY,
-            exclude_id=area.id,
-        )
-    return await crud.update(session, area, changes, actor=actor, entity_type=ENTITY)
+    return await crud.update(
+        session, area, data.changes(), actor=actor, entity_type=ENTITY, unique_ref=True
+    )
 
 
 async def archive_area(*, session: AsyncSession, area: Area, actor: Principal) -> Area:
     """Archive an area with nothing live under it."""
-    blocking = [
-        *await crud.live_children(session, Outcome, col(Outcome.area_id), area.id, "outcome"),
-        *await crud.live_children(session, Action, col(Action.area_id), area.id, "action"),
-        *await crud.live_children(
-            session, SuccessCriterion, col(SuccessCriterion.area_id), area.id, "success_criterion"
-        ),
-    ]
+    blocking = await crud.live_dependents(
+        session,
+        area.id,
+        (Outcome, "area_id", "outcome"),
+        (Action, "area_id", "action"),
+        (SuccessCriterion, "area_id", "success_criterion"),
+    )
     return await crud.archive(session, area, actor=actor, entity_type=ENTITY, blocking=blocking)
 
 
 async def restore_area(*, session: AsyncSession, area: Area, actor: Principal) -> Area:
-    plan = await session.get(Plan, area.plan_id)
-    archived_parent = "plan" if plan is not None and plan.archived_at is not None else None
+    parent = crud.archived(await session.get(Plan, area.plan_id), "plan")
     return await crud.restore(
-        session, area, actor=actor, entity_type=ENTITY, archived_parent=archived_parent
+        session, area, actor=actor, entity_type=ENTITY, archived_parent=parent
     )

@@ -25,7 +25,7 @@ EventTypeName = StrEnum(  # type: ignore[misc]
 )
 
 
-@router.get("/events", response_model=EventPage, responses=problems())
+@router.get("/events", responses=problems())
 async def list_events(
     request: Request,
     response: Response,

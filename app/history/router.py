@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.core.auth.keys import Admin, Viewer
 from app.core.db.session import SessionDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import problems
 from app.core.http.schemas import IsoDateTime, TextFilters
 from app.dependencies import ActionDep
@@ -18,14 +18,14 @@ from app.history.schemas import ActionHistory, AuditEventPage, AuditEventRead
 router = APIRouter(tags=["History and audit"])
 
 
-@router.get("/actions/{action_id}/history", response_model=ActionHistory, responses=problems(404))
+@router.get("/actions/{action_id}/history", responses=problems(404))
 async def get_action_history(session: SessionDep, _: Viewer, action: ActionDep) -> ActionHistory:
     """Every change to the action, its due-date revisions and its status updates (with the
     rating changes they made), oldest first."""
     return await service.action_history(session=session, action=action)
 
 
-@router.get("/audit-events", response_model=AuditEventPage, responses=problems())
+@router.get("/audit-events", responses=problems())
 async def list_audit_events(
     request: Request,
     response: Response,
@@ -58,9 +58,4 @@ async def list_audit_events(
         until=until,
     )
     result = await service.list_audit_events(session=session, params=params, filters=filters)
-    set_link_header(request, response, result.next_cursor)
-    return AuditEventPage(
-        items=[AuditEventRead.model_validate(e) for e in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, AuditEventPage, AuditEventRead.model_validate)

@@ -52,12 +52,7 @@ async def list_audit_events(
     if filters.until is not None:
         conditions.append(col(AuditEvent.occurred_at) < filters.until)
     return await paginate(
-        session,
-        sa.select(AuditEvent).where(*conditions),
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["occurred_at"],
-        id_column=col(AuditEvent.id),
+        session, sa.select(AuditEvent).where(*conditions), params, SORTABLE, ["occurred_at"]
     )
 
 

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import InspectionActionDep
 from app.inspection_actions import service
 from app.inspection_actions.schemas import (
@@ -31,7 +29,7 @@ router = APIRouter(tags=["Inspection actions"])
 PATH = "/inspection-actions/{inspection_action_id}"
 
 
-@router.get("/inspection-actions", response_model=InspectionActionPage, responses=problems())
+@router.get("/inspection-actions", responses=problems())
 async def list_inspection_actions(
     request: Request,
     response: Response,
@@ -61,13 +59,12 @@ async def list_inspection_actions(
         source=source,
         include_archived=include_archived,
     )
-    set_link_header(request, response, result.next_cursor)
-    return InspectionActionPage(
-        items=await service.read_inspection_actions(
-            session=session, inspection_actions=result.rows
-        ),
-        total=result.total,
-        next_cursor=result.next_cursor,
+    return page_of(
+        request,
+        response,
+        result,
+        InspectionActionPage,
+        await service.read_inspection_actions(session=session, inspection_actions=result.rows),
     )
 
 
@@ -78,44 +75,18 @@ async def list_inspection_actions(
     responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_inspection_action(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: InspectionActionCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: InspectionActionCreate, idempotency: IdempotencyDep
 ) -> InspectionActionRead | JSONResponse:
     """Add an inspection recommendation to a plan.
 
     422 when the plan does not exist; 409 when it is archived or already has that source's
     recommendation with that number.
     """
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> InspectionActionRead:
-        return await service.read_inspection_action(
-            session=s,
-            inspection_action=await crud.fetch(
-                s, InspectionAction, created_id, "inspection action"
-            ),
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(
-            request.url_for("get_inspection_action", inspection_action_id=created_id)
-        ),
-    )
-    inspection_action = await service.create_inspection_action(
-        session=session, data=body, actor=actor
-    )
-    return created(
-        response,
-        InspectionActionRead.of(inspection_action, []),
-        request.url_for("get_inspection_action", inspection_action_id=inspection_action.id),
+    return await idempotency.create(
+        lambda: service.create_inspection_action(session=session, data=body, actor=actor),
+        lambda s, row: service.read_inspection_action(session=s, inspection_action=row),
+        InspectionAction,
+        ("get_inspection_action", "inspection_action_id"),
     )
 
 
@@ -134,58 +105,46 @@ async def get_inspection_action(
     return conditional_read(request, response, read)
 
 
-@router.patch(
-    PATH,
-    response_model=InspectionActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
-)
+@router.patch(PATH, responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)))
 async def update_inspection_action(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     inspection_action: InspectionActionDep,
+    if_match: IfMatchDep,
     body: InspectionActionUpdate,
 ) -> InspectionActionRead:
     """Change an inspection action. Needs `If-Match`; 409 when the source and number are taken."""
     current = await service.read_inspection_action(
         session=session, inspection_action=inspection_action
     )
-    require_if_match(request, current)
+    if_match.check(current)
     inspection_action = await service.update_inspection_action(
         session=session, inspection_action=inspection_action, data=body, actor=actor
     )
     return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
-@router.delete(
-    PATH,
-    response_model=InspectionActionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
-)
+@router.delete(PATH, responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)))
 async def archive_inspection_action(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     inspection_action: InspectionActionDep,
+    if_match: IfMatchDep,
 ) -> InspectionActionRead:
     """Archive an inspection action. Needs `If-Match`; 409 naming the live actions tagged."""
     current = await service.read_inspection_action(
         session=session, inspection_action=inspection_action
     )
-    require_if_match(request, current)
+    if_match.check(current)
     inspection_action = await service.archive_inspection_action(
         session=session, inspection_action=inspection_action, actor=actor
     )
     return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
-@router.post(
-    PATH + "/restore",
-    response_model=InspectionActionRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post(PATH + "/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_inspection_action(
     response: Response, session: SessionDep, actor: Admin, inspection_action: InspectionActionDep
 ) -> InspectionActionRead:

@@ -28,6 +28,17 @@ SORTABLE = {
 }
 
 
+def live_in_plan(plan_id: str) -> sa.Select[InspectionAction]:
+    """A plan's live inspection actions, by source and number (as the plan lists them)."""
+    return (
+        sa.select(InspectionAction)
+        .where(
+            col(InspectionAction.plan_id) == plan_id, col(InspectionAction.archived_at).is_(None)
+        )
+        .order_by(col(InspectionAction.source), col(InspectionAction.number))
+    )
+
+
 async def _tagged_actions(
     session: AsyncSession, inspection_action_ids: Sequence[str], *, limit: int | None = None
 ) -> list[tuple[str, str, str]]:
@@ -77,20 +88,12 @@ async def list_inspection_actions(
 ) -> PageResult[InspectionAction]:
     """One page of inspection actions matching the filters, by number unless sorted otherwise."""
     statement = sa.select(InspectionAction)
-    if not include_archived:
-        statement = statement.where(col(InspectionAction.archived_at).is_(None))
+    statement = crud.unless_archived(statement, InspectionAction, include_archived)
     if plan_id:
         statement = statement.where(col(InspectionAction.plan_id).in_(plan_id))
     if source:
         statement = statement.where(col(InspectionAction.source).in_(source))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["number"],
-        id_column=col(InspectionAction.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["number"])
 
 
 async def _ensure_number_free(

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
-from app.core.resources import crud
 from app.dependencies import ObjectiveDep, OutcomeDep
 from app.models import Objective
 from app.objectives import service
@@ -26,9 +24,7 @@ router = APIRouter(tags=["Objectives"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
-@router.get(
-    "/outcomes/{outcome_id}/objectives", response_model=ObjectivePage, responses=problems(404)
-)
+@router.get("/outcomes/{outcome_id}/objectives", responses=problems(404))
 async def list_objectives(
     request: Request,
     response: Response,
@@ -50,12 +46,7 @@ async def list_objectives(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    set_link_header(request, response, result.next_cursor)
-    return ObjectivePage(
-        items=[ObjectiveRead.model_validate(o) for o in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, ObjectivePage, ObjectiveRead.model_validate)
 
 
 @router.post(
@@ -65,8 +56,6 @@ async def list_objectives(
     responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_objective(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: Editor,
     outcome: OutcomeDep,
@@ -74,25 +63,11 @@ async def create_objective(
     idempotency: IdempotencyDep,
 ) -> ObjectiveRead | JSONResponse:
     """Add an objective to an outcome. 409 when the ref is taken or the outcome archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> ObjectiveRead:
-        return ObjectiveRead.model_validate(await crud.fetch(s, Objective, created_id, "objective"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_objective", objective_id=created_id)),
-    )
-    objective = await service.create_objective(
-        session=session, outcome=outcome, data=body, actor=actor
-    )
-    return created(
-        response,
-        ObjectiveRead.model_validate(objective),
-        request.url_for("get_objective", objective_id=objective.id),
+    return await idempotency.create(
+        lambda: service.create_objective(session=session, outcome=outcome, data=body, actor=actor),
+        as_read(ObjectiveRead),
+        Objective,
+        ("get_objective", "objective_id"),
     )
 
 
@@ -109,20 +84,18 @@ async def get_objective(
 
 
 @router.patch(
-    "/objectives/{objective_id}",
-    response_model=ObjectiveRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/objectives/{objective_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_objective(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     objective: ObjectiveDep,
+    if_match: IfMatchDep,
     body: ObjectiveUpdate,
 ) -> ObjectiveRead:
     """Change an objective. Needs `If-Match`; 409 when the ref is taken or it is archived."""
-    require_if_match(request, ObjectiveRead.model_validate(objective))
+    if_match.check(ObjectiveRead.model_validate(objective))
     objective = await service.update_objective(
         session=session, objective=objective, data=body, actor=actor
     )
@@ -131,26 +104,23 @@ async def update_objective(
 
 @router.delete(
     "/objectives/{objective_id}",
-    response_model=ObjectiveRead,
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_objective(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     objective: ObjectiveDep,
+    if_match: IfMatchDep,
 ) -> ObjectiveRead:
     """Archive an objective. Needs `If-Match`; 409 naming the live items still under it."""
-    require_if_match(request, ObjectiveRead.model_validate(objective))
+    if_match.check(ObjectiveRead.model_validate(objective))
     objective = await service.archive_objective(session=session, objective=objective, actor=actor)
     return with_etag(response, ObjectiveRead.model_validate(objective))
 
 
 @router.post(
-    "/objectives/{objective_id}/restore",
-    response_model=ObjectiveRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
+    "/objectives/{objective_id}/restore", responses=problems(404, conflicts=(ParentArchived,))
 )
 async def restore_objective(
     response: Response, session: SessionDep, actor: Admin, objective: ObjectiveDep

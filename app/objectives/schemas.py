@@ -15,10 +15,9 @@ from app.core.http.review import (
     REVIEW_NOT_NULLABLE,
     ReadingNotesIn,
 )
-from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead, ref_field
 
 REF = "A short reference, unique among the plan's objectives, that reports print and clients use."
-REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
 
 
 class ObjectiveCreate(RequestBody):
@@ -30,13 +29,8 @@ class ObjectiveCreate(RequestBody):
         description="What the objective is.",
         examples=["There is sufficient capacity in the social work workforce"],
     )
-    ref: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=20,
-        pattern=REF_PATTERN,
-        description=REF + " Defaults to the first free `<outcome ref>.<n>`.",
-        examples=["1.1.1"],
+    ref: str | None = ref_field(
+        REF + " Defaults to the first free `<outcome ref>.<n>`.", examples=["1.1.1"]
     )
 
 
@@ -48,9 +42,7 @@ class ObjectiveUpdate(PatchBody):
     statement: str | None = Field(
         default=None, min_length=1, max_length=5000, description="New statement."
     )
-    ref: str | None = Field(
-        default=None, min_length=1, max_length=20, pattern=REF_PATTERN, description="New reference."
-    )
+    ref: str | None = ref_field("New reference.")
     reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
     needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 

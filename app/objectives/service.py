@@ -33,17 +33,9 @@ async def list_objectives(
 ) -> PageResult[Objective]:
     """One page of the outcome's objectives, in document order unless sorted otherwise."""
     statement = sa.select(Objective).where(col(Objective.outcome_id) == outcome.id)
-    if not include_archived:
-        statement = statement.where(col(Objective.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Objective, include_archived)
     statement = where_needs_review(statement, col(Objective.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(Objective.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def create_objective(
@@ -71,35 +63,21 @@ async def create_objective(
 async def update_objective(
     *, session: AsyncSession, objective: Objective, data: ObjectiveUpdate, actor: Principal
 ) -> Objective:
-    changes = data.changes()
-    if "ref" in changes:
-        await ensure_ref_free(
-            session,
-            Objective,
-            plan_id=objective.plan_id,
-            ref=changes["ref"],
-            label=ENTITY,
-            exclude_id=objective.id,
-        )
-    return await crud.update(session, objective, changes, actor=actor, entity_type=ENTITY)
+    return await crud.update(
+        session, objective, data.changes(), actor=actor, entity_type=ENTITY, unique_ref=True
+    )
 
 
 async def archive_objective(
     *, session: AsyncSession, objective: Objective, actor: Principal
 ) -> Objective:
     """Archive an objective with no live actions or success criteria under it."""
-    blocking = [
-        *await crud.live_children(
-            session, Action, col(Action.objective_id), objective.id, "action"
-        ),
-        *await crud.live_children(
-            session,
-            SuccessCriterion,
-            col(SuccessCriterion.objective_id),
-            objective.id,
-            "success_criterion",
-        ),
-    ]
+    blocking = await crud.live_dependents(
+        session,
+        objective.id,
+        (Action, "objective_id", "action"),
+        (SuccessCriterion, "objective_id", "success_criterion"),
+    )
     return await crud.archive(
         session, objective, actor=actor, entity_type=ENTITY, blocking=blocking
     )
@@ -108,8 +86,7 @@ async def archive_objective(
 async def restore_objective(
     *, session: AsyncSession, objective: Objective, actor: Principal
 ) -> Objective:
-    outcome = await session.get(Outcome, objective.outcome_id)
-    archived_parent = "outcome" if outcome is not None and outcome.archived_at is not None else None
+    parent = crud.archived(await session.get(Outcome, objective.outcome_id), "outcome")
     return await crud.restore(
-        session, objective, actor=actor, entity_type=ENTITY, archived_parent=archived_parent
+        session, objective, actor=actor, entity_type=ENTITY, archived_parent=parent
     )

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import OfficerDep
 from app.models import Officer
 from app.officers import service
@@ -25,7 +23,7 @@ from app.officers.schemas import OfficerCreate, OfficerPage, OfficerRead, Office
 router = APIRouter(tags=["Officers"])
 
 
-@router.get("/officers", response_model=OfficerPage, responses=problems())
+@router.get("/officers", responses=problems())
 async def list_officers(
     request: Request,
     response: Response,
@@ -66,12 +64,7 @@ async def list_officers(
         include_archived=include_archived,
     )
     await service.record_reads(session=session, officers=result.rows, actor=actor)
-    set_link_header(request, response, result.next_cursor)
-    return OfficerPage(
-        items=[OfficerRead.model_validate(officer) for officer in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, OfficerPage, OfficerRead.model_validate)
 
 
 @router.post(
@@ -81,31 +74,14 @@ async def list_officers(
     responses=problems(conflicts=(Duplicate,)),
 )
 async def create_officer(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: OfficerCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: OfficerCreate, idempotency: IdempotencyDep
 ) -> OfficerRead | JSONResponse:
     """Add a lead officer: a person, or a role such as "DCS"."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> OfficerRead:
-        return OfficerRead.model_validate(await crud.fetch(s, Officer, created_id, "officer"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_officer", officer_id=created_id)),
-    )
-    officer = await service.create_officer(session=session, data=body, actor=actor)
-    return created(
-        response,
-        OfficerRead.model_validate(officer),
-        request.url_for("get_officer", officer_id=officer.id),
+    return await idempotency.create(
+        lambda: service.create_officer(session=session, data=body, actor=actor),
+        as_read(OfficerRead),
+        Officer,
+        ("get_officer", "officer_id"),
     )
 
 
@@ -126,39 +102,39 @@ async def get_officer(
 
 
 @router.patch(
-    "/officers/{officer_id}",
-    response_model=OfficerRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/officers/{officer_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_officer(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     officer: OfficerDep,
+    if_match: IfMatchDep,
     body: OfficerUpdate,
 ) -> OfficerRead:
     """Change an officer. Needs `If-Match`."""
-    require_if_match(request, OfficerRead.model_validate(officer))
+    if_match.check(OfficerRead.model_validate(officer))
     officer = await service.update_officer(session=session, officer=officer, data=body, actor=actor)
     return with_etag(response, OfficerRead.model_validate(officer))
 
 
 @router.delete(
-    "/officers/{officer_id}",
-    response_model=OfficerRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/officers/{officer_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_officer(
-    request: Request, response: Response, session: SessionDep, actor: Editor, officer: OfficerDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    officer: OfficerDep,
+    if_match: IfMatchDep,
 ) -> OfficerRead:
     """Archive an officer. Needs `If-Match`; 409 naming the live actions they still lead."""
-    require_if_match(request, OfficerRead.model_validate(officer))
+    if_match.check(OfficerRead.model_validate(officer))
     officer = await service.archive_officer(session=session, officer=officer, actor=actor)
     return with_etag(response, OfficerRead.model_validate(officer))
 
 
-@router.post("/officers/{officer_id}/restore", response_model=OfficerRead, responses=problems(404))
+@router.post("/officers/{officer_id}/restore", responses=problems(404))
 async def restore_officer(
     response: Response, session: SessionDep, actor: Admin, officer: OfficerDep
 ) -> OfficerRead:

@@ -56,8 +56,7 @@ async def list_officers(
 ) -> PageResult[Officer]:
     """One page of officers matching the filters, by name unless sorted otherwise."""
     statement = sa.select(Officer)
-    if not include_archived:
-        statement = statement.where(col(Officer.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Officer, include_archived)
     if q:
         statement = statement.where(contains(col(Officer.name), q))
     if is_role is not None:
@@ -71,14 +70,7 @@ async def list_officers(
             .where(col(Action.plan_id).in_(plan_id), col(Action.archived_at).is_(None))
         )
         statement = statement.where(col(Officer.id).in_(leading))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["name"],
-        id_column=col(Officer.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["name"])
 
 
 async def create_officer(

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
-from app.core.resources import crud
 from app.dependencies import AreaDep, OutcomeDep
 from app.models import Outcome
 from app.outcomes import service
@@ -26,7 +24,7 @@ router = APIRouter(tags=["Outcomes"])
 IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
-@router.get("/areas/{area_id}/outcomes", response_model=OutcomePage, responses=problems(404))
+@router.get("/areas/{area_id}/outcomes", responses=problems(404))
 async def list_outcomes(
     request: Request,
     response: Response,
@@ -48,12 +46,7 @@ async def list_outcomes(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    set_link_header(request, response, result.next_cursor)
-    return OutcomePage(
-        items=[OutcomeRead.model_validate(o) for o in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, OutcomePage, OutcomeRead.model_validate)
 
 
 @router.post(
@@ -63,8 +56,6 @@ async def list_outcomes(
     responses=problems(404, conflicts=(Archived, Duplicate)),
 )
 async def create_outcome(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: Editor,
     area: AreaDep,
@@ -72,23 +63,11 @@ async def create_outcome(
     idempotency: IdempotencyDep,
 ) -> OutcomeRead | JSONResponse:
     """Add an outcome to an area. 409 when the ref is taken or the area archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> OutcomeRead:
-        return OutcomeRead.model_validate(await crud.fetch(s, Outcome, created_id, "outcome"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_outcome", outcome_id=created_id)),
-    )
-    outcome = await service.create_outcome(session=session, area=area, data=body, actor=actor)
-    return created(
-        response,
-        OutcomeRead.model_validate(outcome),
-        request.url_for("get_outcome", outcome_id=outcome.id),
+    return await idempotency.create(
+        lambda: service.create_outcome(session=session, area=area, data=body, actor=actor),
+        as_read(OutcomeRead),
+        Outcome,
+        ("get_outcome", "outcome_id"),
     )
 
 
@@ -105,43 +84,39 @@ async def get_outcome(
 
 
 @router.patch(
-    "/outcomes/{outcome_id}",
-    response_model=OutcomeRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
+    "/outcomes/{outcome_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_outcome(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     outcome: OutcomeDep,
+    if_match: IfMatchDep,
     body: OutcomeUpdate,
 ) -> OutcomeRead:
     """Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived."""
-    require_if_match(request, OutcomeRead.model_validate(outcome))
+    if_match.check(OutcomeRead.model_validate(outcome))
     outcome = await service.update_outcome(session=session, outcome=outcome, data=body, actor=actor)
     return with_etag(response, OutcomeRead.model_validate(outcome))
 
 
 @router.delete(
-    "/outcomes/{outcome_id}",
-    response_model=OutcomeRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
+    "/outcomes/{outcome_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_outcome(
-    request: Request, response: Response, session: SessionDep, actor: Editor, outcome: OutcomeDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    outcome: OutcomeDep,
+    if_match: IfMatchDep,
 ) -> OutcomeRead:
     """Archive an outcome. Needs `If-Match`; 409 naming the live items still under it."""
-    require_if_match(request, OutcomeRead.model_validate(outcome))
+    if_match.check(OutcomeRead.model_validate(outcome))
     outcome = await service.archive_outcome(session=session, outcome=outcome, actor=actor)
     return with_etag(response, OutcomeRead.model_validate(outcome))
 
 
-@router.post(
-    "/outcomes/{outcome_id}/restore",
-    response_model=OutcomeRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
-)
+@router.post("/outcomes/{outcome_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))
 async def restore_outcome(
     response: Response, session: SessionDep, actor: Admin, outcome: OutcomeDep
 ) -> OutcomeRead:

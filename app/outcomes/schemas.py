@@ -15,10 +15,9 @@ from app.core.http.review import (
     REVIEW_NOT_NULLABLE,
     ReadingNotesIn,
 )
-from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead, ref_field
 
 REF = "A short reference, unique among the plan's outcomes, that reports print and clients use."
-REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
 
 
 class OutcomeCreate(RequestBody):
@@ -37,12 +36,8 @@ class OutcomeCreate(RequestBody):
         description="What the outcome is.",
         examples=["A skilled, stable and well supported workforce"],
     )
-    ref: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=20,
-        pattern=REF_PATTERN,
-        description=REF + " Defaults to the number when it is given and free, else to the "
+    ref: str | None = ref_field(
+        REF + " Defaults to the number when it is given and free, else to the "
         "first free `<area ref>.<n>`.",
         examples=["1.1"],
     )
@@ -59,9 +54,7 @@ class OutcomeUpdate(PatchBody):
     statement: str | None = Field(
         default=None, min_length=1, max_length=5000, description="New statement."
     )
-    ref: str | None = Field(
-        default=None, min_length=1, max_length=20, pattern=REF_PATTERN, description="New reference."
-    )
+    ref: str | None = ref_field("New reference.")
     reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
     needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
 

@@ -11,10 +11,11 @@ from sqlmodel import col
 from app.core.auth.keys import Principal
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.http.review import where_needs_review
+from app.core.http.schemas import REF_PATTERN
 from app.core.resources import crud
 from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
 from app.models import Action, Area, Objective, Outcome, SuccessCriterion, new_id
-from app.outcomes.schemas import REF_PATTERN, OutcomeCreate, OutcomeUpdate
+from app.outcomes.schemas import OutcomeCreate, OutcomeUpdate
 
 ENTITY = "outcome"
 SORTABLE = {
@@ -36,17 +37,9 @@ async def list_outcomes(
 ) -> PageResult[Outcome]:
     """One page of the area's outcomes, in document order unless sorted otherwise."""
     statement = sa.select(Outcome).where(col(Outcome.area_id) == area.id)
-    if not include_archived:
-        statement = statement.where(col(Outcome.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Outcome, include_archived)
     statement = where_needs_review(statement, col(Outcome.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(Outcome.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def _default_ref(session: AsyncSession, area: Area, number: str | None) -> str:
@@ -87,40 +80,25 @@ async def create_outcome(
 async def update_outcome(
     *, session: AsyncSession, outcome: Outcome, data: OutcomeUpdate, actor: Principal
 ) -> Outcome:
-    changes = data.changes()
-    if "ref" in changes:
-        await ensure_ref_free(
-            session,
-            Outcome,
-            plan_id=outcome.plan_id,
-            ref=changes["ref"],
-            label=ENTITY,
-            exclude_id=outcome.id,
-        )
-    return await crud.update(session, outcome, changes, actor=actor, entity_type=ENTITY)
+    return await crud.update(
+        session, outcome, data.changes(), actor=actor, entity_type=ENTITY, unique_ref=True
+    )
 
 
 async def archive_outcome(*, session: AsyncSession, outcome: Outcome, actor: Principal) -> Outcome:
     """Archive an outcome with no live objectives, actions or success criteria under it."""
-    blocking = [
-        *await crud.live_children(
-            session, Objective, col(Objective.outcome_id), outcome.id, "objective"
-        ),
-        *await crud.live_children(session, Action, col(Action.outcome_id), outcome.id, "action"),
-        *await crud.live_children(
-            session,
-            SuccessCriterion,
-            col(SuccessCriterion.outcome_id),
-            outcome.id,
-            "success_criterion",
-        ),
-    ]
+    blocking = await crud.live_dependents(
+        session,
+        outcome.id,
+        (Objective, "outcome_id", "objective"),
+        (Action, "outcome_id", "action"),
+        (SuccessCriterion, "outcome_id", "success_criterion"),
+    )
     return await crud.archive(session, outcome, actor=actor, entity_type=ENTITY, blocking=blocking)
 
 
 async def restore_outcome(*, session: AsyncSession, outcome: Outcome, actor: Principal) -> Outcome:
-    area = await session.get(Area, outcome.area_id)
-    archived_parent = "area" if area is not None and area.archived_at is not None else None
+    parent = crud.archived(await session.get(Area, outcome.area_id), "area")
     return await crud.restore(
-        session, outcome, actor=actor, entity_type=ENTITY, archived_parent=archived_parent
+        session, outcome, actor=actor, entity_type=ENTITY, archived_parent=parent
     )

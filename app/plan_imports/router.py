@@ -29,7 +29,6 @@ router = APIRouter(tags=["Plan imports"])
 
 @router.post(
     "/plan-imports",
-    response_model=PlanImportResult,
     responses={
         **problems(415),
         200: {"description": "A dry run's preview, or a plan already imported under this key."},

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.actions import assembly
 from app.actions.dependencies import ExpandDep
@@ -16,17 +15,15 @@ from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
 from app.core.http.concurrency import (
+    IfMatchDep,
     conditional_json,
     conditional_read,
-    created,
-    require_if_match,
     with_etag,
 )
-from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.idempotency import IdempotencyDep, as_read
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
-from app.core.resources import crud
 from app.dependencies import PlanDep
 from app.models import Plan, PlanStatus
 from app.plans import service
@@ -36,7 +33,7 @@ from app.plans.tree import tree_body
 router = APIRouter(prefix="/plans", tags=["Plans"])
 
 
-@router.get("", response_model=PlanPage, responses=problems())
+@router.get("", responses=problems())
 async def list_plans(
     request: Request,
     response: Response,
@@ -74,12 +71,7 @@ async def list_plans(
         q=q,
         include_archived=include_archived,
     )
-    set_link_header(request, response, result.next_cursor)
-    return PlanPage(
-        items=[PlanRead.model_validate(plan) for plan in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, PlanPage, PlanRead.model_validate)
 
 
 @router.post(
@@ -89,29 +81,14 @@ async def list_plans(
     responses=problems(conflicts=(Duplicate,)),
 )
 async def create_plan(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: PlanCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: PlanCreate, idempotency: IdempotencyDep
 ) -> PlanRead | JSONResponse:
     """Create a plan."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> PlanRead:
-        return PlanRead.model_validate(await crud.fetch(s, Plan, created_id, "plan"))
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_plan", plan_id=created_id)),
-    )
-    plan = await service.create_plan(session=session, data=body, actor=actor)
-    return created(
-        response, PlanRead.model_validate(plan), request.url_for("get_plan", plan_id=plan.id)
+    return await idempotency.create(
+        lambda: service.create_plan(session=session, data=body, actor=actor),
+        as_read(PlanRead),
+        Plan,
+        ("get_plan", "plan_id"),
     )
 
 
@@ -127,38 +104,32 @@ async def get_plan(
     return conditional_read(request, response, PlanRead.model_validate(plan))
 
 
-@router.patch(
-    "/{plan_id}",
-    response_model=PlanRead,
-    responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)),
-)
+@router.patch("/{plan_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)))
 async def update_plan(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     plan: PlanDep,
+    if_match: IfMatchDep,
     body: PlanUpdate,
 ) -> PlanRead:
     """Change a plan. Needs `If-Match` with the ETag of your last read."""
-    require_if_match(request, PlanRead.model_validate(plan))
+    if_match.check(PlanRead.model_validate(plan))
     plan = await service.update_plan(session=session, plan=plan, data=body, actor=actor)
     return with_etag(response, PlanRead.model_validate(plan))
 
 
-@router.delete(
-    "/{plan_id}", response_model=PlanRead, responses=problems(404, 412, 428, conflicts=(Archived,))
-)
+@router.delete("/{plan_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def archive_plan(
-    request: Request, response: Response, session: SessionDep, actor: Editor, plan: PlanDep
+    response: Response, session: SessionDep, actor: Editor, plan: PlanDep, if_match: IfMatchDep
 ) -> PlanRead:
     """Archive a plan: it leaves lists but nothing is deleted. Needs `If-Match`."""
-    require_if_match(request, PlanRead.model_validate(plan))
+    if_match.check(PlanRead.model_validate(plan))
     plan = await service.archive_plan(session=session, plan=plan, actor=actor)
     return with_etag(response, PlanRead.model_validate(plan))
 
 
-@router.post("/{plan_id}/restore", response_model=PlanRead, responses=problems(404))
+@router.post("/{plan_id}/restore", responses=problems(404))
 async def restore_plan(
     response: Response, session: SessionDep, actor: Admin, plan: PlanDep
 ) -> PlanRead:

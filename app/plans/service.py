@@ -39,22 +39,14 @@ async def list_plans(
     statement = sa.select(Plan)
     if key:
         statement = statement.where(col(Plan.seed_key).in_(key))
-    if not include_archived:
-        statement = statement.where(col(Plan.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Plan, include_archived)
     if status:
         statement = statement.where(col(Plan.status).in_([s.value for s in status]))
     if organisation:
         statement = statement.where(col(Plan.organisation).in_(organisation))
     if q:
         statement = statement.where(contains(col(Plan.title), q))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["created_at"],
-        id_column=col(Plan.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["created_at"])
 
 
 async def _ensure_key_free(session: AsyncSession, key: str | None, plan_id: str = "") -> None:

@@ -16,10 +16,10 @@ from app.actions.assembly import read_actions
 from app.actions.query import action_state_as_of
 from app.actions.schemas import ActionRead, Expansion
 from app.actions.state import live_at
+from app.inspection_actions.service import live_in_plan
 from app.models import (
     Action,
     Area,
-    InspectionAction,
     Objective,
     Outcome,
     Plan,
@@ -194,16 +194,7 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
     outcomes = (await session.scalars(_live(Outcome, plan.id))).all()
     objectives = (await session.scalars(_live(Objective, plan.id))).all()
     criteria = (await session.scalars(_live(SuccessCriterion, plan.id))).all()
-    inspection_rows = (
-        await session.scalars(
-            sa.select(InspectionAction)
-            .where(
-                col(InspectionAction.plan_id) == plan.id,
-                col(InspectionAction.archived_at).is_(None),
-            )
-            .order_by(col(InspectionAction.source), col(InspectionAction.number))
-        )
-    ).all()
+    inspection_rows = (await session.scalars(live_in_plan(plan.id))).all()
     reads = await _action_reads(session, plan, as_of)
     actions_of_criterion = _linked_actions(reads, Expansion.success_criteria)
     actions_of_inspection = _linked_actions(reads, Expansion.inspection_actions)

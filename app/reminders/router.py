@@ -19,7 +19,7 @@ from app.reminders.schemas import UpdatesOwed
 router = APIRouter(tags=["Reports"])
 
 
-@router.get("/reports/updates-owed", response_model=UpdatesOwed, responses=problems(404))
+@router.get("/reports/updates-owed", responses=problems(404))
 async def get_updates_owed(
     session: SessionDep,
     _: Viewer,

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from app import __version__
 from app.core.errors import AppError
-from app.core.http.concurrency import client_has, digest_etag
+from app.core.http.concurrency import client_has, digest_etag, not_modified
 from app.reports.documents import HTML_TYPE, PDF_TYPE, html_bytes, to_pdf
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, table_csv, to_csv
 from app.reports.pack import BoardPack, quarterly_pack
@@ -221,7 +221,7 @@ def cached_response(request: Request, key: ReportKey, etag: str) -> Response | N
     """A report when it needs no computing: a 304 when the client has this ETag, or this
     worker's rendering when it has the same ETag; None otherwise."""
     if client_has(request, etag):
-        return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
+        return not_modified(etag, by_accept=True)
     cache = cached_reports(request)
     cached = cache.get(key)
     if cached is None or cached.etag != etag:

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.actions.state import has_lateral, is_overdue, live_at, state_at, state_of
+from app.inspection_actions.service import live_in_plan
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -299,16 +300,7 @@ async def plan_fingerprint(session: AsyncSession, plan_id: str) -> tuple[Any, ..
 async def inspection_tags(
     session: AsyncSession, plan: Plan
 ) -> list[tuple[InspectionAction, set[str]]]:
-    inspections = (
-        await session.scalars(
-            sa.select(InspectionAction)
-            .where(
-                col(InspectionAction.plan_id) == plan.id,
-                col(InspectionAction.archived_at).is_(None),
-            )
-            .order_by(col(InspectionAction.source), col(InspectionAction.number))
-        )
-    ).all()
+    inspections = (await session.scalars(live_in_plan(plan.id))).all()
     tagged: dict[str, set[str]] = defaultdict(set)
     for inspection_id, action_id in (
         await session.execute(

@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import StrategyDep
 from app.models import Strategy
 from app.strategies import service
@@ -25,7 +23,7 @@ from app.strategies.schemas import StrategyCreate, StrategyPage, StrategyRead, S
 router = APIRouter(tags=["Strategies"])
 
 
-@router.get("/strategies", response_model=StrategyPage, responses=problems())
+@router.get("/strategies", responses=problems())
 async def list_strategies(
     request: Request,
     response: Response,
@@ -59,11 +57,12 @@ async def list_strategies(
         q=q,
         include_archived=include_archived,
     )
-    set_link_header(request, response, result.next_cursor)
-    return StrategyPage(
-        items=await service.read_strategies(session=session, strategies=result.rows),
-        total=result.total,
-        next_cursor=result.next_cursor,
+    return page_of(
+        request,
+        response,
+        result,
+        StrategyPage,
+        await service.read_strategies(session=session, strategies=result.rows),
     )
 
 
@@ -74,33 +73,14 @@ async def list_strategies(
     responses=problems(conflicts=(Archived,)),
 )
 async def create_strategy(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: StrategyCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: StrategyCreate, idempotency: IdempotencyDep
 ) -> StrategyRead | JSONResponse:
     """Add a strategy to a plan. 422 when the plan does not exist, 409 when it is archived."""
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> StrategyRead:
-        return await service.read_strategy(
-            session=s, strategy=await crud.fetch(s, Strategy, created_id, "strategy")
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_strategy", strategy_id=created_id)),
-    )
-    strategy = await service.create_strategy(session=session, data=body, actor=actor)
-    return created(
-        response,
-        StrategyRead.of(strategy, 0),
-        request.url_for("get_strategy", strategy_id=strategy.id),
+    return await idempotency.create(
+        lambda: service.create_strategy(session=session, data=body, actor=actor),
+        lambda s, strategy: service.read_strategy(session=s, strategy=strategy),
+        Strategy,
+        ("get_strategy", "strategy_id"),
     )
 
 
@@ -117,22 +97,18 @@ async def get_strategy(
     return conditional_read(request, response, read)
 
 
-@router.patch(
-    "/strategies/{strategy_id}",
-    response_model=StrategyRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.patch("/strategies/{strategy_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_strategy(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     strategy: StrategyDep,
+    if_match: IfMatchDep,
     body: StrategyUpdate,
 ) -> StrategyRead:
     """Change a strategy. Needs `If-Match`."""
     current = await service.read_strategy(session=session, strategy=strategy)
-    require_if_match(request, current)
+    if_match.check(current)
     strategy = await service.update_strategy(
         session=session, strategy=strategy, data=body, actor=actor
     )
@@ -141,23 +117,24 @@ async def update_strategy(
 
 @router.delete(
     "/strategies/{strategy_id}",
-    response_model=StrategyRead,
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_strategy(
-    request: Request, response: Response, session: SessionDep, actor: Editor, strategy: StrategyDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    strategy: StrategyDep,
+    if_match: IfMatchDep,
 ) -> StrategyRead:
     """Archive a strategy. Needs `If-Match`; 409 naming the live strategy links to it."""
     current = await service.read_strategy(session=session, strategy=strategy)
-    require_if_match(request, current)
+    if_match.check(current)
     strategy = await service.archive_strategy(session=session, strategy=strategy, actor=actor)
     return with_etag(response, StrategyRead.of(strategy, current.action_count))
 
 
 @router.post(
-    "/strategies/{strategy_id}/restore",
-    response_model=StrategyRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
+    "/strategies/{strategy_id}/restore", responses=problems(404, conflicts=(ParentArchived,))
 )
 async def restore_strategy(
     response: Response, session: SessionDep, actor: Admin, strategy: StrategyDep

@@ -65,8 +65,7 @@ async def list_strategies(
 ) -> PageResult[Strategy]:
     """One page of strategies matching the filters, by title unless sorted otherwise."""
     statement = sa.select(Strategy)
-    if not include_archived:
-        statement = statement.where(col(Strategy.archived_at).is_(None))
+    statement = crud.unless_archived(statement, Strategy, include_archived)
     if plan_id:
         statement = statement.where(col(Strategy.plan_id).in_(plan_id))
     if action_id:
@@ -76,14 +75,7 @@ async def list_strategies(
         statement = statement.where(col(Strategy.id).in_(linked))
     if q:
         statement = statement.where(contains(col(Strategy.title), q))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["title"],
-        id_column=col(Strategy.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["title"])
 
 
 async def create_strategy(

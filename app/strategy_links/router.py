@@ -6,17 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.idempotency import IdempotencyDep, as_read
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import StrategyLinkDep
 from app.models import StrategyLink
 from app.strategy_links import service
@@ -30,7 +28,7 @@ from app.strategy_links.schemas import (
 router = APIRouter(tags=["Strategy links"])
 
 
-@router.get("/strategy-links", response_model=StrategyLinkPage, responses=problems())
+@router.get("/strategy-links", responses=problems())
 async def list_strategy_links(
     request: Request,
     response: Response,
@@ -58,12 +56,7 @@ async def list_strategy_links(
         strategy_id=strategy_id,
         include_archived=include_archived,
     )
-    set_link_header(request, response, result.next_cursor)
-    return StrategyLinkPage(
-        items=[StrategyLinkRead.model_validate(link) for link in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, StrategyLinkPage, StrategyLinkRead.model_validate)
 
 
 @router.post(
@@ -73,37 +66,18 @@ async def list_strategy_links(
     responses=problems(conflicts=(Archived, Duplicate)),
 )
 async def create_strategy_link(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: StrategyLinkCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: StrategyLinkCreate, idempotency: IdempotencyDep
 ) -> StrategyLinkRead | JSONResponse:
     """Link an action to a strategy in the same plan.
 
     422 when either does not exist or they are in different plans; 409 when either is
     archived or the action is already linked to the strategy (naming that link).
     """
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> StrategyLinkRead:
-        return StrategyLinkRead.model_validate(
-            await crud.fetch(s, StrategyLink, created_id, "strategy link")
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(request.url_for("get_strategy_link", link_id=created_id)),
-    )
-    link = await service.create_strategy_link(session=session, data=body, actor=actor)
-    return created(
-        response,
-        StrategyLinkRead.model_validate(link),
-        request.url_for("get_strategy_link", link_id=link.id),
+    return await idempotency.create(
+        lambda: service.create_strategy_link(session=session, data=body, actor=actor),
+        as_read(StrategyLinkRead),
+        StrategyLink,
+        ("get_strategy_link", "link_id"),
     )
 
 
@@ -119,38 +93,36 @@ async def get_strategy_link(
     return conditional_read(request, response, StrategyLinkRead.model_validate(link))
 
 
-@router.patch(
-    "/strategy-links/{link_id}",
-    response_model=StrategyLinkRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.patch("/strategy-links/{link_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_strategy_link(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     link: StrategyLinkDep,
+    if_match: IfMatchDep,
     body: StrategyLinkUpdate,
 ) -> StrategyLinkRead:
     """Change a link's note. Needs `If-Match`; 409 when the link was deleted."""
-    require_if_match(request, StrategyLinkRead.model_validate(link))
+    if_match.check(StrategyLinkRead.model_validate(link))
     link = await service.update_strategy_link(session=session, link=link, data=body, actor=actor)
     return with_etag(response, StrategyLinkRead.model_validate(link))
 
 
 @router.delete(
-    "/strategy-links/{link_id}",
-    response_model=StrategyLinkRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
+    "/strategy-links/{link_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def delete_strategy_link(
-    request: Request, response: Response, session: SessionDep, actor: Editor, link: StrategyLinkDep
+    response: Response,
+    session: SessionDep,
+    actor: Editor,
+    link: StrategyLinkDep,
+    if_match: IfMatchDep,
 ) -> StrategyLinkRead:
     """Delete a link. Needs `If-Match`.
 
     Nothing is lost: the link is archived (its `archived_at` set), leaves lists unless
     `include_archived=true`, and stays readable by id. 409 when it was already deleted.
     """
-    require_if_match(request, StrategyLinkRead.model_validate(link))
+    if_match.check(StrategyLinkRead.model_validate(link))
     link = await service.delete_strategy_link(session=session, link=link, actor=actor)
     return with_etag(response, StrategyLinkRead.model_validate(link))

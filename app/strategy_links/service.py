@@ -32,20 +32,12 @@ async def list_strategy_links(
 ) -> PageResult[StrategyLink]:
     """One page of links matching the filters, oldest first unless sorted otherwise."""
     statement = sa.select(StrategyLink)
-    if not include_archived:
-        statement = statement.where(col(StrategyLink.archived_at).is_(None))
+    statement = crud.unless_archived(statement, StrategyLink, include_archived)
     if action_id:
         statement = statement.where(col(StrategyLink.action_id).in_(action_id))
     if strategy_id:
         statement = statement.where(col(StrategyLink.strategy_id).in_(strategy_id))
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["created_at"],
-        id_column=col(StrategyLink.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["created_at"])
 
 
 def _missing(field: str, label: str) -> FieldError:

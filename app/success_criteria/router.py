@@ -6,18 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Admin, Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, ParentArchived
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.review import NeedsReviewFilter
 from app.core.http.schemas import TextFilters
-from app.core.resources import crud
 from app.dependencies import CriterionDep
 from app.models import SuccessCriterion
 from app.success_criteria import service
@@ -32,7 +30,7 @@ router = APIRouter(tags=["Success criteria"])
 IdFilter = TextFilters
 
 
-@router.get("/success-criteria", response_model=SuccessCriterionPage, responses=problems())
+@router.get("/success-criteria", responses=problems())
 async def list_success_criteria(
     request: Request,
     response: Response,
@@ -79,11 +77,12 @@ async def list_success_criteria(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    set_link_header(request, response, result.next_cursor)
-    return SuccessCriterionPage(
-        items=await service.read_many(session=session, criteria=result.rows),
-        total=result.total,
-        next_cursor=result.next_cursor,
+    return page_of(
+        request,
+        response,
+        result,
+        SuccessCriterionPage,
+        await service.read_many(session=session, criteria=result.rows),
     )
 
 
@@ -94,39 +93,17 @@ async def list_success_criteria(
     responses=problems(conflicts=(Archived,)),
 )
 async def create_success_criterion(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    body: SuccessCriterionCreate,
-    idempotency: IdempotencyDep,
+    session: SessionDep, actor: Editor, body: SuccessCriterionCreate, idempotency: IdempotencyDep
 ) -> SuccessCriterionRead | JSONResponse:
     """Add a success criterion to exactly one area, outcome or objective.
 
     422 when none or several are given or the one given does not exist; 409 when it is archived.
     """
-    replay = idempotency.replayed_response()
-    if replay is not None:
-        return replay
-
-    async def read_created(s: AsyncSession, created_id: str) -> SuccessCriterionRead:
-        return await service.read_one(
-            session=s,
-            criterion=await crud.fetch(s, SuccessCriterion, created_id, "success criterion"),
-        )
-
-    idempotency.remember_created(
-        session,
-        read=read_created,
-        location=lambda created_id: str(
-            request.url_for("get_success_criterion", criterion_id=created_id)
-        ),
-    )
-    criterion = await service.create_criterion(session=session, data=body, actor=actor)
-    return created(
-        response,
-        await service.read_one(session=session, criterion=criterion),
-        request.url_for("get_success_criterion", criterion_id=criterion.id),
+    return await idempotency.create(
+        lambda: service.create_criterion(session=session, data=body, actor=actor),
+        lambda s, criterion: service.read_one(session=s, criterion=criterion),
+        SuccessCriterion,
+        ("get_success_criterion", "criterion_id"),
     )
 
 
@@ -144,20 +121,18 @@ async def get_success_criterion(
 
 
 @router.patch(
-    "/success-criteria/{criterion_id}",
-    response_model=SuccessCriterionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
+    "/success-criteria/{criterion_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def update_success_criterion(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     criterion: CriterionDep,
+    if_match: IfMatchDep,
     body: SuccessCriterionUpdate,
 ) -> SuccessCriterionRead:
     """Change a success criterion's statement. Needs `If-Match`; 409 when it is archived."""
-    require_if_match(request, await service.read_one(session=session, criterion=criterion))
+    if_match.check(await service.read_one(session=session, criterion=criterion))
     criterion = await service.update_criterion(
         session=session, criterion=criterion, data=body, actor=actor
     )
@@ -165,27 +140,23 @@ async def update_success_criterion(
 
 
 @router.delete(
-    "/success-criteria/{criterion_id}",
-    response_model=SuccessCriterionRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
+    "/success-criteria/{criterion_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def archive_success_criterion(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     criterion: CriterionDep,
+    if_match: IfMatchDep,
 ) -> SuccessCriterionRead:
     """Archive a success criterion. Needs `If-Match`; links to actions are kept."""
-    require_if_match(request, await service.read_one(session=session, criterion=criterion))
+    if_match.check(await service.read_one(session=session, criterion=criterion))
     criterion = await service.archive_criterion(session=session, criterion=criterion, actor=actor)
     return with_etag(response, await service.read_one(session=session, criterion=criterion))
 
 
 @router.post(
-    "/success-criteria/{criterion_id}/restore",
-    response_model=SuccessCriterionRead,
-    responses=problems(404, conflicts=(ParentArchived,)),
+    "/success-criteria/{criterion_id}/restore", responses=problems(404, conflicts=(ParentArchived,))
 )
 async def restore_success_criterion(
     response: Response, session: SessionDep, actor: Admin, criterion: CriterionDep

@@ -60,8 +60,7 @@ async def list_success_criteria(
 ) -> PageResult[SuccessCriterion]:
     """One page of success criteria matching the filters (OR within one, AND across)."""
     statement = sa.select(SuccessCriterion)
-    if not include_archived:
-        statement = statement.where(col(SuccessCriterion.archived_at).is_(None))
+    statement = crud.unless_archived(statement, SuccessCriterion, include_archived)
     if plan_id:
         statement = statement.where(col(SuccessCriterion.plan_id).in_(plan_id))
     if area_id:
@@ -78,14 +77,7 @@ async def list_success_criteria(
     if q:
         statement = statement.where(contains(col(SuccessCriterion.statement), q))
     statement = where_needs_review(statement, col(SuccessCriterion.needs_review), needs_review)
-    return await paginate(
-        session,
-        statement,
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["position"],
-        id_column=col(SuccessCriterion.id),
-    )
+    return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
 async def linked_action_ids(

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 from app.core.auth.keys import Admin
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, NotFound
-from app.core.http.concurrency import conditional_read, created, require_if_match, with_etag
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
 from app.models import Webhook, WebhookDelivery
@@ -36,7 +36,7 @@ def _with_secret(webhook: Webhook) -> WebhookWithSecret:
     )
 
 
-@router.get("", response_model=WebhookPage, responses=problems())
+@router.get("", responses=problems())
 async def list_webhooks(
     request: Request,
     response: Response,
@@ -46,20 +46,10 @@ async def list_webhooks(
 ) -> WebhookPage:
     """List the live subscriptions (admin)."""
     result = await service.list_webhooks(session=session, params=params)
-    set_link_header(request, response, result.next_cursor)
-    return WebhookPage(
-        items=[WebhookRead.model_validate(w) for w in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, WebhookPage, WebhookRead.model_validate)
 
 
-@router.post(
-    "",
-    response_model=WebhookWithSecret,
-    status_code=status.HTTP_201_CREATED,
-    responses=problems(),
-)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=problems())
 async def create_webhook(
     request: Request, response: Response, session: SessionDep, actor: Admin, body: WebhookCreate
 ) -> WebhookWithSecret:
@@ -83,45 +73,33 @@ async def get_webhook(
     return conditional_read(request, response, WebhookRead.model_validate(webhook))
 
 
-@router.patch(
-    "/{webhook_id}",
-    response_model=WebhookRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.patch("/{webhook_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_webhook(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Admin,
     webhook: WebhookDep,
+    if_match: IfMatchDep,
     body: WebhookUpdate,
 ) -> WebhookRead:
     """Change a subscription, or start a disabled one again (`enabled: true`). Needs
     `If-Match`."""
-    require_if_match(request, WebhookRead.model_validate(webhook))
+    if_match.check(WebhookRead.model_validate(webhook))
     webhook = await service.update_webhook(session=session, webhook=webhook, data=body, actor=actor)
     return with_etag(response, WebhookRead.model_validate(webhook))
 
 
-@router.delete(
-    "/{webhook_id}",
-    response_model=WebhookRead,
-    responses=problems(404, 412, 428, conflicts=(Archived,)),
-)
+@router.delete("/{webhook_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def delete_webhook(
-    request: Request, response: Response, session: SessionDep, actor: Admin, webhook: WebhookDep
+    response: Response, session: SessionDep, actor: Admin, webhook: WebhookDep, if_match: IfMatchDep
 ) -> WebhookRead:
     """Stop and delete a subscription; its delivery log is kept. Needs `If-Match`."""
-    require_if_match(request, WebhookRead.model_validate(webhook))
+    if_match.check(WebhookRead.model_validate(webhook))
     webhook = await service.archive_webhook(session=session, webhook=webhook, actor=actor)
     return with_etag(response, WebhookRead.model_validate(webhook))
 
 
-@router.post(
-    "/{webhook_id}/rotate-secret",
-    response_model=WebhookWithSecret,
-    responses=problems(404, conflicts=(Archived,)),
-)
+@router.post("/{webhook_id}/rotate-secret", responses=problems(404, conflicts=(Archived,)))
 async def rotate_webhook_secret(
     session: SessionDep, actor: Admin, webhook: WebhookDep
 ) -> WebhookWithSecret:
@@ -132,7 +110,6 @@ async def rotate_webhook_secret(
 
 @router.post(
     "/{webhook_id}/ping",
-    response_model=Accepted,
     status_code=status.HTTP_202_ACCEPTED,
     responses=problems(404, conflicts=(Archived,)),
 )
@@ -142,7 +119,7 @@ async def ping_webhook(session: SessionDep, _: Admin, webhook: WebhookDep) -> Ac
     return Accepted(delivery_id=delivery.id)
 
 
-@router.get("/{webhook_id}/deliveries", response_model=WebhookAttemptPage, responses=problems(404))
+@router.get("/{webhook_id}/deliveries", responses=problems(404))
 async def list_webhook_deliveries(
     request: Request,
     response: Response,
@@ -154,17 +131,11 @@ async def list_webhook_deliveries(
     """The delivery log: every attempt, newest first, with the receiver's status, how long
     it took, any error and when the next attempt is due."""
     result = await service.list_attempts(session=session, webhook=webhook, params=params)
-    set_link_header(request, response, result.next_cursor)
-    return WebhookAttemptPage(
-        items=[WebhookAttemptRead.model_validate(a) for a in result.rows],
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, WebhookAttemptPage, WebhookAttemptRead.model_validate)
 
 
 @router.post(
     "/{webhook_id}/deliveries/{delivery_id}/redeliver",
-    response_model=Accepted,
     status_code=status.HTTP_202_ACCEPTED,
     responses=problems(404, conflicts=(Archived,)),
 )

@@ -33,10 +33,9 @@ async def list_webhooks(*, session: AsyncSession, params: ListParams) -> PageRes
     return await paginate(
         session,
         sa.select(Webhook).where(col(Webhook.archived_at).is_(None)),
-        params=params,
-        sortable=SORTABLE,
-        default_sort=["created_at"],
-        id_column=col(Webhook.id),
+        params,
+        SORTABLE,
+        ["created_at"],
     )
 
 
@@ -145,8 +144,7 @@ async def list_attempts(
     return await paginate(
         session,
         sa.select(WebhookAttempt).where(col(WebhookAttempt.webhook_id) == webhook.id),
-        params=params,
-        sortable=ATTEMPTS_SORTABLE,
-        default_sort=["-started_at"],
-        id_column=col(WebhookAttempt.id),
+        params,
+        ATTEMPTS_SORTABLE,
+        ["-started_at"],
     )

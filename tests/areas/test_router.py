@@ -53,6 +53,18 @@ async def test_update_with_if_match(editor: httpx.AsyncClient, session: AsyncSes
     assert response.json()["aim"] is None
 
 
+async def test_missing_if_match_is_refused_before_the_body_is_read(
+    editor: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    area = await make_area(session, await make_plan(session))
+    url = f"/api/v1/areas/{area.id}"
+    # The precondition is checked first: a malformed body without If-Match is a 428.
+    assert_problem(await editor.patch(url, json={"title": 5}), 428)
+    assert_problem(await editor.patch("/api/v1/areas/area_missing", json={"title": 5}), 404)
+    stored = (await editor.get(url)).json()
+    assert stored["title"] == area.title
+
+
 async def test_archive_refused_while_outcomes_live(
     editor: httpx.AsyncClient, admin: httpx.AsyncClient, session: AsyncSession
 ) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
 
-from fastapi import Request, Response
+from fastapi import Depends, Request, Response
 from pydantic import BaseModel
 
 from app.core.errors import PreconditionFailed, PreconditionRequired
@@ -37,6 +38,13 @@ def client_has(request: Request, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
+def not_modified(etag: str, *, by_accept: bool = False) -> Response:
+    """The 304 for a client that holds the current ETag; `by_accept` for a resource whose
+    body depends on `Accept` (a report in several formats)."""
+    headers = {"Vary": "Accept", "ETag": etag} if by_accept else {"ETag": etag}
+    return Response(status_code=304, headers=headers)
+
+
 def conditional_read(
     request: Request,
     response: Response,
@@ -63,26 +71,51 @@ def conditional_json(
     `unexpanded`, the unexpanded representation's JSON its ETag is taken from."""
     etag = digest_etag(body if unexpanded is None else unexpanded)
     if unexpanded is None and client_has(request, etag):
-        return Response(status_code=304, headers={"ETag": etag})
+        return not_modified(etag)
     return json_bytes_response(body, response, etag=etag)
 
 
+MISSING_IF_MATCH = (
+    "This write needs an If-Match header with the ETag from your last read of the "
+    "resource, so that concurrent edits are never silently overwritten."
+)
+STALE_IF_MATCH = (
+    "The resource has changed since you read it (If-Match does not match its ETag). "
+    "Read it again, reapply your change, and retry."
+)
+
+
+@dataclass(frozen=True)
+class IfMatch:
+    """The ETags a write's `If-Match` header names (`*` for any)."""
+
+    tags: tuple[str, ...]
+
+    def check(self, current: BaseModel) -> None:
+        """Refuse the write (412) unless the client saw `current`, the representation now."""
+        if "*" not in self.tags and etag_of(current) not in self.tags:
+            raise PreconditionFailed(STALE_IF_MATCH)
+
+
+def if_match(request: Request) -> IfMatch:
+    """The write's `If-Match` header, parsed; 428 without one. Declared in the contract by
+    the operation's 428 response (`main._document_conditional_headers`), not as a
+    parameter here."""
+    header = request.headers.get("If-Match")
+    if header is None:
+        raise PreconditionRequired(MISSING_IF_MATCH)
+    return IfMatch(tuple(_tags(header)))
+
+
+IfMatchDep = Annotated[IfMatch, Depends(if_match)]
+"""A write that needs `If-Match`: declare it after the resource's loader (so a missing
+resource is a 404 first), and call `check` with the current representation."""
+
+
 def require_if_match(request: Request, current: BaseModel) -> None:
-    """Refuse a write unless the client proves it saw the current representation."""
-    if_match = request.headers.get("If-Match")
-    if if_match is None:
-        raise PreconditionRequired(
-            "This write needs an If-Match header with the ETag from your last read of the "
-            "resource, so that concurrent edits are never silently overwritten."
-        )
-    tags = _tags(if_match)
-    if "*" in tags:
-        return
-    if etag_of(current) not in tags:
-        raise PreconditionFailed(
-            "The resource has changed since you read it (If-Match does not match its ETag). "
-            "Read it again, reapply your change, and retry."
-        )
+    """`IfMatchDep` for a route that cannot declare it (kept for those; prefer the
+    dependency)."""
+    if_match(request).check(current)
 
 
 def with_etag(response: Response, read: R) -> R:

@@ -14,10 +14,10 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import sqlalchemy as sa
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -27,7 +27,12 @@ from app.core.auth.keys import Principal, authenticate
 from app.core.db import outbox
 from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
+from app.core.http.concurrency import created
 from app.models import IdempotencyRecord, new_id, utcnow
+
+E = TypeVar("E")
+R = TypeVar("R", bound=BaseModel)
+Read = Callable[[AsyncSession, E], Awaitable[R]]
 
 REPLAY_HEADER = "Idempotent-Replayed"
 PURGE_FIRST_AFTER_SECONDS = 300
@@ -45,6 +50,10 @@ class Idempotency:
     path: str
     request_hash: str
     replay: IdempotencyRecord | None = None
+    # The exchange it belongs to, for `create`.
+    request: Request | None = None
+    response: Response | None = None
+    session: AsyncSession | None = None
 
     def replayed_response(self) -> JSONResponse | None:
         """The first response again, marked as a replay; None when this is no retry."""
@@ -111,9 +120,50 @@ class Idempotency:
 
         outbox.before_commit(session, store)
 
+    async def create(
+        self,
+        write: Callable[[], Awaitable[E]],
+        read: Read[E, R],
+        model: type[E],
+        at: tuple[str, str],
+    ) -> R | JSONResponse:
+        """A create route's answer: the first response again on a retry; otherwise `write`
+        stores the new `model` row, and its 201 (`read` gives its representation) is stored
+        with it and sent with its ETag and its `Location`: the URL of the route `at` names,
+        whose path parameter `at` also names."""
+        replay = self.replayed_response()
+        if replay is not None:
+            return replay
+        request, response, session = self.request, self.response, self.session
+        if request is None or response is None or session is None:
+            raise RuntimeError("Idempotency.create needs the request from the dependency.")
+        route, parameter = at
+
+        def location(created_id: str) -> str:
+            return str(request.url_for(route, **{parameter: created_id}))
+
+        async def read_by_id(s: AsyncSession, created_id: str) -> R:
+            entity = await s.get(model, created_id)
+            return await read(s, entity)  # type: ignore[arg-type]
+
+        self.remember_created(session, read=read_by_id, location=location)
+        entity = await write()
+        read_now = await read(session, entity)
+        return created(response, read_now, location(getattr(entity, "id")))  # noqa: B009
+
+
+def as_read(schema: type[R]) -> Read[Any, R]:
+    """`Idempotency.create`'s `read` for a representation made from the row alone."""
+
+    async def read(_: AsyncSession, entity: Any) -> R:
+        return schema.model_validate(entity)
+
+    return read
+
 
 async def idempotency(
     request: Request,
+    response: Response,
     session: SessionDep,
     principal: Annotated[Principal, Depends(authenticate)],
     idempotency_key: Annotated[
@@ -138,6 +188,9 @@ async def idempotency(
         method=request.method,
         path=request.url.path,
         request_hash=request_hash,
+        request=request,
+        response=response,
+        session=session,
     )
     if idempotency_key is None:
         return found

@@ -24,6 +24,7 @@ from app.core.errors import ValidationFailed
 from app.core.http.schemas import FilterText, IsoDateTime
 
 T = TypeVar("T")
+P = TypeVar("P", bound=BaseModel)
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -285,11 +286,11 @@ class PageResult(Generic[T]):
 async def paginate(
     session: AsyncSession,
     statement: sa.Select[T],
-    *,
     params: ListParams,
     sortable: Mapping[str, SortField],
     default_sort: Sequence[str],
-    id_column: ColumnElement[Any] | Mapped[Any],
+    *,
+    id_column: ColumnElement[Any] | Mapped[Any] | None = None,
     extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
     ids_only: Literal[False] = False,
 ) -> PageResult[T]: ...
@@ -299,11 +300,11 @@ async def paginate(
 async def paginate(
     session: AsyncSession,
     statement: sa.Select[T],
-    *,
     params: ListParams,
     sortable: Mapping[str, SortField],
     default_sort: Sequence[str],
-    id_column: ColumnElement[Any] | Mapped[Any],
+    *,
+    id_column: ColumnElement[Any] | Mapped[Any] | None = None,
     extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
     ids_only: bool,
 ) -> PageResult[Any]: ...
@@ -312,11 +313,11 @@ async def paginate(
 async def paginate(
     session: AsyncSession,
     statement: sa.Select[T],
-    *,
     params: ListParams,
     sortable: Mapping[str, SortField],
     default_sort: Sequence[str],
-    id_column: ColumnElement[Any] | Mapped[Any],
+    *,
+    id_column: ColumnElement[Any] | Mapped[Any] | None = None,
     extra_columns: Mapping[str, ColumnElement[Any]] | None = None,
     ids_only: bool = False,
 ) -> PageResult[Any]:
@@ -325,8 +326,11 @@ async def paginate(
     `extra_columns` are computed per row and returned in `extras`; a sort field of the same
     name reads its cursor value from them rather than from the row. With `ids_only`, the
     page is of ids (`id_column`) rather than of the rows the statement selects, for a
-    caller that reads the rows its own way.
+    caller that reads the rows its own way. `id_column` is the selected table's `id`
+    unless given.
     """
+    if id_column is None:
+        id_column = statement.column_descriptions[0]["entity"].id
     keys = parse_sort(params.sort, sortable, default_sort)
     if params.updated_since is not None:
         statement = statement.where(_changed_column(statement) >= params.updated_since)
@@ -369,3 +373,13 @@ def set_link_header(request: Request, response: Response, next_cursor: str | Non
         return
     url = request.url.include_query_params(cursor=next_cursor)
     response.headers["Link"] = f'<{url}>; rel="next"'
+
+
+def page_of(
+    request: Request, response: Response, result: PageResult[T], page: type[P], items: Any
+) -> P:
+    """The page a list answers, with its `Link` header: `items` are the representations of
+    `result`'s rows, or what makes one from a row."""
+    set_link_header(request, response, result.next_cursor)
+    listed = [items(row) for row in result.rows] if callable(items) else items
+    return page(items=listed, total=result.total, next_cursor=result.next_cursor)

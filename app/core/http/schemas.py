@@ -279,3 +279,20 @@ class ResourceRead(BaseModel):
     created_at: datetime = Field(description="When it was created (RFC 3339, UTC).")
     updated_at: datetime = Field(description="When it last changed (RFC 3339, UTC).")
     archived_at: datetime | None = Field(description="When it was archived; null while it is live.")
+
+
+REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
+"""What a `ref` may be: letters, digits, dots and dashes, starting with a letter or digit."""
+
+
+def ref_field(description: str, *, examples: list[str] | None = None) -> Any:
+    """An optional `ref` a request body takes (what it defaults to is in `description`)."""
+    extra: dict[str, Any] = {} if examples is None else {"examples": examples}
+    return Field(
+        default=None,
+        min_length=1,
+        max_length=20,
+        pattern=REF_PATTERN,
+        description=description,
+        **extra,
+    )

@@ -16,6 +16,7 @@ from sqlmodel import SQLModel, col
 from app.core.auth.keys import Principal
 from app.core.errors import Archived, HasDependents, NotFound, ParentArchived
 from app.core.resources import audit
+from app.core.resources.refs import refuse_taken_ref
 from app.models import TimestampedTable, utcnow
 
 M = TypeVar("M", bound=TimestampedTable)
@@ -50,18 +51,29 @@ def refuse_if_archived(entity: TimestampedTable, label: str) -> None:
         )
 
 
-async def create(session: AsyncSession, entity: M, *, actor: Principal, entity_type: str) -> M:
-    """Store a new entity and its audit event."""
-    session.add(entity)
-    await session.flush()
+def _record(
+    session: AsyncSession,
+    entity: TimestampedTable,
+    actor: Principal,
+    entity_type: str,
+    operation: str,
+    changes: dict[str, Any],
+) -> None:
     audit.record(
         session,
         actor=actor,
         entity_type=entity_type,
         entity_id=str(getattr(entity, "id")),  # noqa: B009
-        operation="create",
-        changes=audit.created(snapshot(entity)),
+        operation=operation,
+        changes=changes,
     )
+
+
+async def create(session: AsyncSession, entity: M, *, actor: Principal, entity_type: str) -> M:
+    """Store a new entity and its audit event."""
+    session.add(entity)
+    await session.flush()
+    _record(session, entity, actor, entity_type, "create", audit.created(snapshot(entity)))
     await session.commit()
     return entity
 
@@ -74,8 +86,12 @@ async def update(
     actor: Principal,
     entity_type: str,
     extra_audit: Mapping[str, Any] | None = None,
+    unique_ref: bool = False,
 ) -> M:
-    """Apply changes to a live entity; record what really changed."""
+    """Apply changes to a live entity; record what really changed. With `unique_ref`, a
+    new ref another item of its kind in the plan holds is a 409 first."""
+    if unique_ref:
+        await refuse_taken_ref(session, entity, dict(changes), label=entity_type)
     refuse_if_archived(entity, entity_type.replace("_", " "))
     before = snapshot(entity)
     for name, value in changes.items():
@@ -83,14 +99,7 @@ async def update(
     diff = audit.changes_between(before, snapshot(entity))
     if diff or extra_audit:
         entity.updated_at = utcnow()
-        audit.record(
-            session,
-            actor=actor,
-            entity_type=entity_type,
-            entity_id=str(getattr(entity, "id")),  # noqa: B009
-            operation="update",
-            changes={**diff, **(extra_audit or {})},
-        )
+        _record(session, entity, actor, entity_type, "update", {**diff, **(extra_audit or {})})
     await session.commit()
     return entity
 
@@ -118,6 +127,34 @@ async def live_children(
     ]
 
 
+async def live_dependents(
+    session: AsyncSession, entity_id: str, *kinds: tuple[type[TimestampedTable], str, str]
+) -> list[dict[str, str]]:
+    """`live_children` of several kinds, each as (model, the column naming the entity, the
+    type a 409's `blocking` list names)."""
+    return [
+        blocker
+        for model, column, entity_type in kinds
+        for blocker in await live_children(
+            session, model, getattr(model, column), entity_id, entity_type
+        )
+    ]
+
+
+def unless_archived(
+    statement: sa.Select[Any], model: Any, include_archived: bool
+) -> sa.Select[Any]:
+    """The statement, without archived rows unless they are asked for."""
+    if include_archived:
+        return statement
+    return statement.where(model.archived_at.is_(None))
+
+
+def archived(parent: TimestampedTable | None, label: str) -> str | None:
+    """`label` when the parent is archived (for `restore`'s `archived_parent`), else None."""
+    return label if parent is not None and parent.archived_at is not None else None
+
+
 async def archive(
     session: AsyncSession,
     entity: M,
@@ -136,13 +173,13 @@ async def archive(
             extra={"blocking": list(blocking)},
         )
     entity.archived_at = entity.updated_at = utcnow()
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        entity_type=entity_type,
-        entity_id=str(getattr(entity, "id")),  # noqa: B009
-        operation="archive",
-        changes={"archived_at": {"before": None, "after": entity.archived_at.isoformat()}},
+        entity,
+        actor,
+        entity_type,
+        "archive",
+        {"archived_at": {"before": None, "after": entity.archived_at.isoformat()}},
     )
     await session.commit()
     return entity
@@ -164,13 +201,13 @@ async def restore(
     before = entity.archived_at
     entity.archived_at = None
     entity.updated_at = utcnow()
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        entity_type=entity_type,
-        entity_id=str(getattr(entity, "id")),  # noqa: B009
-        operation="restore",
-        changes={"archived_at": {"before": before.isoformat(), "after": None}},
+        entity,
+        actor,
+        entity_type,
+        "restore",
+        {"archived_at": {"before": before.isoformat(), "after": None}},
     )
     await session.commit()
     return entity

@@ -32,6 +32,21 @@ async def ensure_ref_free(
         )
 
 
+async def refuse_taken_ref(
+    session: AsyncSession, entity: Any, changes: dict[str, Any], *, label: str
+) -> None:
+    """409 when a change gives the entity a ref another item of its kind in the plan has."""
+    if "ref" in changes:
+        await ensure_ref_free(
+            session,
+            type(entity),
+            plan_id=entity.plan_id,
+            ref=changes["ref"],
+            label=label,
+            exclude_id=entity.id,
+        )
+
+
 async def next_position(session: AsyncSession, model: Any, *conditions: Any) -> int:
     """One past the last position among the rows matching the conditions."""
     highest = await session.scalar(sa.select(sa.func.max(col(model.position))).where(*conditions))
