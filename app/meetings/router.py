@@ -14,10 +14,11 @@ from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, MeetingNotHeld, SnapshotTaken
 from app.core.http.concurrency import (
+    IfMatchDep,
     client_has,
     conditional_read,
     created,
-    require_if_match,
+    not_modified,
     with_etag,
 )
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
@@ -193,17 +194,17 @@ async def get_meeting(
     responses=problems(404, 412, 428, conflicts=(Duplicate, SnapshotTaken)),
 )
 async def update_meeting(
-    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
     meeting: MeetingDep,
+    if_match: IfMatchDep,
     body: MeetingUpdate,
 ) -> MeetingRead:
     """Change a meeting. Needs `If-Match`. 409 when the board already meets about the plan on
     the new day, or when the meeting's snapshot is taken and the board or date would change."""
     current = await service.read_meeting(session=session, meeting=meeting)
-    require_if_match(request, current)
+    if_match.check(current)
     meeting = await service.update_meeting(
         session=session, meeting=meeting, current=current, data=body, actor=actor
     )
@@ -307,6 +308,6 @@ async def get_meeting_snapshot(
     )
     etag = pack_etag(pack, chosen)
     if client_has(request, etag):
-        return Response(status_code=304, headers={"Vary": "Accept", "ETag": etag})
+        return not_modified(etag, by_accept=True)
     # Rendering a PDF or a workbook is CPU work: off the event loop.
     return respond(await run_in_threadpool(render_pack, pack, chosen, etag))

@@ -165,6 +165,7 @@ def test_every_spreadsheet_writer_uses_the_one_neutralising_rule() -> None:
     template_files = [
         "app/plan_imports/excel/actions_sheet.py",
         "app/plan_imports/excel/reader.py",
+        "app/plan_imports/excel/template.py",
         "app/plan_imports/excel/writer.py",
     ]
     assert sorted(set(writers)) == [

@@ -112,12 +112,6 @@ IfMatchDep = Annotated[IfMatch, Depends(if_match)]
 resource is a 404 first), and call `check` with the current representation."""
 
 
-def require_if_match(request: Request, current: BaseModel) -> None:
-    """`IfMatchDep` for a route that cannot declare it (kept for those; prefer the
-    dependency)."""
-    if_match(request).check(current)
-
-
 def with_etag(response: Response, read: R) -> R:
     """The representation a write answers with, its ETag set on the response."""
     response.headers["ETag"] = etag_of(read)
