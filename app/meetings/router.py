@@ -22,7 +22,7 @@ from app.core.http.concurrency import (
     with_etag,
 )
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
@@ -89,12 +89,7 @@ async def list_meetings(
             partners_attending=partners_attending,
         ),
     )
-    set_link_header(request, response, result.next_cursor)
-    return MeetingPage(
-        items=service.page_reads(result),
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    return page_of(request, response, result, MeetingPage, service.page_reads(result))
 
 
 @router.post(

@@ -74,7 +74,6 @@ async def list_meetings(
         params=params,
         sortable=SORTABLE,
         default_sort=["date"],
-        id_column=col(Meeting.id),
         extra_columns={"snapshot_id": snapshot_id},
     )
 

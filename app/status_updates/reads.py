@@ -59,7 +59,6 @@ async def list_status_updates(
         params=params,
         sortable=SORTABLE,
         default_sort=["created_at"],
-        id_column=col(StatusUpdate.id),
     )
 
 

@@ -12,7 +12,7 @@ from app.core.auth.keys import Contributor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.http.listing import ListParams, set_link_header, sorted_by
+from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -50,12 +50,8 @@ async def _page(
     filters: reads.UpdateFilters,
 ) -> StatusUpdatePage:
     result = await reads.list_status_updates(session=session, params=params, filters=filters)
-    set_link_header(request, response, result.next_cursor)
-    return StatusUpdatePage(
-        items=await reads.read_updates(session=session, updates=result.rows),
-        total=result.total,
-        next_cursor=result.next_cursor,
-    )
+    items = await reads.read_updates(session=session, updates=result.rows)
+    return page_of(request, response, result, StatusUpdatePage, items)
 
 
 @router.post(
