@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import Any
 
 import jinja2
 
@@ -60,10 +61,36 @@ def html_bytes(pack: BoardPack) -> bytes:
     return to_html(pack).encode("utf-8")
 
 
+@functools.cache
+def _weasyprint() -> Any:
+    """WeasyPrint, imported when first needed (it loads Pango, which takes a moment), with
+    pydyf's list of page references kept between uses.
+
+    A tagged PDF's structure tree names its page on every element, and pydyf rebuilds the
+    list of every page's reference each time it is asked: work that grows with elements
+    times pages. The list only changes when a page is added, so it is built once per page
+    count."""
+    import pydyf
+    import weasyprint
+
+    rebuild = pydyf.PDF.page_references.fget
+
+    def page_references(pdf: Any) -> tuple[bytes, ...]:
+        count = len(pdf.pages["Kids"])
+        kept = pdf.__dict__.get("_kept_page_references")
+        if kept is None or kept[0] != count:
+            kept = (count, rebuild(pdf))
+            pdf.__dict__["_kept_page_references"] = kept
+        references: tuple[bytes, ...] = kept[1]
+        return references
+
+    pydyf.PDF.page_references = property(page_references)
+    return weasyprint
+
+
 def to_pdf(pack: BoardPack) -> bytes:
     """The same HTML as a PDF/UA (tagged) document, its text extractable."""
-    import weasyprint  # imported when first needed: it loads Pango, which takes a moment
-
+    weasyprint = _weasyprint()
     # The pack is self-contained: no protocol is allowed, so nothing a user wrote can make
     # the renderer fetch anything.
     fetcher = weasyprint.URLFetcher(allowed_protocols=frozenset())

@@ -59,8 +59,10 @@ async def test_html_pack_by_accept_and_by_format(viewer: httpx.AsyncClient, boar
     assert "Recruitment stalled" in words and "Escalate" in words
     assert "Waiting for the DfE review" in words
     assert "30 September 2023" in words  # UK dates
-    # Ratings in words beside their patterned swatch, never by colour alone.
+    # Ratings in words, never by colour alone: beside a patterned swatch in the summaries,
+    # in a tinted cell in the long tables.
     assert re.search(r'rating-red"><span class="swatch" aria-hidden="true"></span>Red', html)
+    assert '<td class="rated rated-red">Red</td>' in html
     # Two charts drawn on the server, each with a text alternative.
     assert html.count('<svg class="chart" role="img"') == 2
     assert "Gap: no live action answers it" in words
