@@ -43,8 +43,9 @@ HEADERS: dict[str, dict[str, Any]] = {
     },
 }
 
-# Response models sent without the fields they hold no value for (`exclude_none`).
-SPARSE_SCHEMAS = frozenset({"Problem", "FieldError", "Blocker"})
+# Response models sent without the fields they hold no value for (`exclude_none`), and the
+# sign-in provider's discovery document, passed on as the provider wrote it.
+SPARSE_SCHEMAS = frozenset({"Problem", "FieldError", "Blocker", "OpenIdConfiguration"})
 
 
 def _header(name: str) -> dict[str, str]:
