@@ -156,6 +156,13 @@ def _sort_parameter(parameter: dict[str, Any]) -> None:
         "minItems": 1,
         "maxItems": len(fields),
         "uniqueItems": True,
+        # A field once, either way: `rag,-rag` is a 422.
+        "not": {
+            "anyOf": [
+                {"allOf": [{"contains": {"const": name}}, {"contains": {"const": f"-{name}"}}]}
+                for name in fields
+            ]
+        },
     }
 
 
