@@ -156,14 +156,15 @@ def _sort_parameter(parameter: dict[str, Any]) -> None:
         "minItems": 1,
         "maxItems": len(fields),
         "uniqueItems": True,
+    }
+    if len(fields) > 1:  # one field is one item (`maxItems`)
         # A field once, either way: `rag,-rag` is a 422.
-        "not": {
+        parameter["schema"]["not"] = {
             "anyOf": [
                 {"allOf": [{"contains": {"const": name}}, {"contains": {"const": f"-{name}"}}]}
                 for name in fields
             ]
-        },
-    }
+        }
 
 
 def _parameters(operation: dict[str, Any]) -> None:
