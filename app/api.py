@@ -1,4 +1,4 @@
-"""Every `/api/v1` router, one line each."""
+"""Every `/api/v1` router, one line each, and the one route beside them that needs no key."""
 
 from fastapi import APIRouter, Depends
 
@@ -60,10 +60,9 @@ api_router.include_router(me_router)
 api_router.include_router(events_router)
 api_router.include_router(webhooks_router)
 
-# What a browser reads before it signs in, with no key: the sign-in provider's discovery
-# document. The same checks of the URL, without the key's.
+# What a browser reads before it signs in, outside `/api/v1` as it needs no key: the sign-in
+# provider's discovery document. The same checks of the URL, without the key's.
 public_router = APIRouter(
-    prefix="/api/v1",
     dependencies=[Depends(refuse_nul_in_url), Depends(refuse_unknown_query_without_key)],
 )
 public_router.include_router(sign_in_router)

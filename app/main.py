@@ -41,13 +41,13 @@ Tracks a council's improvement plan: improvement areas, outcomes, objectives and
 with lead officers, timescales, success criteria, strategy links, inspection actions and
 RAG ratings kept current by status updates.
 
-**Authentication.** Every `/api/v1` operation but one needs an API key,
+**Authentication.** Every `/api/v1` operation needs an API key,
 `Authorization: Bearer <key>`, or, where the service is configured for sign-in, an access
-token from the council's OpenID Connect provider in its place. The one is the provider's
-discovery document, `GET /api/v1/auth/openid-configuration`, which the `OpenIdConnect`
-scheme names. Roles: `viewer` reads; `contributor` posts status updates on the actions it
-leads; `editor` changes plan content; `admin` manages keys and restores archived items. A
-missing or invalid key or token is 401, a role that does not allow the call is 403.
+token from the council's OpenID Connect provider in its place. The `OpenIdConnect` scheme
+names the provider's discovery document, `GET /auth/openid-configuration`, which needs
+neither. Roles: `viewer` reads; `contributor` posts status updates on the actions it leads;
+`editor` changes plan content; `admin` manages keys and restores archived items. A missing
+or invalid key or token is 401, a role that does not allow the call is 403.
 
 **Errors** are RFC 9457 problem details (`application/problem+json`) with `type`, `title`,
 `status`, `detail`, and for 422 an `errors` list naming each field and what is wrong.

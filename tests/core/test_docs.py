@@ -209,7 +209,7 @@ def test_docs_render_in_chromium_from_this_host_only(tmp_path: Path) -> None:
     assert [" ".join(scheme.split()) for scheme in offered] == ["ApiKey (http, Bearer)"]
     # Swagger UI reads the OpenID Connect scheme's discovery document, which is this host's
     # and says sign-in with tokens is not configured; nothing else fails.
-    assert network.failed == [f"{base}/api/v1/auth/openid-configuration: HTTP 404"]
+    assert network.failed == [f"{base}/auth/openid-configuration: HTTP 404"]
     assert set(network.blocked) <= {REDOCLY_LOGO}, network.blocked
     assert network.foreign() == []
     assert network.errors == []

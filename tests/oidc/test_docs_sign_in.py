@@ -20,7 +20,7 @@ from tests.oidc.conftest import Provider, signed_in_settings
 from tests.support import assert_problem
 
 COMMITTED = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
-DISCOVERY = "/api/v1/auth/openid-configuration"
+DISCOVERY = "/auth/openid-configuration"
 
 
 async def test_the_contract_declares_the_key_and_a_token_on_every_secured_operation(
