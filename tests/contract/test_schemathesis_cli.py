@@ -51,8 +51,10 @@ def test_schemathesis_finds_no_failure_against_a_live_service(tmp_path: Path) ->
                 EXCLUDED,
                 "--phases",
                 "examples,coverage,fuzzing,stateful",
+                # One worker: with two threads Hypothesis can trip a CPython 3.11 fault in
+                # `ast.parse` ("AST constructor recursion depth mismatch") and stop a phase.
                 "--workers",
-                "2",
+                "1",
                 "--header",
                 f"Authorization: Bearer {live.key}",
                 "--no-color",
