@@ -112,10 +112,11 @@ client-python: $(STAMP)
 	mv $$scratch/generated clients/python/improvement_plan_client/generated && rm -rf $$scratch
 
 ## fuzz-contract: schemathesis's `st run --checks all`, every phase, against a live service on
-## the local PostgreSQL server (several minutes)
+## the local PostgreSQL server, for FUZZ_SECONDS (`make test` runs it for a shorter time)
+FUZZ_SECONDS ?= 600
 fuzz-contract: $(STAMP)
-	IPA_CONTRACT_FUZZ=1 IPA_TEST_POSTGRES_URL=$${IPA_TEST_POSTGRES_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test} \
-		$(BIN)/python -m pytest -p no:cacheprovider tests/contract/test_schemathesis_cli.py
+	IPA_CONTRACT_FUZZ_SECONDS=$(FUZZ_SECONDS) IPA_TEST_POSTGRES_URL=$${IPA_TEST_POSTGRES_URL:-postgresql+asyncpg://postgres@127.0.0.1:5432/ipa_test} \
+		$(BIN)/python -m pytest -p no:cacheprovider -n 0 tests/contract/test_schemathesis_cli.py
 
 ## mock: a Prism mock server of the contract on http://127.0.0.1:4010
 mock: $(NODE_MODULES)

@@ -1,12 +1,16 @@
-"""Every `/api/v1` router, one line each."""
+"""Every `/api/v1` router, one line each, and the one route beside them that needs no key."""
 
 from fastapi import APIRouter, Depends
 
 from app.actions.router import router as actions_router
-from app.api_keys.router import me_router
+from app.api_keys.router import me_router, sign_in_router
 from app.api_keys.router import router as api_keys_router
 from app.areas.router import router as areas_router
-from app.core.http.requests import refuse_unknown_query, refuse_unsupported_media_type
+from app.core.http.requests import (
+    refuse_unknown_query,
+    refuse_unknown_query_without_key,
+    refuse_unsupported_media_type,
+)
 from app.core.http.schemas import refuse_nul_in_url
 from app.events.router import router as events_router
 from app.history.router import router as history_router
@@ -57,3 +61,10 @@ api_router.include_router(api_keys_router)
 api_router.include_router(me_router)
 api_router.include_router(events_router)
 api_router.include_router(webhooks_router)
+
+# What a browser reads before it signs in, outside `/api/v1` as it needs no key: the sign-in
+# provider's discovery document. The same checks of the URL, without the key's.
+public_router = APIRouter(
+    dependencies=[Depends(refuse_nul_in_url), Depends(refuse_unknown_query_without_key)],
+)
+public_router.include_router(sign_in_router)

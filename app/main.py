@@ -16,7 +16,7 @@ from fastapi.routing import APIRoute
 from prometheus_fastapi_instrumentator import Instrumentator
 
 from app import __version__, worker
-from app.api import api_router
+from app.api import api_router, public_router
 from app.core.auth.ratelimit import RateLimiter
 from app.core.config import Settings, get_settings
 from app.core.db.engine import create_engine, create_session_factory
@@ -41,10 +41,13 @@ Tracks a council's improvement plan: improvement areas, outcomes, objectives and
 with lead officers, timescales, success criteria, strategy links, inspection actions and
 RAG ratings kept current by status updates.
 
-**Authentication.** Every `/api/v1` operation needs an API key:
-`Authorization: Bearer <key>`. Roles: `viewer` reads; `contributor` posts status updates on
-the actions it leads; `editor` changes plan content; `admin` manages keys and restores
-archived items. A missing or invalid key is 401, a role that does not allow the call is 403.
+**Authentication.** Every `/api/v1` operation needs an API key,
+`Authorization: Bearer <key>`, or, where the service is configured for sign-in, an access
+token from the council's OpenID Connect provider in its place. The `OpenIdConnect` scheme
+names the provider's discovery document, `GET /auth/openid-configuration`, which needs
+neither. Roles: `viewer` reads; `contributor` posts status updates on the actions it leads;
+`editor` changes plan content; `admin` manages keys and restores archived items. A missing
+or invalid key or token is 401, a role that does not allow the call is 403.
 
 **Errors** are RFC 9457 problem details (`application/problem+json`) with `type`, `title`,
 `status`, `detail`, and for 422 an `errors` list naming each field and what is wrong.
@@ -140,7 +143,7 @@ def _install_openapi(app: FastAPI) -> None:
         refine(document)
         add_examples(document)
         add_webhooks(document)
-        declare_sign_in(document, app.state.settings)
+        declare_sign_in(document, str(app.url_path_for("get_openid_configuration")))
         app.openapi_schema = document
         return document
 
@@ -274,6 +277,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app, allowed_methods=allowed_methods)
     app.include_router(health_router)
     app.include_router(api_router)
+    app.include_router(public_router)
     # Innermost: the hottest reads answered before routing, on PostgreSQL.
     install_fast_paths(app)
     cors = _cors_options(settings)

@@ -1,10 +1,11 @@
-"""`/api-keys` (admin) and `/me`."""
+"""`/api-keys` (admin), `/me`, and the sign-in provider's discovery document."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from app.api_keys import service
 from app.api_keys.schemas import (
@@ -14,18 +15,21 @@ from app.api_keys.schemas import (
     ApiKeyRead,
     ApiKeyRotate,
     Me,
+    OpenIdConfiguration,
 )
 from app.core.auth.keys import Admin, GeneratedKey, Viewer
+from app.core.auth.tokens import token_verifier
 from app.core.db.session import SessionDep
-from app.core.errors import KeyExpired, KeyRevoked, KeyRotated
+from app.core.errors import PROBLEM_CONTENT_TYPE, KeyExpired, KeyRevoked, KeyRotated, NotFound
 from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import problems
+from app.core.http.responses import RETRY_AFTER_HEADER, problems
 from app.core.http.schemas import Filters
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.models import ApiKey, Role
 
 router = APIRouter(prefix="/api-keys", tags=["API keys"])
 me_router = APIRouter(tags=["API keys"])
+sign_in_router = APIRouter(prefix="/auth", tags=["Sign-in"])
 
 
 async def api_key_from_path(
@@ -152,3 +156,37 @@ async def get_me(session: SessionDep, principal: Viewer) -> Me:
             "permissions": permissions,
         }
     )
+
+
+NOT_CONFIGURED = "Sign-in with tokens is not configured on this service."
+UNREACHABLE = "The sign-in provider cannot be reached."
+
+
+def _answer(status: int, detail: str) -> dict[str, Any]:
+    """The problem this operation answers with `status`, described and exemplified by its
+    own words."""
+    declared = problems(status)[status] | {"description": detail}
+    declared["content"][PROBLEM_CONTENT_TYPE]["example"]["detail"] = detail
+    return declared
+
+
+DISCOVERY_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: _answer(404, NOT_CONFIGURED),
+    422: problems()[422],
+    503: _answer(503, UNREACHABLE) | {"headers": RETRY_AFTER_HEADER},
+}
+
+
+@sign_in_router.get(
+    "/openid-configuration", response_model=OpenIdConfiguration, responses=DISCOVERY_RESPONSES
+)
+async def get_openid_configuration(request: Request) -> JSONResponse:
+    """The sign-in provider's OpenID Connect discovery document, as the provider publishes
+    it: where to sign in for a token that every operation accepts beside a key. The contract's
+    `OpenIdConnect` scheme names this address, which stays the same whichever provider the
+    service is configured for. Needs no key: it is read before signing in. 404 when the
+    service is not configured for sign-in with tokens."""
+    verifier = token_verifier(request.app)
+    if verifier is None:
+        raise NotFound(NOT_CONFIGURED)
+    return JSONResponse(await verifier.provider_metadata())

@@ -1,11 +1,12 @@
-"""Request and response bodies for API keys and `/me`."""
+"""Request and response bodies for API keys, `/me` and the sign-in provider's discovery
+document."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.core.http.listing import Page
 from app.core.http.schemas import IsoDateTime, RequestBody, ResourceRead
@@ -125,3 +126,37 @@ class Me(ApiKeyRead):
 
 class ApiKeyPage(Page[ApiKeyRead]):
     """A page of API keys."""
+
+
+ENTRA = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000"
+
+
+class OpenIdConfiguration(BaseModel):
+    """The sign-in provider's OpenID Connect discovery document (OpenID Connect Discovery
+    1.0), as the provider publishes it: the fields below, and any others it publishes."""
+
+    model_config = ConfigDict(extra="allow")
+
+    issuer: str = Field(
+        description="The provider's issuer, as in its tokens' `iss`.",
+        examples=[f"{ENTRA}/v2.0"],
+    )
+    jwks_uri: str = Field(
+        description="Where the provider publishes its signing keys.",
+        examples=[f"{ENTRA}/discovery/v2.0/keys"],
+    )
+    authorization_endpoint: str | None = Field(
+        default=None,
+        description="Where a person signs in (the authorization code flow).",
+        examples=[f"{ENTRA}/oauth2/v2.0/authorize"],
+    )
+    token_endpoint: str | None = Field(
+        default=None,
+        description="Where a code or client credentials become a token.",
+        examples=[f"{ENTRA}/oauth2/v2.0/token"],
+    )
+    code_challenge_methods_supported: list[str] | None = Field(
+        default=None,
+        description="The PKCE methods the provider accepts, such as `S256`.",
+        examples=[["S256"]],
+    )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from app.core.auth.keys import Editor, Viewer
 from app.core.config import Settings
 from app.core.db.session import SessionDep
-from app.core.errors import NotExportable
+from app.core.errors import NotExportable, ValidationFailed
 from app.core.http.responses import problems
 from app.core.http.schemas import NOT_BLANK
 from app.dependencies import PlanDep
@@ -36,6 +36,7 @@ router = APIRouter(tags=["Plan imports"])
     },
 )
 async def create_plan_import(
+    request: Request,
     response: Response,
     session: SessionDep,
     actor: Editor,
@@ -78,6 +79,7 @@ async def create_plan_import(
     the plan already stored. A file that cannot be read is a 422 (or 415 for a kind of file
     no plan comes in), never a partial plan.
     """
+    await _refuse_empty_form_fields(request, "key", "organisation")
     content = await file.read()
     draft = await run_in_threadpool(
         service.read_upload,
@@ -90,6 +92,20 @@ async def create_plan_import(
     if result.applied:
         response.status_code = status.HTTP_201_CREATED
     return result
+
+
+async def _refuse_empty_form_fields(request: Request, *names: str) -> None:
+    """A 422 for a form field sent empty, which FastAPI would read as left out: the contract
+    says each is a non-empty text or absent."""
+    form = await request.form()  # parsed already for the route: this is Starlette's copy
+    for name in names:
+        if form.get(name) == "":
+            raise ValidationFailed(
+                f"The form field {name} is empty: leave it out or give a value.",
+                field=f"body.{name}",
+                message="String should have at least 1 character",
+                type="string_too_short",
+            )
 
 
 @router.get(

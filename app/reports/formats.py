@@ -79,12 +79,17 @@ def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def xlsx_text(text: str) -> str:
+    """Text XLSX can hold: most control characters cannot be, and openpyxl would refuse the
+    whole workbook, so each becomes U+FFFD."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+
+
 def append_row(sheet: Worksheet, values: Sequence[object]) -> None:
     """Add a row whose text cells are always text (type `s`), never a formula or an error
     value such as `#N/A`."""
-    # XLSX cannot hold most control characters; openpyxl would refuse the whole workbook.
     row = [
-        ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+        xlsx_text(value) if isinstance(value, str) else value
         for value in map(spreadsheet_value, values)
     ]
     sheet.append(row)

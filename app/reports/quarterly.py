@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.state import end_of_day, has_lateral, is_overdue
+from app.core.http.schemas import EARLIEST
 from app.models import (
     Action,
     Area,
@@ -229,7 +230,8 @@ async def _trend(
     session: AsyncSession, plan: Plan, quarter: Quarter, items: Sequence[ActionAt]
 ) -> list[QuarterRatings]:
     """Ratings at the end of the last four to eight quarters, from the first quarter with an
-    update, each counted as `totals` is (this quarter's are `items`)."""
+    update but none ending before 1900, each counted as `totals` is (this quarter's are
+    `items`)."""
     first_update = await session.scalar(
         sa.select(sa.func.min(col(StatusUpdate.effective_date))).where(
             col(StatusUpdate.plan_id) == plan.id
@@ -240,6 +242,8 @@ async def _trend(
     while len(quarters) < most:
         earlier = quarters[-1].previous
         if len(quarters) >= fewest and (first_update is None or earlier.end < first_update):
+            break
+        if earlier.end < EARLIEST:  # no date the service takes or gives is before 1900
             break
         quarters.append(earlier)
     trend = []

@@ -24,7 +24,7 @@ from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.reports.formats import append_row, table_csv
+from app.reports.formats import append_row, table_csv, xlsx_text
 from app.reports.pack import RATING_WORDS, BoardPack, PackAction, RatingCounts
 from app.reports.service import RATING_KEYS
 
@@ -112,8 +112,8 @@ def _page_setup(sheet: Worksheet, plan_title: str, footing: str, title_rows: str
     # In a header or footer `&` starts a code, so a plan's own `&` is written `&&`; each is
     # cut short first, so that both stay within Excel's 255 characters.
     header, footer = HeaderFooterItem(), HeaderFooterItem()
-    header.center.text = plan_title[:120].replace("&", "&&")
-    footer.left.text = footing[:110].replace("&", "&&")
+    header.center.text = xlsx_text(plan_title[:120]).replace("&", "&&")
+    footer.left.text = xlsx_text(footing[:110]).replace("&", "&&")
     footer.right.text = "Page &P of &N"
     sheet.oddHeader, sheet.oddFooter = header, footer
 

@@ -2,8 +2,9 @@
 live service on PostgreSQL, `--checks all`, every phase including the stateful one, with the
 settings and the few documented exceptions in tests/contract/fuzz/schemathesis.toml.
 
-It takes several minutes, so it runs with `make fuzz-contract` (IPA_CONTRACT_FUZZ=1) rather than
-in every `make test`.
+It runs in every `make test` within the time that file gives it (`max-time`);
+`make fuzz-contract` runs it alone for longer (IPA_CONTRACT_FUZZ_SECONDS). Under CI it may
+not be skipped, like every PostgreSQL test.
 """
 
 from __future__ import annotations
@@ -15,23 +16,26 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, SKIP_POSTGRES
 from tests.contract.live import postgres_database, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "tests" / "contract" / "fuzz" / "schemathesis.toml"
-# Each with its reason in CONFIG: archived items stay readable by id; a 405's Allow header is
-# being fixed on another branch.
-EXCLUDED = "use_after_free,allow_header_conformance"
-
-pytestmark = pytest.mark.skipif(
-    os.environ.get("IPA_CONTRACT_FUZZ") != "1" or POSTGRES_URL is None,
-    reason="runs with `make fuzz-contract` (IPA_CONTRACT_FUZZ=1 and IPA_TEST_POSTGRES_URL)",
-)
+# `--checks all` turns on what the config turns off: archived items stay readable by id, by
+# design (its reason is in CONFIG).
+EXCLUDED = "use_after_free"
 
 
 def test_schemathesis_finds_no_failure_against_a_live_service(tmp_path: Path) -> None:
-    with postgres_database() as url, serve(tmp_path, url, IPA_RATE_LIMIT="") as live:
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("IPA_TEST_POSTGRES_URL is not set, and under CI no test may skip it")
+        pytest.skip(SKIP_POSTGRES)
+    longer = os.environ.get("IPA_CONTRACT_FUZZ_SECONDS")
+    # No rate limits: the fuzzer sends far more requests, and far more with a wrong key, than
+    # one client may; a 429 would stand in for the answer each check looks at.
+    limits_off = {"IPA_RATE_LIMIT": "", "IPA_AUTH_FAILURE_RATE_LIMIT": ""}
+    with postgres_database() as url, serve(tmp_path, url, **limits_off) as live:
         result = subprocess.run(
             [
                 str(Path(sys.executable).parent / "st"),
@@ -47,16 +51,20 @@ def test_schemathesis_finds_no_failure_against_a_live_service(tmp_path: Path) ->
                 EXCLUDED,
                 "--phases",
                 "examples,coverage,fuzzing,stateful",
+                # One worker: with two threads Hypothesis can trip a CPython 3.11 fault in
+                # `ast.parse` ("AST constructor recursion depth mismatch") and stop a phase.
                 "--workers",
-                "2",
+                "1",
                 "--header",
                 f"Authorization: Bearer {live.key}",
+                "--no-color",
+                *(["--max-time", longer] if longer else []),
             ],
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
             capture_output=True,
             text=True,
-            timeout=1800,
+            timeout=int(longer or 0) + 600,
             check=False,
         )
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]

@@ -190,6 +190,10 @@ def test_docs_render_in_chromium_from_this_host_only(tmp_path: Path) -> None:
                 assert "Improvement Plan API" in page.locator(".info .title").inner_text()
                 operations = page.locator(".opblock").count()
                 page.screenshot(path=tmp_path / "docs.png")
+                # With no sign-in provider configured, signing in is with a key alone.
+                page.click("button.authorize")
+                offered = page.locator(".auth-container h4").all_inner_texts()
+                page.click("button.close-modal")
 
                 _open(page, f"{base}/redoc", '[data-section-id^="operation/"]', 50)
                 assert page.get_by_text("Improvement Plan API").first.is_visible()
@@ -202,7 +206,10 @@ def test_docs_render_in_chromium_from_this_host_only(tmp_path: Path) -> None:
     assert f"{base}/docs/static/swagger-ui-bundle.js" in network.urls
     assert f"{base}/docs/static/redoc.standalone.js" in network.urls
     assert f"{base}/openapi.json" in network.urls
-    assert network.failed == []
+    assert [" ".join(scheme.split()) for scheme in offered] == ["ApiKey (http, Bearer)"]
+    # Swagger UI reads the OpenID Connect scheme's discovery document, which is this host's
+    # and says sign-in with tokens is not configured; nothing else fails.
+    assert network.failed == [f"{base}/auth/openid-configuration: HTTP 404"]
     assert set(network.blocked) <= {REDOCLY_LOGO}, network.blocked
     assert network.foreign() == []
     assert network.errors == []

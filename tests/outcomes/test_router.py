@@ -224,6 +224,18 @@ async def test_sort_and_unknown_sort_field(
     rest = await viewer.get(url, params={"limit": "2", "cursor": page["next_cursor"]})
     assert [o["ref"] for o in rest.json()["items"]] == ["1.a"]
     assert_problem(await viewer.get(url, params={"sort": "title"}), 422)
+    # A field once, either way, as the contract says.
+    both = assert_problem(await viewer.get(url, params={"sort": "ref,-ref"}), 422)
+    assert both["errors"][0]["type"] == "duplicate_sort_field"
+    document = (await viewer.get("/openapi.json")).json()
+    (sort,) = [
+        p
+        for p in document["paths"]["/api/v1/areas/{area_id}/outcomes"]["get"]["parameters"]
+        if p["name"] == "sort"
+    ]
+    assert {"allOf": [{"contains": {"const": "ref"}}, {"contains": {"const": "-ref"}}]} in sort[
+        "schema"
+    ]["not"]["anyOf"]
 
 
 async def test_every_write_is_audited(

@@ -75,3 +75,18 @@ async def test_an_upload_over_the_limit_is_refused(editor: httpx.AsyncClient) ->
     )
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("field", ["key", "organisation"])
+async def test_an_empty_form_field_is_refused_not_taken_as_left_out(
+    editor: httpx.AsyncClient, session: AsyncSession, field: str
+) -> None:
+    response = await editor.post(
+        "/api/v1/plan-imports",
+        params={"dry_run": "true"},
+        files={"file": ("plan.yaml", b"just a sentence", "application/yaml")},
+        data={field: ""},
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == f"body.{field}"
+    assert await session.scalar(sa.select(sa.func.count()).select_from(Plan)) == 0

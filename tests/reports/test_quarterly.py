@@ -454,6 +454,15 @@ async def test_empty_quarter_unknown_plan_and_bad_quarter(
     assert_problem(refused, 406)
 
 
+async def test_the_first_quarter_the_service_takes_shows_no_trend_before_1900(
+    viewer: httpx.AsyncClient, board: Board
+) -> None:
+    response = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": "1900-01-Q1"})
+    assert response.status_code == 200, response.text
+    trend = response.json()["trend"]
+    assert [point["end"] for point in trend] == ["1900-03-31", "1900-06-30"]
+
+
 @pytest.mark.parametrize(
     ("accept", "expected"),
     [

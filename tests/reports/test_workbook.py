@@ -165,3 +165,19 @@ async def test_a_long_title_with_ampersands_fits_the_page_header(
     assert len(text) <= 255
     assert text.startswith("R&&R&&R&&")
     assert not re.search(r"(?<!&)&(?!&)", text)  # every ampersand written as `&&`
+
+
+async def test_a_control_character_in_the_title_does_not_break_the_workbook(
+    session: AsyncSession, viewer: httpx.AsyncClient
+) -> None:
+    plan = await make_plan(session, title="Improvement\x1fPlan")
+    await make_action(session, await make_area(session, plan))
+    response = await viewer.get(
+        REPORT, params={"plan_id": plan.id, "quarter": Q2, "format": "xlsx"}
+    )
+    assert response.status_code == 200, response.text
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        sheet = archive.read("xl/worksheets/sheet2.xml").decode()
+    found = re.search(r"<oddHeader>(.*?)</oddHeader>", sheet)
+    assert found is not None
+    assert html.unescape(found[1]).removeprefix("&C") == "Improvement\ufffdPlan"

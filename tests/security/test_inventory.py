@@ -74,11 +74,12 @@ def test_only_the_listed_routes_are_hidden_from_the_schema() -> None:
     assert hidden == UNDOCUMENTED
 
 
-def test_everything_in_the_contract_is_under_api_v1_or_a_probe() -> None:
+def test_everything_in_the_contract_is_under_api_v1_a_probe_or_the_sign_in_discovery() -> None:
     paths = set(contract()["paths"])
     assert {path for path in paths if not path.startswith("/api/v1/")} == {
         "/health/live",
         "/health/ready",
+        "/auth/openid-configuration",
     }
 
 

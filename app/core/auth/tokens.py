@@ -58,11 +58,10 @@ class InvalidToken(Unauthorized):
 
 
 class ProviderUnavailable(ServiceUnavailable):
-    def __init__(self) -> None:
-        super().__init__(
-            "The sign-in provider cannot be reached to check the token. Try again shortly.",
-            headers={"Retry-After": "5"},
-        )
+    def __init__(
+        self, detail: str = "The sign-in provider cannot be reached to check the token."
+    ) -> None:
+        super().__init__(f"{detail} Try again shortly.", headers={"Retry-After": "5"})
 
 
 def looks_like_token(credential: str) -> bool:
@@ -104,6 +103,11 @@ class TokenVerifier:
         # Each key by its id, with the algorithm the issuer published for it, if any.
         self.keys: dict[str, tuple[PyJWK, str | None]] | None = None
         self.read_at = -float("inf")
+        # The issuer's discovery document as last read, which the service also passes on
+        # to browsers (/docs) that sign in.
+        self.discovery: dict[str, Any] | None = None
+        self.discovery_read_at = -float("inf")
+        self.discovery_tried_at = -float("inf")
         self._lock = asyncio.Lock()
 
     # Reading the keys.
@@ -113,17 +117,25 @@ class TokenVerifier:
         response.raise_for_status()
         return response.json()
 
+    def _client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
+
+    async def _read_discovery(self, client: httpx.AsyncClient) -> dict[str, Any]:
+        """The issuer's discovery document, read now and kept."""
+        discovery = await self._get_json(client, self.issuer.rstrip("/") + DISCOVERY_PATH)
+        if not isinstance(discovery, dict) or discovery.get("issuer") != self.issuer:
+            raise ValueError("the discovery document names another issuer")
+        if not isinstance(discovery.get("jwks_uri"), str):
+            raise ValueError("the discovery document names no jwks_uri")
+        self.discovery, self.discovery_read_at = discovery, time.monotonic()
+        return discovery
+
     async def _read_keys(self) -> dict[str, tuple[PyJWK, str | None]]:
         """The issuer's signing keys by id, read through its discovery document."""
         try:
-            async with httpx.AsyncClient(timeout=self.timeout, follow_redirects=False) as client:
-                discovery = await self._get_json(client, self.issuer.rstrip("/") + DISCOVERY_PATH)
-                if not isinstance(discovery, dict) or discovery.get("issuer") != self.issuer:
-                    raise ValueError("the discovery document names another issuer")
-                jwks_uri = discovery.get("jwks_uri")
-                if not isinstance(jwks_uri, str):
-                    raise ValueError("the discovery document names no jwks_uri")
-                document = await self._get_json(client, jwks_uri)
+            async with self._client() as client:
+                discovery = await self._read_discovery(client)
+                document = await self._get_json(client, discovery["jwks_uri"])
             published = document.get("keys") if isinstance(document, dict) else None
             if not isinstance(published, list):
                 raise ValueError("the key set has no keys")
@@ -164,6 +176,30 @@ class TokenVerifier:
         if kid not in self.keys:
             raise InvalidToken("The token is signed with a key the issuer does not publish.")
         return self.keys[kid]
+
+    async def provider_metadata(self) -> dict[str, Any]:
+        """The issuer's discovery document: the one last read while it is fresh, else read
+        again, at most once every `oidc_jwks_refresh_seconds` however often it is asked for
+        (anyone may ask). An old one is kept when the provider cannot be reached."""
+        if self.discovery is not None and self._discovery_fresh():
+            return self.discovery
+        async with self._lock:
+            if self.discovery is not None and self._discovery_fresh():
+                return self.discovery
+            now = time.monotonic()
+            if now - self.discovery_tried_at >= self.settings.oidc_jwks_refresh_seconds:
+                self.discovery_tried_at = now
+                try:
+                    async with self._client() as client:
+                        return await self._read_discovery(client)
+                except (httpx.HTTPError, ValueError):
+                    logger.warning("the sign-in provider's discovery document could not be read")
+            if self.discovery is None:
+                raise ProviderUnavailable("The sign-in provider cannot be reached.")
+            return self.discovery
+
+    def _discovery_fresh(self) -> bool:
+        return time.monotonic() - self.discovery_read_at < KEYS_MAX_AGE_SECONDS
 
     # Checking a token.
 

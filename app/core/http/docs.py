@@ -21,7 +21,6 @@ from fastapi.openapi.docs import (
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from app.core.auth.tokens import DISCOVERY_PATH
 from app.core.config import Settings
 
 DOCS_URL = "/docs"
@@ -59,20 +58,19 @@ def sign_in_options(settings: Settings) -> dict[str, Any] | None:
     }
 
 
-def declare_sign_in(document: dict[str, Any], settings: Settings) -> None:
-    """Declare OpenID Connect beside the API key, when an issuer is configured: every
-    operation that takes a key takes a token too. With none, nothing is declared: /docs
-    would otherwise ask an address that is not this service's for its discovery document."""
-    issuer = settings.oidc_issuer
-    if issuer is None:
-        return
+def declare_sign_in(document: dict[str, Any], discovery_url: str) -> None:
+    """Declare OpenID Connect beside the API key: every operation that takes a key takes a
+    token too. The scheme names the service's own copy of the issuer's discovery document
+    (`discovery_url`, a path on this service), so that the contract is the same whatever the
+    issuer, and /docs asks no other host for it."""
     schemes = document.setdefault("components", {}).setdefault("securitySchemes", {})
     schemes[OIDC_SCHEME] = {
         "type": "openIdConnect",
-        "openIdConnectUrl": issuer.rstrip("/") + DISCOVERY_PATH,
+        "openIdConnectUrl": discovery_url,
         "description": "A bearer access token from the council's OpenID Connect provider "
         "(Entra ID or another), when the service is configured for one "
-        "(docs/authentication.md): `Authorization: Bearer <token>`.",
+        "(docs/authentication.md): `Authorization: Bearer <token>`. The discovery document "
+        "is the provider's, served by this service; without a provider it is a 404.",
     }
     for path in document.get("paths", {}).values():
         for operation in path.values():

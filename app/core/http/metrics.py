@@ -64,14 +64,18 @@ def route_templates(routes: Iterable[Any]) -> tuple[dict[int, str], list[Any]]:
 
 
 def allowed_methods(request: Request) -> list[str]:
-    """Every method some route answers at this request's path, for a 405's `Allow`."""
+    """Every method some route answers at this request's path, for a 405's `Allow`. A path
+    without parameters that matches it (`/meetings/schedule`) names it before any that has
+    (`/meetings/{meeting_id}`), as in the contract (OpenAPI's Paths Object), so only its
+    methods count then."""
     scope = dict(request.scope, type="http")
-    methods: set[str] = set()
-    for _template, _route, matchable in effective_routes(request.app.router.routes):
+    fixed: set[str] = set()
+    templated: set[str] = set()
+    for template, _route, matchable in effective_routes(request.app.router.routes):
         route_methods = getattr(matchable, "methods", None)
         if route_methods and matchable.matches(scope)[0] != Match.NONE:
-            methods |= route_methods
-    return sorted(methods)
+            (templated if template is None or "{" in template else fixed).update(route_methods)
+    return sorted(fixed or templated)
 
 
 class RequestMetrics:

@@ -43,8 +43,9 @@ HEADERS: dict[str, dict[str, Any]] = {
     },
 }
 
-# Response models sent without the fields they hold no value for (`exclude_none`).
-SPARSE_SCHEMAS = frozenset({"Problem", "FieldError", "Blocker"})
+# Response models sent without the fields they hold no value for (`exclude_none`), and the
+# sign-in provider's discovery document, passed on as the provider wrote it.
+SPARSE_SCHEMAS = frozenset({"Problem", "FieldError", "Blocker", "OpenIdConfiguration"})
 
 
 def _header(name: str) -> dict[str, str]:
@@ -156,6 +157,14 @@ def _sort_parameter(parameter: dict[str, Any]) -> None:
         "maxItems": len(fields),
         "uniqueItems": True,
     }
+    if len(fields) > 1:  # one field is one item (`maxItems`)
+        # A field once, either way: `rag,-rag` is a 422.
+        parameter["schema"]["not"] = {
+            "anyOf": [
+                {"allOf": [{"contains": {"const": name}}, {"contains": {"const": f"-{name}"}}]}
+                for name in fields
+            ]
+        }
 
 
 def _parameters(operation: dict[str, Any]) -> None:

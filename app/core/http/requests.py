@@ -1,4 +1,5 @@
-"""Checks every `/api/v1` request passes once its key is accepted: the body's media type
+"""Checks every `/api/v1` request passes once its key is accepted (or, for the few routes
+that ask for none, at once): the body's media type
 (415) and the query's parameter names (422 for one the route does not take). Both are read
 from the route FastAPI matched, so a route declares what it takes once, in its signature,
 and these follow it.
@@ -107,6 +108,11 @@ def _route_query_names(route: APIRoute) -> frozenset[str]:
 async def refuse_unknown_query(request: Request, _caller: Authenticated) -> None:
     """422 naming each query parameter the route does not take, so a misspelt filter
     (`rag_status=red`) is not silently ignored."""
+    await refuse_unknown_query_without_key(request)
+
+
+async def refuse_unknown_query_without_key(request: Request) -> None:
+    """`refuse_unknown_query`, for the few routes that ask for no key."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not request.scope.get("query_string"):
         return

@@ -132,6 +132,7 @@ from .officer_restored_event import OfficerRestoredEvent
 from .officer_summary import OfficerSummary
 from .officer_update import OfficerUpdate
 from .officer_updated_event import OfficerUpdatedEvent
+from .open_id_configuration import OpenIdConfiguration
 from .outcome_archived_event import OutcomeArchivedEvent
 from .outcome_create import OutcomeCreate
 from .outcome_created_event import OutcomeCreatedEvent
@@ -361,6 +362,7 @@ __all__ = (
     "OfficerSummary",
     "OfficerUpdate",
     "OfficerUpdatedEvent",
+    "OpenIdConfiguration",
     "OutcomeArchivedEvent",
     "OutcomeCreate",
     "OutcomeCreatedEvent",
