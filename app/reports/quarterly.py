@@ -40,7 +40,15 @@ from app.reports.schemas import (
     QuarterUpdates,
     SlippedDueDate,
 )
-from app.reports.service import OPEN, ActionAt, actions_at, count, inspection_tags, plan_ref
+from app.reports.service import (
+    OPEN,
+    ActionAt,
+    actions_at,
+    count,
+    inspection_tags,
+    plan_ref,
+    ratings_at,
+)
 
 RANK = {Rag.red: 0, Rag.amber: 1, Rag.green: 2, Rag.blue: 3}
 # The trend shows at least the last four quarters and at most the last eight.
@@ -246,16 +254,17 @@ async def _trend(
         if earlier.end < EARLIEST:  # no date the service takes or gives is before 1900
             break
         quarters.append(earlier)
-    trend = []
-    for shown in reversed(quarters):
-        at_end = items if shown == quarter else await actions_at(session, plan, shown.end)
-        counts = count(at_end)
-        trend.append(
-            QuarterRatings(
-                label=shown.label, end=shown.end, actions=counts.actions, by_rating=counts.by_rating
-            )
+    ratings = await ratings_at(session, plan, [shown.end for shown in quarters[1:]])
+    ratings[quarter.end] = count(items).by_rating
+    return [
+        QuarterRatings(
+            label=shown.label,
+            end=shown.end,
+            actions=sum(ratings[shown.end].model_dump().values()),
+            by_rating=ratings[shown.end],
         )
-    return trend
+        for shown in reversed(quarters)
+    ]
 
 
 async def quarterly_report(

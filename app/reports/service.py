@@ -14,7 +14,14 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.actions.state import has_lateral, is_overdue, live_at, state_at, state_of
+from app.actions.state import (
+    deciding_update,
+    has_lateral,
+    is_overdue,
+    live_at,
+    state_at,
+    state_of,
+)
 from app.inspection_actions.service import live_in_plan
 from app.models import (
     Action,
@@ -220,6 +227,33 @@ def count(items: Iterable[ActionAt]) -> Counts:
         by_rating=RatingCounts.model_validate({key: ratings[key] for key in RATING_KEYS}),
         by_status=StatusCounts.model_validate({key: statuses[key] for key in STATUS_KEYS}),
     )
+
+
+async def ratings_at(
+    session: AsyncSession, plan: Plan, days: Sequence[date]
+) -> dict[date, RatingCounts]:
+    """How many of the plan's live actions had each rating at the end of each day, counted
+    as `count` counts `actions_at`, in one statement for all the days (a report's trend)."""
+    if not days:
+        return {}
+    per_day = [
+        sa.select(
+            sa.literal(day.isoformat()).label("day"),
+            deciding_update(day, lambda update: update.rag.expression).label("rag"),
+        ).where(col(Action.plan_id) == plan.id, live_at(day))
+        for day in days
+    ]
+    both = sa.union_all(*per_day).subquery()
+    counted: dict[date, Counter[str]] = {day: Counter() for day in days}
+    for day, rag, number in await session.execute(
+        sa.select(both.c.day, both.c.rag, sa.func.count()).group_by(both.c.day, both.c.rag)
+    ):
+        key = rag.value if isinstance(rag, Rag) else rag or "not_rated"
+        counted[date.fromisoformat(day)][key] += number
+    return {
+        day: RatingCounts.model_validate({key: ratings[key] for key in RATING_KEYS})
+        for day, ratings in counted.items()
+    }
 
 
 async def summary(*, session: AsyncSession, plan: Plan, as_of: date, group_by: GroupBy) -> Summary:

@@ -303,6 +303,23 @@ async def test_a_repeat_read_of_a_closed_quarter_reads_only_the_key_and_the_fing
     assert count_statements.count - before == statements
 
 
+async def test_a_reports_statements_do_not_grow_with_its_trend(
+    viewer: httpx.AsyncClient, board: Board, count_statements: StatementCounter
+) -> None:
+    """The trend's earlier quarters are counted in one statement, however many it shows."""
+    # The caller's first request costs its key's last-use stamp: keep that out.
+    assert (await viewer.get("/api/v1/me")).status_code == 200
+    spent = []
+    for quarter in (Q2, "2024-25-Q2"):
+        before = count_statements.count
+        response = await viewer.get(REPORT, params={"plan_id": board.plan_id, "quarter": quarter})
+        assert response.status_code == 200, response.text
+        spent.append((len(response.json()["trend"]), count_statements.count - before))
+    (shorter, first), (longer, second) = spent
+    assert shorter < longer
+    assert first == second
+
+
 async def test_reads_the_fast_path_leaves_to_the_route(
     viewer: httpx.AsyncClient,
     board: Board,
