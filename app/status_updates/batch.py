@@ -21,10 +21,15 @@ from app.models import (
     Role,
     StatusUpdate,
     clock,
-    new_id,
     utcnow,
 )
-from app.status_updates.rules import audit_new_update, author_error, own_author, rule_errors
+from app.status_updates.rules import (
+    audit_new_update,
+    author_error,
+    new_update,
+    own_author,
+    rule_errors,
+)
 from app.status_updates.schemas import (
     BatchItemFailure,
     StatusUpdateBatch,
@@ -179,23 +184,12 @@ def _new_updates(
     for position, (item, effective) in enumerate(accepted):
         action = context.actions[item.action_id]
         updates.append(
-            StatusUpdate(
-                id=new_id("upd"),
-                action_id=action.id,
-                plan_id=action.plan_id,
-                area_id=action.area_id,
-                rag=item.rag,
-                status=item.status,
-                narrative=item.narrative,
-                next_steps=item.next_steps,
-                reason=item.reason,
-                evidence=[e.model_dump() for e in item.evidence],
-                effective_date=effective,
-                author=context.own_author or item.author or actor.name,
-                author_officer_id=actor.officer_id,
-                created_by_key_id=actor.key_id,
-                author_subject=actor.subject,
-                corrects_update_id=item.corrects_update_id,
+            new_update(
+                action,
+                item,
+                effective,
+                actor,
+                context.own_author,
                 created_at=entered + timedelta(microseconds=position),
             )
         )

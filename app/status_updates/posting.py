@@ -12,8 +12,14 @@ from app.core.auth.keys import Principal
 from app.core.errors import FieldError, Forbidden, RulesBroken
 from app.core.http.idempotency import Idempotency
 from app.core.resources import audit
-from app.models import Action, ActionLeadOfficer, Officer, Role, StatusUpdate, clock, new_id, utcnow
-from app.status_updates.rules import audit_new_update, author_error, own_author, rule_errors
+from app.models import Action, ActionLeadOfficer, Officer, Role, StatusUpdate, clock, utcnow
+from app.status_updates.rules import (
+    audit_new_update,
+    author_error,
+    new_update,
+    own_author,
+    rule_errors,
+)
 from app.status_updates.schemas import StatusUpdateCreate, StatusUpdateRead
 from app.status_updates.state import refresh_action_state
 
@@ -78,15 +84,15 @@ async def _may_post(
     return corrected
 
 
-async def _author(
+async def _own_author(
     session: AsyncSession, data: StatusUpdateCreate, actor: Principal, errors: list[FieldError]
-) -> tuple[str, str | None]:
+) -> str | None:
     officer = await session.get(Officer, actor.officer_id) if actor.officer_id else None
     own = own_author(actor, officer)
     error = author_error("body.author", actor, own, data.author)
     if error is not None:
         errors.append(error)
-    return own or data.author or actor.name, actor.officer_id
+    return own
 
 
 def _audit(
@@ -122,28 +128,11 @@ async def create_status_update(
     corrected = await _may_post(session, action, data, actor)
     effective = data.effective_date or (corrected.effective_date if corrected else clock.today())
     errors = rule_errors(data, effective)
-    author, author_officer_id = await _author(session, data, actor, errors)
+    own = await _own_author(session, data, actor, errors)
     if errors:
         fields = ", ".join(dict.fromkeys(e.field for e in errors))
         raise RulesBroken(f"The update breaks the rules for: {fields}.", errors=errors)
-    update = StatusUpdate(
-        id=new_id("upd"),
-        action_id=action.id,
-        plan_id=action.plan_id,
-        area_id=action.area_id,
-        rag=data.rag,
-        status=data.status,
-        narrative=data.narrative,
-        next_steps=data.next_steps,
-        reason=data.reason,
-        evidence=[e.model_dump() for e in data.evidence],
-        effective_date=effective,
-        author=author,
-        author_officer_id=author_officer_id,
-        created_by_key_id=actor.key_id,
-        author_subject=actor.subject,
-        corrects_update_id=data.corrects_update_id,
-    )
+    update = new_update(action, data, effective, actor, own)
     session.add(update)
     await session.flush()
     changed = await refresh_action_state(session, action)

@@ -4,13 +4,14 @@ audit trail records one."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.auth.keys import Principal
 from app.core.errors import FieldError
 from app.core.resources import audit, crud
-from app.models import DeliveryStatus, Officer, Rag, StatusUpdate, clock
+from app.models import Action, DeliveryStatus, Officer, Rag, StatusUpdate, clock, new_id
 from app.status_updates.schemas import StatusUpdateCreate
 
 ENTITY = "status_update"
@@ -57,6 +58,37 @@ def author_error(
     who = "this key acts for an officer" if actor.key_id else "a signed-in person"
     return FieldError(
         field=field, message=f"{who} cannot name another author", type="forbidden_field"
+    )
+
+
+def new_update(
+    action: Action,
+    data: StatusUpdateCreate,
+    effective: date,
+    actor: Principal,
+    own: str | None,
+    **extra: Any,
+) -> StatusUpdate:
+    """The row a posted update is stored as, alone or in a batch: who wrote it is recorded
+    the same way for both (`own` from `own_author`)."""
+    return StatusUpdate(
+        id=new_id("upd"),
+        action_id=action.id,
+        plan_id=action.plan_id,
+        area_id=action.area_id,
+        rag=data.rag,
+        status=data.status,
+        narrative=data.narrative,
+        next_steps=data.next_steps,
+        reason=data.reason,
+        evidence=[e.model_dump() for e in data.evidence],
+        effective_date=effective,
+        author=own or data.author or actor.name,
+        author_officer_id=actor.officer_id,
+        created_by_key_id=actor.key_id,
+        author_subject=actor.subject,
+        corrects_update_id=data.corrects_update_id,
+        **extra,
     )
 
 
