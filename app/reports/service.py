@@ -213,6 +213,15 @@ def _document_order(actions: Sequence[sa.Row[Any]]) -> list[sa.Row[Any]]:
     return sorted(actions, key=key)
 
 
+def rating_key(rag: Rag | str | None) -> str:
+    """The key a rating counts under (ratings are string enums; no rating is `not_rated`)."""
+    return str(rag.value if isinstance(rag, Rag) else rag or "not_rated")
+
+
+def rating_counts(ratings: Counter[str]) -> RatingCounts:
+    return RatingCounts.model_validate({key: ratings[key] for key in RATING_KEYS})
+
+
 def count(items: Iterable[ActionAt]) -> Counts:
     # Ratings and statuses are string enums: each counts under its value.
     ratings: Counter[str] = Counter()
@@ -220,11 +229,11 @@ def count(items: Iterable[ActionAt]) -> Counts:
     total = 0
     for item in items:
         total += 1
-        ratings[item.rag or "not_rated"] += 1
+        ratings[rating_key(item.rag)] += 1
         statuses[item.status] += 1
     return Counts(
         actions=total,
-        by_rating=RatingCounts.model_validate({key: ratings[key] for key in RATING_KEYS}),
+        by_rating=rating_counts(ratings),
         by_status=StatusCounts.model_validate({key: statuses[key] for key in STATUS_KEYS}),
     )
 
@@ -248,12 +257,8 @@ async def ratings_at(
     for day, rag, number in await session.execute(
         sa.select(both.c.day, both.c.rag, sa.func.count()).group_by(both.c.day, both.c.rag)
     ):
-        key = rag.value if isinstance(rag, Rag) else rag or "not_rated"
-        counted[date.fromisoformat(day)][key] += number
-    return {
-        day: RatingCounts.model_validate({key: ratings[key] for key in RATING_KEYS})
-        for day, ratings in counted.items()
-    }
+        counted[date.fromisoformat(day)][rating_key(rag)] += number
+    return {day: rating_counts(ratings) for day, ratings in counted.items()}
 
 
 async def summary(*, session: AsyncSession, plan: Plan, as_of: date, group_by: GroupBy) -> Summary:
