@@ -32,9 +32,6 @@ logger = logging.getLogger("app.worker")
 
 Job = Callable[[Worker], Awaitable[bool | None]]
 
-# The channel the `event` table's trigger notifies (migration 2026_12_07_eventnotify).
-CHANNEL = "ipa_events"
-
 JOBS: list[tuple[str, Job]] = [
     ("number committed events", delivery.sequence),
     ("queue webhook deliveries", delivery.queue_deliveries),
@@ -118,7 +115,7 @@ class WakeUps:
             self._connection = await self._engine.connect()
             raw = await self._connection.get_raw_connection()
             self._driver = raw.driver_connection
-            await self._driver.add_listener(CHANNEL, self._notified)
+            await self._driver.add_listener(outbox.CHANNEL, self._notified)
         except Exception:  # the database is away: poll until it is back
             logger.warning("Cannot listen for committed events; polling.", exc_info=True)
             await self._close()
@@ -130,7 +127,7 @@ class WakeUps:
         self._driver = self._connection = None
         with suppress(Exception):  # a connection already lost has nothing to stop
             if driver is not None and not driver.is_closed():
-                await driver.remove_listener(CHANNEL, self._notified)
+                await driver.remove_listener(outbox.CHANNEL, self._notified)
         with suppress(Exception):
             if connection is not None:
                 await connection.close()

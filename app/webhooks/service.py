@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
+from app.core.db import outbox
 from app.core.errors import ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import audit, crud
@@ -116,6 +117,7 @@ async def ping(*, session: AsyncSession, webhook: Webhook) -> WebhookDelivery:
         payload={"id": message_id, "type": "ping", "webhook_id": webhook.id},
     )
     session.add(delivery)
+    await outbox.wake_workers_on_commit(session)
     await session.commit()
     return delivery
 
@@ -134,6 +136,7 @@ async def redeliver(
         payload=delivery.payload,
     )
     session.add(again)
+    await outbox.wake_workers_on_commit(session)
     await session.commit()
     return again
 

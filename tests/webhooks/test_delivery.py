@@ -411,7 +411,7 @@ async def test_a_committed_event_wakes_an_idle_worker_in_the_same_process(
     session: AsyncSession,
     receiver: Receiver,
 ) -> None:
-    await subscribe(admin, receiver.url, event_types=["area.created"])
+    hook = await subscribe(admin, receiver.url, event_types=["area.created"])
     plan = await make_plan(session)
     sleepy = app.state.settings.model_copy(update={"worker_poll_seconds": 30})
     stop = asyncio.Event()
@@ -423,6 +423,12 @@ async def test_a_committed_event_wakes_an_idle_worker_in_the_same_process(
             await asyncio.sleep(0.5)  # its first round finds nothing: it sleeps
             await add_areas(editor, plan.id, 1)
             assert await asyncio.to_thread(receiver.got_request.wait, 10)
+            # A ping writes no event, and still does not wait for the poll.
+            await asyncio.sleep(0.5)
+            receiver.got_request.clear()
+            assert (await admin.post(f"/api/v1/webhooks/{hook['id']}/ping")).status_code == 202
+            assert await asyncio.to_thread(receiver.got_request.wait, 10)
+            assert receiver.received[-1].json["type"] == "ping"
         finally:
             stop.set()
             await task
@@ -437,10 +443,11 @@ async def test_a_worker_process_is_woken_by_the_database_when_events_commit(
     database_url: str,
     ca_bundle: Path,
 ) -> None:
-    """`improvement-plan worker` polling every 30 s gets an event within 10 s."""
+    """`improvement-plan worker` polling every 30 s gets an event, and a redelivery, within
+    10 s."""
     if backend == "sqlite":
         pytest.skip("SQLite has no notifications: a worker in another process polls")
-    await subscribe(admin, receiver.url, event_types=["area.created"])
+    hook = await subscribe(admin, receiver.url, event_types=["area.created"])
     plan = await make_plan(session)
     environment = {
         **os.environ,
@@ -468,7 +475,17 @@ async def test_a_worker_process_is_woken_by_the_database_when_events_commit(
         )
         assert created.status_code == 201, created.text
         assert await asyncio.to_thread(receiver.got_request.wait, 10)
+        # A redelivery writes no event; the database wakes the worker all the same.
+        await asyncio.sleep(0.5)
+        receiver.got_request.clear()
+        delivered = (await log(admin, hook["id"]))[0]
+        again = await admin.post(
+            f"/api/v1/webhooks/{hook['id']}/deliveries/{delivered['delivery_id']}/redeliver"
+        )
+        assert again.status_code == 202
+        assert await asyncio.to_thread(receiver.got_request.wait, 10)
     finally:
         process.terminate()
         await process.wait()
-    assert receiver.ids() == await feed_ids(admin, type="area.created")
+    assert receiver.ids()[:2] == await feed_ids(admin, type="area.created")
+    assert receiver.ids()[2] == delivered["event_id"]

@@ -12,10 +12,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 PENDING = "outbox_pending"
 HOOKS = "before_commit_hooks"
+WRITTEN = "outbox_written"
+
+# The channel the `event` table's trigger notifies on PostgreSQL (migration
+# 2026_12_07_eventnotify), and that idle workers listen on.
+CHANNEL = "ipa_events"
 
 Writer = Callable[[AsyncSession, list[Any]], Awaitable[None]]
 Hook = Callable[[AsyncSession, list[Any]], Awaitable[None]]
@@ -42,6 +48,14 @@ def before_commit(session: AsyncSession, hook: Hook) -> None:
     session.info.setdefault(HOOKS, []).append(hook)
 
 
+async def wake_workers_on_commit(session: AsyncSession) -> None:
+    """Wake idle workers when this session commits, as events would, for work queued without
+    an event (a webhook's ping or redelivery): in this process, and on PostgreSQL in any."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(sa.select(sa.func.pg_notify(CHANNEL, "")))
+    session.info[WRITTEN] = True
+
+
 def queue(session: AsyncSession, change: Any) -> None:
     """Queue a change (an audit event) to become events when its session commits."""
     session.info.setdefault(PENDING, []).append(change)
@@ -63,20 +77,20 @@ class OutboxSession(AsyncSession):
                 "call app.events.outbox.install() at start-up."
             )
         await _writer[0](self, pending)
-        self.info["outbox_written"] = True
+        self.info[WRITTEN] = True
         return True
 
     async def commit(self) -> None:
         await self.write_pending_events()
         await super().commit()
-        if self.info.pop("outbox_written", False):
+        if self.info.pop(WRITTEN, False):
             for listener in _listeners:
                 listener()
 
     async def rollback(self) -> None:
         self.info.pop(PENDING, None)
         self.info.pop(HOOKS, None)
-        self.info.pop("outbox_written", None)
+        self.info.pop(WRITTEN, None)
         await super().rollback()
 
     async def close(self) -> None:
