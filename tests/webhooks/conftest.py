@@ -24,6 +24,8 @@ from app.worker import worker_for
 class Received:
     headers: dict[str, str]
     body: bytes
+    # The sender's address and port: one per connection.
+    peer: tuple[str, int]
 
     @property
     def json(self) -> Any:
@@ -63,13 +65,16 @@ def receiver(ca: trustme.CA) -> Iterator[Receiver]:
     state: dict[str, Receiver] = {}
 
     class Handler(BaseHTTPRequestHandler):
+        # Keeps the connection open between requests, as real receivers do.
+        protocol_version = "HTTP/1.1"
+
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("content-length", "0")))
             receiver = state["receiver"]
             receiver.got_request.set()
             receiver.answering.wait(timeout=30)
             receiver.received.append(
-                Received({k.lower(): v for k, v in self.headers.items()}, body)
+                Received({k.lower(): v for k, v in self.headers.items()}, body, self.client_address)
             )
             status = receiver.statuses.pop(0) if receiver.statuses else 204
             self.send_response(status)

@@ -120,6 +120,8 @@ async def test_events_arrive_signed_and_in_order(
     await run_once(worker)
     expected = await feed_ids(admin, type="area.created", plan_id=plan.id)
     assert receiver.ids() == expected and len(expected) == 3
+    # The messages to one receiver went over one kept-alive connection.
+    assert len({message.peer for message in receiver.received}) == 1
     verifier = Verifier(hook["secret"])
     events = (
         await admin.get("/api/v1/events", params={"plan_id": plan.id, "type": "area.created"})
