@@ -51,11 +51,12 @@ def _routes() -> list[tuple[re.Pattern[str], str]]:
 
 
 def _operation(method: str, path: str) -> dict[str, Any] | None:
+    """The operation of the first path that matches, as OpenAPI matches them: a fixed path
+    without this method has no operation for it, whatever template also matches."""
     for pattern, template in _routes():
         if pattern.match(path):
             operation: dict[str, Any] | None = _document()["paths"][template].get(method.lower())
-            if operation is not None:
-                return operation
+            return operation
     return None
 
 

@@ -84,6 +84,9 @@ async def test_a_body_that_is_not_json_is_400(admin: httpx.AsyncClient, body: by
         ("DELETE", "/api/v1/status-updates/upd_x", "GET"),
         # A path of its own names the path before a template it also matches.
         ("OPTIONS", "/api/v1/meetings/schedule", "POST"),
+        # ... though routing hands it to the template's route, which finds no such id.
+        ("GET", "/api/v1/meetings/schedule", "POST"),
+        ("GET", "/api/v1/status-updates/batch", "POST"),
     ],
 )
 async def test_a_405_allows_every_method_of_the_path(
@@ -92,6 +95,11 @@ async def test_a_405_allows_every_method_of_the_path(
     response = await viewer.request(method, path)
     assert_problem(response, 405)
     assert response.headers["Allow"] == allowed
+
+
+async def test_a_missing_id_under_a_template_is_still_a_404(viewer: httpx.AsyncClient) -> None:
+    assert_problem(await viewer.get("/api/v1/meetings/mtg_missing"), 404)
+    assert_problem(await viewer.get("/api/v1/status-updates/upd_missing"), 404)
 
 
 async def test_an_unknown_query_parameter_is_named(

@@ -107,7 +107,40 @@ _STATUS_SLUGS = {
 }
 
 
-async def handle_app_error(request: Request, exc: AppError) -> JSONResponse:
+AllowedMethods = Callable[[Request], list[str]]
+
+
+def app_error_handler(allowed_methods: AllowedMethods | None) -> Any:
+    """The handler for the service's own errors. A 404 for a path that, as the contract reads
+    it, is a fixed path without this method (`GET /meetings/schedule`, which routing gives
+    to `/meetings/{meeting_id}`) is a 405, as it would be had routing preferred the fixed
+    path."""
+
+    async def handle_app_error(request: Request, exc: AppError) -> JSONResponse:
+        if exc.status_code == 404 and allowed_methods is not None:
+            allowed = allowed_methods(request)
+            if allowed and request.method not in allowed:
+                return method_not_allowed(request, allowed)
+        return _app_error(request, exc)
+
+    return handle_app_error
+
+
+def method_not_allowed(request: Request, allowed: list[str]) -> JSONResponse:
+    """A 405 with `Allow` naming what the path does answer."""
+    listed = ", ".join(allowed)
+    return problem_response(
+        request,
+        status=405,
+        slug=_STATUS_SLUGS[405],
+        title=HTTPStatus.METHOD_NOT_ALLOWED.phrase,
+        detail=f"{request.method} is not allowed on {request.url.path}; "
+        f"it allows {listed or 'nothing'}.",
+        headers={"Allow": listed} if listed else {},
+    )
+
+
+def _app_error(request: Request, exc: AppError) -> JSONResponse:
     return problem_response(
         request,
         status=exc.status_code,
@@ -143,9 +176,6 @@ async def handle_validation_error(request: Request, exc: RequestValidationError)
     )
 
 
-AllowedMethods = Callable[[Request], list[str]]
-
-
 def http_error_handler(allowed_methods: AllowedMethods | None) -> Any:
     """The handler for Starlette's HTTP errors (404, 405, ...); `allowed_methods` gives a
     405's `Allow`."""
@@ -156,16 +186,9 @@ def http_error_handler(allowed_methods: AllowedMethods | None) -> Any:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
         if status == 404 and detail is None:
             detail = f"There is nothing at {request.url.path}."
+        if status == 405 and detail is None:
+            return method_not_allowed(request, allowed_methods(request) if allowed_methods else [])
         headers = dict(exc.headers or {})
-        if status == 405:
-            allowed = allowed_methods(request) if allowed_methods is not None else None
-            if allowed:
-                headers["Allow"] = ", ".join(allowed)
-            if detail is None:
-                detail = (
-                    f"{request.method} is not allowed on {request.url.path}; "
-                    f"it allows {headers.get('Allow', 'nothing')}."
-                )
         if status == 400 and exc.detail == "There was an error parsing the body":
             # A body that is not UTF-8 is refused like any other malformed JSON body.
             return problem_response(
@@ -238,7 +261,7 @@ async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI, *, allowed_methods: AllowedMethods | None = None) -> None:
     """Render every error the service can raise as problem details. `allowed_methods` gives
     a 405's `Allow`: every method of the path, where routing names only the first route's."""
-    app.add_exception_handler(AppError, handle_app_error)  # type: ignore[arg-type]
+    app.add_exception_handler(AppError, app_error_handler(allowed_methods))
     app.add_exception_handler(RequestValidationError, handle_validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, http_error_handler(allowed_methods))
     app.add_exception_handler(IntegrityError, handle_integrity_error)  # type: ignore[arg-type]
