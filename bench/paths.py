@@ -3,6 +3,8 @@
 - a batch of 500 status updates (`POST /status-updates/batch`), timed request by request;
 - a plan import of an 800-action workbook (`POST /plan-imports`), dry run and apply, the
   workbook being the service's own export of a generated directorate plan;
+- the same plan imported from a Word document with the table councils write, dry run and
+  apply;
 - a page of the change feed (`GET /events`, the largest page), with wrk like the reads;
 - webhook delivery: events per second to a receiver on this machine, and the time from a
   status update's commit to its delivery;
@@ -15,6 +17,7 @@ replay; bench/README.md says what each floor is.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -22,7 +25,7 @@ import ssl
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +42,7 @@ from bench.run import (
     ROOT,
     VENV_BIN,
     Call,
+    log,
     server_time_ms,
     summarise,
 )
@@ -49,6 +53,7 @@ BATCHES = 10
 # Imports of the 800-action workbook timed, of each kind (an apply stores a plan).
 IMPORTS = 3
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # The largest page the change feed gives.
 FEED_PAGE = 500
 FEED_CAPTURE_PAGES = 3
@@ -95,15 +100,78 @@ def batch_calls(action_ids: list[str], count: int, first: int = 0) -> list[Call]
 # A plan import.
 
 
-def export_workbook(client: httpx.Client, plan_id: str) -> bytes:
+@dataclass(frozen=True)
+class Upload:
+    """A file sent to `POST /plan-imports`, and what reading it costs any reader of it."""
+
+    kind: str  # "workbook" or "document", in the log and the figures
+    filename: str
+    media_type: str
+    content: bytes
+    read: Callable[[bytes], None]
+
+
+def workbook_upload(client: httpx.Client, plan_id: str) -> Upload:
     """The service's own workbook of a plan: the import template, filled."""
     response = client.get(f"/api/v1/plans/{plan_id}/export", params={"format": "xlsx"})
     response.raise_for_status()
-    return response.content
+    return Upload("workbook", "plan.xlsx", XLSX, response.content, read_workbook)
 
 
-def import_calls(workbook: bytes, count: int, *, dry_run: bool) -> list[Call]:
-    """`count` imports of the workbook, each under a plan key of its own (a plan is imported
+def as_written_in_word(document: dict[str, Any]) -> dict[str, Any]:
+    """A plan document as a council's Word table holds it: an inspection action by its tag
+    ("Ofsted Improvement Action 3"), and no descriptions or notes. The generated text of
+    those reads as more actions by the table's reading rules (seed/README.md); without
+    them the document reads back as the plan's actions, titles, leads and links."""
+
+    def plain(actions: list[dict[str, Any]]) -> None:
+        for action in actions:
+            action["description"] = action["notes"] = None
+            plain(action.get("sub_actions") or [])
+
+    for area in document["areas"]:
+        plain(area.get("actions") or [])
+        for outcome in area.get("outcomes") or []:
+            plain(outcome.get("actions") or [])
+            for objective in outcome.get("objectives") or []:
+                plain(objective.get("actions") or [])
+    for inspection in document.get("inspection_actions") or []:
+        inspection["text"] = f"{inspection['source']} Improvement Action {inspection['number']}"
+    return document
+
+
+def word_upload(client: httpx.Client, plan_id: str, work: Path, fingerprint: str) -> Upload:
+    """A plan as a Word document, its table as councils write it (the shape the test suite
+    imports Stockton's plan from, by the test suite's writer), from the plan's YAML export.
+    The file is kept in `work` under a name made of the database's fingerprint (it is
+    remade when the database is), the plan and the writer's source."""
+    import hashlib
+
+    import yaml
+
+    from app.seeding.checks import check_seed_document
+    from tests.plan_imports import stockton_docx
+
+    # This file too: it says what is written.
+    writers = Path(stockton_docx.__file__).read_bytes() + Path(__file__).read_bytes()
+    digest = hashlib.sha256(f"{fingerprint}|{plan_id}|".encode() + writers).hexdigest()[:16]
+    cached = work / f"word-import-{digest}.docx"
+    if not cached.exists():
+        response = client.get(f"/api/v1/plans/{plan_id}/export", params={"format": "yaml"})
+        response.raise_for_status()
+        seed, problems = check_seed_document(as_written_in_word(yaml.safe_load(response.content)))
+        if seed is None:
+            raise RuntimeError(f"the plan's export is not a plan: {problems[:3]}")
+        for old in work.glob("word-import-*.docx"):
+            old.unlink()
+        began = time.perf_counter()
+        cached.write_bytes(stockton_docx.stockton_docx(seed))
+        log(f"wrote {cached.name} in {time.perf_counter() - began:.1f}s")
+    return Upload("document", "plan.docx", DOCX, cached.read_bytes(), read_word)
+
+
+def import_calls(upload: Upload, count: int, *, dry_run: bool) -> list[Call]:
+    """`count` imports of the file, each under a plan key of its own (a plan is imported
     once per key; a second import of the same key would answer the first)."""
     path = "/api/v1/plan-imports" + ("?dry_run=true" if dry_run else "")
     return [
@@ -112,7 +180,7 @@ def import_calls(workbook: bytes, count: int, *, dry_run: bool) -> list[Call]:
             path,
             {},
             {
-                "files": {"file": ("plan.xlsx", workbook, XLSX)},
+                "files": {"file": (upload.filename, upload.content, upload.media_type)},
                 "data": {"key": f"{CAPTURE_MARK}{time.time_ns():x}-{number:04x}"},
             },
         )
@@ -120,21 +188,45 @@ def import_calls(workbook: bytes, count: int, *, dry_run: bool) -> list[Call]:
     ]
 
 
-def reading_floor(workbook: bytes) -> dict[str, float]:
-    """openpyxl opening the workbook as the import does (read-only, values) and reading
-    every cell: what any reader of the file pays before a plan is made of it."""
-    import io
+def preview(client: httpx.Client, upload: Upload) -> dict[str, int]:
+    """A dry run's counts of what the file would create, to show it reads as the plan."""
+    method, path, headers, body = import_calls(upload, 1, dry_run=True)[0]
+    response = client.request(method, path, headers=headers, **body)
+    if response.status_code != 200:
+        raise RuntimeError(f"a dry run of the {upload.kind}: {response.text[:500]}")
+    counts: dict[str, int] = response.json()["counts"]
+    return counts
 
+
+def read_workbook(workbook: bytes) -> None:
+    """openpyxl opening the workbook as the import does (read-only, values) and reading
+    every cell."""
     from openpyxl import load_workbook
 
+    book = load_workbook(io.BytesIO(workbook), read_only=True, data_only=True)
+    for sheet in book.worksheets:
+        for _row in sheet.iter_rows(values_only=True):
+            pass
+    book.close()
+
+
+def read_word(document: bytes) -> None:
+    """python-docx opening the document and reading every cell's text, row by row, as the
+    import walks a table (a merged cell is read in each row it spans)."""
+    from docx import Document
+
+    for table in Document(io.BytesIO(document)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                _ = cell.text
+
+
+def reading_floor(upload: Upload) -> dict[str, float]:
+    """Reading the file alone: what any reader of it pays before a plan is made of it."""
     took: list[float] = []
     for _ in range(IMPORTS):
         began = time.perf_counter()
-        book = load_workbook(io.BytesIO(workbook), read_only=True, data_only=True)
-        for sheet in book.worksheets:
-            for _row in sheet.iter_rows(values_only=True):
-                pass
-        book.close()
+        upload.read(upload.content)
         took.append(time.perf_counter() - began)
     return summarise(took)
 

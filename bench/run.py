@@ -707,7 +707,10 @@ def check(port: int, key: str, endpoint: Endpoint) -> None:
 
 # The write and delivery paths (bench/paths.py).
 
-PATHS = ("batch", "import", "feed", "webhook")
+PATHS = ("batch", "import", "word_import", "feed", "webhook")
+# The plan imports: of the service's own workbook, and of a Word document.
+IMPORTS_NAMED = (("import", "workbook"), ("word_import", "Word document"))
+IMPORT_PATHS = tuple(name for name, _ in IMPORTS_NAMED)
 
 
 def measure_paths(
@@ -717,9 +720,11 @@ def measure_paths(
     args: argparse.Namespace,
     wanted: set[str],
     results: dict[str, Any],
+    fingerprint: str,
 ) -> dict[str, Any]:
-    """The batch, the import, the webhook delivery, each timed request by request with its
-    floor; the feed with wrk like the reads, into `results["endpoints"]`."""
+    """The batch, the imports, the webhook delivery, each timed request by request with its
+    floor; the feed with wrk like the reads, into `results["endpoints"]`. `fingerprint` is
+    the database's, which names the files made from its data."""
     from bench import paths
 
     name, key = keys["name"], keys["key"]
@@ -739,18 +744,26 @@ def measure_paths(
             figures["batch"] = paths.timed(client, batches, 201)
             requests["batch"] = paths.batch_calls(action_ids, 2, first=paths.BATCHES + 3)
             log(f"service   batch           {figures['batch']['client']}")
-        reading: dict[str, float] = {}
-        if "import" in wanted:
-            workbook = paths.export_workbook(client, workload["report_plan_ids"][0])
-            reading = paths.reading_floor(workbook)
-            log(f"floor     reading the workbook {reading}")
-            paths.timed(client, paths.import_calls(workbook, 1, dry_run=True), 200)
+        reading: dict[str, dict[str, float]] = {}
+        plan_id = workload["report_plan_ids"][0]
+        for imported in IMPORT_PATHS:
+            if imported not in wanted:
+                continue
+            upload = (
+                paths.workbook_upload(client, plan_id)
+                if imported == "import"
+                else paths.word_upload(client, plan_id, work, fingerprint)
+            )
+            reading[imported] = paths.reading_floor(upload)
+            log(f"floor     reading the {upload.kind} {reading[imported]}")
+            # Not timed: a warm-up, and a look at what the file reads as.
+            log(f"service   {imported} reads as {paths.preview(client, upload)}")
             for kind, dry_run, status in (("dry_run", True, 200), ("apply", False, 201)):
-                calls = paths.import_calls(workbook, paths.IMPORTS, dry_run=dry_run)
-                figures[f"import_{kind}"] = paths.timed(client, calls, status)
-                figures[f"import_{kind}"]["workbook_bytes"] = len(workbook)
-                requests[f"import_{kind}"] = paths.import_calls(workbook, 1, dry_run=dry_run)
-                log(f"service   import {kind:8} {figures[f'import_{kind}']['client']}")
+                calls = paths.import_calls(upload, paths.IMPORTS, dry_run=dry_run)
+                measured = figures[f"{imported}_{kind}"] = paths.timed(client, calls, status)
+                measured[f"{upload.kind}_bytes"] = len(upload.content)
+                requests[f"{imported}_{kind}"] = paths.import_calls(upload, 1, dry_run=dry_run)
+                log(f"service   {imported} {kind:8} {measured['client']}")
         if "feed" in wanted:
             lines = paths.feed_lines(client, url)
             if lines:
@@ -767,13 +780,13 @@ def measure_paths(
                     conn,
                     sets,
                     seconds=args.floor_seconds,
-                    write=path_name in ("batch", "import_apply"),
+                    write=path_name == "batch" or path_name.endswith("_apply"),
                     # An applied import's replays are rolled back: a plan each is too many.
-                    commit=path_name != "import_apply",
+                    commit=not path_name.endswith("_apply"),
                     least=20 if path_name == "feed" else 3,
                 )
                 log(f"floor     {path_name:15} {floors[path_name]}")
-        if "import" in wanted:
+        if wanted & set(IMPORT_PATHS):
             # The imported plans grow the content tables by a good part at S (an 800-action
             # plan each): without fresh statistics the next run's plans went wrong (the
             # reference server's tree took seconds instead of milliseconds).
@@ -785,12 +798,13 @@ def measure_paths(
                 continue
             measured = figures[path_name]
             measured.update(floor=floor, statements=statements)
-            if path_name.startswith("import_"):
-                # An import's floor: reading the workbook, then its SQL.
+            read = reading.get(path_name.removesuffix("_dry_run").removesuffix("_apply"))
+            if read is not None:
+                # An import's floor: reading the file, then its SQL.
                 measured["floor"] = {
                     "sql": floor,
-                    "reading": reading,
-                    "p50_ms": round(floor["p50_ms"] + reading["p50_ms"], 3),
+                    "reading": read,
+                    "p50_ms": round(floor["p50_ms"] + read["p50_ms"], 3),
                 }
             measured["x_floor"] = ratio(measured["client"]["p50_ms"], measured["floor"]["p50_ms"])
         if feed is not None:
@@ -980,17 +994,18 @@ def path_targets(results: dict[str, Any], target: Any) -> None:
     if batch is not None:
         target("batch of 500: p50 ms", batch["client"]["p50_ms"], 1_000, True, True)
         target("batch of 500: p50 / floor p50", batch.get("x_floor"), None, True, False)
-    for kind in ("dry_run", "apply"):
-        imported = paths_.get(f"import_{kind}")
-        if imported is not None:
-            words = kind.replace("_", " ")
-            target(
-                f"800-action workbook import, {words}: p50 ms",
-                imported["client"]["p50_ms"],
-                5_000,
-                True,
-                True,
-            )
+    for path_name, what in IMPORTS_NAMED:
+        for kind in ("dry_run", "apply"):
+            imported = paths_.get(f"{path_name}_{kind}")
+            if imported is not None:
+                words = kind.replace("_", " ")
+                target(
+                    f"800-action {what} import, {words}: p50 ms",
+                    imported["client"]["p50_ms"],
+                    5_000,
+                    True,
+                    True,
+                )
     webhook = paths_.get("webhook")
     if webhook is not None:
         target(
@@ -1083,8 +1098,11 @@ def print_paths(results: dict[str, Any]) -> None:
     paths_ = results.get("paths", {})
     for name, label in (
         ("batch", "POST /status-updates/batch, 500 updates"),
-        ("import_dry_run", "POST /plan-imports, 800-action workbook, dry run"),
-        ("import_apply", "POST /plan-imports, 800-action workbook, apply"),
+        *(
+            (f"{path_name}_{kind}", f"POST /plan-imports, 800-action {what}, {words}")
+            for path_name, what in IMPORTS_NAMED
+            for kind, words in (("dry_run", "dry run"), ("apply", "apply"))
+        ),
     ):
         figures = paths_.get(name)
         if figures is None:
@@ -1286,7 +1304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         wanted = set(args.only or PATHS) & set(PATHS)
         keys = {"key": key, "admin_key": admin_key, "name": name}
-        results["paths"] = measure_paths(keys, workload, work, args, wanted, results)
+        results["paths"] = measure_paths(
+            keys, workload, work, args, wanted, results, meta["fingerprint"]
+        )
 
     for figures in results["endpoints"].values():
         reference = figures.get("reference")

@@ -5,6 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from app.models import (
+    Action,
+    AuditEvent,
+    Event,
+    IdempotencyRecord,
+    StatusUpdate,
+    WebhookDelivery,
+)
 
 
 def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
@@ -42,3 +54,37 @@ PER_REQUEST_HEADERS = frozenset(
 def same_headers(response: httpx.Response) -> dict[str, str]:
     """The response's headers but those that differ between any two responses."""
     return {k: v for k, v in response.headers.items() if k not in PER_REQUEST_HEADERS}
+
+
+WRITTEN_TABLES = (StatusUpdate, AuditEvent, Event, IdempotencyRecord, WebhookDelivery)
+
+
+async def traces_of_writes(session: AsyncSession) -> dict[str, Any]:
+    """What a write leaves behind: how many rows each table a write adds to holds, and every
+    action's state and version. Equal before and after means nothing was stored."""
+    # Each read in a transaction of its own: SQLite would show a held one's snapshot.
+    await session.commit()
+    traces: dict[str, Any] = {}
+    for table in WRITTEN_TABLES:
+        count = await session.scalar(sa.select(sa.func.count()).select_from(table))
+        traces[table.__name__] = int(count or 0)
+    states = await session.execute(
+        sa.select(
+            col(Action.id), col(Action.rag), col(Action.status), col(Action.version)
+        ).order_by(col(Action.id))
+    )
+    traces["actions"] = [tuple(row) for row in states]
+    await session.commit()
+    return traces
+
+
+def write_statements(statements: list[str]) -> list[str]:
+    """The statements among these that change something."""
+    return [s for s in statements if s.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+
+
+def as_posted(updates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Status updates as answered, less what only storing them decides: ids and times."""
+    return [
+        {k: v for k, v in u.items() if k not in {"id", "created_at", "updated_at"}} for u in updates
+    ]

@@ -13,7 +13,7 @@ from app.core.config import Settings
 from app.core.db.session import SessionDep
 from app.core.errors import NotExportable, ValidationFailed
 from app.core.http.responses import problems
-from app.core.http.schemas import NOT_BLANK
+from app.core.http.schemas import NOT_BLANK, DryRun
 from app.dependencies import PlanDep
 from app.plan_imports import service
 from app.plan_imports.excel import write_workbook
@@ -49,9 +49,7 @@ async def create_plan_import(
             json_schema_extra={"maxLength": DEFAULT_BODY_LIMIT},
         ),
     ],
-    dry_run: Annotated[
-        bool, Query(description="Read the file and answer what would be created; store nothing.")
-    ] = False,
+    dry_run: DryRun,
     key: Annotated[
         str | None,
         Form(

@@ -251,12 +251,18 @@ async def create_status_updates(
     batch: StatusUpdateBatch,
     actor: Principal,
     idempotency: Idempotency,
+    dry_run: bool = False,
 ) -> StatusUpdateBatchResult:
     """Record many updates and the states they decide in one transaction, in a fixed number
-    of statements whatever the batch's size."""
+    of statements whatever the batch's size. A dry run keeps the same rules and stops before
+    the first write, answering the updates as they would be stored."""
     context = await _batch_context(session, batch.items, actor)
     failed, accepted = _checked_items(batch, context, actor)
     updates = _new_updates(accepted, context, actor)
+    if dry_run:
+        return StatusUpdateBatchResult(
+            dry_run=True, created=[StatusUpdateRead.of(update) for update in updates], failed=failed
+        )
     if updates:
         session.add_all(updates)
         await session.flush()
@@ -264,7 +270,7 @@ async def create_status_updates(
         for update in updates:
             audit_new_update(session, actor, update)
     result = StatusUpdateBatchResult(
-        created=[StatusUpdateRead.of(update) for update in updates], failed=failed
+        dry_run=False, created=[StatusUpdateRead.of(update) for update in updates], failed=failed
     )
     idempotency.remember(session, status_code=201, body=result.model_dump(mode="json"))
     await session.commit()

@@ -11,10 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from app.core.auth.keys import Contributor, Viewer
 from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read
-from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
+from app.core.http.idempotency import REPLAY_HEADER, DryRunIdempotencyDep, IdempotencyDep
 from app.core.http.listing import ListParams, page_of, sorted_by
 from app.core.http.responses import NOT_MODIFIED, problems
-from app.core.http.schemas import Filters, IsoDate, IsoDateTime, TextFilters
+from app.core.http.schemas import DryRun, Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
 from app.models import RagFilter, StatusUpdate
@@ -180,6 +180,10 @@ async def get_status_update(
     status_code=status.HTTP_201_CREATED,
     responses={
         **problems(),
+        200: {
+            "model": StatusUpdateBatchResult,
+            "description": "A dry run's preview (`dry_run: true`): nothing was stored.",
+        },
         201: {
             "description": "Stored. A retry with the same `Idempotency-Key` and body gets "
             f"this response again, with `{REPLAY_HEADER}: true`."
@@ -187,10 +191,12 @@ async def get_status_update(
     },
 )
 async def create_status_update_batch(
+    response: Response,
     session: SessionDep,
     actor: Contributor,
     body: StatusUpdateBatch,
-    idempotency: IdempotencyDep,
+    dry_run: DryRun,
+    idempotency: DryRunIdempotencyDep,
 ) -> StatusUpdateBatchResult | JSONResponse:
     """Post up to 500 status updates at once, as the monthly round sends them.
 
@@ -198,10 +204,17 @@ async def create_status_update_batch(
     actions their officer leads. By default the batch is all or nothing: one broken item
     stores nothing, and the 422 names every broken item and field (`body.items[3].rag`).
     One `Idempotency-Key` covers the whole batch.
+
+    With `dry_run=true` the batch is checked by the same rules and gets the same errors, and
+    a 200 answers the updates it would store; nothing is stored, and an `Idempotency-Key` is
+    neither used nor kept.
     """
     replay = idempotency.replayed_response()
     if replay is not None:
         return replay
-    return await batch.create_status_updates(
-        session=session, batch=body, actor=actor, idempotency=idempotency
+    result = await batch.create_status_updates(
+        session=session, batch=body, actor=actor, idempotency=idempotency, dry_run=dry_run
     )
+    if dry_run:
+        response.status_code = status.HTTP_200_OK
+    return result

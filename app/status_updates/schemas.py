@@ -168,8 +168,12 @@ class BatchItemFailure(BaseModel):
 
 
 class StatusUpdateBatchResult(BaseModel):
-    """What a batch stored."""
+    """What a batch stored, or with `dry_run=true` would store."""
 
+    dry_run: bool = Field(
+        description="True for a dry run's preview: `created` shows the updates as they would "
+        "be stored, and nothing was (their ids and times are not kept)."
+    )
     created: list[StatusUpdateRead] = Field(description="The stored updates, in item order.")
     failed: list[BatchItemFailure] = Field(
         description="Items not stored; always empty when `all_or_nothing` is true."

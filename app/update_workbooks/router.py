@@ -14,8 +14,9 @@ from fastapi.responses import JSONResponse
 from app.core.auth.keys import Contributor, Principal, authenticate
 from app.core.config import Settings
 from app.core.db.session import SessionDep
-from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
+from app.core.http.idempotency import REPLAY_HEADER, DryRunIdempotencyDep
 from app.core.http.responses import problems
+from app.core.http.schemas import DryRun
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.models import Officer
 from app.reports.formats import XLSX_TYPE
@@ -95,6 +96,10 @@ async def get_update_workbook(
             "description": "A filled row's action has had a status update since the workbook "
             "was written; `errors` names each such row. Nothing was posted.",
         },
+        200: {
+            "model": StatusUpdateBatchResult,
+            "description": "A dry run's preview (`dry_run: true`): nothing was posted.",
+        },
         201: {
             "description": "Posted. A retry with the same `Idempotency-Key` and file gets "
             f"this response again, with `{REPLAY_HEADER}: true`."
@@ -102,10 +107,12 @@ async def get_update_workbook(
     },
 )
 async def post_update_workbook(
+    response: Response,
     session: SessionDep,
     actor: Contributor,
     officer: WorkbookOfficer,
-    idempotency: IdempotencyDep,
+    dry_run: DryRun,
+    idempotency: DryRunIdempotencyDep,
     file: Annotated[
         UploadFile,
         File(
@@ -123,14 +130,22 @@ async def post_update_workbook(
     A row whose action has had an update since the workbook was written is refused with
     412: download a new workbook. A file that is not this officer's update workbook (not
     an .xlsx, another workbook, another officer's, nothing filled in) is a 422 naming
-    `body.file`. One `Idempotency-Key` covers the upload."""
+    `body.file`. One `Idempotency-Key` covers the upload.
+
+    With `dry_run=true` the file gets every check and the same errors (the 412 too), and a
+    200 answers the updates it would post; nothing is posted, and an `Idempotency-Key` is
+    neither used nor kept."""
     replay = idempotency.replayed_response()
     if replay is not None:
         return replay
-    return await service.post_workbook(
+    result = await service.post_workbook(
         session=session,
         officer=officer,
         actor=actor,
         content=await file.read(),
         idempotency=idempotency,
+        dry_run=dry_run,
     )
+    if dry_run:
+        response.status_code = status.HTTP_200_OK
+    return result

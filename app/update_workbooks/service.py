@@ -190,8 +190,10 @@ async def post_workbook(
     actor: Principal,
     content: bytes,
     idempotency: Idempotency,
+    dry_run: bool = False,
 ) -> StatusUpdateBatchResult:
-    """Post the filled rows through the status update batch: all or nothing."""
+    """Post the filled rows through the status update batch: all or nothing. A dry run makes
+    every check and stores nothing (the batch's own dry run)."""
     filled = await run_in_threadpool(read_upload, content)
     if filled.officer_id != officer.id:
         raise _file_error(
@@ -209,7 +211,7 @@ async def post_workbook(
     batch = _batch(filled.rows)
     try:
         return await create_status_updates(
-            session=session, batch=batch, actor=actor, idempotency=idempotency
+            session=session, batch=batch, actor=actor, idempotency=idempotency, dry_run=dry_run
         )
     except RulesBroken as exc:
         raise _in_cells(exc, filled.rows) from exc

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Emu
 from docx.table import Table, _Cell
 
 from app.seeding.format import SeedAction, SeedFile
@@ -249,14 +251,63 @@ def build_rows(seed: SeedFile) -> list[Row]:
     return rows
 
 
-def _fill(cell: _Cell, lines: list[tuple[str, str]] | list[str]) -> None:
+def _fill(cell: _Cell, lines: list[tuple[str, str]] | list[str], styles: dict[str, Any]) -> None:
+    """Write the lines as the cell's paragraphs. The style is set by its id, looked up once
+    per name: python-docx's `paragraph.style = name` searches every style each time."""
     first = True
     for line in lines:
         text, style = line if isinstance(line, tuple) else (line, "Normal")
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         paragraph.text = text
-        paragraph.style = style
+        if style not in styles:
+            styles[style] = cell.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        paragraph._p.style = styles[style]
         first = False
+
+
+def _write_rows(table: Table, rows: list[Row]) -> None:
+    """The rows written as the table's XML, each cell once: python-docx's `merge` and a
+    row's `cells` look cells up through the whole table, which at hundreds of rows takes
+    minutes. A merged cell is what `merge` makes of it: the area heading one cell spanning
+    the row, a cell merged down its rows `restart` at the top and `continue` below."""
+    widths = [Emu(column.w or 0) for column in table._tbl.tblGrid.gridCol_lst]
+    tops: dict[tuple[int, int], int] = {}  # (row, column) continued -> the top row
+    for index, row in enumerate(rows):
+        for column, top in row.merge.items():
+            for below in range(top + 1, index + 1):
+                tops[(below, column)] = top
+    starts = {(top, column) for (_, column), top in tops.items()}
+    cells: dict[tuple[int, int], _Cell] = {}
+    styles: dict[str, Any] = {}
+    for index, row in enumerate(rows):
+        tr = table._tbl.add_tr()
+        if row.area_heading is not None:
+            tc = tr.add_tc()
+            tc.width = Emu(sum(widths))
+            tc.grid_span = len(HEADERS)
+            _fill(_Cell(tc, table), row.area_heading, styles)
+            continue
+        columns: list[list[tuple[str, str]] | list[str]] = [
+            row.outcome,
+            row.objective,
+            row.action,
+            row.criteria,
+            row.lead,
+            row.timescale,
+            [],
+            row.links,
+        ]
+        for column, lines in enumerate(columns):
+            tc = tr.add_tc()
+            tc.width = widths[column]
+            cells[(index, column)] = _Cell(tc, table)
+            if (index, column) in tops:
+                tc.vMerge = "continue"
+            elif (index, column) in starts:
+                tc.vMerge = "restart"
+            if lines and column not in row.merge:
+                top = tops.get((index, column), index)
+                _fill(cells[(top, column)], lines, styles)
 
 
 def stockton_docx(seed: SeedFile) -> bytes:
@@ -276,35 +327,10 @@ def stockton_docx(seed: SeedFile) -> bytes:
             row.cells[0].text = word.capitalize()
             row.cells[1].text = meaning
     rows = build_rows(seed)
-    table: Table = document.add_table(rows=len(rows) + 1, cols=len(HEADERS))
+    table: Table = document.add_table(rows=1, cols=len(HEADERS))
     for cell, header in zip(table.rows[0].cells, HEADERS, strict=True):
         cell.text = header
-    grid = [list(r.cells) for r in table.rows]
-    # Merge first, then write into each merged cell once.
-    for index, row in enumerate(rows, start=1):
-        if row.area_heading is not None:
-            grid[index][0].merge(grid[index][-1])
-        for column, top in row.merge.items():
-            grid[top + 1][column].merge(grid[index][column])
-    grid = [list(r.cells) for r in table.rows]
-    for index, row in enumerate(rows, start=1):
-        cells = grid[index]
-        if row.area_heading is not None:
-            _fill(cells[0], row.area_heading)
-            continue
-        columns: list[list[tuple[str, str]] | list[str]] = [
-            row.outcome,
-            row.objective,
-            row.action,
-            row.criteria,
-            row.lead,
-            row.timescale,
-            [],
-            row.links,
-        ]
-        for column, lines in enumerate(columns):
-            if lines and column not in row.merge:
-                _fill(cells[column], lines)
+    _write_rows(table, rows)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -10,12 +11,13 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.models import Action, ActionLeadOfficer, Role, StatusUpdate
+from app.models import Action, ActionLeadOfficer, Officer, Role, StatusUpdate
 from tests.conftest import Clients, StatementCounter
 from tests.factories import make_action, make_area, make_officer, make_plan
-from tests.support import assert_problem
+from tests.support import as_posted, assert_problem, traces_of_writes, write_statements
 
 BATCH = "/api/v1/status-updates/batch"
+DRY_RUN = BATCH + "?dry_run=true"
 GREEN: dict[str, Any] = {"rag": "green", "status": "in_progress", "narrative": "On track."}
 RED: dict[str, Any] = {
     "rag": "red",
@@ -99,14 +101,29 @@ async def test_without_all_or_nothing_the_good_items_are_stored(
     assert await stored(session) == 1
 
 
-async def test_contributor_rules_apply_to_each_item(
-    clients: Clients, session: AsyncSession
-) -> None:
+@dataclass
+class Contributor:
+    http: httpx.AsyncClient
+    officer: Officer
+    led: str
+    other: str
+
+
+async def contributor_leading_one(clients: Clients, session: AsyncSession) -> Contributor:
+    """A contributor whose officer leads the first of two new actions."""
     led, other = await new_actions(session, 2)
     officer = await make_officer(session)
     session.add(ActionLeadOfficer(action_id=led, officer_id=officer.id))
     await session.commit()
-    contributor = await clients.as_role(Role.contributor, officer_id=officer.id)
+    http = await clients.as_role(Role.contributor, officer_id=officer.id)
+    return Contributor(http=http, officer=officer, led=led, other=other)
+
+
+async def test_contributor_rules_apply_to_each_item(
+    clients: Clients, session: AsyncSession
+) -> None:
+    made = await contributor_leading_one(clients, session)
+    contributor, officer, led, other = made.http, made.officer, made.led, made.other
     items = [{"action_id": led, **GREEN}, {"action_id": other, **GREEN}]
     response = await contributor.post(BATCH, json={"items": items})
     assert_problem(response, 422)
@@ -156,3 +173,66 @@ async def test_a_batch_runs_the_same_statements_whatever_its_size(
     assert count_statements.count == 13, count_statements.statements
     ratings = await session.scalars(sa.select(col(Action.rag)).where(col(Action.id).in_(ids)))
     assert set(ratings) == {"green"}
+
+
+async def test_a_dry_run_answers_what_would_be_stored_and_stores_nothing(
+    editor: httpx.AsyncClient, session: AsyncSession, count_statements: StatementCounter
+) -> None:
+    ids = await new_actions(session, 3)
+    body = {"items": [{"action_id": ids[0], **GREEN}, {"action_id": ids[1], **RED}]}
+    key = {"Idempotency-Key": "round-2023-08"}
+    await editor.get("/api/v1/me")  # the key's first use is recorded once, not in the dry run
+    before = await traces_of_writes(session)
+    count_statements.statements.clear()
+    dry = await editor.post(DRY_RUN, json=body, headers=key)
+    assert dry.status_code == 200, dry.text
+    assert write_statements(count_statements.statements) == []
+    assert await traces_of_writes(session) == before
+    preview = dry.json()
+    assert preview["dry_run"] is True and preview["failed"] == []
+    assert [(u["action_id"], u["rag"]) for u in preview["created"]] == [
+        (ids[0], "green"),
+        (ids[1], "red"),
+    ]
+    # The dry run kept no key: the real post with it is the first, and stores what was shown.
+    real = await editor.post(BATCH, json=body, headers=key)
+    assert real.status_code == 201, real.text
+    assert "Idempotent-Replayed" not in real.headers
+    assert real.json()["dry_run"] is False
+    assert as_posted(real.json()["created"]) == as_posted(preview["created"])
+    assert await stored(session) == 2
+    assert (await editor.get(f"/api/v1/actions/{ids[1]}")).json()["rag"] == "red"
+    # Nor does a dry run replay the real post's answer under the same key.
+    again = await editor.post(DRY_RUN, json=body, headers=key)
+    assert again.status_code == 200 and again.json()["dry_run"] is True
+    assert await stored(session) == 2
+
+
+async def test_a_dry_run_refuses_what_the_post_refuses_with_the_same_errors(
+    clients: Clients, session: AsyncSession
+) -> None:
+    made = await contributor_leading_one(clients, session)
+    contributor, led, other = made.http, made.led, made.other
+    items = [
+        {"action_id": led, **GREEN},
+        {"action_id": other, **GREEN},
+        {"action_id": led, "rag": "amber", "status": "in_progress"},
+    ]
+    before = await traces_of_writes(session)
+    dry = assert_problem(await contributor.post(DRY_RUN, json={"items": items}), 422)
+    real = assert_problem(await contributor.post(BATCH, json={"items": items}), 422)
+    assert dry["errors"] == real["errors"]
+    assert {(e["field"], e["type"]) for e in dry["errors"]} == {
+        ("body.items[1].action_id", "forbidden"),
+        ("body.items[2].narrative", "missing"),
+        ("body.items[2].next_steps", "missing"),
+    }
+    # Without all or nothing, the preview lists the items that would fail.
+    partial = {"items": items, "all_or_nothing": False}
+    dry_partial = await contributor.post(DRY_RUN, json=partial)
+    assert dry_partial.status_code == 200, dry_partial.text
+    assert [f["index"] for f in dry_partial.json()["failed"]] == [1, 2]
+    assert await traces_of_writes(session) == before
+    response = await contributor.post(BATCH, json={"items": items[:1]})
+    assert response.status_code == 201, response.text
+    assert await stored(session) == 1

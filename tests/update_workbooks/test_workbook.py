@@ -20,7 +20,7 @@ from app.models import Action, ActionLeadOfficer, AuditEvent, Officer, Role, Sta
 from app.seeding.loader import default_seed_path, load_seed, read_seed_file
 from app.update_workbooks.excel import HEADINGS
 from tests.conftest import Clients, StatementCounter
-from tests.support import assert_problem
+from tests.support import as_posted, assert_problem, traces_of_writes, write_statements
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RATING, STATUS, NARRATIVE, NEXT_STEPS = "N", "O", "P", "Q"
@@ -62,10 +62,16 @@ def saved(workbook: Workbook) -> bytes:
 
 
 async def upload(
-    http: httpx.AsyncClient, content: bytes, officer: str = "me", **headers: str
+    http: httpx.AsyncClient,
+    content: bytes,
+    officer: str = "me",
+    *,
+    dry_run: bool = False,
+    headers: dict[str, str] | None = None,
 ) -> httpx.Response:
     files = {"file": ("updates.xlsx", content, XLSX)}
-    return await http.post(url(officer), files=files, headers=headers)
+    params = {"dry_run": "true"} if dry_run else {}
+    return await http.post(url(officer), files=files, headers=headers, params=params)
 
 
 def fill(sheet: Worksheet, row: int, **cells: Any) -> None:
@@ -122,9 +128,10 @@ async def test_the_workbook_lists_the_officers_live_actions_with_inputs_only_unl
     assert guide["B2"].value == stockton.officers["Jane Smith"]
 
 
-async def test_a_filled_workbook_posts_its_rows_as_one_batch(
-    clients: Clients, stockton: Stockton, session: AsyncSession
-) -> None:
+async def filled_by_jane(
+    clients: Clients, stockton: Stockton
+) -> tuple[httpx.AsyncClient, Workbook]:
+    """Jane Smith's workbook with rows 2 (green) and 4 (red, three days ago) filled in."""
     jane = await as_officer(clients, stockton, "Jane Smith")
     workbook = await download(jane)
     sheet = workbook["Updates"]
@@ -140,6 +147,14 @@ async def test_a_filled_workbook_posts_its_rows_as_one_batch(
             EFFECTIVE: date.today() - timedelta(days=3),
         },
     )
+    return jane, workbook
+
+
+async def test_a_filled_workbook_posts_its_rows_as_one_batch(
+    clients: Clients, stockton: Stockton, session: AsyncSession
+) -> None:
+    jane, workbook = await filled_by_jane(clients, stockton)
+    sheet = workbook["Updates"]
     response = await upload(jane, saved(workbook))
     assert response.status_code == 201, response.text
     created = response.json()["created"]
@@ -172,7 +187,11 @@ async def test_broken_cells_are_named_by_sheet_row_and_column_and_nothing_is_sto
     fill(sheet, 5, **{RATING: "green"})
     fill(sheet, 6, **{STATUS: "maybe"})
     fill(sheet, 7, **{STATUS: "deferred", EFFECTIVE: date.today() + timedelta(days=2)})
+    before = await traces_of_writes(session)
     body = assert_problem(await upload(jane, saved(workbook)), 422)
+    # A dry run refuses the file with the same errors.
+    dry = assert_problem(await upload(jane, saved(workbook), dry_run=True), 422)
+    assert dry["errors"] == body["errors"]
     assert {(e["field"], e["type"]) for e in body["errors"]} == {
         ('file: sheet "Updates", row 5, column O ("New status")', "missing"),
         ('file: sheet "Updates", row 6, column O ("New status")', "enum"),
@@ -181,6 +200,8 @@ async def test_broken_cells_are_named_by_sheet_row_and_column_and_nothing_is_sto
     fill(sheet, 5, **{STATUS: "in_progress"})
     fill(sheet, 6, **{STATUS: "complete"})
     body = assert_problem(await upload(jane, saved(workbook)), 422)
+    dry = assert_problem(await upload(jane, saved(workbook), dry_run=True), 422)
+    assert dry["errors"] == body["errors"]
     assert {(e["field"], e["type"]) for e in body["errors"]} == {
         ('file: sheet "Updates", row 3, column P ("Narrative")', "missing"),
         ('file: sheet "Updates", row 3, column Q ("Next steps")', "missing"),
@@ -188,7 +209,7 @@ async def test_broken_cells_are_named_by_sheet_row_and_column_and_nothing_is_sto
         ('file: sheet "Updates", row 7, column R ("Reason")', "missing"),
         ('file: sheet "Updates", row 7, column S ("Effective date")', "future_date"),
     }
-    assert await updates(session) == []
+    assert await traces_of_writes(session) == before
 
 
 async def test_a_contributor_has_only_their_own_workbook_and_actions(
@@ -267,8 +288,8 @@ async def test_a_retry_with_the_same_key_posts_nothing_more_and_a_stale_row_is_r
     workbook = await download(jane)
     fill(workbook["Updates"], 3, **{RATING: "green", STATUS: "in_progress"})
     content = saved(workbook)
-    first = await upload(jane, content, **{"Idempotency-Key": "round-2023-07"})
-    again = await upload(jane, content, **{"Idempotency-Key": "round-2023-07"})
+    first = await upload(jane, content, headers={"Idempotency-Key": "round-2023-07"})
+    again = await upload(jane, content, headers={"Idempotency-Key": "round-2023-07"})
     assert first.status_code == again.status_code == 201, again.text
     assert again.json() == first.json()
     assert again.headers["Idempotent-Replayed"] == "true"
@@ -278,6 +299,8 @@ async def test_a_retry_with_the_same_key_posts_nothing_more_and_a_stale_row_is_r
     assert [(e["field"], e["type"]) for e in body["errors"]] == [
         ('file: sheet "Updates", row 3, column B ("Updates so far")', "changed_since_written")
     ]
+    dry = assert_problem(await upload(jane, content, dry_run=True), 412)
+    assert dry["errors"] == body["errors"]
     assert len(await updates(session)) == 1
 
 
@@ -374,3 +397,33 @@ async def test_an_officer_who_leads_nothing_gets_an_empty_workbook_named_for_the
     assert sheet.max_row == 1
     empty = await upload(editor, response.content, officer=officer.json()["id"])
     assert assert_problem(empty, 422)["errors"][0]["type"] == "empty"
+
+
+async def test_a_dry_run_answers_the_rows_it_would_post_and_posts_nothing(
+    clients: Clients,
+    stockton: Stockton,
+    session: AsyncSession,
+    count_statements: StatementCounter,
+) -> None:
+    jane, workbook = await filled_by_jane(clients, stockton)
+    sheet = workbook["Updates"]
+    content = saved(workbook)
+    key = {"Idempotency-Key": "round-2023-08"}
+    before = await traces_of_writes(session)
+    count_statements.statements.clear()
+    dry = await upload(jane, content, dry_run=True, headers=key)
+    assert dry.status_code == 200, dry.text
+    assert write_statements(count_statements.statements) == []
+    assert await traces_of_writes(session) == before
+    preview = dry.json()
+    assert preview["dry_run"] is True
+    assert [(u["action_id"], u["rag"]) for u in preview["created"]] == [
+        (sheet["A2"].value, "green"),
+        (sheet["A4"].value, "red"),
+    ]
+    # The dry run kept no key: the upload with it posts, exactly what was shown.
+    real = await upload(jane, content, headers=key)
+    assert real.status_code == 201, real.text
+    assert "Idempotent-Replayed" not in real.headers
+    assert as_posted(real.json()["created"]) == as_posted(preview["created"])
+    assert len(await updates(session)) == 2

@@ -28,6 +28,7 @@ from app.core.db import outbox
 from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
 from app.core.http.concurrency import created
+from app.core.http.schemas import DryRun
 from app.models import IdempotencyRecord, new_id, utcnow
 
 E = TypeVar("E")
@@ -161,22 +162,25 @@ def as_read(schema: type[R]) -> Read[Any, R]:
     return read
 
 
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        description="Any unique string (a UUID is good). A retry with the same key and "
+        "body returns the first response and creates nothing; the same key with another "
+        "body is a 422. Keys are kept per API key or signed-in caller.",
+    ),
+]
+
+
 async def idempotency(
     request: Request,
     response: Response,
     session: SessionDep,
     principal: Annotated[Principal, Depends(authenticate)],
-    idempotency_key: Annotated[
-        str | None,
-        Header(
-            alias="Idempotency-Key",
-            min_length=1,
-            max_length=255,
-            description="Any unique string (a UUID is good). A retry with the same key and "
-            "body returns the first response and creates nothing; the same key with another "
-            "body is a 422. Keys are kept per API key or signed-in caller.",
-        ),
-    ] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Idempotency:
     canonical = await _canonical_body(request)
     request_hash = hashlib.sha256(
@@ -240,6 +244,24 @@ async def _stored(session: AsyncSession, request: Idempotency) -> IdempotencyRec
 
 
 IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
+
+
+async def idempotency_unless_dry_run(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Annotated[Principal, Depends(authenticate)],
+    dry_run: DryRun,
+    idempotency_key: IdempotencyKey = None,
+) -> Idempotency:
+    """The key of a route that takes `dry_run`. A dry run stores nothing, so its key is
+    neither looked up nor kept: it never replays a real request's answer, and a real
+    request with the same key later is the first with it."""
+    key = None if dry_run else idempotency_key
+    return await idempotency(request, response, session, principal, key)
+
+
+DryRunIdempotencyDep = Annotated[Idempotency, Depends(idempotency_unless_dry_run)]
 
 
 async def purge_idempotency_records(session: AsyncSession, *, older_than_hours: int) -> int:

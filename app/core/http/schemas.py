@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
 from annotated_types import Len
-from fastapi import Request
+from fastapi import Depends, Query, Request
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -296,3 +296,20 @@ def ref_field(description: str, *, examples: list[str] | None = None) -> Any:
         description=description,
         **extra,
     )
+
+
+async def _dry_run(
+    dry_run: Annotated[
+        bool,
+        Query(
+            description="Check the request as a real one is checked and answer what it "
+            "would store; store nothing."
+        ),
+    ] = False,
+) -> bool:
+    return dry_run
+
+
+DryRun = Annotated[bool, Depends(_dry_run)]
+"""The `dry_run` query parameter of a write that can be tried first. A dependency, so that a
+route and its other dependencies (the idempotency key's) read one declaration."""

@@ -16,18 +16,23 @@ T = TypeVar("T", bound="StatusUpdateBatchResult")
 
 @_attrs_define
 class StatusUpdateBatchResult:
-    """What a batch stored.
+    """What a batch stored, or with `dry_run=true` would store.
 
     Attributes:
+        dry_run (bool): True for a dry run's preview: `created` shows the updates as they would be stored, and nothing
+            was (their ids and times are not kept).
         created (list[StatusUpdateRead]): The stored updates, in item order.
         failed (list[BatchItemFailure]): Items not stored; always empty when `all_or_nothing` is true.
     """
 
+    dry_run: bool
     created: list[StatusUpdateRead]
     failed: list[BatchItemFailure]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        dry_run = self.dry_run
+
         created = []
         for created_item_data in self.created:
             created_item = created_item_data.to_dict()
@@ -42,6 +47,7 @@ class StatusUpdateBatchResult:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "dry_run": dry_run,
                 "created": created,
                 "failed": failed,
             }
@@ -55,6 +61,8 @@ class StatusUpdateBatchResult:
         from ..models.status_update_read import StatusUpdateRead
 
         d = dict(src_dict)
+        dry_run = d.pop("dry_run")
+
         created = []
         _created = d.pop("created")
         for created_item_data in _created:
@@ -70,6 +78,7 @@ class StatusUpdateBatchResult:
             failed.append(failed_item)
 
         status_update_batch_result = cls(
+            dry_run=dry_run,
             created=created,
             failed=failed,
         )

@@ -126,8 +126,8 @@ def sync_detailed(
     no plan comes in), never a partial plan.
 
     Args:
-        dry_run (bool | Unset): Read the file and answer what would be created; store nothing.
-            Default: False.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         body (BodyCreatePlanImport):
 
     Raises:
@@ -168,8 +168,8 @@ def sync(
     no plan comes in), never a partial plan.
 
     Args:
-        dry_run (bool | Unset): Read the file and answer what would be created; store nothing.
-            Default: False.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         body (BodyCreatePlanImport):
 
     Raises:
@@ -205,8 +205,8 @@ async def asyncio_detailed(
     no plan comes in), never a partial plan.
 
     Args:
-        dry_run (bool | Unset): Read the file and answer what would be created; store nothing.
-            Default: False.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         body (BodyCreatePlanImport):
 
     Raises:
@@ -245,8 +245,8 @@ async def asyncio(
     no plan comes in), never a partial plan.
 
     Args:
-        dry_run (bool | Unset): Read the file and answer what would be created; store nothing.
-            Default: False.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         body (BodyCreatePlanImport):
 
     Raises:

@@ -14,15 +14,23 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: StatusUpdateBatch,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
+    params: dict[str, Any] = {}
+
+    params["dry_run"] = dry_run
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/status-updates/batch",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -36,6 +44,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Problem | StatusUpdateBatchResult | None:
+    if response.status_code == 200:
+        response_200 = StatusUpdateBatchResult.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = StatusUpdateBatchResult.from_dict(response.json())
 
@@ -102,6 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateBatch,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatusUpdateBatchResult]:
     """Create Status Update Batch
@@ -113,7 +127,13 @@ def sync_detailed(
     stores nothing, and the 422 names every broken item and field (`body.items[3].rag`).
     One `Idempotency-Key` covers the whole batch.
 
+    With `dry_run=true` the batch is checked by the same rules and gets the same errors, and
+    a 200 answers the updates it would store; nothing is stored, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -130,6 +150,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        dry_run=dry_run,
         idempotency_key=idempotency_key,
     )
 
@@ -144,6 +165,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateBatch,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatusUpdateBatchResult | None:
     """Create Status Update Batch
@@ -155,7 +177,13 @@ def sync(
     stores nothing, and the 422 names every broken item and field (`body.items[3].rag`).
     One `Idempotency-Key` covers the whole batch.
 
+    With `dry_run=true` the batch is checked by the same rules and gets the same errors, and
+    a 200 answers the updates it would store; nothing is stored, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -173,6 +201,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        dry_run=dry_run,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -181,6 +210,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateBatch,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatusUpdateBatchResult]:
     """Create Status Update Batch
@@ -192,7 +222,13 @@ async def asyncio_detailed(
     stores nothing, and the 422 names every broken item and field (`body.items[3].rag`).
     One `Idempotency-Key` covers the whole batch.
 
+    With `dry_run=true` the batch is checked by the same rules and gets the same errors, and
+    a 200 answers the updates it would store; nothing is stored, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -209,6 +245,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        dry_run=dry_run,
         idempotency_key=idempotency_key,
     )
 
@@ -221,6 +258,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StatusUpdateBatch,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatusUpdateBatchResult | None:
     """Create Status Update Batch
@@ -232,7 +270,13 @@ async def asyncio(
     stores nothing, and the 422 names every broken item and field (`body.items[3].rag`).
     One `Idempotency-Key` covers the whole batch.
 
+    With `dry_run=true` the batch is checked by the same rules and gets the same errors, and
+    a 200 answers the updates it would store; nothing is stored, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -251,6 +295,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            dry_run=dry_run,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -16,17 +16,25 @@ def _get_kwargs(
     officer_id: str,
     *,
     body: BodyPostUpdateWorkbook,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
+    params: dict[str, Any] = {}
+
+    params["dry_run"] = dry_run
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/officers/{officer_id}/update-workbook".format(
             officer_id=quote(str(officer_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["files"] = body.to_multipart()
@@ -40,6 +48,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Problem | StatusUpdateBatchResult | None:
+    if response.status_code == 200:
+        response_200 = StatusUpdateBatchResult.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = StatusUpdateBatchResult.from_dict(response.json())
 
@@ -117,6 +130,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyPostUpdateWorkbook,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatusUpdateBatchResult]:
     """Post Update Workbook
@@ -131,8 +145,14 @@ def sync_detailed(
     an .xlsx, another workbook, another officer's, nothing filled in) is a 422 naming
     `body.file`. One `Idempotency-Key` covers the upload.
 
+    With `dry_run=true` the file gets every check and the same errors (the 412 too), and a
+    200 answers the updates it would post; nothing is posted, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
         officer_id (str): The officer's id, or `me` for the officer you act for.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -149,6 +169,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         officer_id=officer_id,
         body=body,
+        dry_run=dry_run,
         idempotency_key=idempotency_key,
     )
 
@@ -164,6 +185,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BodyPostUpdateWorkbook,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatusUpdateBatchResult | None:
     """Post Update Workbook
@@ -178,8 +200,14 @@ def sync(
     an .xlsx, another workbook, another officer's, nothing filled in) is a 422 naming
     `body.file`. One `Idempotency-Key` covers the upload.
 
+    With `dry_run=true` the file gets every check and the same errors (the 412 too), and a
+    200 answers the updates it would post; nothing is posted, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
         officer_id (str): The officer's id, or `me` for the officer you act for.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -197,6 +225,7 @@ def sync(
         officer_id=officer_id,
         client=client,
         body=body,
+        dry_run=dry_run,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -206,6 +235,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyPostUpdateWorkbook,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatusUpdateBatchResult]:
     """Post Update Workbook
@@ -220,8 +250,14 @@ async def asyncio_detailed(
     an .xlsx, another workbook, another officer's, nothing filled in) is a 422 naming
     `body.file`. One `Idempotency-Key` covers the upload.
 
+    With `dry_run=true` the file gets every check and the same errors (the 412 too), and a
+    200 answers the updates it would post; nothing is posted, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
         officer_id (str): The officer's id, or `me` for the officer you act for.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -238,6 +274,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         officer_id=officer_id,
         body=body,
+        dry_run=dry_run,
         idempotency_key=idempotency_key,
     )
 
@@ -251,6 +288,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BodyPostUpdateWorkbook,
+    dry_run: bool | Unset = False,
     idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatusUpdateBatchResult | None:
     """Post Update Workbook
@@ -265,8 +303,14 @@ async def asyncio(
     an .xlsx, another workbook, another officer's, nothing filled in) is a 422 naming
     `body.file`. One `Idempotency-Key` covers the upload.
 
+    With `dry_run=true` the file gets every check and the same errors (the 412 too), and a
+    200 answers the updates it would post; nothing is posted, and an `Idempotency-Key` is
+    neither used nor kept.
+
     Args:
         officer_id (str): The officer's id, or `me` for the officer you act for.
+        dry_run (bool | Unset): Check the request as a real one is checked and answer what it
+            would store; store nothing. Default: False.
         idempotency_key (str | Unset): Any unique string (a UUID is good). A retry with the same
             key and body returns the first response and creates nothing; the same key with another
             body is a 422. Keys are kept per API key or signed-in caller.
@@ -285,6 +329,7 @@ async def asyncio(
             officer_id=officer_id,
             client=client,
             body=body,
+            dry_run=dry_run,
             idempotency_key=idempotency_key,
         )
     ).parsed
