@@ -19,11 +19,10 @@ from app.core.http.concurrency import (
     conditional_read,
     created,
     not_modified,
-    with_etag,
 )
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.responses import NOT_MODIFIED, READ_BY_ID, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
 from app.meetings import schedules, service, snapshots
@@ -170,11 +169,7 @@ async def create_meeting_schedule(
         return replay
 
 
-@router.get(
-    "/meetings/{meeting_id}",
-    response_model=MeetingRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/meetings/{meeting_id}", response_model=MeetingRead, responses=READ_BY_ID)
 async def get_meeting(
     request: Request, response: Response, session: SessionDep, _: Viewer, meeting: MeetingDep
 ) -> MeetingRead | Response:
@@ -189,7 +184,6 @@ async def get_meeting(
     responses=problems(404, 412, 428, conflicts=(Duplicate, SnapshotTaken)),
 )
 async def update_meeting(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     meeting: MeetingDep,
@@ -199,11 +193,13 @@ async def update_meeting(
     """Change a meeting. Needs `If-Match`. 409 when the board already meets about the plan on
     the new day, or when the meeting's snapshot is taken and the board or date would change."""
     current = await service.read_meeting(session=session, meeting=meeting)
-    if_match.check(current)
-    meeting = await service.update_meeting(
-        session=session, meeting=meeting, current=current, data=body, actor=actor
+    return await if_match.change(
+        current,
+        lambda: service.update_meeting(
+            session=session, meeting=meeting, current=current, data=body, actor=actor
+        ),
+        lambda changed: MeetingRead.of(changed, current.snapshot_id),
     )
-    return with_etag(response, MeetingRead.of(meeting, current.snapshot_id))
 
 
 @router.post(

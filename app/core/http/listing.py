@@ -32,6 +32,8 @@ MAX_CURSOR_LENGTH = 2000
 
 SortKind = Literal["str", "int", "date", "datetime", "bool"]
 
+IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
+
 
 class Page(BaseModel, Generic[T]):
     """One page of a list. Follow `next_cursor` (or the `Link` header) for the next."""
