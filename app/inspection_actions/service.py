@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate, ValidationFailed
+from app.core.errors import Duplicate
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
 from app.inspection_actions.schemas import (
@@ -125,15 +125,7 @@ async def create_inspection_action(
     *, session: AsyncSession, data: InspectionActionCreate, actor: Principal
 ) -> InspectionAction:
     """Add a recommendation to a live plan."""
-    plan = await session.get(Plan, data.plan_id)
-    if plan is None:
-        raise ValidationFailed(
-            f"No plan with id '{data.plan_id}'.",
-            field="body.plan_id",
-            message="no plan with this id",
-            type="not_found",
-        )
-    crud.refuse_if_archived(plan, "plan")
+    plan = await crud.live_in_body(session, Plan, data.plan_id, field="plan_id", label="plan")
     await _ensure_number_free(session, plan_id=plan.id, source=data.source, number=data.number)
     inspection_action = InspectionAction(
         id=new_id("insp"),

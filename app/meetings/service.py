@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate, SnapshotTaken, ValidationFailed
+from app.core.errors import Duplicate, SnapshotTaken
 from app.core.http.idempotency import Idempotency
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
@@ -88,16 +88,7 @@ def page_reads(result: PageResult[Meeting]) -> list[MeetingRead]:
 
 async def live_plan(session: AsyncSession, plan_id: str) -> Plan:
     """The plan named in a body: 422 when there is none, 409 when it is archived."""
-    plan = await session.get(Plan, plan_id)
-    if plan is None:
-        raise ValidationFailed(
-            f"No plan with id '{plan_id}'.",
-            field="body.plan_id",
-            message="no plan with this id",
-            type="not_found",
-        )
-    crud.refuse_if_archived(plan, "plan")
-    return plan
+    return await crud.live_in_body(session, Plan, plan_id, field="plan_id", label="plan")
 
 
 async def ensure_day_free(
