@@ -15,6 +15,7 @@ from app.core.errors import Duplicate, SnapshotTaken
 from app.core.http.idempotency import Idempotency
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
+from app.core.resources.refs import holder
 from app.meetings.schemas import (
     MeetingCreate,
     MeetingRead,
@@ -100,12 +101,14 @@ async def ensure_day_free(
     exclude_id: str | None = None,
 ) -> None:
     """409 naming the meeting the board already has about the plan on that day."""
-    statement = sa.select(col(Meeting.id)).where(
-        col(Meeting.plan_id) == plan_id, col(Meeting.board) == board, col(Meeting.date) == day
+    existing = await holder(
+        session,
+        Meeting,
+        col(Meeting.plan_id) == plan_id,
+        col(Meeting.board) == board,
+        col(Meeting.date) == day,
+        exclude_id=exclude_id,
     )
-    if exclude_id is not None:
-        statement = statement.where(col(Meeting.id) != exclude_id)
-    existing = await session.scalar(statement)
     if existing is not None:
         raise Duplicate(
             f"{board} already has a meeting about this plan on {day.isoformat()}: "

@@ -18,8 +18,7 @@ ENTITY = "objective"
 SORTABLE = {
     "position": SortField(col(Objective.position), "int"),
     "ref": SortField(col(Objective.ref), "str"),
-    "created_at": SortField(col(Objective.created_at), "datetime"),
-    "updated_at": SortField(col(Objective.updated_at), "datetime"),
+    **SortField.timestamps(Objective),
 }
 
 

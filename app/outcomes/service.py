@@ -22,8 +22,7 @@ SORTABLE = {
     "position": SortField(col(Outcome.position), "int"),
     "ref": SortField(col(Outcome.ref), "str"),
     "number": SortField(col(Outcome.number), "str", nullable=True),
-    "created_at": SortField(col(Outcome.created_at), "datetime"),
-    "updated_at": SortField(col(Outcome.updated_at), "datetime"),
+    **SortField.timestamps(Outcome),
 }
 
 

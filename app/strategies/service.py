@@ -17,8 +17,7 @@ from app.strategies.schemas import StrategyCreate, StrategyRead, StrategyUpdate
 ENTITY = "strategy"
 SORTABLE = {
     "title": SortField(col(Strategy.title), "str"),
-    "created_at": SortField(col(Strategy.created_at), "datetime"),
-    "updated_at": SortField(col(Strategy.updated_at), "datetime"),
+    **SortField.timestamps(Strategy),
 }
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from app.core.config import get_settings
 from app.core.errors import ValidationFailed
@@ -52,6 +53,14 @@ class SortField:
     column: ColumnElement[Any] | Mapped[Any]
     kind: SortKind
     nullable: bool = False
+
+    @staticmethod
+    def timestamps(model: Any) -> dict[str, SortField]:
+        """The sort fields every stored resource has: when it was created and last changed."""
+        return {
+            "created_at": SortField(col(model.created_at), "datetime"),
+            "updated_at": SortField(col(model.updated_at), "datetime"),
+        }
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Human references (`ref`): unique within a plan for each kind of item."""
+"""Human references (`ref`): unique within a plan for each kind of item; and the query for
+whatever else must be unique."""
 
 from __future__ import annotations
 
@@ -11,15 +12,25 @@ from sqlmodel import col
 from app.core.errors import Duplicate
 
 
+async def holder(
+    session: AsyncSession, model: Any, *conditions: Any, exclude_id: str | None = None
+) -> str | None:
+    """The id of a row that already holds what must be unique (the conditions), other than
+    `exclude_id` (the row being changed), if there is one."""
+    statement = sa.select(col(model.id)).where(*conditions)
+    if exclude_id is not None:
+        statement = statement.where(col(model.id) != exclude_id)
+    found: str | None = await session.scalar(statement)
+    return found
+
+
 async def ref_holder(
     session: AsyncSession, model: Any, *, plan_id: str, ref: str, exclude_id: str | None = None
 ) -> str | None:
     """The id of the item of this kind in the plan that has this ref, if any."""
-    statement = sa.select(col(model.id)).where(col(model.plan_id) == plan_id, col(model.ref) == ref)
-    if exclude_id is not None:
-        statement = statement.where(col(model.id) != exclude_id)
-    holder: str | None = await session.scalar(statement)
-    return holder
+    return await holder(
+        session, model, col(model.plan_id) == plan_id, col(model.ref) == ref, exclude_id=exclude_id
+    )
 
 
 async def ensure_ref_free(
