@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import IncludeArchived, ListParams, page_of, sorted_by
+from app.core.http.listing import IncludeArchived, ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, PlanDep
@@ -23,8 +23,6 @@ router = APIRouter(tags=["Areas"])
 
 @router.get("/plans/{plan_id}/areas", responses=problems(404))
 async def list_areas(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     plan: PlanDep,
@@ -43,7 +41,7 @@ async def list_areas(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    return page_of(request, response, result, AreaPage, AreaRead.model_validate)
+    return params.page(result, AreaPage, AreaRead.model_validate)
 
 
 @router.post(

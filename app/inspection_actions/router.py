@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import InspectionActionDep
@@ -31,8 +31,6 @@ PATH = "/inspection-actions/{inspection_action_id}"
 
 @router.get("/inspection-actions", responses=problems())
 async def list_inspection_actions(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -59,9 +57,7 @@ async def list_inspection_actions(
         source=source,
         include_archived=include_archived,
     )
-    return page_of(
-        request,
-        response,
+    return params.page(
         result,
         InspectionActionPage,
         await service.read_inspection_actions(session=session, inspection_actions=result.rows),

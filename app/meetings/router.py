@@ -21,7 +21,7 @@ from app.core.http.concurrency import (
     not_modified,
 )
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import NOT_MODIFIED, READ_BY_ID, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
@@ -58,8 +58,6 @@ REPLAYED = (
 
 @router.get("/meetings", response_model=MeetingPage, responses=problems())
 async def list_meetings(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -88,7 +86,7 @@ async def list_meetings(
             partners_attending=partners_attending,
         ),
     )
-    return page_of(request, response, result, MeetingPage, service.page_reads(result))
+    return params.page(result, MeetingPage, service.page_reads(result))
 
 
 @router.post(

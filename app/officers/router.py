@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import OfficerDep
@@ -25,8 +25,6 @@ router = APIRouter(tags=["Officers"])
 
 @router.get("/officers", responses=problems())
 async def list_officers(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -64,7 +62,7 @@ async def list_officers(
         include_archived=include_archived,
     )
     await service.record_reads(session=session, officers=result.rows, actor=actor)
-    return page_of(request, response, result, OfficerPage, OfficerRead.model_validate)
+    return params.page(result, OfficerPage, OfficerRead.model_validate)
 
 
 @router.post(

@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, OutcomeDep
@@ -26,8 +26,6 @@ IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 @router.get("/areas/{area_id}/outcomes", responses=problems(404))
 async def list_outcomes(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     area: AreaDep,
@@ -46,7 +44,7 @@ async def list_outcomes(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    return page_of(request, response, result, OutcomePage, OutcomeRead.model_validate)
+    return params.page(result, OutcomePage, OutcomeRead.model_validate)
 
 
 @router.post(

@@ -21,7 +21,7 @@ from app.core.http.concurrency import (
     with_etag,
 )
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
 from app.dependencies import PlanDep
@@ -35,8 +35,6 @@ router = APIRouter(prefix="/plans", tags=["Plans"])
 
 @router.get("", responses=problems())
 async def list_plans(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -71,7 +69,7 @@ async def list_plans(
         q=q,
         include_archived=include_archived,
     )
-    return page_of(request, response, result, PlanPage, PlanRead.model_validate)
+    return params.page(result, PlanPage, PlanRead.model_validate)
 
 
 @router.post(

@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import StrategyDep
@@ -25,8 +25,6 @@ router = APIRouter(tags=["Strategies"])
 
 @router.get("/strategies", responses=problems())
 async def list_strategies(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -57,9 +55,7 @@ async def list_strategies(
         q=q,
         include_archived=include_archived,
     )
-    return page_of(
-        request,
-        response,
+    return params.page(
         result,
         StrategyPage,
         await service.read_strategies(session=session, strategies=result.rows),

@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
 from app.core.http.concurrency import IfMatchDep, conditional_read
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import StrategyLinkDep
@@ -30,8 +30,6 @@ router = APIRouter(tags=["Strategy links"])
 
 @router.get("/strategy-links", responses=problems())
 async def list_strategy_links(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -56,7 +54,7 @@ async def list_strategy_links(
         strategy_id=strategy_id,
         include_archived=include_archived,
     )
-    return page_of(request, response, result, StrategyLinkPage, StrategyLinkRead.model_validate)
+    return params.page(result, StrategyLinkPage, StrategyLinkRead.model_validate)
 
 
 @router.post(

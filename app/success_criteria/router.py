@@ -12,7 +12,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.review import NeedsReviewFilter
 from app.core.http.schemas import TextFilters
@@ -32,8 +32,6 @@ IdFilter = TextFilters
 
 @router.get("/success-criteria", responses=problems())
 async def list_success_criteria(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -77,9 +75,7 @@ async def list_success_criteria(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    return page_of(
-        request,
-        response,
+    return params.page(
         result,
         SuccessCriterionPage,
         await service.read_many(session=session, criteria=result.rows),

@@ -10,7 +10,7 @@ from app.core.auth.keys import Admin
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, NotFound
 from app.core.http.concurrency import IfMatchDep, conditional_read, created
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
 from app.models import Webhook, WebhookDelivery
@@ -38,15 +38,11 @@ def _with_secret(webhook: Webhook) -> WebhookWithSecret:
 
 @router.get("", responses=problems())
 async def list_webhooks(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    _: Admin,
-    params: ListParams = sorted_by(service.SORTABLE),
+    session: SessionDep, _: Admin, params: ListParams = sorted_by(service.SORTABLE)
 ) -> WebhookPage:
     """List the live subscriptions (admin)."""
     result = await service.list_webhooks(session=session, params=params)
-    return page_of(request, response, result, WebhookPage, WebhookRead.model_validate)
+    return params.page(result, WebhookPage, WebhookRead.model_validate)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems())
@@ -122,8 +118,6 @@ async def ping_webhook(session: SessionDep, _: Admin, webhook: WebhookDep) -> Ac
 
 @router.get("/{webhook_id}/deliveries", responses=problems(404))
 async def list_webhook_deliveries(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Admin,
     webhook: WebhookDep,
@@ -132,7 +126,7 @@ async def list_webhook_deliveries(
     """The delivery log: every attempt, newest first, with the receiver's status, how long
     it took, any error and when the next attempt is due."""
     result = await service.list_attempts(session=session, webhook=webhook, params=params)
-    return page_of(request, response, result, WebhookAttemptPage, WebhookAttemptRead.model_validate)
+    return params.page(result, WebhookAttemptPage, WebhookAttemptRead.model_validate)
 
 
 @router.post(

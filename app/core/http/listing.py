@@ -76,6 +76,15 @@ class ListParams:
     cursor: str | None
     sort: str | None
     updated_since: datetime | None = None
+    # The exchange the list answers, for the `Link` header of its page.
+    request: Request | None = field(default=None, compare=False, repr=False)
+    response: Response | None = field(default=None, compare=False, repr=False)
+
+    def page(self, result: PageResult[T], page: type[P], items: Any) -> P:
+        """The page the list answers, with its `Link` header (see `page_of`)."""
+        if self.request is None or self.response is None:
+            raise RuntimeError("ListParams.page needs the request from the dependency.")
+        return page_of(self.request, self.response, result, page, items)
 
 
 def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
@@ -85,6 +94,8 @@ def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
     fields = list(sortable)
 
     async def params(
+        request: Request,
+        response: Response,
         limit: Annotated[
             int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
         ] = DEFAULT_LIMIT,
@@ -107,7 +118,13 @@ def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
         ),
     ) -> ListParams:
         # `sort=` (an empty value) is refused as an unknown field, not read as no sort.
-        return ListParams(limit=limit, cursor=cursor, sort=",".join(sort) if sort else None)
+        return ListParams(
+            limit=limit,
+            cursor=cursor,
+            sort=",".join(sort) if sort else None,
+            request=request,
+            response=response,
+        )
 
     if not changed_since:
         return Depends(params)
