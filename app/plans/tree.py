@@ -17,6 +17,7 @@ from app.actions.assembly import read_actions
 from app.actions.query import action_state_as_of
 from app.actions.schemas import ActionRead, Expansion
 from app.actions.state import live_at
+from app.core.db.json_text import stored_names
 from app.inspection_actions.service import live_in_plan
 from app.models import (
     Action,
@@ -36,7 +37,7 @@ from app.plans.schemas import (
     PlanRead,
     PlanTree,
 )
-from app.plans.tree_text import stored_members, tree_json
+from app.plans.tree_text import tree_json
 
 Item = TypeVar("Item", Area, Outcome, Objective, SuccessCriterion)
 
@@ -98,7 +99,7 @@ def _action_nodes(reads: Sequence[ActionRead]) -> Callable[[str], list[ActionNod
 
 def _stored(node: type[BaseModel], item: SQLModel) -> dict[str, Any]:
     """The node's members its item's row holds."""
-    return {name: getattr(item, name) for name in stored_members(node, type(item))}
+    return {name: getattr(item, name) for name in stored_names(node, type(item))}
 
 
 def _area_nodes(

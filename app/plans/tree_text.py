@@ -22,6 +22,7 @@ from sqlmodel import col
 
 from app.actions.rendering import document
 from app.actions.schemas import Expansion
+from app.core.db.json_text import stored_fields
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -48,19 +49,11 @@ from app.plans.schemas import (
 _PLAN_ID = sa.bindparam("plan_id", type_=sa.String)
 
 
-def stored_members(node: type[BaseModel], model: Any) -> list[str]:
-    """The members of a tree node that are columns of its item's table, in the node's order
-    (the others are what sits beneath it)."""
-    return [name for name in node.model_fields if name in model.model_fields]
-
-
 def _rows(model: Any, node: type[BaseModel], *order: Any, **extra: Any) -> sa.ScalarSelect[Any]:
     """The plan's live rows of a table, as a `json` array of objects (as text), in order:
-    each with the node's stored members, and `extra`."""
-    columns = {name: getattr(model, name) for name in stored_members(node, model)}
-    item = sa.func.json_build_object(
-        *[part for name, c in (columns | extra).items() for part in (name, c)]
-    )
+    each with the node's members its table holds, and `extra`."""
+    columns = stored_fields(node, model, **extra)
+    item = sa.func.json_build_object(*[part for name, c in columns.items() for part in (name, c)])
     aggregated = sa.func.json_agg(postgresql.aggregate_order_by(item, *order))
     return (
         sa.select(sa.cast(aggregated, sa.Text))
