@@ -37,8 +37,6 @@ from app.meetings.schemas import (
     MeetingUpdate,
 )
 from app.plans.service import get_plan
-from app.reports.documents import HTML_TYPE, PDF_TYPE
-from app.reports.formats import CSV_TYPE, XLSX_TYPE
 from app.reports.rendering import (
     DOWNLOAD_HEADERS,
     ReportFormat,
@@ -47,6 +45,7 @@ from app.reports.rendering import (
     render_pack,
     respond,
 )
+from app.reports.router import DOCUMENT_CONTENT
 
 router = APIRouter(tags=["Meetings"])
 
@@ -259,12 +258,7 @@ async def create_meeting_snapshot(
             "download is named by the plan's key, the board and the day in "
             "`Content-Disposition`.",
             "headers": DOWNLOAD_HEADERS,
-            "content": {
-                CSV_TYPE: {"schema": {"type": "string"}},
-                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                HTML_TYPE: {"schema": {"type": "string"}},
-                PDF_TYPE: {"schema": {"type": "string", "format": "binary"}},
-            },
+            "content": DOCUMENT_CONTENT,
         },
     },
 )
