@@ -76,6 +76,22 @@ def _link_row(action: Action, kind: LinkKind, other_id: str) -> sa.ColumnElement
     )
 
 
+async def _record(
+    session: AsyncSession, action: Action, actor: Principal, operation: str, changes: dict[str, Any]
+) -> None:
+    """A link made or removed changes the action: audited, and committed."""
+    action.updated_at = utcnow()
+    audit.record(
+        session,
+        actor=actor,
+        entity_type=ENTITY,
+        entity_id=action.id,
+        operation=operation,
+        changes=changes,
+    )
+    await session.commit()
+
+
 async def link(
     *, session: AsyncSession, action: Action, kind: LinkKind, other_id: str, actor: Principal
 ) -> bool:
@@ -92,16 +108,9 @@ async def link(
             session, ActionLeadOfficer, col(ActionLeadOfficer.action_id) == action.id
         )
     session.add(row)
-    action.updated_at = utcnow()
-    audit.record(
-        session,
-        actor=actor,
-        entity_type=ENTITY,
-        entity_id=action.id,
-        operation="link",
-        changes={kind.other_column: {"before": None, "after": other_id}},
+    await _record(
+        session, action, actor, "link", {kind.other_column: {"before": None, "after": other_id}}
     )
-    await session.commit()
     return True
 
 
@@ -114,14 +123,7 @@ async def unlink(
     result = await session.execute(sa.delete(kind.table).where(_link_row(action, kind, other_id)))
     if not getattr(result, "rowcount", 0):
         return False
-    action.updated_at = utcnow()
-    audit.record(
-        session,
-        actor=actor,
-        entity_type=ENTITY,
-        entity_id=action.id,
-        operation="unlink",
-        changes={kind.other_column: {"before": other_id, "after": None}},
+    await _record(
+        session, action, actor, "unlink", {kind.other_column: {"before": other_id, "after": None}}
     )
-    await session.commit()
     return True

@@ -35,8 +35,7 @@ from app.models import (
 
 ENTITY = "action"
 SORTABLE = {
-    "created_at": SortField(col(Action.created_at), "datetime"),
-    "updated_at": SortField(col(Action.updated_at), "datetime"),
+    **SortField.timestamps(Action),
     "due_date": SortField(col(Action.due_date), "date", nullable=True),
     "original_due_date": SortField(col(Action.original_due_date), "date", nullable=True),
     "last_update_date": SortField(col(Action.last_update_date), "date", nullable=True),

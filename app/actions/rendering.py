@@ -46,6 +46,7 @@ from app.core.db.json_text import (
     constant,
     members,
     resource_fields,
+    stored_fields,
 )
 from app.models import (
     Action,
@@ -77,15 +78,7 @@ def _array(
 
 
 def _lead_officers(style: Style) -> Json:
-    officer = style.object(
-        OfficerSummary,
-        {
-            **resource_fields(Officer),
-            "name": col(Officer.name),
-            "job_title": col(Officer.job_title),
-            "is_role": col(Officer.is_role),
-        },
-    )
+    officer = style.object(OfficerSummary, stored_fields(OfficerSummary, Officer))
     source = (
         sa.select(col(Officer.id))
         .join(ActionLeadOfficer, col(ActionLeadOfficer.officer_id) == col(Officer.id))
@@ -96,16 +89,7 @@ def _lead_officers(style: Style) -> Json:
 
 
 def _success_criteria(style: Style) -> Json:
-    criterion = style.object(
-        CriterionSummary,
-        {
-            **resource_fields(SuccessCriterion),
-            "statement": col(SuccessCriterion.statement),
-            "area_id": col(SuccessCriterion.area_id),
-            "outcome_id": col(SuccessCriterion.outcome_id),
-            "objective_id": col(SuccessCriterion.objective_id),
-        },
-    )
+    criterion = style.object(CriterionSummary, stored_fields(CriterionSummary, SuccessCriterion))
     source = (
         sa.select(col(SuccessCriterion.id))
         .join(
@@ -125,13 +109,9 @@ def _success_criteria(style: Style) -> Json:
 def _strategies(style: Style) -> Json:
     strategy = style.object(
         StrategyOnAction,
-        {
-            **resource_fields(Strategy),
-            "link_id": col(StrategyLink.id),
-            "title": col(Strategy.title),
-            "url": col(Strategy.url),
-            "note": col(StrategyLink.note),
-        },
+        stored_fields(
+            StrategyOnAction, Strategy, link_id=col(StrategyLink.id), note=col(StrategyLink.note)
+        ),
     )
     source = (
         sa.select(col(Strategy.id))
@@ -145,13 +125,7 @@ def _strategies(style: Style) -> Json:
 
 def _inspection_actions(style: Style) -> Json:
     inspection = style.object(
-        InspectionActionSummary,
-        {
-            **resource_fields(InspectionAction),
-            "source": col(InspectionAction.source),
-            "number": col(InspectionAction.number),
-            "text": col(InspectionAction.text),
-        },
+        InspectionActionSummary, stored_fields(InspectionActionSummary, InspectionAction)
     )
     source = (
         sa.select(col(InspectionAction.id))
@@ -168,18 +142,7 @@ def _inspection_actions(style: Style) -> Json:
 
 def _children(style: Style) -> Json:
     child = sa.orm.aliased(Action, name="child")
-    summary = style.object(
-        ActionSummary,
-        {
-            **resource_fields(child),
-            "ref": col(child.ref),
-            "title": col(child.title),
-            "timescale": col(child.timescale),
-            "due_date": col(child.due_date),
-            "rag": col(child.rag),
-            "status": col(child.status),
-        },
-    )
+    summary = style.object(ActionSummary, stored_fields(ActionSummary, child))
     source = sa.select(col(child.id)).where(
         col(child.parent_id) == col(Action.id), col(child.archived_at).is_(None)
     )

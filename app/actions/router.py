@@ -23,7 +23,7 @@ from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
 from app.core.http.listing import ListParams, set_link_header, sorted_by
-from app.core.http.responses import NOT_MODIFIED, json_response, problems
+from app.core.http.responses import READ_BY_ID, json_response, problems
 from app.core.http.schemas import IsoDate
 from app.core.resources.loaders import MAX_ID_LENGTH
 from app.dependencies import ActionDep
@@ -83,11 +83,7 @@ async def create_action(
     )
 
 
-@router.get(
-    "/actions/{action_id}",
-    response_model=ActionRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/actions/{action_id}", response_model=ActionRead, responses=READ_BY_ID)
 async def get_action(
     request: Request,
     response: Response,
@@ -114,17 +110,14 @@ async def get_action(
     "/actions/{action_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_action(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    action: ActionDep,
-    if_match: IfMatchDep,
-    body: ActionUpdate,
+    session: SessionDep, actor: Editor, action: ActionDep, if_match: IfMatchDep, body: ActionUpdate
 ) -> ActionRead:
     """Change an action. Needs `If-Match`; a due date change needs `due_date_reason`."""
-    if_match.check(await assembly.read_action(session=session, action=action))
-    action = await write.update_action(session=session, action=action, data=body, actor=actor)
-    return with_etag(response, await assembly.read_action(session=session, action=action))
+    return await if_match.change(
+        await assembly.read_action(session=session, action=action),
+        lambda: write.update_action(session=session, action=action, data=body, actor=actor),
+        lambda changed: assembly.read_action(session=session, action=changed),
+    )
 
 
 @router.delete(
@@ -134,9 +127,11 @@ async def archive_action(
     response: Response, session: SessionDep, actor: Editor, action: ActionDep, if_match: IfMatchDep
 ) -> ActionRead:
     """Archive an action. Needs `If-Match`; 409 naming live sub-actions."""
-    if_match.check(await assembly.read_action(session=session, action=action))
-    action = await write.archive_action(session=session, action=action, actor=actor)
-    return with_etag(response, await assembly.read_action(session=session, action=action))
+    return await if_match.change(
+        await assembly.read_action(session=session, action=action),
+        lambda: write.archive_action(session=session, action=action, actor=actor),
+        lambda changed: assembly.read_action(session=session, action=changed),
+    )
 
 
 @router.post("/actions/{action_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))

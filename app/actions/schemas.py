@@ -10,13 +10,12 @@ from pydantic import BaseModel, Field, model_validator
 
 from app.core.http.listing import Page
 from app.core.http.review import (
-    NEEDS_REVIEW,
-    NEEDS_REVIEW_UPDATE,
-    READING_NOTES,
-    READING_NOTES_UPDATE,
     REVIEW_NOT_NULLABLE,
+    NeedsReview,
+    NeedsReviewChange,
     NeedsReviewFilter,
-    ReadingNotesIn,
+    ReadingNotes,
+    ReadingNotesChange,
 )
 from app.core.http.schemas import (
     MAX_FILTER_VALUES,
@@ -198,8 +197,8 @@ class ActionUpdate(PatchBody):
     lead_officer_ids: list[Id] | None = Field(
         default=None, max_length=MAX_LEADS, description="The new lead officers, replacing the old."
     )
-    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
-    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
+    reading_notes: ReadingNotesChange = None
+    needs_review: NeedsReviewChange = None
 
     @model_validator(mode="after")
     def reason_only_with_a_due_date_change(self) -> ActionUpdate:
@@ -285,8 +284,8 @@ class ActionRead(ResourceRead):
     completed_date: date | None = Field(description="When it was completed.")
     overdue: bool = Field(description="Past its due date and neither complete nor cancelled.")
     position: int = Field(description="Its place in document order under its parent item.")
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
     lead_officers: list[OfficerSummary] = Field(description="The accountable officers, in order.")
     success_criteria: list[CriterionSummary] | None = Field(
         default=None, description="Expanded with `expand=success_criteria`."

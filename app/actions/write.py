@@ -39,20 +39,6 @@ from app.models import (
 )
 
 
-async def _load_in_plan(
-    session: AsyncSession, model: Any, entity_id: str, *, field: str, label: str
-) -> Any:
-    entity = await session.get(model, entity_id)
-    if entity is None:
-        raise ValidationFailed(
-            f"No {label} with id '{entity_id}'.",
-            field=f"body.{field}",
-            message=f"no {label} with this id",
-            type="not_found",
-        )
-    return entity
-
-
 @dataclass
 class Placement:
     area: Area
@@ -77,7 +63,9 @@ async def _placement(
     """
     parent = None
     if parent_id is not None:
-        parent = await _load_in_plan(session, Action, parent_id, field="parent_id", label="action")
+        parent = await crud.named_in_body(
+            session, Action, parent_id, field="parent_id", label="action"
+        )
         crud.refuse_if_archived(parent, "parent action")
         if moving is not None:
             await _refuse_cycle(session, moving=moving, new_parent=parent)
@@ -92,11 +80,11 @@ async def _placement(
                 type="missing",
             )
         area_id = parent.area_id
-    area = await _load_in_plan(session, Area, area_id, field="area_id", label="area")
+    area = await crud.named_in_body(session, Area, area_id, field="area_id", label="area")
     crud.refuse_if_archived(area, "area")
     objective = None
     if objective_id is not None:
-        objective = await _load_in_plan(
+        objective = await crud.named_in_body(
             session, Objective, objective_id, field="objective_id", label="objective"
         )
         crud.refuse_if_archived(objective, "objective")
@@ -111,7 +99,7 @@ async def _placement(
             )
     outcome = None
     if outcome_id is not None:
-        outcome = await _load_in_plan(
+        outcome = await crud.named_in_body(
             session, Outcome, outcome_id, field="outcome_id", label="outcome"
         )
         crud.refuse_if_archived(outcome, "outcome")

@@ -21,7 +21,7 @@ from app.core.auth.keys import Admin, GeneratedKey, Viewer
 from app.core.auth.tokens import token_verifier
 from app.core.db.session import SessionDep
 from app.core.errors import PROBLEM_CONTENT_TYPE, KeyExpired, KeyRevoked, KeyRotated, NotFound
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import RETRY_AFTER_HEADER, problems
 from app.core.http.schemas import Filters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -44,8 +44,6 @@ ApiKeyDep = Annotated[ApiKey, Depends(api_key_from_path)]
 
 @router.get("", responses=problems())
 async def list_api_keys(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Admin,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -57,7 +55,7 @@ async def list_api_keys(
     """List API keys (admin). Secrets are never shown. Sortable by `name`, `created_at`,
     `last_used_at`."""
     result = await service.list_api_keys(session=session, params=params, role=role, active=active)
-    return page_of(request, response, result, ApiKeyPage, ApiKeyRead.model_validate)
+    return params.page(result, ApiKeyPage, ApiKeyRead.model_validate)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems())

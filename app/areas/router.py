@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from app.areas import service
@@ -14,20 +12,17 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import IncludeArchived, ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, PlanDep
 from app.models import Area
 
 router = APIRouter(tags=["Areas"])
-IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
 @router.get("/plans/{plan_id}/areas", responses=problems(404))
 async def list_areas(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     plan: PlanDep,
@@ -46,7 +41,7 @@ async def list_areas(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    return page_of(request, response, result, AreaPage, AreaRead.model_validate)
+    return params.page(result, AreaPage, AreaRead.model_validate)
 
 
 @router.post(
@@ -67,9 +62,7 @@ async def create_area(
     )
 
 
-@router.get(
-    "/areas/{area_id}", response_model=AreaRead, responses={**problems(404), **NOT_MODIFIED}
-)
+@router.get("/areas/{area_id}", response_model=AreaRead, responses=READ_BY_ID)
 async def get_area(
     request: Request, response: Response, _: Viewer, area: AreaDep
 ) -> AreaRead | Response:
@@ -81,29 +74,28 @@ async def get_area(
     "/areas/{area_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_area(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    area: AreaDep,
-    if_match: IfMatchDep,
-    body: AreaUpdate,
+    session: SessionDep, actor: Editor, area: AreaDep, if_match: IfMatchDep, body: AreaUpdate
 ) -> AreaRead:
     """Change an area. Needs `If-Match`."""
-    if_match.check(AreaRead.model_validate(area))
-    area = await service.update_area(session=session, area=area, data=body, actor=actor)
-    return with_etag(response, AreaRead.model_validate(area))
+    return await if_match.change(
+        AreaRead.model_validate(area),
+        lambda: service.update_area(session=session, area=area, data=body, actor=actor),
+        AreaRead.model_validate,
+    )
 
 
 @router.delete(
     "/areas/{area_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_area(
-    response: Response, session: SessionDep, actor: Editor, area: AreaDep, if_match: IfMatchDep
+    session: SessionDep, actor: Editor, area: AreaDep, if_match: IfMatchDep
 ) -> AreaRead:
     """Archive an area. Needs `If-Match`; 409 naming the live items still under it."""
-    if_match.check(AreaRead.model_validate(area))
-    area = await service.archive_area(session=session, area=area, actor=actor)
-    return with_etag(response, AreaRead.model_validate(area))
+    return await if_match.change(
+        AreaRead.model_validate(area),
+        lambda: service.archive_area(session=session, area=area, actor=actor),
+        AreaRead.model_validate,
+    )
 
 
 @router.post("/areas/{area_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))

@@ -8,12 +8,11 @@ from pydantic import Field
 
 from app.core.http.listing import Page
 from app.core.http.review import (
-    NEEDS_REVIEW,
-    NEEDS_REVIEW_UPDATE,
-    READING_NOTES,
-    READING_NOTES_UPDATE,
     REVIEW_NOT_NULLABLE,
-    ReadingNotesIn,
+    NeedsReview,
+    NeedsReviewChange,
+    ReadingNotes,
+    ReadingNotesChange,
 )
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead, ref_field
 
@@ -47,8 +46,8 @@ class AreaUpdate(PatchBody):
     title: str | None = Field(default=None, min_length=1, max_length=300, description="New title.")
     aim: str | None = Field(default=None, max_length=5000, description="New aim; null clears it.")
     ref: str | None = ref_field("New reference.")
-    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
-    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
+    reading_notes: ReadingNotesChange = None
+    needs_review: NeedsReviewChange = None
 
 
 class AreaRead(ResourceRead):
@@ -60,8 +59,8 @@ class AreaRead(ResourceRead):
     title: str = Field(description="The area's title.", examples=["Our People"])
     aim: str | None = Field(description="What the area sets out to achieve.")
     position: int = Field(description="Its place in document order among the plan's areas.")
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
 
 
 class AreaPage(Page[AreaRead]):

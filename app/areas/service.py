@@ -20,8 +20,7 @@ SORTABLE = {
     "number": SortField(col(Area.number), "int"),
     "ref": SortField(col(Area.ref), "str"),
     "title": SortField(col(Area.title), "str"),
-    "created_at": SortField(col(Area.created_at), "datetime"),
-    "updated_at": SortField(col(Area.updated_at), "datetime"),
+    **SortField.timestamps(Area),
 }
 
 

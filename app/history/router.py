@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query
 
 from app.core.auth.keys import Admin, Viewer
 from app.core.db.session import SessionDep
-from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.listing import ListParams, sorted_by
 from app.core.http.responses import problems
 from app.core.http.schemas import IsoDateTime, TextFilters
 from app.dependencies import ActionDep
@@ -27,8 +27,6 @@ async def get_action_history(session: SessionDep, _: Viewer, action: ActionDep) 
 
 @router.get("/audit-events", responses=problems())
 async def list_audit_events(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Admin,
     params: ListParams = sorted_by(service.SORTABLE, changed_since=False),
@@ -58,4 +56,4 @@ async def list_audit_events(
         until=until,
     )
     result = await service.list_audit_events(session=session, params=params, filters=filters)
-    return page_of(request, response, result, AuditEventPage, AuditEventRead.model_validate)
+    return params.page(result, AuditEventPage, AuditEventRead.model_validate)

@@ -12,8 +12,8 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import InspectionActionDep
 from app.inspection_actions import service
@@ -31,8 +31,6 @@ PATH = "/inspection-actions/{inspection_action_id}"
 
 @router.get("/inspection-actions", responses=problems())
 async def list_inspection_actions(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -59,9 +57,7 @@ async def list_inspection_actions(
         source=source,
         include_archived=include_archived,
     )
-    return page_of(
-        request,
-        response,
+    return params.page(
         result,
         InspectionActionPage,
         await service.read_inspection_actions(session=session, inspection_actions=result.rows),
@@ -90,7 +86,7 @@ async def create_inspection_action(
     )
 
 
-@router.get(PATH, response_model=InspectionActionRead, responses={**problems(404), **NOT_MODIFIED})
+@router.get(PATH, response_model=InspectionActionRead, responses=READ_BY_ID)
 async def get_inspection_action(
     request: Request,
     response: Response,
@@ -107,7 +103,6 @@ async def get_inspection_action(
 
 @router.patch(PATH, responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)))
 async def update_inspection_action(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     inspection_action: InspectionActionDep,
@@ -118,30 +113,30 @@ async def update_inspection_action(
     current = await service.read_inspection_action(
         session=session, inspection_action=inspection_action
     )
-    if_match.check(current)
-    inspection_action = await service.update_inspection_action(
-        session=session, inspection_action=inspection_action, data=body, actor=actor
+    return await if_match.change(
+        current,
+        lambda: service.update_inspection_action(
+            session=session, inspection_action=inspection_action, data=body, actor=actor
+        ),
+        lambda changed: InspectionActionRead.of(changed, current.action_ids),
     )
-    return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
 @router.delete(PATH, responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)))
 async def archive_inspection_action(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    inspection_action: InspectionActionDep,
-    if_match: IfMatchDep,
+    session: SessionDep, actor: Editor, inspection_action: InspectionActionDep, if_match: IfMatchDep
 ) -> InspectionActionRead:
     """Archive an inspection action. Needs `If-Match`; 409 naming the live actions tagged."""
     current = await service.read_inspection_action(
         session=session, inspection_action=inspection_action
     )
-    if_match.check(current)
-    inspection_action = await service.archive_inspection_action(
-        session=session, inspection_action=inspection_action, actor=actor
+    return await if_match.change(
+        current,
+        lambda: service.archive_inspection_action(
+            session=session, inspection_action=inspection_action, actor=actor
+        ),
+        lambda changed: InspectionActionRead.of(changed, current.action_ids),
     )
-    return with_etag(response, InspectionActionRead.of(inspection_action, current.action_ids))
 
 
 @router.post(PATH + "/restore", responses=problems(404, conflicts=(ParentArchived,)))

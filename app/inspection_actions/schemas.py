@@ -8,7 +8,7 @@ from typing import ClassVar
 from pydantic import ConfigDict, Field
 
 from app.core.http.listing import Page
-from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.schemas import PLAN_ID_EXAMPLE, PatchBody, RequestBody, ResourceRead, id_field
 from app.models import InspectionAction, InspectionActionBase
 
 
@@ -17,11 +17,8 @@ class InspectionActionCreate(InspectionActionBase, RequestBody):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]
 
-    plan_id: str = Field(
-        min_length=1,
-        max_length=40,
-        description="The plan it belongs to; it must exist and not be archived.",
-        examples=["plan_8d1e6c2a9b4f03e5d7a1"],
+    plan_id: str = id_field(
+        "The plan it belongs to; it must exist and not be archived.", examples=[PLAN_ID_EXAMPLE]
     )
 
 

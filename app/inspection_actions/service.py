@@ -9,9 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate, ValidationFailed
+from app.core.errors import Duplicate
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
+from app.core.resources.refs import holder
 from app.inspection_actions.schemas import (
     InspectionActionCreate,
     InspectionActionRead,
@@ -23,8 +24,7 @@ ENTITY = "inspection_action"
 SORTABLE = {
     "number": SortField(col(InspectionAction.number), "int"),
     "source": SortField(col(InspectionAction.source), "str"),
-    "created_at": SortField(col(InspectionAction.created_at), "datetime"),
-    "updated_at": SortField(col(InspectionAction.updated_at), "datetime"),
+    **SortField.timestamps(InspectionAction),
 }
 
 
@@ -105,14 +105,14 @@ async def _ensure_number_free(
     exclude_id: str | None = None,
 ) -> None:
     """409 when the plan already has this source's recommendation with this number."""
-    statement = sa.select(col(InspectionAction.id)).where(
+    existing = await holder(
+        session,
+        InspectionAction,
         col(InspectionAction.plan_id) == plan_id,
         col(InspectionAction.source) == source,
         col(InspectionAction.number) == number,
+        exclude_id=exclude_id,
     )
-    if exclude_id is not None:
-        statement = statement.where(col(InspectionAction.id) != exclude_id)
-    existing = await session.scalar(statement)
     if existing is not None:
         raise Duplicate(
             f"The plan already has {source} recommendation {number}: inspection action "
@@ -125,15 +125,7 @@ async def create_inspection_action(
     *, session: AsyncSession, data: InspectionActionCreate, actor: Principal
 ) -> InspectionAction:
     """Add a recommendation to a live plan."""
-    plan = await session.get(Plan, data.plan_id)
-    if plan is None:
-        raise ValidationFailed(
-            f"No plan with id '{data.plan_id}'.",
-            field="body.plan_id",
-            message="no plan with this id",
-            type="not_found",
-        )
-    crud.refuse_if_archived(plan, "plan")
+    plan = await crud.live_in_body(session, Plan, data.plan_id, field="plan_id", label="plan")
     await _ensure_number_free(session, plan_id=plan.id, source=data.source, number=data.number)
     inspection_action = InspectionAction(
         id=new_id("insp"),

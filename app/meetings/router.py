@@ -19,11 +19,10 @@ from app.core.http.concurrency import (
     conditional_read,
     created,
     not_modified,
-    with_etag,
 )
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import NOT_MODIFIED, READ_BY_ID, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
 from app.meetings import schedules, service, snapshots
@@ -38,8 +37,6 @@ from app.meetings.schemas import (
     MeetingUpdate,
 )
 from app.plans.service import get_plan
-from app.reports.documents import HTML_TYPE, PDF_TYPE
-from app.reports.formats import CSV_TYPE, XLSX_TYPE
 from app.reports.rendering import (
     DOWNLOAD_HEADERS,
     ReportFormat,
@@ -48,6 +45,7 @@ from app.reports.rendering import (
     render_pack,
     respond,
 )
+from app.reports.router import DOCUMENT_CONTENT
 
 router = APIRouter(tags=["Meetings"])
 
@@ -59,8 +57,6 @@ REPLAYED = (
 
 @router.get("/meetings", response_model=MeetingPage, responses=problems())
 async def list_meetings(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -89,7 +85,7 @@ async def list_meetings(
             partners_attending=partners_attending,
         ),
     )
-    return page_of(request, response, result, MeetingPage, service.page_reads(result))
+    return params.page(result, MeetingPage, service.page_reads(result))
 
 
 @router.post(
@@ -170,11 +166,7 @@ async def create_meeting_schedule(
         return replay
 
 
-@router.get(
-    "/meetings/{meeting_id}",
-    response_model=MeetingRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/meetings/{meeting_id}", response_model=MeetingRead, responses=READ_BY_ID)
 async def get_meeting(
     request: Request, response: Response, session: SessionDep, _: Viewer, meeting: MeetingDep
 ) -> MeetingRead | Response:
@@ -189,7 +181,6 @@ async def get_meeting(
     responses=problems(404, 412, 428, conflicts=(Duplicate, SnapshotTaken)),
 )
 async def update_meeting(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     meeting: MeetingDep,
@@ -199,11 +190,13 @@ async def update_meeting(
     """Change a meeting. Needs `If-Match`. 409 when the board already meets about the plan on
     the new day, or when the meeting's snapshot is taken and the board or date would change."""
     current = await service.read_meeting(session=session, meeting=meeting)
-    if_match.check(current)
-    meeting = await service.update_meeting(
-        session=session, meeting=meeting, current=current, data=body, actor=actor
+    return await if_match.change(
+        current,
+        lambda: service.update_meeting(
+            session=session, meeting=meeting, current=current, data=body, actor=actor
+        ),
+        lambda changed: MeetingRead.of(changed, current.snapshot_id),
     )
-    return with_etag(response, MeetingRead.of(meeting, current.snapshot_id))
 
 
 @router.post(
@@ -265,12 +258,7 @@ async def create_meeting_snapshot(
             "download is named by the plan's key, the board and the day in "
             "`Content-Disposition`.",
             "headers": DOWNLOAD_HEADERS,
-            "content": {
-                CSV_TYPE: {"schema": {"type": "string"}},
-                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                HTML_TYPE: {"schema": {"type": "string"}},
-                PDF_TYPE: {"schema": {"type": "string", "format": "binary"}},
-            },
+            "content": DOCUMENT_CONTENT,
         },
     },
 )

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.http.listing import Page
-from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.schemas import PLAN_ID_EXAMPLE, PatchBody, RequestBody, ResourceRead, id_field
 from app.models import Meeting, MeetingFrequency, MeetingSnapshot, Rag
 from app.plans.schemas import PlanTree
 from app.reports.schemas import Exceptions, Movement, MovementCounts, Summary
@@ -23,11 +23,9 @@ PARTNERS = "Whether partner agencies attend (GABB: every second meeting)."
 class MeetingCreate(RequestBody):
     """A new board meeting. A board meets at most once a day about a plan."""
 
-    plan_id: str = Field(
-        min_length=1,
-        max_length=40,
-        description="The plan the meeting oversees; it must exist and not be archived.",
-        examples=["plan_8d1e6c2a9b4f03e5d7a1"],
+    plan_id: str = id_field(
+        "The plan the meeting oversees; it must exist and not be archived.",
+        examples=[PLAN_ID_EXAMPLE],
     )
     board: str = Field(min_length=1, max_length=100, description=BOARD, examples=["GABB"])
     date: dt.date = Field(description="The day of the meeting.", examples=["2023-07-31"])
@@ -86,11 +84,9 @@ class MeetingScheduleCreate(RequestBody):
     """A run of meetings of one board, such as a year of GABB meetings. What the body leaves
     out comes from the plan's `meeting_schedule`, then from the service's defaults."""
 
-    plan_id: str = Field(
-        min_length=1,
-        max_length=40,
-        description="The plan the meetings oversee; it must exist and not be archived.",
-        examples=["plan_8d1e6c2a9b4f03e5d7a1"],
+    plan_id: str = id_field(
+        "The plan the meetings oversee; it must exist and not be archived.",
+        examples=[PLAN_ID_EXAMPLE],
     )
     board: str | None = Field(
         default=None,

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate, SnapshotTaken, ValidationFailed
+from app.core.errors import Duplicate, SnapshotTaken
 from app.core.http.idempotency import Idempotency
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
+from app.core.resources.refs import holder
 from app.meetings.schemas import (
     MeetingCreate,
     MeetingRead,
@@ -88,16 +89,7 @@ def page_reads(result: PageResult[Meeting]) -> list[MeetingRead]:
 
 async def live_plan(session: AsyncSession, plan_id: str) -> Plan:
     """The plan named in a body: 422 when there is none, 409 when it is archived."""
-    plan = await session.get(Plan, plan_id)
-    if plan is None:
-        raise ValidationFailed(
-            f"No plan with id '{plan_id}'.",
-            field="body.plan_id",
-            message="no plan with this id",
-            type="not_found",
-        )
-    crud.refuse_if_archived(plan, "plan")
-    return plan
+    return await crud.live_in_body(session, Plan, plan_id, field="plan_id", label="plan")
 
 
 async def ensure_day_free(
@@ -109,12 +101,14 @@ async def ensure_day_free(
     exclude_id: str | None = None,
 ) -> None:
     """409 naming the meeting the board already has about the plan on that day."""
-    statement = sa.select(col(Meeting.id)).where(
-        col(Meeting.plan_id) == plan_id, col(Meeting.board) == board, col(Meeting.date) == day
+    existing = await holder(
+        session,
+        Meeting,
+        col(Meeting.plan_id) == plan_id,
+        col(Meeting.board) == board,
+        col(Meeting.date) == day,
+        exclude_id=exclude_id,
     )
-    if exclude_id is not None:
-        statement = statement.where(col(Meeting.id) != exclude_id)
-    existing = await session.scalar(statement)
     if existing is not None:
         raise Duplicate(
             f"{board} already has a meeting about this plan on {day.isoformat()}: "

@@ -12,8 +12,8 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.review import NeedsReviewFilter
 from app.dependencies import ObjectiveDep, OutcomeDep
 from app.models import Objective
@@ -26,8 +26,6 @@ IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 @router.get("/outcomes/{outcome_id}/objectives", responses=problems(404))
 async def list_objectives(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     outcome: OutcomeDep,
@@ -46,7 +44,7 @@ async def list_objectives(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    return page_of(request, response, result, ObjectivePage, ObjectiveRead.model_validate)
+    return params.page(result, ObjectivePage, ObjectiveRead.model_validate)
 
 
 @router.post(
@@ -71,11 +69,7 @@ async def create_objective(
     )
 
 
-@router.get(
-    "/objectives/{objective_id}",
-    response_model=ObjectiveRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/objectives/{objective_id}", response_model=ObjectiveRead, responses=READ_BY_ID)
 async def get_objective(
     request: Request, response: Response, _: Viewer, objective: ObjectiveDep
 ) -> ObjectiveRead | Response:
@@ -87,7 +81,6 @@ async def get_objective(
     "/objectives/{objective_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_objective(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     objective: ObjectiveDep,
@@ -95,11 +88,13 @@ async def update_objective(
     body: ObjectiveUpdate,
 ) -> ObjectiveRead:
     """Change an objective. Needs `If-Match`; 409 when the ref is taken or it is archived."""
-    if_match.check(ObjectiveRead.model_validate(objective))
-    objective = await service.update_objective(
-        session=session, objective=objective, data=body, actor=actor
+    return await if_match.change(
+        ObjectiveRead.model_validate(objective),
+        lambda: service.update_objective(
+            session=session, objective=objective, data=body, actor=actor
+        ),
+        ObjectiveRead.model_validate,
     )
-    return with_etag(response, ObjectiveRead.model_validate(objective))
 
 
 @router.delete(
@@ -107,16 +102,14 @@ async def update_objective(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_objective(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    objective: ObjectiveDep,
-    if_match: IfMatchDep,
+    session: SessionDep, actor: Editor, objective: ObjectiveDep, if_match: IfMatchDep
 ) -> ObjectiveRead:
     """Archive an objective. Needs `If-Match`; 409 naming the live items still under it."""
-    if_match.check(ObjectiveRead.model_validate(objective))
-    objective = await service.archive_objective(session=session, objective=objective, actor=actor)
-    return with_etag(response, ObjectiveRead.model_validate(objective))
+    return await if_match.change(
+        ObjectiveRead.model_validate(objective),
+        lambda: service.archive_objective(session=session, objective=objective, actor=actor),
+        ObjectiveRead.model_validate,
+    )
 
 
 @router.post(

@@ -8,12 +8,11 @@ from pydantic import Field
 
 from app.core.http.listing import Page
 from app.core.http.review import (
-    NEEDS_REVIEW,
-    NEEDS_REVIEW_UPDATE,
-    READING_NOTES,
-    READING_NOTES_UPDATE,
     REVIEW_NOT_NULLABLE,
-    ReadingNotesIn,
+    NeedsReview,
+    NeedsReviewChange,
+    ReadingNotes,
+    ReadingNotesChange,
 )
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead, ref_field
 
@@ -43,8 +42,8 @@ class ObjectiveUpdate(PatchBody):
         default=None, min_length=1, max_length=5000, description="New statement."
     )
     ref: str | None = ref_field("New reference.")
-    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
-    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
+    reading_notes: ReadingNotesChange = None
+    needs_review: NeedsReviewChange = None
 
 
 class ObjectiveRead(ResourceRead):
@@ -59,8 +58,8 @@ class ObjectiveRead(ResourceRead):
         examples=["There is sufficient capacity in the social work workforce"],
     )
     position: int = Field(description="Its place in document order among the outcome's objectives.")
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
 
 
 class ObjectivePage(Page[ObjectiveRead]):

@@ -10,7 +10,7 @@ from app.core.auth.keys import Principal
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.http.review import where_needs_review
 from app.core.resources import crud
-from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
+from app.core.resources.refs import given_or_child_ref, next_position
 from app.models import Action, Objective, Outcome, SuccessCriterion, new_id
 from app.objectives.schemas import ObjectiveCreate, ObjectiveUpdate
 
@@ -18,8 +18,7 @@ ENTITY = "objective"
 SORTABLE = {
     "position": SortField(col(Objective.position), "int"),
     "ref": SortField(col(Objective.ref), "str"),
-    "created_at": SortField(col(Objective.created_at), "datetime"),
-    "updated_at": SortField(col(Objective.updated_at), "datetime"),
+    **SortField.timestamps(Objective),
 }
 
 
@@ -43,11 +42,14 @@ async def create_objective(
 ) -> Objective:
     """Add an objective at the end of the outcome."""
     crud.refuse_if_archived(outcome, "outcome")
-    if data.ref is not None:
-        ref = data.ref
-        await ensure_ref_free(session, Objective, plan_id=outcome.plan_id, ref=ref, label=ENTITY)
-    else:
-        ref = await next_child_ref(session, Objective, plan_id=outcome.plan_id, prefix=outcome.ref)
+    ref = await given_or_child_ref(
+        session,
+        Objective,
+        plan_id=outcome.plan_id,
+        given=data.ref,
+        prefix=outcome.ref,
+        label=ENTITY,
+    )
     objective = Objective(
         id=new_id("obj"),
         plan_id=outcome.plan_id,

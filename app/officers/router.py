@@ -12,8 +12,8 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import OfficerDep
 from app.models import Officer
@@ -25,8 +25,6 @@ router = APIRouter(tags=["Officers"])
 
 @router.get("/officers", responses=problems())
 async def list_officers(
-    request: Request,
-    response: Response,
     session: SessionDep,
     actor: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -64,7 +62,7 @@ async def list_officers(
         include_archived=include_archived,
     )
     await service.record_reads(session=session, officers=result.rows, actor=actor)
-    return page_of(request, response, result, OfficerPage, OfficerRead.model_validate)
+    return params.page(result, OfficerPage, OfficerRead.model_validate)
 
 
 @router.post(
@@ -85,11 +83,7 @@ async def create_officer(
     )
 
 
-@router.get(
-    "/officers/{officer_id}",
-    response_model=OfficerRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/officers/{officer_id}", response_model=OfficerRead, responses=READ_BY_ID)
 async def get_officer(
     request: Request, response: Response, session: SessionDep, actor: Viewer, officer: OfficerDep
 ) -> OfficerRead | Response:
@@ -105,7 +99,6 @@ async def get_officer(
     "/officers/{officer_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_officer(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     officer: OfficerDep,
@@ -113,25 +106,25 @@ async def update_officer(
     body: OfficerUpdate,
 ) -> OfficerRead:
     """Change an officer. Needs `If-Match`."""
-    if_match.check(OfficerRead.model_validate(officer))
-    officer = await service.update_officer(session=session, officer=officer, data=body, actor=actor)
-    return with_etag(response, OfficerRead.model_validate(officer))
+    return await if_match.change(
+        OfficerRead.model_validate(officer),
+        lambda: service.update_officer(session=session, officer=officer, data=body, actor=actor),
+        OfficerRead.model_validate,
+    )
 
 
 @router.delete(
     "/officers/{officer_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_officer(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    officer: OfficerDep,
-    if_match: IfMatchDep,
+    session: SessionDep, actor: Editor, officer: OfficerDep, if_match: IfMatchDep
 ) -> OfficerRead:
     """Archive an officer. Needs `If-Match`; 409 naming the live actions they still lead."""
-    if_match.check(OfficerRead.model_validate(officer))
-    officer = await service.archive_officer(session=session, officer=officer, actor=actor)
-    return with_etag(response, OfficerRead.model_validate(officer))
+    return await if_match.change(
+        OfficerRead.model_validate(officer),
+        lambda: service.archive_officer(session=session, officer=officer, actor=actor),
+        OfficerRead.model_validate,
+    )
 
 
 @router.post("/officers/{officer_id}/restore", responses=problems(404))

@@ -21,8 +21,7 @@ from app.officers.schemas import OfficerCreate, OfficerUpdate
 ENTITY = "officer"
 SORTABLE = {
     "name": SortField(col(Officer.name), "str"),
-    "created_at": SortField(col(Officer.created_at), "datetime"),
-    "updated_at": SortField(col(Officer.updated_at), "datetime"),
+    **SortField.timestamps(Officer),
 }
 
 

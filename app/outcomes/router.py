@@ -12,8 +12,8 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.review import NeedsReviewFilter
 from app.dependencies import AreaDep, OutcomeDep
 from app.models import Outcome
@@ -26,8 +26,6 @@ IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 @router.get("/areas/{area_id}/outcomes", responses=problems(404))
 async def list_outcomes(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     area: AreaDep,
@@ -46,7 +44,7 @@ async def list_outcomes(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    return page_of(request, response, result, OutcomePage, OutcomeRead.model_validate)
+    return params.page(result, OutcomePage, OutcomeRead.model_validate)
 
 
 @router.post(
@@ -71,11 +69,7 @@ async def create_outcome(
     )
 
 
-@router.get(
-    "/outcomes/{outcome_id}",
-    response_model=OutcomeRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/outcomes/{outcome_id}", response_model=OutcomeRead, responses=READ_BY_ID)
 async def get_outcome(
     request: Request, response: Response, _: Viewer, outcome: OutcomeDep
 ) -> OutcomeRead | Response:
@@ -87,7 +81,6 @@ async def get_outcome(
     "/outcomes/{outcome_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate))
 )
 async def update_outcome(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     outcome: OutcomeDep,
@@ -95,25 +88,25 @@ async def update_outcome(
     body: OutcomeUpdate,
 ) -> OutcomeRead:
     """Change an outcome. Needs `If-Match`; 409 when the ref is taken or it is archived."""
-    if_match.check(OutcomeRead.model_validate(outcome))
-    outcome = await service.update_outcome(session=session, outcome=outcome, data=body, actor=actor)
-    return with_etag(response, OutcomeRead.model_validate(outcome))
+    return await if_match.change(
+        OutcomeRead.model_validate(outcome),
+        lambda: service.update_outcome(session=session, outcome=outcome, data=body, actor=actor),
+        OutcomeRead.model_validate,
+    )
 
 
 @router.delete(
     "/outcomes/{outcome_id}", responses=problems(404, 412, 428, conflicts=(Archived, HasDependents))
 )
 async def archive_outcome(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    outcome: OutcomeDep,
-    if_match: IfMatchDep,
+    session: SessionDep, actor: Editor, outcome: OutcomeDep, if_match: IfMatchDep
 ) -> OutcomeRead:
     """Archive an outcome. Needs `If-Match`; 409 naming the live items still under it."""
-    if_match.check(OutcomeRead.model_validate(outcome))
-    outcome = await service.archive_outcome(session=session, outcome=outcome, actor=actor)
-    return with_etag(response, OutcomeRead.model_validate(outcome))
+    return await if_match.change(
+        OutcomeRead.model_validate(outcome),
+        lambda: service.archive_outcome(session=session, outcome=outcome, actor=actor),
+        OutcomeRead.model_validate,
+    )
 
 
 @router.post("/outcomes/{outcome_id}/restore", responses=problems(404, conflicts=(ParentArchived,)))

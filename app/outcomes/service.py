@@ -13,7 +13,7 @@ from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.http.review import where_needs_review
 from app.core.http.schemas import REF_PATTERN
 from app.core.resources import crud
-from app.core.resources.refs import ensure_ref_free, next_child_ref, next_position
+from app.core.resources.refs import given_or_child_ref, next_position, ref_holder
 from app.models import Action, Area, Objective, Outcome, SuccessCriterion, new_id
 from app.outcomes.schemas import OutcomeCreate, OutcomeUpdate
 
@@ -22,8 +22,7 @@ SORTABLE = {
     "position": SortField(col(Outcome.position), "int"),
     "ref": SortField(col(Outcome.ref), "str"),
     "number": SortField(col(Outcome.number), "str", nullable=True),
-    "created_at": SortField(col(Outcome.created_at), "datetime"),
-    "updated_at": SortField(col(Outcome.updated_at), "datetime"),
+    **SortField.timestamps(Outcome),
 }
 
 
@@ -42,17 +41,12 @@ async def list_outcomes(
     return await paginate(session, statement, params, SORTABLE, ["position"])
 
 
-async def _default_ref(session: AsyncSession, area: Area, number: str | None) -> str:
-    """The number when it makes a valid, free ref; else the first free `<area ref>.<n>`."""
-    if number is not None and re.fullmatch(REF_PATTERN, number):
-        holder = await session.scalar(
-            sa.select(col(Outcome.id)).where(
-                col(Outcome.plan_id) == area.plan_id, col(Outcome.ref) == number
-            )
-        )
-        if holder is None:
-            return number
-    return await next_child_ref(session, Outcome, plan_id=area.plan_id, prefix=area.ref)
+async def _number_as_ref(session: AsyncSession, area: Area, number: str | None) -> str | None:
+    """The number, when it makes a valid ref no outcome in the plan has."""
+    if number is None or not re.fullmatch(REF_PATTERN, number):
+        return None
+    holder = await ref_holder(session, Outcome, plan_id=area.plan_id, ref=number)
+    return number if holder is None else None
 
 
 async def create_outcome(
@@ -60,11 +54,11 @@ async def create_outcome(
 ) -> Outcome:
     """Add an outcome at the end of the area."""
     crud.refuse_if_archived(area, "area")
-    if data.ref is not None:
-        ref = data.ref
-        await ensure_ref_free(session, Outcome, plan_id=area.plan_id, ref=ref, label=ENTITY)
-    else:
-        ref = await _default_ref(session, area, data.number)
+    # Without a ref given, the number serves when it can.
+    number_ref = None if data.ref is not None else await _number_as_ref(session, area, data.number)
+    ref = number_ref or await given_or_child_ref(
+        session, Outcome, plan_id=area.plan_id, given=data.ref, prefix=area.ref, label=ENTITY
+    )
     outcome = Outcome(
         id=new_id("out"),
         plan_id=area.plan_id,

@@ -21,8 +21,8 @@ from app.core.http.concurrency import (
     with_etag,
 )
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import Filters, IsoDate, TextFilters
 from app.dependencies import PlanDep
 from app.models import Plan, PlanStatus
@@ -35,8 +35,6 @@ router = APIRouter(prefix="/plans", tags=["Plans"])
 
 @router.get("", responses=problems())
 async def list_plans(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -71,7 +69,7 @@ async def list_plans(
         q=q,
         include_archived=include_archived,
     )
-    return page_of(request, response, result, PlanPage, PlanRead.model_validate)
+    return params.page(result, PlanPage, PlanRead.model_validate)
 
 
 @router.post(
@@ -92,11 +90,7 @@ async def create_plan(
     )
 
 
-@router.get(
-    "/{plan_id}",
-    response_model=PlanRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/{plan_id}", response_model=PlanRead, responses=READ_BY_ID)
 async def get_plan(
     request: Request, response: Response, _: Viewer, plan: PlanDep
 ) -> PlanRead | Response:
@@ -106,27 +100,26 @@ async def get_plan(
 
 @router.patch("/{plan_id}", responses=problems(404, 412, 428, conflicts=(Archived, Duplicate)))
 async def update_plan(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    plan: PlanDep,
-    if_match: IfMatchDep,
-    body: PlanUpdate,
+    session: SessionDep, actor: Editor, plan: PlanDep, if_match: IfMatchDep, body: PlanUpdate
 ) -> PlanRead:
     """Change a plan. Needs `If-Match` with the ETag of your last read."""
-    if_match.check(PlanRead.model_validate(plan))
-    plan = await service.update_plan(session=session, plan=plan, data=body, actor=actor)
-    return with_etag(response, PlanRead.model_validate(plan))
+    return await if_match.change(
+        PlanRead.model_validate(plan),
+        lambda: service.update_plan(session=session, plan=plan, data=body, actor=actor),
+        PlanRead.model_validate,
+    )
 
 
 @router.delete("/{plan_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def archive_plan(
-    response: Response, session: SessionDep, actor: Editor, plan: PlanDep, if_match: IfMatchDep
+    session: SessionDep, actor: Editor, plan: PlanDep, if_match: IfMatchDep
 ) -> PlanRead:
     """Archive a plan: it leaves lists but nothing is deleted. Needs `If-Match`."""
-    if_match.check(PlanRead.model_validate(plan))
-    plan = await service.archive_plan(session=session, plan=plan, actor=actor)
-    return with_etag(response, PlanRead.model_validate(plan))
+    return await if_match.change(
+        PlanRead.model_validate(plan),
+        lambda: service.archive_plan(session=session, plan=plan, actor=actor),
+        PlanRead.model_validate,
+    )
 
 
 @router.post("/{plan_id}/restore", responses=problems(404))
@@ -138,11 +131,7 @@ async def restore_plan(
     return with_etag(response, PlanRead.model_validate(plan))
 
 
-@router.get(
-    "/{plan_id}/tree",
-    response_model=PlanTree,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/{plan_id}/tree", response_model=PlanTree, responses=READ_BY_ID)
 async def get_plan_tree(
     request: Request,
     response: Response,
@@ -168,11 +157,7 @@ async def get_plan_tree(
     return conditional_json(request, response, body)
 
 
-@router.get(
-    "/{plan_key_or_id}/actions/{ref}",
-    response_model=ActionRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/{plan_key_or_id}/actions/{ref}", response_model=ActionRead, responses=READ_BY_ID)
 async def get_plan_action_by_ref(
     request: Request,
     response: Response,

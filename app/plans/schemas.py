@@ -8,7 +8,10 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from app.actions.schemas import ActionRead
 from app.core.http.listing import Page
-from app.core.http.review import NEEDS_REVIEW, READING_NOTES
+from app.core.http.review import (
+    NeedsReview,
+    ReadingNotes,
+)
 from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
 from app.models import (
     MeetingFrequency,
@@ -125,8 +128,8 @@ class CriterionNode(BaseModel):
     id: str = Field(description="The criterion's id.")
     statement: str = Field(description="What good looks like.")
     action_ids: list[str] = Field(description="The live actions it is linked to.")
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
 
 
 class ActionNode(ActionRead):
@@ -141,8 +144,8 @@ class ObjectiveNode(BaseModel):
     id: str = Field(description="The objective's id.")
     ref: str = Field(description="Its ref.", examples=["1.1.1"])
     statement: str = Field(description="The objective.")
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     actions: list[ActionNode] = Field(description="Its actions, in order.")
 
@@ -154,8 +157,8 @@ class OutcomeNode(BaseModel):
     ref: str = Field(description="Its ref.", examples=["1.1"])
     number: str | None = Field(description="Its printed number, if the plan gives one.")
     statement: str = Field(description="The outcome.")
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     objectives: list[ObjectiveNode] = Field(description="Its objectives, in order.")
     actions: list[ActionNode] = Field(description="Actions under it with no objective.")
@@ -169,8 +172,8 @@ class AreaNode(BaseModel):
     number: int = Field(description="Its number.")
     title: str = Field(description="Its title.")
     aim: str | None = Field(description="Its aim.")
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
     success_criteria: list[CriterionNode] = Field(description="Criteria describing it.")
     outcomes: list[OutcomeNode] = Field(description="Its outcomes, in order.")
     actions: list[ActionNode] = Field(description="Actions under it with no outcome.")

@@ -12,6 +12,7 @@ from app.core.auth.keys import Principal
 from app.core.errors import Duplicate, NotFound
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.resources import crud
+from app.core.resources.refs import holder
 from app.models import Plan, PlanStatus, RatingDefinitionsSource, new_id
 from app.plans.schemas import PlanCreate, PlanUpdate
 
@@ -19,8 +20,7 @@ SORTABLE = {
     "title": SortField(col(Plan.title), "str"),
     "organisation": SortField(col(Plan.organisation), "str"),
     "status": SortField(col(Plan.status), "str"),
-    "created_at": SortField(col(Plan.created_at), "datetime"),
-    "updated_at": SortField(col(Plan.updated_at), "datetime"),
+    **SortField.timestamps(Plan),
 }
 ENTITY = "plan"
 
@@ -49,16 +49,16 @@ async def list_plans(
     return await paginate(session, statement, params, SORTABLE, ["created_at"])
 
 
-async def _ensure_key_free(session: AsyncSession, key: str | None, plan_id: str = "") -> None:
+async def _ensure_key_free(
+    session: AsyncSession, key: str | None, plan_id: str | None = None
+) -> None:
     if key is None:
         return
-    holder = await session.scalar(
-        sa.select(col(Plan.id)).where(col(Plan.seed_key) == key, col(Plan.id) != plan_id)
-    )
-    if holder is not None:
+    existing = await holder(session, Plan, col(Plan.seed_key) == key, exclude_id=plan_id)
+    if existing is not None:
         raise Duplicate(
             f"The key '{key}' is already the key of another plan.",
-            extra={"blocking": [{"type": ENTITY, "id": holder}]},
+            extra={"blocking": [{"type": ENTITY, "id": existing}]},
         )
 
 

@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlmodel import SQLModel, col
 
 from app.actions import rendering
 from app.actions.assembly import read_actions
 from app.actions.query import action_state_as_of
 from app.actions.schemas import ActionRead, Expansion
 from app.actions.state import live_at
+from app.core.db.json_text import stored_names
 from app.inspection_actions.service import live_in_plan
 from app.models import (
     Action,
@@ -67,11 +69,7 @@ def _criteria_under(
         owner = criterion.objective_id or criterion.outcome_id or criterion.area_id
         under[str(owner)].append(
             CriterionNode(
-                id=criterion.id,
-                statement=criterion.statement,
-                action_ids=actions_of.get(criterion.id, []),
-                reading_notes=criterion.reading_notes,
-                needs_review=criterion.needs_review,
+                **_stored(CriterionNode, criterion), action_ids=actions_of.get(criterion.id, [])
             )
         )
     return under
@@ -99,6 +97,11 @@ def _action_nodes(reads: Sequence[ActionRead]) -> Callable[[str], list[ActionNod
     return nodes
 
 
+def _stored(node: type[BaseModel], item: SQLModel) -> dict[str, Any]:
+    """The node's members its item's row holds."""
+    return {name: getattr(item, name) for name in stored_names(node, type(item))}
+
+
 def _area_nodes(
     areas: Sequence[Area],
     outcomes: Sequence[Outcome],
@@ -110,11 +113,7 @@ def _area_nodes(
     for objective in objectives:
         objectives_of[objective.outcome_id].append(
             ObjectiveNode(
-                id=objective.id,
-                ref=objective.ref,
-                statement=objective.statement,
-                reading_notes=objective.reading_notes,
-                needs_review=objective.needs_review,
+                **_stored(ObjectiveNode, objective),
                 success_criteria=criteria_under.get(objective.id, []),
                 actions=nodes(objective.id),
             )
@@ -123,12 +122,7 @@ def _area_nodes(
     for outcome in outcomes:
         outcomes_of[outcome.area_id].append(
             OutcomeNode(
-                id=outcome.id,
-                ref=outcome.ref,
-                number=outcome.number,
-                statement=outcome.statement,
-                reading_notes=outcome.reading_notes,
-                needs_review=outcome.needs_review,
+                **_stored(OutcomeNode, outcome),
                 success_criteria=criteria_under.get(outcome.id, []),
                 objectives=objectives_of.get(outcome.id, []),
                 actions=nodes(outcome.id),
@@ -136,13 +130,7 @@ def _area_nodes(
         )
     return [
         AreaNode(
-            id=area.id,
-            ref=area.ref,
-            number=area.number,
-            title=area.title,
-            aim=area.aim,
-            reading_notes=area.reading_notes,
-            needs_review=area.needs_review,
+            **_stored(AreaNode, area),
             success_criteria=criteria_under.get(area.id, []),
             outcomes=outcomes_of.get(area.id, []),
             actions=nodes(area.id),
@@ -209,10 +197,7 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
         ),
         inspection_actions=[
             InspectionActionNode(
-                id=row.id,
-                source=row.source,
-                number=row.number,
-                text=row.text,
+                **_stored(InspectionActionNode, row),
                 action_ids=actions_of_inspection.get(row.id, []),
             )
             for row in inspection_rows

@@ -22,6 +22,7 @@ from sqlmodel import col
 
 from app.actions.rendering import document
 from app.actions.schemas import Expansion
+from app.core.db.json_text import stored_fields
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -48,8 +49,10 @@ from app.plans.schemas import (
 _PLAN_ID = sa.bindparam("plan_id", type_=sa.String)
 
 
-def _rows(model: Any, columns: dict[str, Any], *order: Any) -> sa.ScalarSelect[Any]:
-    """The plan's live rows of a table, as a `json` array of objects (as text), in order."""
+def _rows(model: Any, node: type[BaseModel], *order: Any, **extra: Any) -> sa.ScalarSelect[Any]:
+    """The plan's live rows of a table, as a `json` array of objects (as text), in order:
+    each with the node's members its table holds, and `extra`."""
+    columns = stored_fields(node, model, **extra)
     item = sa.func.json_build_object(*[part for name, c in columns.items() for part in (name, c)])
     aggregated = sa.func.json_agg(postgresql.aggregate_order_by(item, *order))
     return (
@@ -86,10 +89,6 @@ def _actions(column: Any) -> sa.ScalarSelect[Any]:
     )
 
 
-def _review(model: Any) -> dict[str, Any]:
-    return {"reading_notes": model.reading_notes, "needs_review": model.needs_review}
-
-
 @functools.lru_cache(maxsize=1)
 def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
     owner = sa.func.coalesce(col(Action.objective_id), col(Action.outcome_id), col(Action.area_id))
@@ -99,63 +98,27 @@ def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
         col(SuccessCriterion.area_id),
     )
     return sa.select(
+        _rows(Area, AreaNode, col(Area.position), col(Area.id)).label("areas"),
         _rows(
-            Area,
-            {
-                "id": Area.id,
-                "ref": Area.ref,
-                "number": Area.number,
-                "title": Area.title,
-                "aim": Area.aim,
-                **_review(Area),
-            },
-            col(Area.position),
-            col(Area.id),
-        ).label("areas"),
-        _rows(
-            Outcome,
-            {
-                "id": Outcome.id,
-                "area_id": Outcome.area_id,
-                "ref": Outcome.ref,
-                "number": Outcome.number,
-                "statement": Outcome.statement,
-                **_review(Outcome),
-            },
-            col(Outcome.position),
-            col(Outcome.id),
+            Outcome, OutcomeNode, col(Outcome.position), col(Outcome.id), area_id=Outcome.area_id
         ).label("outcomes"),
         _rows(
             Objective,
-            {
-                "id": Objective.id,
-                "outcome_id": Objective.outcome_id,
-                "ref": Objective.ref,
-                "statement": Objective.statement,
-                **_review(Objective),
-            },
+            ObjectiveNode,
             col(Objective.position),
             col(Objective.id),
+            outcome_id=Objective.outcome_id,
         ).label("objectives"),
         _rows(
             SuccessCriterion,
-            {
-                "id": SuccessCriterion.id,
-                "owner": criterion_owner,
-                "statement": SuccessCriterion.statement,
-                **_review(SuccessCriterion),
-            },
+            CriterionNode,
             col(SuccessCriterion.position),
             col(SuccessCriterion.id),
+            owner=criterion_owner,
         ).label("criteria"),
         _rows(
             InspectionAction,
-            {
-                "id": InspectionAction.id,
-                "source": InspectionAction.source,
-                "number": InspectionAction.number,
-                "text": InspectionAction.text,
-            },
+            InspectionActionNode,
             col(InspectionAction.source),
             col(InspectionAction.number),
         ).label("inspection_actions"),
@@ -172,11 +135,15 @@ def _statement(expand: frozenset[Expansion]) -> sa.Select[Any]:
     )
 
 
-def _node(model: type[BaseModel], **members: Any) -> dict[str, Any]:
-    """A node's members in its model's order, refused when they are not the model's."""
-    if list(members) != list(model.model_fields):
-        raise TypeError(f"{model.__name__} needs {list(model.model_fields)}, not {list(members)}")
-    return members
+def _node(model: type[BaseModel], row: dict[str, Any], **under: Any) -> dict[str, Any]:
+    """A node's members in its model's order: those `under` gives (what sits beneath it),
+    the rest from the item's `row`; refused when a member is in neither, or `under` gives
+    one the model does not have."""
+    members = list(model.model_fields)
+    missing = [name for name in members if name not in under and name not in row]
+    if missing or not set(under) <= set(members):
+        raise TypeError(f"{model.__name__} needs {members}, not {[*row, *under]}")
+    return {name: under[name] if name in under else row[name] for name in members}
 
 
 def _grouped(pairs: list[list[str]]) -> dict[str, list[str]]:
@@ -224,25 +191,13 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
     linked = _grouped(orjson.loads(row.criterion_links or "[]"))
     criteria: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in orjson.loads(row.criteria or "[]"):
-        node = _node(
-            CriterionNode,
-            id=c["id"],
-            statement=c["statement"],
-            action_ids=linked.get(c["id"], []),
-            reading_notes=c["reading_notes"],
-            needs_review=c["needs_review"],
-        )
-        criteria[c["owner"]].append(node)
+        criteria[c["owner"]].append(_node(CriterionNode, c, action_ids=linked.get(c["id"], [])))
     objectives: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for o in orjson.loads(row.objectives or "[]"):
         objectives[o["outcome_id"]].append(
             _node(
                 ObjectiveNode,
-                id=o["id"],
-                ref=o["ref"],
-                statement=o["statement"],
-                reading_notes=o["reading_notes"],
-                needs_review=o["needs_review"],
+                o,
                 success_criteria=criteria.get(o["id"], []),
                 actions=actions.under(o["id"]),
             )
@@ -252,12 +207,7 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
         outcomes[o["area_id"]].append(
             _node(
                 OutcomeNode,
-                id=o["id"],
-                ref=o["ref"],
-                number=o["number"],
-                statement=o["statement"],
-                reading_notes=o["reading_notes"],
-                needs_review=o["needs_review"],
+                o,
                 success_criteria=criteria.get(o["id"], []),
                 objectives=objectives.get(o["id"], []),
                 actions=actions.under(o["id"]),
@@ -266,13 +216,7 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
     areas = [
         _node(
             AreaNode,
-            id=a["id"],
-            ref=a["ref"],
-            number=a["number"],
-            title=a["title"],
-            aim=a["aim"],
-            reading_notes=a["reading_notes"],
-            needs_review=a["needs_review"],
+            a,
             success_criteria=criteria.get(a["id"], []),
             outcomes=outcomes.get(a["id"], []),
             actions=actions.under(a["id"]),
@@ -281,16 +225,9 @@ async def tree_json(session: AsyncSession, plan: Plan, expand: frozenset[Expansi
     ]
     tagged = _grouped(orjson.loads(row.inspection_links or "[]"))
     inspection_actions = [
-        _node(
-            InspectionActionNode,
-            id=i["id"],
-            source=i["source"],
-            number=i["number"],
-            text=i["text"],
-            action_ids=tagged.get(i["id"], []),
-        )
+        _node(InspectionActionNode, i, action_ids=tagged.get(i["id"], []))
         for i in orjson.loads(row.inspection_actions or "[]")
     ]
     plan_json = orjson.Fragment(PlanRead.model_validate(plan).model_dump_json())
-    tree = _node(PlanTree, plan=plan_json, areas=areas, inspection_actions=inspection_actions)
+    tree = _node(PlanTree, {}, plan=plan_json, areas=areas, inspection_actions=inspection_actions)
     return orjson.dumps(tree)

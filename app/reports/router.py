@@ -42,6 +42,17 @@ from app.reports.schemas import Exceptions, GroupBy, QuarterlyReport, Summary
 
 router = APIRouter(prefix="/reports", tags=["Reports"])
 
+TABLE_CONTENT = {
+    CSV_TYPE: {"schema": {"type": "string"}},
+    XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
+}
+# What a report in every format is sent as besides JSON (a board pack too).
+DOCUMENT_CONTENT = {
+    **TABLE_CONTENT,
+    HTML_TYPE: {"schema": {"type": "string"}},
+    PDF_TYPE: {"schema": {"type": "string", "format": "binary"}},
+}
+
 
 PlanId = Annotated[str, Query(max_length=MAX_PLAN_ID_LENGTH, description="The plan to report on.")]
 
@@ -135,12 +146,7 @@ async def _quarterly(
             "pack). Each download is named by the plan's key and the quarter in "
             "`Content-Disposition`.",
             "headers": DOWNLOAD_HEADERS,
-            "content": {
-                CSV_TYPE: {"schema": {"type": "string"}},
-                XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-                HTML_TYPE: {"schema": {"type": "string"}},
-                PDF_TYPE: {"schema": {"type": "string", "format": "binary"}},
-            },
+            "content": DOCUMENT_CONTENT,
         },
     },
 )
@@ -220,10 +226,6 @@ async def get_quarterly_report_xlsx(
     return await _quarterly(request, session, plan, quarter, ReportFormat.xlsx)
 
 
-TABLE_CONTENT = {
-    CSV_TYPE: {"schema": {"type": "string"}},
-    XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}},
-}
 TableFormatQuery = Annotated[
     TableFormat | None,
     Query(alias="format", description="`json`, `csv` or `xlsx`; overrides `Accept`."),

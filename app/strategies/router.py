@@ -12,8 +12,8 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, HasDependents, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import StrategyDep
 from app.models import Strategy
@@ -25,8 +25,6 @@ router = APIRouter(tags=["Strategies"])
 
 @router.get("/strategies", responses=problems())
 async def list_strategies(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -57,9 +55,7 @@ async def list_strategies(
         q=q,
         include_archived=include_archived,
     )
-    return page_of(
-        request,
-        response,
+    return params.page(
         result,
         StrategyPage,
         await service.read_strategies(session=session, strategies=result.rows),
@@ -84,11 +80,7 @@ async def create_strategy(
     )
 
 
-@router.get(
-    "/strategies/{strategy_id}",
-    response_model=StrategyRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/strategies/{strategy_id}", response_model=StrategyRead, responses=READ_BY_ID)
 async def get_strategy(
     request: Request, response: Response, session: SessionDep, _: Viewer, strategy: StrategyDep
 ) -> StrategyRead | Response:
@@ -99,7 +91,6 @@ async def get_strategy(
 
 @router.patch("/strategies/{strategy_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_strategy(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     strategy: StrategyDep,
@@ -108,11 +99,11 @@ async def update_strategy(
 ) -> StrategyRead:
     """Change a strategy. Needs `If-Match`."""
     current = await service.read_strategy(session=session, strategy=strategy)
-    if_match.check(current)
-    strategy = await service.update_strategy(
-        session=session, strategy=strategy, data=body, actor=actor
+    return await if_match.change(
+        current,
+        lambda: service.update_strategy(session=session, strategy=strategy, data=body, actor=actor),
+        lambda changed: StrategyRead.of(changed, current.action_count),
     )
-    return with_etag(response, StrategyRead.of(strategy, current.action_count))
 
 
 @router.delete(
@@ -120,17 +111,15 @@ async def update_strategy(
     responses=problems(404, 412, 428, conflicts=(Archived, HasDependents)),
 )
 async def archive_strategy(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    strategy: StrategyDep,
-    if_match: IfMatchDep,
+    session: SessionDep, actor: Editor, strategy: StrategyDep, if_match: IfMatchDep
 ) -> StrategyRead:
     """Archive a strategy. Needs `If-Match`; 409 naming the live strategy links to it."""
     current = await service.read_strategy(session=session, strategy=strategy)
-    if_match.check(current)
-    strategy = await service.archive_strategy(session=session, strategy=strategy, actor=actor)
-    return with_etag(response, StrategyRead.of(strategy, current.action_count))
+    return await if_match.change(
+        current,
+        lambda: service.archive_strategy(session=session, strategy=strategy, actor=actor),
+        lambda changed: StrategyRead.of(changed, current.action_count),
+    )
 
 
 @router.post(

@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.resources import crud
 from app.models import Action, Plan, Strategy, StrategyLink, new_id
@@ -18,8 +17,7 @@ from app.strategies.schemas import StrategyCreate, StrategyRead, StrategyUpdate
 ENTITY = "strategy"
 SORTABLE = {
     "title": SortField(col(Strategy.title), "str"),
-    "created_at": SortField(col(Strategy.created_at), "datetime"),
-    "updated_at": SortField(col(Strategy.updated_at), "datetime"),
+    **SortField.timestamps(Strategy),
 }
 
 
@@ -82,15 +80,7 @@ async def create_strategy(
     *, session: AsyncSession, data: StrategyCreate, actor: Principal
 ) -> Strategy:
     """Add a strategy to a live plan."""
-    plan = await session.get(Plan, data.plan_id)
-    if plan is None:
-        raise ValidationFailed(
-            f"No plan with id '{data.plan_id}'.",
-            field="body.plan_id",
-            message="no plan with this id",
-            type="not_found",
-        )
-    crud.refuse_if_archived(plan, "plan")
+    plan = await crud.live_in_body(session, Plan, data.plan_id, field="plan_id", label="plan")
     strategy = Strategy(
         id=new_id("strat"),
         plan_id=plan.id,

@@ -10,10 +10,10 @@ from fastapi.responses import JSONResponse
 from app.core.auth.keys import Editor, Viewer
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, Duplicate
-from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
+from app.core.http.concurrency import IfMatchDep, conditional_read
 from app.core.http.idempotency import IdempotencyDep, as_read
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.schemas import TextFilters
 from app.dependencies import StrategyLinkDep
 from app.models import StrategyLink
@@ -30,8 +30,6 @@ router = APIRouter(tags=["Strategy links"])
 
 @router.get("/strategy-links", responses=problems())
 async def list_strategy_links(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -56,7 +54,7 @@ async def list_strategy_links(
         strategy_id=strategy_id,
         include_archived=include_archived,
     )
-    return page_of(request, response, result, StrategyLinkPage, StrategyLinkRead.model_validate)
+    return params.page(result, StrategyLinkPage, StrategyLinkRead.model_validate)
 
 
 @router.post(
@@ -81,11 +79,7 @@ async def create_strategy_link(
     )
 
 
-@router.get(
-    "/strategy-links/{link_id}",
-    response_model=StrategyLinkRead,
-    responses={**problems(404), **NOT_MODIFIED},
-)
+@router.get("/strategy-links/{link_id}", response_model=StrategyLinkRead, responses=READ_BY_ID)
 async def get_strategy_link(
     request: Request, response: Response, _: Viewer, link: StrategyLinkDep
 ) -> StrategyLinkRead | Response:
@@ -95,7 +89,6 @@ async def get_strategy_link(
 
 @router.patch("/strategy-links/{link_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_strategy_link(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     link: StrategyLinkDep,
@@ -103,26 +96,26 @@ async def update_strategy_link(
     body: StrategyLinkUpdate,
 ) -> StrategyLinkRead:
     """Change a link's note. Needs `If-Match`; 409 when the link was deleted."""
-    if_match.check(StrategyLinkRead.model_validate(link))
-    link = await service.update_strategy_link(session=session, link=link, data=body, actor=actor)
-    return with_etag(response, StrategyLinkRead.model_validate(link))
+    return await if_match.change(
+        StrategyLinkRead.model_validate(link),
+        lambda: service.update_strategy_link(session=session, link=link, data=body, actor=actor),
+        StrategyLinkRead.model_validate,
+    )
 
 
 @router.delete(
     "/strategy-links/{link_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def delete_strategy_link(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    link: StrategyLinkDep,
-    if_match: IfMatchDep,
+    session: SessionDep, actor: Editor, link: StrategyLinkDep, if_match: IfMatchDep
 ) -> StrategyLinkRead:
     """Delete a link. Needs `If-Match`.
 
     Nothing is lost: the link is archived (its `archived_at` set), leaves lists unless
     `include_archived=true`, and stays readable by id. 409 when it was already deleted.
     """
-    if_match.check(StrategyLinkRead.model_validate(link))
-    link = await service.delete_strategy_link(session=session, link=link, actor=actor)
-    return with_etag(response, StrategyLinkRead.model_validate(link))
+    return await if_match.change(
+        StrategyLinkRead.model_validate(link),
+        lambda: service.delete_strategy_link(session=session, link=link, actor=actor),
+        StrategyLinkRead.model_validate,
+    )

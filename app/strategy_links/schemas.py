@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from app.core.http.listing import Page
-from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead, id_field
 
 NOTE = "How the action contributes to the strategy, or where in it the action appears."
 
@@ -13,16 +13,11 @@ NOTE = "How the action contributes to the strategy, or where in it the action ap
 class StrategyLinkCreate(RequestBody):
     """A new link from an action to a strategy in the same plan."""
 
-    action_id: str = Field(
-        min_length=1,
-        max_length=40,
-        description="The action; it must exist and not be archived.",
-        examples=["act_0123456789abcdef0123"],
+    action_id: str = id_field(
+        "The action; it must exist and not be archived.", examples=["act_0123456789abcdef0123"]
     )
-    strategy_id: str = Field(
-        min_length=1,
-        max_length=40,
-        description="The strategy, in the action's plan; it must exist and not be archived.",
+    strategy_id: str = id_field(
+        "The strategy, in the action's plan; it must exist and not be archived.",
         examples=["strat_0123456789abcdef0123"],
     )
     note: str | None = Field(default=None, max_length=2000, description=NOTE)

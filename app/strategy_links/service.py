@@ -12,14 +12,12 @@ from app.core.auth.keys import Principal
 from app.core.errors import Duplicate, FieldError, ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
+from app.core.resources.refs import holder
 from app.models import Action, Plan, Strategy, StrategyLink, new_id
 from app.strategy_links.schemas import StrategyLinkCreate, StrategyLinkUpdate
 
 ENTITY = "strategy_link"
-SORTABLE = {
-    "created_at": SortField(col(StrategyLink.created_at), "datetime"),
-    "updated_at": SortField(col(StrategyLink.updated_at), "datetime"),
-}
+SORTABLE = SortField.timestamps(StrategyLink)
 
 
 async def list_strategy_links(
@@ -79,12 +77,12 @@ async def create_strategy_link(
     plan = await session.get(Plan, action.plan_id)
     if plan is not None:
         crud.refuse_if_archived(plan, "plan")
-    existing = await session.scalar(
-        sa.select(col(StrategyLink.id)).where(
-            col(StrategyLink.action_id) == action.id,
-            col(StrategyLink.strategy_id) == strategy.id,
-            col(StrategyLink.archived_at).is_(None),
-        )
+    existing = await holder(
+        session,
+        StrategyLink,
+        col(StrategyLink.action_id) == action.id,
+        col(StrategyLink.strategy_id) == strategy.id,
+        col(StrategyLink.archived_at).is_(None),
     )
     if existing is not None:
         raise Duplicate(

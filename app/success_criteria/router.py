@@ -12,8 +12,8 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, ParentArchived
 from app.core.http.concurrency import IfMatchDep, conditional_read, with_etag
 from app.core.http.idempotency import IdempotencyDep
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.http.review import NeedsReviewFilter
 from app.core.http.schemas import TextFilters
 from app.dependencies import CriterionDep
@@ -32,8 +32,6 @@ IdFilter = TextFilters
 
 @router.get("/success-criteria", responses=problems())
 async def list_success_criteria(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Viewer,
     params: ListParams = sorted_by(service.SORTABLE),
@@ -77,9 +75,7 @@ async def list_success_criteria(
         include_archived=include_archived,
         needs_review=needs_review,
     )
-    return page_of(
-        request,
-        response,
+    return params.page(
         result,
         SuccessCriterionPage,
         await service.read_many(session=session, criteria=result.rows),
@@ -108,9 +104,7 @@ async def create_success_criterion(
 
 
 @router.get(
-    "/success-criteria/{criterion_id}",
-    response_model=SuccessCriterionRead,
-    responses={**problems(404), **NOT_MODIFIED},
+    "/success-criteria/{criterion_id}", response_model=SuccessCriterionRead, responses=READ_BY_ID
 )
 async def get_success_criterion(
     request: Request, response: Response, session: SessionDep, _: Viewer, criterion: CriterionDep
@@ -124,7 +118,6 @@ async def get_success_criterion(
     "/success-criteria/{criterion_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def update_success_criterion(
-    response: Response,
     session: SessionDep,
     actor: Editor,
     criterion: CriterionDep,
@@ -132,27 +125,27 @@ async def update_success_criterion(
     body: SuccessCriterionUpdate,
 ) -> SuccessCriterionRead:
     """Change a success criterion's statement. Needs `If-Match`; 409 when it is archived."""
-    if_match.check(await service.read_one(session=session, criterion=criterion))
-    criterion = await service.update_criterion(
-        session=session, criterion=criterion, data=body, actor=actor
+    return await if_match.change(
+        await service.read_one(session=session, criterion=criterion),
+        lambda: service.update_criterion(
+            session=session, criterion=criterion, data=body, actor=actor
+        ),
+        lambda changed: service.read_one(session=session, criterion=changed),
     )
-    return with_etag(response, await service.read_one(session=session, criterion=criterion))
 
 
 @router.delete(
     "/success-criteria/{criterion_id}", responses=problems(404, 412, 428, conflicts=(Archived,))
 )
 async def archive_success_criterion(
-    response: Response,
-    session: SessionDep,
-    actor: Editor,
-    criterion: CriterionDep,
-    if_match: IfMatchDep,
+    session: SessionDep, actor: Editor, criterion: CriterionDep, if_match: IfMatchDep
 ) -> SuccessCriterionRead:
     """Archive a success criterion. Needs `If-Match`; links to actions are kept."""
-    if_match.check(await service.read_one(session=session, criterion=criterion))
-    criterion = await service.archive_criterion(session=session, criterion=criterion, actor=actor)
-    return with_etag(response, await service.read_one(session=session, criterion=criterion))
+    return await if_match.change(
+        await service.read_one(session=session, criterion=criterion),
+        lambda: service.archive_criterion(session=session, criterion=criterion, actor=actor),
+        lambda changed: service.read_one(session=session, criterion=changed),
+    )
 
 
 @router.post(

@@ -8,16 +8,16 @@ from pydantic import Field, model_validator
 
 from app.core.http.listing import Page
 from app.core.http.review import (
-    NEEDS_REVIEW,
-    NEEDS_REVIEW_UPDATE,
-    READING_NOTES,
-    READING_NOTES_UPDATE,
     REVIEW_NOT_NULLABLE,
-    ReadingNotesIn,
+    NeedsReview,
+    NeedsReviewChange,
+    ReadingNotes,
+    ReadingNotesChange,
 )
-from app.core.http.schemas import PatchBody, RequestBody, ResourceRead
+from app.core.http.schemas import PatchBody, RequestBody, ResourceRead, id_field
 
 PARENT_FIELDS = ("area_id", "outcome_id", "objective_id")
+ONE_PARENT = " Give exactly one of `area_id`, `outcome_id` and `objective_id`."
 STATEMENT_EXAMPLE = "Social worker turnover has fallen below 15%"
 
 
@@ -30,27 +30,9 @@ class SuccessCriterionCreate(RequestBody):
         description="How the plan will know it has succeeded.",
         examples=[STATEMENT_EXAMPLE],
     )
-    area_id: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=40,
-        description="The improvement area it measures. Give exactly one of `area_id`, "
-        "`outcome_id` and `objective_id`.",
-    )
-    outcome_id: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=40,
-        description="The outcome it measures. Give exactly one of `area_id`, `outcome_id` and "
-        "`objective_id`.",
-    )
-    objective_id: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=40,
-        description="The objective it measures. Give exactly one of `area_id`, `outcome_id` "
-        "and `objective_id`.",
-    )
+    area_id: str | None = id_field("The improvement area it measures." + ONE_PARENT, optional=True)
+    outcome_id: str | None = id_field("The outcome it measures." + ONE_PARENT, optional=True)
+    objective_id: str | None = id_field("The objective it measures." + ONE_PARENT, optional=True)
 
     @model_validator(mode="after")
     def exactly_one_parent(self) -> SuccessCriterionCreate:
@@ -74,8 +56,8 @@ class SuccessCriterionUpdate(PatchBody):
     statement: str | None = Field(
         default=None, min_length=1, max_length=5000, description="New statement."
     )
-    reading_notes: ReadingNotesIn | None = Field(default=None, description=READING_NOTES_UPDATE)
-    needs_review: bool | None = Field(default=None, description=NEEDS_REVIEW_UPDATE)
+    reading_notes: ReadingNotesChange = None
+    needs_review: NeedsReviewChange = None
 
 
 class SuccessCriterionRead(ResourceRead):
@@ -99,8 +81,8 @@ class SuccessCriterionRead(ResourceRead):
         description="The live actions linked to it, ordered by the actions' refs. Link and "
         "unlink with `PUT`/`DELETE /actions/{action_id}/success-criteria/{criterion_id}`."
     )
-    reading_notes: list[str] = Field(description=READING_NOTES)
-    needs_review: bool = Field(description=NEEDS_REVIEW)
+    reading_notes: ReadingNotes
+    needs_review: NeedsReview
 
 
 class SuccessCriterionPage(Page[SuccessCriterionRead]):

@@ -34,8 +34,7 @@ from app.success_criteria.schemas import (
 ENTITY = "success_criterion"
 SORTABLE = {
     "position": SortField(col(SuccessCriterion.position), "int"),
-    "created_at": SortField(col(SuccessCriterion.created_at), "datetime"),
-    "updated_at": SortField(col(SuccessCriterion.updated_at), "datetime"),
+    **SortField.timestamps(SuccessCriterion),
 }
 # Parent field -> (model, label).
 PARENTS: dict[str, tuple[type[Area] | type[Outcome] | type[Objective], str]] = {

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 from app.core.auth.keys import Admin
 from app.core.db.session import SessionDep
 from app.core.errors import Archived, NotFound
-from app.core.http.concurrency import IfMatchDep, conditional_read, created, with_etag
-from app.core.http.listing import ListParams, page_of, sorted_by
-from app.core.http.responses import NOT_MODIFIED, problems
+from app.core.http.concurrency import IfMatchDep, conditional_read, created
+from app.core.http.listing import ListParams, sorted_by
+from app.core.http.responses import READ_BY_ID, problems
 from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
 from app.models import Webhook, WebhookDelivery
 from app.webhooks import service
@@ -38,15 +38,11 @@ def _with_secret(webhook: Webhook) -> WebhookWithSecret:
 
 @router.get("", responses=problems())
 async def list_webhooks(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    _: Admin,
-    params: ListParams = sorted_by(service.SORTABLE),
+    session: SessionDep, _: Admin, params: ListParams = sorted_by(service.SORTABLE)
 ) -> WebhookPage:
     """List the live subscriptions (admin)."""
     result = await service.list_webhooks(session=session, params=params)
-    return page_of(request, response, result, WebhookPage, WebhookRead.model_validate)
+    return params.page(result, WebhookPage, WebhookRead.model_validate)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems())
@@ -63,9 +59,7 @@ async def create_webhook(
     )
 
 
-@router.get(
-    "/{webhook_id}", response_model=WebhookRead, responses={**problems(404), **NOT_MODIFIED}
-)
+@router.get("/{webhook_id}", response_model=WebhookRead, responses=READ_BY_ID)
 async def get_webhook(
     request: Request, response: Response, _: Admin, webhook: WebhookDep
 ) -> WebhookRead | Response:
@@ -75,7 +69,6 @@ async def get_webhook(
 
 @router.patch("/{webhook_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def update_webhook(
-    response: Response,
     session: SessionDep,
     actor: Admin,
     webhook: WebhookDep,
@@ -84,19 +77,23 @@ async def update_webhook(
 ) -> WebhookRead:
     """Change a subscription, or start a disabled one again (`enabled: true`). Needs
     `If-Match`."""
-    if_match.check(WebhookRead.model_validate(webhook))
-    webhook = await service.update_webhook(session=session, webhook=webhook, data=body, actor=actor)
-    return with_etag(response, WebhookRead.model_validate(webhook))
+    return await if_match.change(
+        WebhookRead.model_validate(webhook),
+        lambda: service.update_webhook(session=session, webhook=webhook, data=body, actor=actor),
+        WebhookRead.model_validate,
+    )
 
 
 @router.delete("/{webhook_id}", responses=problems(404, 412, 428, conflicts=(Archived,)))
 async def delete_webhook(
-    response: Response, session: SessionDep, actor: Admin, webhook: WebhookDep, if_match: IfMatchDep
+    session: SessionDep, actor: Admin, webhook: WebhookDep, if_match: IfMatchDep
 ) -> WebhookRead:
     """Stop and delete a subscription; its delivery log is kept. Needs `If-Match`."""
-    if_match.check(WebhookRead.model_validate(webhook))
-    webhook = await service.archive_webhook(session=session, webhook=webhook, actor=actor)
-    return with_etag(response, WebhookRead.model_validate(webhook))
+    return await if_match.change(
+        WebhookRead.model_validate(webhook),
+        lambda: service.archive_webhook(session=session, webhook=webhook, actor=actor),
+        WebhookRead.model_validate,
+    )
 
 
 @router.post("/{webhook_id}/rotate-secret", responses=problems(404, conflicts=(Archived,)))
@@ -121,8 +118,6 @@ async def ping_webhook(session: SessionDep, _: Admin, webhook: WebhookDep) -> Ac
 
 @router.get("/{webhook_id}/deliveries", responses=problems(404))
 async def list_webhook_deliveries(
-    request: Request,
-    response: Response,
     session: SessionDep,
     _: Admin,
     webhook: WebhookDep,
@@ -131,7 +126,7 @@ async def list_webhook_deliveries(
     """The delivery log: every attempt, newest first, with the receiver's status, how long
     it took, any error and when the next attempt is due."""
     result = await service.list_attempts(session=session, webhook=webhook, params=params)
-    return page_of(request, response, result, WebhookAttemptPage, WebhookAttemptRead.model_validate)
+    return params.page(result, WebhookAttemptPage, WebhookAttemptRead.model_validate)
 
 
 @router.post(

@@ -17,8 +17,7 @@ from app.webhooks.sending import new_secret
 
 ENTITY = "webhook"
 SORTABLE = {
-    "created_at": SortField(col(Webhook.created_at), "datetime"),
-    "updated_at": SortField(col(Webhook.updated_at), "datetime"),
+    **SortField.timestamps(Webhook),
 }
 ATTEMPTS_SORTABLE = {"started_at": SortField(col(WebhookAttempt.started_at), "datetime")}
 

@@ -163,6 +163,20 @@ def check_fields(model: type[BaseModel], fields: dict[str, Any]) -> None:
         )
 
 
+def stored_names(model: type[BaseModel], entity: Any) -> list[str]:
+    """The fields of `model` that are columns of the same name of `entity` (a table, or an
+    alias of one), in the model's order."""
+    columns = sa.inspect(entity).mapper.columns.keys()
+    return [name for name in model.model_fields if name in columns]
+
+
+def stored_fields(model: type[BaseModel], entity: Any, **others: Any) -> dict[str, Any]:
+    """`model`'s fields as `Style.object` takes them: its `stored_names` read from those
+    columns, and `others` for the rest."""
+    stored = [name for name in stored_names(model, entity) if name not in others]
+    return {**{name: col(getattr(entity, name)) for name in stored}, **others}
+
+
 def resource_fields(entity: Any) -> dict[str, Any]:
     """The fields every resource shows (`ResourceRead`)."""
     return {

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import inspect
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request, Response
@@ -12,6 +14,7 @@ from pydantic import BaseModel
 from app.core.errors import PreconditionFailed, PreconditionRequired
 from app.core.http.responses import json_bytes_response
 
+E = TypeVar("E")
 R = TypeVar("R", bound=BaseModel)
 
 
@@ -87,29 +90,46 @@ STALE_IF_MATCH = (
 
 @dataclass(frozen=True)
 class IfMatch:
-    """The ETags a write's `If-Match` header names (`*` for any)."""
+    """The ETags a write's `If-Match` header names (`*` for any), and the response the
+    write answers with."""
 
     tags: tuple[str, ...]
+    response: Response | None = field(default=None, compare=False)
 
     def check(self, current: BaseModel) -> None:
         """Refuse the write (412) unless the client saw `current`, the representation now."""
         if "*" not in self.tags and etag_of(current) not in self.tags:
             raise PreconditionFailed(STALE_IF_MATCH)
 
+    async def change(
+        self,
+        current: R,
+        write: Callable[[], Awaitable[E]],
+        read: Callable[[E], R | Awaitable[R]],
+    ) -> R:
+        """A write route's answer: 412 unless the client saw `current`; otherwise `write`
+        runs, and the representation `read` makes of what it returns is sent with its ETag."""
+        self.check(current)
+        if self.response is None:
+            raise RuntimeError("IfMatch.change needs the response from the dependency.")
+        written = read(await write())
+        return with_etag(self.response, await written if inspect.isawaitable(written) else written)
 
-def if_match(request: Request) -> IfMatch:
+
+def if_match(request: Request, response: Response) -> IfMatch:
     """The write's `If-Match` header, parsed; 428 without one. Declared in the contract by
     the operation's 428 response (`main._document_conditional_headers`), not as a
     parameter here."""
     header = request.headers.get("If-Match")
     if header is None:
         raise PreconditionRequired(MISSING_IF_MATCH)
-    return IfMatch(tuple(_tags(header)))
+    return IfMatch(tuple(_tags(header)), response)
 
 
 IfMatchDep = Annotated[IfMatch, Depends(if_match)]
 """A write that needs `If-Match`: declare it after the resource's loader (so a missing
-resource is a 404 first), and call `check` with the current representation."""
+resource is a 404 first), and answer with `change` (or call `check` with the current
+representation first)."""
 
 
 def with_etag(response: Response, read: R) -> R:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from app.core.config import get_settings
 from app.core.errors import ValidationFailed
@@ -31,6 +32,8 @@ MAX_LIMIT = 500
 MAX_CURSOR_LENGTH = 2000
 
 SortKind = Literal["str", "int", "date", "datetime", "bool"]
+
+IncludeArchived = Annotated[bool, Query(description="Include archived items.")]
 
 
 class Page(BaseModel, Generic[T]):
@@ -51,6 +54,14 @@ class SortField:
     kind: SortKind
     nullable: bool = False
 
+    @staticmethod
+    def timestamps(model: Any) -> dict[str, SortField]:
+        """The sort fields every stored resource has: when it was created and last changed."""
+        return {
+            "created_at": SortField(col(model.created_at), "datetime"),
+            "updated_at": SortField(col(model.updated_at), "datetime"),
+        }
+
 
 @dataclass(frozen=True)
 class SortKey:
@@ -65,6 +76,15 @@ class ListParams:
     cursor: str | None
     sort: str | None
     updated_since: datetime | None = None
+    # The exchange the list answers, for the `Link` header of its page.
+    request: Request | None = field(default=None, compare=False, repr=False)
+    response: Response | None = field(default=None, compare=False, repr=False)
+
+    def page(self, result: PageResult[T], page: type[P], items: Any) -> P:
+        """The page the list answers, with its `Link` header (see `page_of`)."""
+        if self.request is None or self.response is None:
+            raise RuntimeError("ListParams.page needs the request from the dependency.")
+        return page_of(self.request, self.response, result, page, items)
 
 
 def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
@@ -74,6 +94,8 @@ def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
     fields = list(sortable)
 
     async def params(
+        request: Request,
+        response: Response,
         limit: Annotated[
             int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
         ] = DEFAULT_LIMIT,
@@ -96,7 +118,13 @@ def sorted_by(sortable: Iterable[str], *, changed_since: bool = True) -> Any:
         ),
     ) -> ListParams:
         # `sort=` (an empty value) is refused as an unknown field, not read as no sort.
-        return ListParams(limit=limit, cursor=cursor, sort=",".join(sort) if sort else None)
+        return ListParams(
+            limit=limit,
+            cursor=cursor,
+            sort=",".join(sort) if sort else None,
+            request=request,
+            response=response,
+        )
 
     if not changed_since:
         return Depends(params)

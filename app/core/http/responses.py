@@ -194,3 +194,5 @@ def document_limits(operation: dict[str, Any]) -> None:
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
     304: {"description": "Not modified: the `If-None-Match` ETag is current."}
 }
+READ_BY_ID: dict[int | str, dict[str, Any]] = {**problems(404), **NOT_MODIFIED}
+"""`responses=` of a read of one resource by its id: 404, and 304 for `If-None-Match`."""

@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 import sqlalchemy as sa
 from annotated_types import Len
 from fastapi import Query
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 MAX_READING_NOTES = 50
 ReadingNote = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -31,6 +31,12 @@ READING_NOTES_UPDATE = "New reading notes, replacing the old."
 NEEDS_REVIEW_UPDATE = "False confirms the reading (the change is audited); true asks for review."
 
 REVIEW_NOT_NULLABLE = frozenset({"reading_notes", "needs_review"})
+
+# The two members as every plan item's representation and changes declare them.
+ReadingNotes = Annotated[list[str], Field(description=READING_NOTES)]
+NeedsReview = Annotated[bool, Field(description=NEEDS_REVIEW)]
+ReadingNotesChange = Annotated[ReadingNotesIn | None, Field(description=READING_NOTES_UPDATE)]
+NeedsReviewChange = Annotated[bool | None, Field(description=NEEDS_REVIEW_UPDATE)]
 
 NeedsReviewFilter = Annotated[
     bool | None,

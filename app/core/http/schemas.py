@@ -285,6 +285,17 @@ REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.\-]*$"
 """What a `ref` may be: letters, digits, dots and dashes, starting with a letter or digit."""
 
 
+PLAN_ID_EXAMPLE = "plan_8d1e6c2a9b4f03e5d7a1"
+
+
+def id_field(description: str, *, examples: list[str] | None = None, optional: bool = False) -> Any:
+    """The id of another resource a request body names (whether it must exist, and be live,
+    is in `description`)."""
+    extra: dict[str, Any] = {} if examples is None else {"examples": examples}
+    default: dict[str, Any] = {"default": None} if optional else {}
+    return Field(**default, min_length=1, max_length=40, description=description, **extra)
+
+
 def ref_field(description: str, *, examples: list[str] | None = None) -> Any:
     """An optional `ref` a request body takes (what it defaults to is in `description`)."""
     extra: dict[str, Any] = {} if examples is None else {"examples": examples}

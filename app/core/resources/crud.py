@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Archived, HasDependents, NotFound, ParentArchived
+from app.core.errors import Archived, HasDependents, NotFound, ParentArchived, ValidationFailed
 from app.core.resources import audit
 from app.core.resources.refs import refuse_taken_ref
 from app.models import TimestampedTable, utcnow
@@ -40,6 +40,31 @@ async def fetch(session: AsyncSession, model: type[M], entity_id: str, label: st
     entity = await session.get(model, entity_id)
     if entity is None:
         raise not_found(label, entity_id)
+    return entity
+
+
+async def named_in_body(
+    session: AsyncSession, model: type[M], entity_id: str, *, field: str, label: str
+) -> M:
+    """The row a request body names by id in `field`, archived or not; a 422 naming the
+    field when there is none (the request, not its path, is at fault)."""
+    entity = await session.get(model, entity_id)
+    if entity is None:
+        raise ValidationFailed(
+            f"No {label} with id '{entity_id}'.",
+            field=f"body.{field}",
+            message=f"no {label} with this id",
+            type="not_found",
+        )
+    return entity
+
+
+async def live_in_body(
+    session: AsyncSession, model: type[M], entity_id: str, *, field: str, label: str
+) -> M:
+    """`named_in_body`, and a 409 when that row is archived."""
+    entity = await named_in_body(session, model, entity_id, field=field, label=label)
+    refuse_if_archived(entity, label)
     return entity
 
 
