@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -16,6 +16,7 @@ from sqlmodel import col
 
 from app.fastpath import reading
 from app.models import (
+    Action,
     Plan,
     clock,
 )
@@ -318,6 +319,63 @@ async def test_a_reports_statements_do_not_grow_with_its_trend(
     (shorter, first), (longer, second) = spent
     assert shorter < longer
     assert first == second
+
+
+async def test_each_point_of_the_trend_is_what_that_quarters_report_counts(
+    editor: httpx.AsyncClient, viewer: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """The trend counts its quarters from one read of the plan's updates; each point is the
+    totals the report of that quarter gives, through a correction dated before the update it
+    corrects, two updates on one day, a withdrawn rating, an action archived part way and
+    one never updated."""
+    plan = await make_plan(session)
+    area = await make_area(session, plan)
+    steady = await make_action(session, area, ref="A1.1")
+    tied = await make_action(session, area, ref="A1.2")
+    archived = await make_action(session, area, ref="A1.3")
+    await make_action(session, area, ref="A1.4")
+    await session.commit()
+    notes = {"narrative": "Progress", "next_steps": "Continue"}
+    await post(editor, steady.id, "2022-05-01", rag="green", status="in_progress", **notes)
+    wrong = await editor.post(
+        f"/api/v1/actions/{steady.id}/status-updates",
+        json={**notes, "rag": "red", "status": "in_progress", "effective_date": "2022-09-01"},
+    )
+    assert wrong.status_code == 201, wrong.text
+    await post(
+        editor,
+        steady.id,
+        "2022-08-01",
+        rag="amber",
+        status="in_progress",
+        corrects_update_id=wrong.json()["id"],
+        **notes,
+    )
+    await post(editor, steady.id, "2023-01-15", rag=None, status="in_progress", **notes)
+    await post(editor, steady.id, "2023-06-01", rag="blue", status="complete", **notes)
+    await post(editor, tied.id, "2022-11-30", rag="red", status="in_progress", **notes)
+    await post(editor, tied.id, "2022-11-30", rag="green", status="in_progress", **notes)
+    await post(editor, archived.id, "2022-06-01", rag="amber", status="in_progress", **notes)
+    await session.execute(
+        sa.update(Action)
+        .where(col(Action.id) == archived.id)
+        .values(archived_at=datetime(2023, 2, 10, 9, 0, tzinfo=UTC))
+    )
+    await session.commit()
+
+    trend = (await viewer.get(REPORT, params={"plan_id": plan.id, "quarter": Q2})).json()["trend"]
+
+    assert [point["label"] for point in trend][:2] == ["2022-23-Q1", "2022-23-Q2"]
+    for point in trend:
+        report = (
+            await viewer.get(REPORT, params={"plan_id": plan.id, "quarter": point["label"]})
+        ).json()
+        totals = report["totals"]
+        assert (point["actions"], point["by_rating"]) == (
+            totals["actions"],
+            totals["by_rating"],
+        ), point["label"]
+    assert {point["label"]: point["by_rating"]["amber"] for point in trend}["2022-23-Q3"] == 2
 
 
 async def test_reads_the_fast_path_leaves_to_the_route(
