@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.state import (
@@ -130,19 +131,24 @@ async def lead_officers(session: AsyncSession, plan: Plan) -> dict[str, list[tup
     return leads
 
 
-def _leads_lateral() -> Any:
-    """An action's lead officers' ids and names, as two arrays in their order (PostgreSQL)."""
+def _plans_leads() -> Any:
+    """Each of the plan's actions' lead officers' ids and names, as two arrays in their
+    order, one row per action (PostgreSQL). Grouped once for the plan, not probed per
+    action: a probe per action joined the officers again for each one."""
     # One total order for both arrays, so that each id stays beside its name.
     order = (col(ActionLeadOfficer.position), col(Officer.id))
+    led = aliased(Action, name="led")
     return (
         sa.select(
+            col(ActionLeadOfficer.action_id).label("action_id"),
             sa.func.array_agg(aggregate_order_by(col(Officer.id), *order)).label("ids"),
             sa.func.array_agg(aggregate_order_by(col(Officer.name), *order)).label("names"),
         )
-        .select_from(ActionLeadOfficer)
         .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
-        .where(col(ActionLeadOfficer.action_id) == col(Action.id))
-        .lateral("leads")
+        .join(led, col(led.id) == col(ActionLeadOfficer.action_id))
+        .where(col(led.plan_id) == _PLAN_ID)
+        .group_by(col(ActionLeadOfficer.action_id))
+        .subquery("leads")
     )
 
 
@@ -161,10 +167,10 @@ def _actions_at(day: date, previous: date | None, lateral: bool) -> sa.Select[An
         lateral=lateral,
     )
     if lateral:
-        leads_of = _leads_lateral()
+        leads_of = _plans_leads()
         statement = statement.add_columns(
             leads_of.c.ids.label("lead_ids"), leads_of.c.names.label("lead_names")
-        ).outerjoin(leads_of, sa.true())
+        ).outerjoin(leads_of, leads_of.c.action_id == col(Action.id))
     return statement
 
 
@@ -178,8 +184,8 @@ async def actions_at(
     """The plan's actions live at the end of `day`, in document order, with their state then
     (and their rating at the end of `previous`, when given).
 
-    On PostgreSQL one statement reads it all, each action's lead officers by a LATERAL
-    probe; on SQLite the lead officers are a second statement."""
+    On PostgreSQL one statement reads it all, the lead officers grouped by action beside
+    the actions; on SQLite the lead officers are a second statement."""
     lateral = has_lateral(session)
     statement = _actions_at(day, previous, lateral)
     rows = (await session.execute(statement, {"plan_id": plan.id})).all()
