@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -17,8 +17,12 @@ from sqlmodel import col
 from app.fastpath import reading
 from app.models import (
     Action,
+    ActionInspectionAction,
+    ActionLeadOfficer,
+    DueDateRevision,
     Plan,
     clock,
+    new_id,
 )
 from app.reports import service as report_service
 from app.reports.quarters import Quarter
@@ -27,6 +31,8 @@ from tests.conftest import StatementCounter
 from tests.factories import (
     make_action,
     make_area,
+    make_inspection_action,
+    make_officer,
     make_plan,
 )
 from tests.reports.conftest import Board, post
@@ -319,6 +325,72 @@ async def test_a_reports_statements_do_not_grow_with_its_trend(
     (shorter, first), (longer, second) = spent
     assert shorter < longer
     assert first == second
+
+
+async def test_a_reports_first_read_runs_the_same_statements_for_a_larger_plan(
+    editor: httpx.AsyncClient,
+    viewer: httpx.AsyncClient,
+    session: AsyncSession,
+    count_statements: StatementCounter,
+    app: FastAPI,
+) -> None:
+    """Nothing is read per action or per update: a plan of twelve actions, each with lead
+    officers, updates, a revised due date and an inspection action, is reported with the
+    statements a plan of two is."""
+    plan = await make_plan(session)
+    areas = [await make_area(session, plan, number=number) for number in (1, 2)]
+    officers = [await make_officer(session, name=name) for name in ("Jane Smith", "Adele Moore")]
+    inspection = await make_inspection_action(session, plan, number=1)
+    await session.commit()
+    assert (await viewer.get("/api/v1/me")).status_code == 200  # the key's last-use stamp
+
+    async def add_actions(first: int, last: int) -> None:
+        added = []
+        for number in range(first, last + 1):
+            action = await make_action(
+                session,
+                areas[number % 2],
+                ref=f"A{number % 2 + 1}.{number}",
+                due_date=date(2023, 11, 30),
+                original_due_date=date(2023, 9, 30),
+                due_date_revision_count=1,
+            )
+            for position, officer in enumerate(officers, start=1):
+                session.add(
+                    ActionLeadOfficer(action_id=action.id, officer_id=officer.id, position=position)
+                )
+            session.add(
+                ActionInspectionAction(action_id=action.id, inspection_action_id=inspection.id)
+            )
+            session.add(
+                DueDateRevision(
+                    id=new_id("rev"),
+                    action_id=action.id,
+                    from_date=date(2023, 9, 30),
+                    to_date=date(2023, 11, 30),
+                    reason="Waiting for the review",
+                    changed_at=datetime(2023, 8, 1, 10, 0, tzinfo=UTC),
+                    actor="editor test key",
+                )
+            )
+            added.append(action.id)
+        await session.commit()
+        notes = {"narrative": "Progress", "next_steps": "Continue"}
+        for action_id in added:
+            await post(editor, action_id, "2023-05-15", rag="green", status="in_progress", **notes)
+            await post(editor, action_id, "2023-08-15", rag="amber", status="in_progress", **notes)
+
+    spent = []
+    for first, last in ((1, 2), (3, 12)):
+        await add_actions(first, last)
+        before = count_statements.count
+        response = await viewer.get(REPORT, params={"plan_id": plan.id, "quarter": Q2})
+        assert response.status_code == 200, response.text
+        assert len(response.json()["actions"]) == last
+        spent.append(count_statements.statements[before:])
+        # Forgotten, so that the next read is a first one too (no fast path's check).
+        app.state.cached_reports.clear()
+    assert len(spent[0]) == len(spent[1]), spent
 
 
 async def test_each_point_of_the_trend_is_what_that_quarters_report_counts(
