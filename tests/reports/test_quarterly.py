@@ -19,10 +19,8 @@ from app.models import (
     Action,
     ActionInspectionAction,
     ActionLeadOfficer,
-    DueDateRevision,
     Plan,
     clock,
-    new_id,
 )
 from app.reports import service as report_service
 from app.reports.quarters import Quarter
@@ -35,7 +33,7 @@ from tests.factories import (
     make_officer,
     make_plan,
 )
-from tests.reports.conftest import Board, post
+from tests.reports.conftest import Board, post, slipped_in_q2
 from tests.support import assert_problem, same_headers
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -362,17 +360,7 @@ async def test_a_reports_first_read_runs_the_same_statements_for_a_larger_plan(
             session.add(
                 ActionInspectionAction(action_id=action.id, inspection_action_id=inspection.id)
             )
-            session.add(
-                DueDateRevision(
-                    id=new_id("rev"),
-                    action_id=action.id,
-                    from_date=date(2023, 9, 30),
-                    to_date=date(2023, 11, 30),
-                    reason="Waiting for the review",
-                    changed_at=datetime(2023, 8, 1, 10, 0, tzinfo=UTC),
-                    actor="editor test key",
-                )
-            )
+            session.add(slipped_in_q2(action.id, "Waiting for the review"))
             added.append(action.id)
         await session.commit()
         notes = {"narrative": "Progress", "next_steps": "Continue"}
