@@ -69,7 +69,12 @@ def live_at(as_of: date | None) -> sa.ColumnElement[bool]:
     """Live now, or (as of a day) not yet archived when that day ended."""
     if as_of is None:
         return col(Action.archived_at).is_(None)
-    return sa.or_(col(Action.archived_at).is_(None), col(Action.archived_at) >= end_of_day(as_of))
+    return live_until(end_of_day(as_of))
+
+
+def live_until(end: datetime | sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
+    """Not yet archived at `end` (a day's `end_of_day`, or a column of them)."""
+    return sa.or_(col(Action.archived_at).is_(None), col(Action.archived_at) >= end)
 
 
 def overdue_clause(state: dict[str, sa.ColumnElement[Any]], today: date) -> sa.ColumnElement[bool]:
@@ -119,6 +124,35 @@ def deciding_update(
     the `StatusUpdate` alias the probe reads: a scalar subquery correlated to `Action`
     that finds the update and reads it in one probe."""
     return _deciding(as_of).with_only_columns(build(_UPDATE)).correlate(Action).scalar_subquery()
+
+
+def deciding_spans(
+    where: Callable[[Any], Sequence[sa.ColumnElement[bool]]],
+) -> sa.Subquery:
+    """The updates `where(update)` selects that no correction replaced, where `update` is
+    the `StatusUpdate` alias read; each with `until`, the effective date of the next one of
+    its action in the deciding order (null for the last).
+
+    The rule of `_deciding`, for many days at once: an update is its action's deciding
+    update at the end of every day from its effective date up to (not including) `until`,
+    and an action with no update on or before a day has none then. Counting many days so
+    reads each update once, where a probe per action and day reads it again for each day."""
+    order = (col(_UPDATE.effective_date), col(_UPDATE.created_at), col(_UPDATE.id))
+    return (
+        sa.select(
+            col(_UPDATE.action_id),
+            col(_UPDATE.rag),
+            col(_UPDATE.effective_date),
+            sa.func.lead(col(_UPDATE.effective_date))
+            .over(partition_by=col(_UPDATE.action_id), order_by=order)
+            .label("until"),
+        )
+        .where(
+            ~sa.exists().where(col(_CORRECTION.corrects_update_id) == col(_UPDATE.id)),
+            *where(_UPDATE),
+        )
+        .subquery("spans")
+    )
 
 
 def _revised_before(as_of: date) -> sa.ColumnElement[bool]:

@@ -59,20 +59,7 @@ def _parse_detail_query(
     return expand, _compiled(dialect, expand - {Expansion.lead_officers})
 
 
-# A frontend asks for a handful of query strings: each is parsed once. Longer ones than
-# this are parsed every time, so that the cache stays small.
-_CACHED_QUERY_BYTES = 256
-_cached_detail_query = functools.lru_cache(maxsize=256)(_parse_detail_query)
-
-
-def _detail_query(
-    declared: QueryDeclarations, dialect: Dialect, query: bytes
-) -> tuple[frozenset[Expansion], reading.Compiled] | None:
-    """`_parse_detail_query`'s answer, cached for a query string no longer than
-    `_CACHED_QUERY_BYTES`."""
-    if len(query) > _CACHED_QUERY_BYTES:
-        return _parse_detail_query(declared, dialect, query)
-    return _cached_detail_query(declared, dialect, query)
+_detail_query = reading.ParsedOnce(_parse_detail_query)
 
 
 async def _read(

@@ -11,8 +11,10 @@ error goes down the ordinary path, which answers it.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import asyncpg  # type: ignore[import-untyped]
 import sqlalchemy as sa
@@ -40,6 +42,7 @@ from app.fastpath.registry import Entry, FallBack, QueryDeclarations
 from app.models import Role, utcnow
 
 NUL = "\x00"
+T = TypeVar("T")
 
 
 def on_postgres(request: Request) -> bool:
@@ -54,6 +57,25 @@ def route_query(declared: QueryDeclarations, params: QueryParams) -> dict[str, A
         return None
     values, errors = request_params_to_args(declared.fields, params)
     return None if errors else values
+
+
+class ParsedOnce(Generic[T]):
+    """`parse(*arguments, query)` cached by its arguments, for a query string (the last, as
+    bytes) no longer than `CACHED_QUERY_BYTES`: a client asks for a handful of query
+    strings, and each is parsed once. Longer ones are parsed every time, so that the cache
+    stays small. Parse only what the query string alone decides (no header, no day)."""
+
+    def __init__(self, parse: Callable[..., T]) -> None:
+        self.parse = parse
+        self.cached = functools.lru_cache(maxsize=256)(parse)
+
+    def __call__(self, *arguments: Any) -> T:
+        if len(arguments[-1]) > CACHED_QUERY_BYTES:
+            return self.parse(*arguments)
+        return self.cached(*arguments)
+
+
+CACHED_QUERY_BYTES = 256
 
 
 def request_query(request: Request, entry: Entry) -> dict[str, Any] | None:

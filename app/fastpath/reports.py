@@ -15,10 +15,11 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import Request, Response
 from sqlalchemy.engine import Dialect
+from starlette.datastructures import QueryParams
 
 from app.core.auth.keys import KEY_COLUMNS, KEY_OR_TOKEN, beside_key
 from app.fastpath import reading
-from app.fastpath.registry import Entry
+from app.fastpath.registry import Entry, QueryDeclarations
 from app.models import clock
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
@@ -47,17 +48,35 @@ def _compiled(dialect: Dialect) -> reading.Compiled:
     return reading.compile_for(dialect, statement)
 
 
-def _asked(request: Request, entry: Entry) -> tuple[str, Quarter, ReportFormat] | None:
-    """The plan, the closed quarter and the format asked for, in the simple case."""
-    parsed = reading.request_query(request, entry)
-    if parsed is None:
+def _parse_query(
+    declared: QueryDeclarations, query: bytes
+) -> tuple[str, Quarter, ReportFormat | None] | None:
+    """The plan, the quarter and the `format` a report's query string asks for, in the
+    simple case; None otherwise."""
+    values = reading.route_query(declared, QueryParams(query))
+    if values is None:
         return None
     try:
-        period = Quarter.parse(parsed["quarter"])
-        chosen = choose_format(request, parsed["format_"])
-    except (ValueError, NotAcceptable):
+        period = Quarter.parse(values["quarter"])
+    except ValueError:
         return None
-    return parsed["plan_id"], period, chosen
+    return values["plan_id"], period, values["format_"]
+
+
+_query = reading.ParsedOnce(_parse_query)
+
+
+def _asked(request: Request, entry: Entry) -> tuple[str, Quarter, ReportFormat] | None:
+    """The plan, the quarter and the format asked for, in the simple case."""
+    parsed = _query(entry.query, request.scope["query_string"])
+    if parsed is None:
+        return None
+    plan_id, period, format_ = parsed
+    try:
+        chosen = choose_format(request, format_)
+    except NotAcceptable:
+        return None
+    return plan_id, period, chosen
 
 
 async def get_quarterly_report(request: Request, entry: Entry) -> Response | None:

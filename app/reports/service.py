@@ -12,13 +12,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.state import (
-    deciding_update,
+    deciding_spans,
+    end_of_day,
     has_lateral,
     is_overdue,
     live_at,
+    live_until,
     state_at,
     state_of,
 )
@@ -35,6 +38,7 @@ from app.models import (
     Rag,
     StatusUpdate,
 )
+from app.models.base import UTCDateTime
 from app.reports.schemas import (
     ActionRef,
     Counts,
@@ -127,19 +131,24 @@ async def lead_officers(session: AsyncSession, plan: Plan) -> dict[str, list[tup
     return leads
 
 
-def _leads_lateral() -> Any:
-    """An action's lead officers' ids and names, as two arrays in their order (PostgreSQL)."""
+def _plans_leads() -> Any:
+    """Each of the plan's actions' lead officers' ids and names, as two arrays in their
+    order, one row per action (PostgreSQL). Grouped once for the plan, not probed per
+    action: a probe per action joined the officers again for each one."""
     # One total order for both arrays, so that each id stays beside its name.
     order = (col(ActionLeadOfficer.position), col(Officer.id))
+    led = aliased(Action, name="led")
     return (
         sa.select(
+            col(ActionLeadOfficer.action_id).label("action_id"),
             sa.func.array_agg(aggregate_order_by(col(Officer.id), *order)).label("ids"),
             sa.func.array_agg(aggregate_order_by(col(Officer.name), *order)).label("names"),
         )
-        .select_from(ActionLeadOfficer)
         .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
-        .where(col(ActionLeadOfficer.action_id) == col(Action.id))
-        .lateral("leads")
+        .join(led, col(led.id) == col(ActionLeadOfficer.action_id))
+        .where(col(led.plan_id) == _PLAN_ID)
+        .group_by(col(ActionLeadOfficer.action_id))
+        .subquery("leads")
     )
 
 
@@ -158,10 +167,10 @@ def _actions_at(day: date, previous: date | None, lateral: bool) -> sa.Select[An
         lateral=lateral,
     )
     if lateral:
-        leads_of = _leads_lateral()
+        leads_of = _plans_leads()
         statement = statement.add_columns(
             leads_of.c.ids.label("lead_ids"), leads_of.c.names.label("lead_names")
-        ).outerjoin(leads_of, sa.true())
+        ).outerjoin(leads_of, leads_of.c.action_id == col(Action.id))
     return statement
 
 
@@ -175,8 +184,8 @@ async def actions_at(
     """The plan's actions live at the end of `day`, in document order, with their state then
     (and their rating at the end of `previous`, when given).
 
-    On PostgreSQL one statement reads it all, each action's lead officers by a LATERAL
-    probe; on SQLite the lead officers are a second statement."""
+    On PostgreSQL one statement reads it all, the lead officers grouped by action beside
+    the actions; on SQLite the lead officers are a second statement."""
     lateral = has_lateral(session)
     statement = _actions_at(day, previous, lateral)
     rows = (await session.execute(statement, {"plan_id": plan.id})).all()
@@ -238,26 +247,55 @@ def count(items: Iterable[ActionAt]) -> Counts:
     )
 
 
+@lru_cache(maxsize=16)
+def _ratings_at(days: int) -> sa.Select[Any]:
+    """The statement of `ratings_at` for this many days, its values bound when it runs
+    (`day_0`, `end_0`, …, `last_day` and the plan's id): built once, as `_actions_at` is."""
+    each = [
+        sa.select(
+            sa.bindparam(f"day_{number}", type_=sa.Date).label("day"),
+            sa.bindparam(f"end_{number}", type_=UTCDateTime).label("ends"),
+        )
+        for number in range(days)
+    ]
+    asked = (each[0] if days == 1 else sa.union_all(*each)).subquery("days")
+    spans = deciding_spans(
+        lambda update: (
+            col(update.plan_id) == _PLAN_ID,
+            col(update.effective_date) <= sa.bindparam("last_day", type_=sa.Date),
+        )
+    )
+    return (
+        sa.select(asked.c.day, spans.c.rag, sa.func.count())
+        .select_from(asked)
+        .join(Action, sa.and_(col(Action.plan_id) == _PLAN_ID, live_until(asked.c.ends)))
+        .outerjoin(
+            spans,
+            sa.and_(
+                spans.c.action_id == col(Action.id),
+                spans.c.effective_date <= asked.c.day,
+                sa.or_(spans.c.until.is_(None), spans.c.until > asked.c.day),
+            ),
+        )
+        .group_by(asked.c.day, spans.c.rag)
+    )
+
+
 async def ratings_at(
     session: AsyncSession, plan: Plan, days: Sequence[date]
 ) -> dict[date, RatingCounts]:
     """How many of the plan's live actions had each rating at the end of each day, counted
-    as `count` counts `actions_at`, in one statement for all the days (a report's trend)."""
+    as `count` counts `actions_at`, in one statement for all the days (a report's trend)
+    that reads each of the plan's updates once (`deciding_spans`)."""
     if not days:
         return {}
-    per_day = [
-        sa.select(
-            sa.literal(day.isoformat()).label("day"),
-            deciding_update(day, lambda update: update.rag.expression).label("rag"),
-        ).where(col(Action.plan_id) == plan.id, live_at(day))
-        for day in days
-    ]
-    both = sa.union_all(*per_day).subquery()
+    values: dict[str, Any] = {"plan_id": plan.id, "last_day": max(days)}
+    for number, day in enumerate(days):
+        values[f"day_{number}"] = day
+        values[f"end_{number}"] = end_of_day(day)
     counted: dict[date, Counter[str]] = {day: Counter() for day in days}
-    for day, rag, number in await session.execute(
-        sa.select(both.c.day, both.c.rag, sa.func.count()).group_by(both.c.day, both.c.rag)
-    ):
-        counted[date.fromisoformat(day)][rating_key(rag)] += number
+    for day, rag, number in await session.execute(_ratings_at(len(days)), values):
+        counted[day][rating_key(rag)] += number
     return {day: rating_counts(ratings) for day, ratings in counted.items()}
 
 

@@ -35,6 +35,20 @@ async def post(http: httpx.AsyncClient, action_id: str, day: str, **body: Any) -
     assert response.status_code == 201, response.text
 
 
+def slipped_in_q2(action_id: str, reason: str) -> DueDateRevision:
+    """A revision made on 1 August 2023 moving an action's due date from 30 September to
+    30 November 2023."""
+    return DueDateRevision(
+        id=new_id("rev"),
+        action_id=action_id,
+        from_date=date(2023, 9, 30),
+        to_date=date(2023, 11, 30),
+        reason=reason,
+        changed_at=datetime(2023, 8, 1, 10, 0, tzinfo=UTC),
+        actor="editor test key",
+    )
+
+
 @pytest.fixture
 async def board(editor: httpx.AsyncClient, session: AsyncSession) -> Board:
     plan = await make_plan(session, title="Improvement Plan")
@@ -75,17 +89,7 @@ async def board(editor: httpx.AsyncClient, session: AsyncSession) -> Board:
     tagged = await make_inspection_action(session, plan, number=1)
     gap = await make_inspection_action(session, plan, number=2)
     session.add(ActionInspectionAction(action_id=a11.id, inspection_action_id=tagged.id))
-    session.add(
-        DueDateRevision(
-            id=new_id("rev"),
-            action_id=a12.id,
-            from_date=date(2023, 9, 30),
-            to_date=date(2023, 11, 30),
-            reason="Waiting for the DfE review",
-            changed_at=datetime(2023, 8, 1, 10, 0, tzinfo=UTC),
-            actor="editor test key",
-        )
-    )
+    session.add(slipped_in_q2(a12.id, "Waiting for the DfE review"))
     await session.commit()
     amber = {"rag": "amber", "status": "in_progress", "narrative": "Slow", "next_steps": "Chase"}
     # Entered out of order: the latest first.

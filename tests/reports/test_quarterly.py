@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -16,6 +16,9 @@ from sqlmodel import col
 
 from app.fastpath import reading
 from app.models import (
+    Action,
+    ActionInspectionAction,
+    ActionLeadOfficer,
     Plan,
     clock,
 )
@@ -26,9 +29,11 @@ from tests.conftest import StatementCounter
 from tests.factories import (
     make_action,
     make_area,
+    make_inspection_action,
+    make_officer,
     make_plan,
 )
-from tests.reports.conftest import Board, post
+from tests.reports.conftest import Board, post, slipped_in_q2
 from tests.support import assert_problem, same_headers
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -318,6 +323,119 @@ async def test_a_reports_statements_do_not_grow_with_its_trend(
     (shorter, first), (longer, second) = spent
     assert shorter < longer
     assert first == second
+
+
+async def test_a_reports_first_read_runs_the_same_statements_for_a_larger_plan(
+    editor: httpx.AsyncClient,
+    viewer: httpx.AsyncClient,
+    session: AsyncSession,
+    count_statements: StatementCounter,
+    app: FastAPI,
+) -> None:
+    """Nothing is read per action or per update: a plan of twelve actions, each with lead
+    officers, updates, a revised due date and an inspection action, is reported with the
+    statements a plan of two is."""
+    plan = await make_plan(session)
+    areas = [await make_area(session, plan, number=number) for number in (1, 2)]
+    officers = [await make_officer(session, name=name) for name in ("Jane Smith", "Adele Moore")]
+    inspection = await make_inspection_action(session, plan, number=1)
+    await session.commit()
+    assert (await viewer.get("/api/v1/me")).status_code == 200  # the key's last-use stamp
+
+    async def add_actions(first: int, last: int) -> None:
+        added = []
+        for number in range(first, last + 1):
+            action = await make_action(
+                session,
+                areas[number % 2],
+                ref=f"A{number % 2 + 1}.{number}",
+                due_date=date(2023, 11, 30),
+                original_due_date=date(2023, 9, 30),
+                due_date_revision_count=1,
+            )
+            for position, officer in enumerate(officers, start=1):
+                session.add(
+                    ActionLeadOfficer(action_id=action.id, officer_id=officer.id, position=position)
+                )
+            session.add(
+                ActionInspectionAction(action_id=action.id, inspection_action_id=inspection.id)
+            )
+            session.add(slipped_in_q2(action.id, "Waiting for the review"))
+            added.append(action.id)
+        await session.commit()
+        notes = {"narrative": "Progress", "next_steps": "Continue"}
+        for action_id in added:
+            await post(editor, action_id, "2023-05-15", rag="green", status="in_progress", **notes)
+            await post(editor, action_id, "2023-08-15", rag="amber", status="in_progress", **notes)
+
+    spent = []
+    for first, last in ((1, 2), (3, 12)):
+        await add_actions(first, last)
+        before = count_statements.count
+        response = await viewer.get(REPORT, params={"plan_id": plan.id, "quarter": Q2})
+        assert response.status_code == 200, response.text
+        assert len(response.json()["actions"]) == last
+        spent.append(count_statements.statements[before:])
+        # Forgotten, so that the next read is a first one too (no fast path's check).
+        app.state.cached_reports.clear()
+    assert len(spent[0]) == len(spent[1]), spent
+
+
+async def test_each_point_of_the_trend_is_what_that_quarters_report_counts(
+    editor: httpx.AsyncClient, viewer: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """The trend counts its quarters from one read of the plan's updates; each point is the
+    totals the report of that quarter gives, through a correction dated before the update it
+    corrects, two updates on one day, a withdrawn rating, an action archived part way and
+    one never updated."""
+    plan = await make_plan(session)
+    area = await make_area(session, plan)
+    steady = await make_action(session, area, ref="A1.1")
+    tied = await make_action(session, area, ref="A1.2")
+    archived = await make_action(session, area, ref="A1.3")
+    await make_action(session, area, ref="A1.4")
+    await session.commit()
+    notes = {"narrative": "Progress", "next_steps": "Continue"}
+    await post(editor, steady.id, "2022-05-01", rag="green", status="in_progress", **notes)
+    wrong = await editor.post(
+        f"/api/v1/actions/{steady.id}/status-updates",
+        json={**notes, "rag": "red", "status": "in_progress", "effective_date": "2022-09-01"},
+    )
+    assert wrong.status_code == 201, wrong.text
+    await post(
+        editor,
+        steady.id,
+        "2022-08-01",
+        rag="amber",
+        status="in_progress",
+        corrects_update_id=wrong.json()["id"],
+        **notes,
+    )
+    await post(editor, steady.id, "2023-01-15", rag=None, status="in_progress", **notes)
+    await post(editor, steady.id, "2023-06-01", rag="blue", status="complete", **notes)
+    await post(editor, tied.id, "2022-11-30", rag="red", status="in_progress", **notes)
+    await post(editor, tied.id, "2022-11-30", rag="green", status="in_progress", **notes)
+    await post(editor, archived.id, "2022-06-01", rag="amber", status="in_progress", **notes)
+    await session.execute(
+        sa.update(Action)
+        .where(col(Action.id) == archived.id)
+        .values(archived_at=datetime(2023, 2, 10, 9, 0, tzinfo=UTC))
+    )
+    await session.commit()
+
+    trend = (await viewer.get(REPORT, params={"plan_id": plan.id, "quarter": Q2})).json()["trend"]
+
+    assert [point["label"] for point in trend][:2] == ["2022-23-Q1", "2022-23-Q2"]
+    for point in trend:
+        report = (
+            await viewer.get(REPORT, params={"plan_id": plan.id, "quarter": point["label"]})
+        ).json()
+        totals = report["totals"]
+        assert (point["actions"], point["by_rating"]) == (
+            totals["actions"],
+            totals["by_rating"],
+        ), point["label"]
+    assert {point["label"]: point["by_rating"]["amber"] for point in trend}["2022-23-Q3"] == 2
 
 
 async def test_reads_the_fast_path_leaves_to_the_route(

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.fastpath import reading
-from app.fastpath.actions import _cached_detail_query
+from app.fastpath.actions import _detail_query
 from app.fastpath.registry import FallBack
 from app.models import Role, utcnow
 from tests.conftest import StatementCounter
@@ -200,7 +200,7 @@ async def test_a_long_query_string_is_answered_as_a_short_one(
     short = await viewer.get(url, params={"expand": "latest_update"})
     long = "&".join(["expand=" + "latest_update," * 14] * 3)
     assert len(long) > 256
-    cached = _cached_detail_query.cache_info().currsize
+    cached = _detail_query.cached.cache_info().currsize
     for _ in range(2):
         before = count_statements.count
         answered = await viewer.get(url, params=long)
@@ -208,7 +208,7 @@ async def test_a_long_query_string_is_answered_as_a_short_one(
         assert answered.headers["ETag"] == short.headers["ETag"]
         if backend == "postgresql":
             assert count_statements.count - before == 1
-    assert _cached_detail_query.cache_info().currsize == cached
+    assert _detail_query.cached.cache_info().currsize == cached
     today = utcnow().date().isoformat()
     for params, status in (
         ({"expand": "latest_update", "as_of": today}, 200),
