@@ -188,6 +188,11 @@ def _quarter_action(action: QuarterAction) -> PackAction:
     )
 
 
+def quarterly_filename(report: QuarterlyReport) -> str:
+    """The quarterly report's download name, in every format."""
+    return download_name(report.plan.key or report.plan.id, "quarterly-report", report.period.label)
+
+
 def quarterly_pack(report: QuarterlyReport) -> BoardPack:
     """The quarterly QA report as a board pack."""
     period = report.period
@@ -201,7 +206,7 @@ def quarterly_pack(report: QuarterlyReport) -> BoardPack:
         heading=f"Quarter {period.label}",
         covers=f"{uk_date(period.start)} to {uk_date(period.end)}",
         produced_at=report.computed_at,
-        filename=download_name(plan.key or plan.id, "quarterly-report", period.label),
+        filename=quarterly_filename(report),
         totals=RatingCounts(
             "All areas",
             report.totals.actions,

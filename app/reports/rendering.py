@@ -17,7 +17,7 @@ from app.core.errors import AppError
 from app.core.http.concurrency import client_has, digest_etag, not_modified
 from app.reports.documents import HTML_TYPE, PDF_TYPE, html_bytes, to_pdf
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, table_csv, to_csv
-from app.reports.pack import BoardPack, quarterly_pack
+from app.reports.pack import BoardPack, quarterly_filename, quarterly_pack
 from app.reports.quarters import Quarter
 from app.reports.schemas import QuarterlyReport
 from app.reports.workbook import pack_csv, table_workbook, to_workbook
@@ -174,18 +174,17 @@ def cached_reports(request: Request) -> OrderedDict[ReportKey, Rendered]:
 
 def render(report: QuarterlyReport, chosen: ReportFormat, etag: str | None) -> Rendered:
     """The quarterly report in the chosen format; every format from the same report."""
-    pack = quarterly_pack(report)
-    headers = {"Vary": "Accept", **download_headers(chosen, pack.filename)}
+    headers = {"Vary": "Accept", **download_headers(chosen, quarterly_filename(report))}
     if etag is not None:  # a file written by the `report` command has none
         headers["ETag"] = etag
     if chosen == ReportFormat.csv:
         body, media_type = to_csv(report), f"{CSV_TYPE}; charset=utf-8"
     elif chosen == ReportFormat.xlsx:
-        body, media_type = to_workbook(pack), XLSX_TYPE
+        body, media_type = to_workbook(quarterly_pack(report)), XLSX_TYPE
     elif chosen == ReportFormat.html:
-        body, media_type = html_bytes(pack), f"{HTML_TYPE}; charset=utf-8"
+        body, media_type = html_bytes(quarterly_pack(report)), f"{HTML_TYPE}; charset=utf-8"
     elif chosen == ReportFormat.pdf:
-        body, media_type = to_pdf(pack), PDF_TYPE
+        body, media_type = to_pdf(quarterly_pack(report)), PDF_TYPE
     else:
         # Serialised once, straight to JSON bytes.
         body, media_type = report.__pydantic_serializer__.to_json(report), "application/json"
