@@ -121,7 +121,7 @@ class _CollectorPause:
                     gc.enable()
 
 
-_collector_paused = _CollectorPause()
+collector_paused = _CollectorPause()
 
 
 def to_pdf(pack: BoardPack) -> bytes:
@@ -130,7 +130,7 @@ def to_pdf(pack: BoardPack) -> bytes:
     # The pack is self-contained: no protocol is allowed, so nothing a user wrote can make
     # the renderer fetch anything.
     fetcher = weasyprint.URLFetcher(allowed_protocols=frozenset())
-    with _collector_paused():
+    with collector_paused():
         document = weasyprint.HTML(string=to_html(pack), url_fetcher=fetcher)
         pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     return pdf

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 
 import httpx
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from app.reports.documents import collector_paused
 from tests.reports.conftest import Board, post
 from tests.support import assert_problem
 
@@ -121,3 +124,12 @@ async def test_unsupported_formats_are_refused(viewer: httpx.AsyncClient, board:
     assert "text/html" in refused.json()["detail"]
     unknown = await viewer.get(REPORT, params={**params, "format": "docx"})
     assert_problem(unknown, 422)
+
+
+def test_the_cycle_collector_runs_again_after_the_last_rendering() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        with pytest.raises(RuntimeError), collector_paused():
+            raise RuntimeError("a rendering that fails")
+        assert not gc.isenabled()  # another rendering is still running
+    assert gc.isenabled()
