@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
+from datetime import date
 
 import httpx
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from app.reports.documents import collector_paused
+from app.reports.pack import RATING_WORDS, STATUS_WORDS, uk_date
 from tests.reports.conftest import Board, post
 from tests.support import assert_problem
 
@@ -121,3 +126,40 @@ async def test_unsupported_formats_are_refused(viewer: httpx.AsyncClient, board:
     assert "text/html" in refused.json()["detail"]
     unknown = await viewer.get(REPORT, params={**params, "format": "docx"})
     assert_problem(unknown, 422)
+
+
+def test_the_cycle_collector_runs_again_after_the_last_rendering() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        with pytest.raises(RuntimeError), collector_paused():
+            raise RuntimeError("a rendering that fails")
+        assert not gc.isenabled()  # another rendering is still running
+    assert gc.isenabled()
+
+
+async def test_the_full_action_table_gives_every_action_in_six_columns(
+    viewer: httpx.AsyncClient, board: Board
+) -> None:
+    params = {"plan_id": board.plan_id, "quarter": Q2}
+    report = (await viewer.get(REPORT, params=params)).json()
+    html = (await viewer.get(REPORT, params={**params, "format": "html"})).text
+    table = html[html.index('class="rows all-actions"') :]
+    rows = [
+        text_of(row).strip()
+        for row in re.findall(r"<tr>(.*?)</tr>", table[: table.index("</table>")])
+    ]
+    assert rows[0] == "Ref Action Lead Due Rating Status"
+    expected = []
+    for action in report["actions"]:
+        due = date.fromisoformat(action["due_date"]) if action["due_date"] else None
+        cells = [
+            action["ref"],
+            action["title"],
+            "; ".join(action["lead_officers"]),
+            uk_date(due) or action["timescale"],  # the timescale where there is no date
+            RATING_WORDS[action["rag"] or "not_rated"],
+            STATUS_WORDS[action["status"]],
+        ]
+        expected.append(" ".join(cell for cell in cells if cell))
+    assert rows[1:] == expected
+    assert "Ongoing" in " ".join(expected)
