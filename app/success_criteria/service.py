@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.http.review import where_needs_review
 from app.core.resources import crud
@@ -124,15 +123,9 @@ async def create_criterion(
     field = data.parent_field
     parent_id: str = getattr(data, field)
     model, label = PARENTS[field]
-    parent: TimestampedTable | None = await session.get(model, parent_id)
-    if parent is None:
-        raise ValidationFailed(
-            f"No {label} with id '{parent_id}'.",
-            field=f"body.{field}",
-            message=f"no {label} has this id",
-            type="not_found",
-        )
-    crud.refuse_if_archived(parent, label)
+    parent: TimestampedTable = await crud.live_in_body(
+        session, model, parent_id, field=field, label=label
+    )
     parent_column = getattr(SuccessCriterion, field)
     criterion = SuccessCriterion(
         id=new_id("crit"),
