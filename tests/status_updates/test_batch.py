@@ -13,6 +13,7 @@ from sqlmodel import col
 
 from app.models import Action, ActionLeadOfficer, Officer, Role, StatusUpdate
 from tests.conftest import Clients, StatementCounter
+from tests.events.test_feed import follow
 from tests.factories import make_action, make_area, make_officer, make_plan
 from tests.support import as_posted, assert_problem, traces_of_writes, write_statements
 
@@ -54,6 +55,22 @@ async def test_a_batch_stores_every_update_and_each_action_follows(
     assert body["failed"] == []
     ratings = [(await editor.get(f"/api/v1/actions/{i}")).json()["rag"] for i in ids]
     assert ratings == ["green", "red", "red"]
+
+
+async def test_the_feed_shows_each_update_and_action_as_their_gets_do_after_a_batch(
+    editor: httpx.AsyncClient, viewer: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    ids = await new_actions(session, 2)
+    items = [{"action_id": ids[0], **GREEN}, {"action_id": ids[1], **RED}]
+    response = await editor.post(BATCH, json={"items": items})
+    assert response.status_code == 201, response.text
+    events = await follow(viewer)
+    assert sorted(e["type"] for e in events) == ["action.updated"] * 2 + [
+        "status_update.created"
+    ] * 2
+    for event in events:
+        shown = await viewer.get(event["resource"]["url"])
+        assert event["data"] == shown.json(), event["type"]
 
 
 async def test_one_broken_item_stores_nothing_and_is_named(
