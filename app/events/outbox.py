@@ -39,10 +39,16 @@ async def write_events(session: AsyncSession, changes: list[AuditEvent]) -> None
         return
     await session.flush()
     ids: dict[str, list[str]] = defaultdict(list)
+    created: dict[str, set[str]] = defaultdict(set)
     for name, change in wanted:
-        ids[EVENT_TYPES[name].resource].append(change.entity_id)
+        resource_name = EVENT_TYPES[name].resource
+        ids[resource_name].append(change.entity_id)
+        if name.endswith(".created"):
+            created[resource_name].add(change.entity_id)
     rendered: dict[str, dict[str, Rendered]] = {
-        resource: await RESOURCES[resource].render(session, sorted(set(entity_ids)))
+        resource: await RESOURCES[resource].render(
+            session, sorted(set(entity_ids)), created[resource]
+        )
         for resource, entity_ids in ids.items()
     }
     rows = []
