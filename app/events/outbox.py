@@ -13,6 +13,8 @@ from app.events.catalogue import EVENT_TYPES, RESOURCES, Rendered, event_types_o
 from app.models import AuditEvent, Event, new_id
 
 API_PREFIX = "/api/v1"
+# Built once, not on every commit with events.
+_INSERT = sa.insert(Event)
 
 
 def _wanted(changes: list[AuditEvent]) -> list[tuple[str, AuditEvent]]:
@@ -75,7 +77,7 @@ async def write_events(session: AsyncSession, changes: list[AuditEvent]) -> None
         )
     # One statement for every event of the transaction, however many (the ORM would insert
     # them one by one on SQLite, to read back each one's sequence number).
-    await session.execute(sa.insert(Event), rows)
+    await session.execute(_INSERT, rows)
 
 
 class CommitSignal:
