@@ -22,6 +22,7 @@ from app.core.auth.tokens import token_verifier
 from app.core.db.session import SessionDep
 from app.core.errors import PROBLEM_CONTENT_TYPE, KeyExpired, KeyRevoked, KeyRotated, NotFound
 from app.core.http.listing import ListParams, sorted_by
+from app.core.http.locations import url_for
 from app.core.http.responses import RETRY_AFTER_HEADER, problems
 from app.core.http.schemas import Filters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -79,7 +80,7 @@ def _created(
     request: Request, response: Response, api_key: ApiKey, generated: GeneratedKey
 ) -> ApiKeyCreated:
     """The one response that shows a key's secret: never cached."""
-    response.headers["Location"] = str(request.url_for("get_api_key", key_id=api_key.id))
+    response.headers["Location"] = url_for(request, "get_api_key", "key_id", api_key.id)
     response.headers["Cache-Control"] = "no-store"
     return ApiKeyCreated.model_validate(
         {**ApiKeyRead.model_validate(api_key).model_dump(), "key": generated.key}

@@ -6,7 +6,7 @@ read shows it after the change, built by the same functions the routes use.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +63,8 @@ class Rendered:
     data: BaseModel
 
 
-Renderer = Callable[[AsyncSession, Sequence[str]], Awaitable[dict[str, Rendered]]]
+# Called with the session, the ids, and those of the ids created in the same transaction.
+Renderer = Callable[[AsyncSession, Sequence[str], Set[str]], Awaitable[dict[str, Rendered]]]
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,34 @@ class Resource:
     admin_only: bool = False
 
 
+def _held(session: AsyncSession, model: type[SQLModel], row_id: str) -> Any | None:
+    """The row as the session holds it, when every column of it is loaded: a query would
+    return that same object and leave its loaded values as they are."""
+    mapper = sa.inspect(model)
+    found = session.identity_map.get(mapper.identity_key_from_primary_key((row_id,)))
+    if found is None:
+        return None
+    state = sa.inspect(found)
+    if not state.persistent or not state.unloaded.isdisjoint(mapper.column_attrs.keys()):
+        return None
+    return found
+
+
 async def _rows(session: AsyncSession, model: type[SQLModel], ids: Sequence[str]) -> list[Any]:
+    """The rows by id: those the transaction has loaded or written already as the session
+    holds them, without reading them again, and the others in one query."""
+    held = [row for row in (_held(session, model, i) for i in ids) if row is not None]
+    found = {row.id for row in held}
+    missing = [i for i in ids if i not in found]
+    if not missing:
+        return held
     id_column = getattr(model, "id")  # noqa: B009
-    return list((await session.scalars(sa.select(model).where(col(id_column).in_(ids)))).all())
+    query = sa.select(model).where(col(id_column).in_(missing))
+    return held + list((await session.scalars(query)).all())
 
 
 def _simple(model: type[SQLModel], schema: type[BaseModel], path: str) -> Renderer:
-    async def render(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+    async def render(session: AsyncSession, ids: Sequence[str], _: Set[str]) -> dict[str, Rendered]:
         return {
             row.id: Rendered(
                 plan_id=row.id if model is Plan else getattr(row, "plan_id", None),
@@ -96,36 +118,46 @@ def _simple(model: type[SQLModel], schema: type[BaseModel], path: str) -> Render
     return render
 
 
-async def _actions(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+async def _actions(session: AsyncSession, ids: Sequence[str], _: Set[str]) -> dict[str, Rendered]:
     reads = await read_actions(session=session, actions=await _rows(session, Action, ids))
     return {r.id: Rendered(r.plan_id, f"/actions/{r.id}", r) for r in reads}
 
 
-async def _status_updates(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
-    reads = await read_updates(session=session, updates=await _rows(session, StatusUpdate, ids))
-    plans = {r.id: r.plan_id for r in await _rows(session, StatusUpdate, ids)}
-    return {r.id: Rendered(plans[r.id], f"/status-updates/{r.id}", r) for r in reads}
+async def _status_updates(
+    session: AsyncSession, ids: Sequence[str], created: Set[str]
+) -> dict[str, Rendered]:
+    rows = await _rows(session, StatusUpdate, ids)
+    # A correction names an update stored before it, so one made now is corrected by none.
+    reads = await read_updates(session=session, updates=[u for u in rows if u.id not in created])
+    reads += [StatusUpdateRead.of(u) for u in rows if u.id in created]
+    return {r.id: Rendered(r.plan_id, f"/status-updates/{r.id}", r) for r in reads}
 
 
-async def _criteria(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+async def _criteria(session: AsyncSession, ids: Sequence[str], _: Set[str]) -> dict[str, Rendered]:
     reads = await read_criteria(
         session=session, criteria=await _rows(session, SuccessCriterion, ids)
     )
     return {r.id: Rendered(r.plan_id, f"/success-criteria/{r.id}", r) for r in reads}
 
 
-async def _strategies(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+async def _strategies(
+    session: AsyncSession, ids: Sequence[str], _: Set[str]
+) -> dict[str, Rendered]:
     reads = await read_strategies(session=session, strategies=await _rows(session, Strategy, ids))
     return {r.id: Rendered(r.plan_id, f"/strategies/{r.id}", r) for r in reads}
 
 
-async def _inspection_actions(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+async def _inspection_actions(
+    session: AsyncSession, ids: Sequence[str], _: Set[str]
+) -> dict[str, Rendered]:
     rows = await _rows(session, InspectionAction, ids)
     reads = await read_inspection_actions(session=session, inspection_actions=rows)
     return {r.id: Rendered(r.plan_id, f"/inspection-actions/{r.id}", r) for r in reads}
 
 
-async def _strategy_links(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+async def _strategy_links(
+    session: AsyncSession, ids: Sequence[str], _: Set[str]
+) -> dict[str, Rendered]:
     rows = (
         await session.execute(
             sa.select(StrategyLink, col(Action.plan_id))
@@ -141,7 +173,7 @@ async def _strategy_links(session: AsyncSession, ids: Sequence[str]) -> dict[str
     }
 
 
-async def _meetings(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+async def _meetings(session: AsyncSession, ids: Sequence[str], _: Set[str]) -> dict[str, Rendered]:
     rows = (
         await session.execute(
             sa.select(Meeting, col(MeetingSnapshot.id))
@@ -157,7 +189,7 @@ async def _meetings(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rend
     }
 
 
-async def _snapshots(session: AsyncSession, ids: Sequence[str]) -> dict[str, Rendered]:
+async def _snapshots(session: AsyncSession, ids: Sequence[str], _: Set[str]) -> dict[str, Rendered]:
     """A snapshot is reported by its meeting, which now names it: the frozen plan itself
     is large, and is one GET away at the event's URL."""
     rows = (

@@ -13,6 +13,8 @@ from app.events.catalogue import EVENT_TYPES, RESOURCES, Rendered, event_types_o
 from app.models import AuditEvent, Event, new_id
 
 API_PREFIX = "/api/v1"
+# Built once, not on every commit with events.
+_INSERT = sa.insert(Event)
 
 
 def _wanted(changes: list[AuditEvent]) -> list[tuple[str, AuditEvent]]:
@@ -39,10 +41,16 @@ async def write_events(session: AsyncSession, changes: list[AuditEvent]) -> None
         return
     await session.flush()
     ids: dict[str, list[str]] = defaultdict(list)
+    created: dict[str, set[str]] = defaultdict(set)
     for name, change in wanted:
-        ids[EVENT_TYPES[name].resource].append(change.entity_id)
+        resource_name = EVENT_TYPES[name].resource
+        ids[resource_name].append(change.entity_id)
+        if name.endswith(".created"):
+            created[resource_name].add(change.entity_id)
     rendered: dict[str, dict[str, Rendered]] = {
-        resource: await RESOURCES[resource].render(session, sorted(set(entity_ids)))
+        resource: await RESOURCES[resource].render(
+            session, sorted(set(entity_ids)), created[resource]
+        )
         for resource, entity_ids in ids.items()
     }
     rows = []
@@ -69,7 +77,7 @@ async def write_events(session: AsyncSession, changes: list[AuditEvent]) -> None
         )
     # One statement for every event of the transaction, however many (the ORM would insert
     # them one by one on SQLite, to read back each one's sequence number).
-    await session.execute(sa.insert(Event), rows)
+    await session.execute(_INSERT, rows)
 
 
 class CommitSignal:

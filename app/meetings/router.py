@@ -22,6 +22,7 @@ from app.core.http.concurrency import (
 )
 from app.core.http.idempotency import REPLAY_HEADER, IdempotencyDep
 from app.core.http.listing import ListParams, sorted_by
+from app.core.http.locations import url_for
 from app.core.http.responses import NOT_MODIFIED, READ_BY_ID, problems
 from app.core.http.schemas import IsoDate, TextFilters
 from app.dependencies import MeetingDep
@@ -116,8 +117,8 @@ async def create_meeting(
             data=body,
             actor=actor,
             idempotency=idempotency,
-            location_for=lambda meeting_id: str(
-                request.url_for("get_meeting", meeting_id=meeting_id)
+            location_for=lambda meeting_id: url_for(
+                request, "get_meeting", "meeting_id", meeting_id
             ),
         )
     except IntegrityError:
@@ -125,7 +126,7 @@ async def create_meeting(
         if replay is None:
             raise
         return replay
-    return created(response, read, request.url_for("get_meeting", meeting_id=read.id))
+    return created(response, read, url_for(request, "get_meeting", "meeting_id", read.id))
 
 
 @router.post(
@@ -226,7 +227,7 @@ async def create_meeting_snapshot(
     replay = idempotency.replayed_response()
     if replay is not None:
         return replay
-    location = str(request.url_for("get_meeting_snapshot", meeting_id=meeting.id))
+    location = url_for(request, "get_meeting_snapshot", "meeting_id", meeting.id)
     try:
         read = await snapshots.create_snapshot(
             session=session,

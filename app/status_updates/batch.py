@@ -243,6 +243,10 @@ async def _move_states(
             ),
             states,
         )
+        # The statement bypasses the loaded actions: the change feed reads them afresh.
+        moved = ["rag", "status", "last_update_date", "completed_date", "updated_at", "version"]
+        for state in states:
+            session.expire(context.actions[str(state["action_key"])], moved)
 
 
 async def create_status_updates(

@@ -13,6 +13,7 @@ from app.core.db.session import SessionDep
 from app.core.http.concurrency import conditional_read
 from app.core.http.idempotency import REPLAY_HEADER, DryRunIdempotencyDep, IdempotencyDep
 from app.core.http.listing import ListParams, page_of, sorted_by
+from app.core.http.locations import url_for
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import DryRun, Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
@@ -92,8 +93,8 @@ async def create_status_update(
             data=body,
             actor=actor,
             idempotency=idempotency,
-            location_for=lambda update_id: str(
-                request.url_for("get_status_update", update_id=update_id)
+            location_for=lambda update_id: url_for(
+                request, "get_status_update", "update_id", update_id
             ),
         )
     except IntegrityError:
@@ -101,7 +102,7 @@ async def create_status_update(
         if replay is None:
             raise
         return replay
-    response.headers["Location"] = str(request.url_for("get_status_update", update_id=read.id))
+    response.headers["Location"] = url_for(request, "get_status_update", "update_id", read.id)
     return read
 
 

@@ -11,23 +11,32 @@ from sqlmodel import col
 from app.core.resources import audit
 from app.models import Action, DeliveryStatus, StatusUpdate
 
+# Built once, the action bound at execution: building it and its cache key on every post
+# cost more than running it.
+_ACTION: sa.BindParameter[str] = sa.bindparam("action_id")
+_LATEST = (
+    sa.select(StatusUpdate)
+    .where(
+        col(StatusUpdate.action_id) == _ACTION,
+        col(StatusUpdate.id).not_in(
+            sa.select(col(StatusUpdate.corrects_update_id)).where(
+                col(StatusUpdate.action_id) == _ACTION,
+                col(StatusUpdate.corrects_update_id).is_not(None),
+            )
+        ),
+    )
+    .order_by(
+        col(StatusUpdate.effective_date).desc(),
+        col(StatusUpdate.created_at).desc(),
+        col(StatusUpdate.id).desc(),
+    )
+    .limit(1)
+)
+
 
 async def latest_update(session: AsyncSession, action_id: str) -> StatusUpdate | None:
     """The update that decides the action's state: latest by effective date, then entry."""
-    corrected = sa.select(col(StatusUpdate.corrects_update_id)).where(
-        col(StatusUpdate.action_id) == action_id,
-        col(StatusUpdate.corrects_update_id).is_not(None),
-    )
-    return await session.scalar(
-        sa.select(StatusUpdate)
-        .where(col(StatusUpdate.action_id) == action_id, col(StatusUpdate.id).not_in(corrected))
-        .order_by(
-            col(StatusUpdate.effective_date).desc(),
-            col(StatusUpdate.created_at).desc(),
-            col(StatusUpdate.id).desc(),
-        )
-        .limit(1)
-    )
+    return await session.scalar(_LATEST, {"action_id": action_id})
 
 
 async def latest_updates(

@@ -11,6 +11,7 @@ from app.core.db.session import SessionDep
 from app.core.errors import Archived, NotFound
 from app.core.http.concurrency import IfMatchDep, conditional_read, created
 from app.core.http.listing import ListParams, sorted_by
+from app.core.http.locations import url_for
 from app.core.http.responses import READ_BY_ID, problems
 from app.core.resources.loaders import MAX_ID_LENGTH, path_loader
 from app.models import Webhook, WebhookDelivery
@@ -55,7 +56,7 @@ async def create_webhook(
     documented in the contract's `webhooks`."""
     webhook = await service.create_webhook(session=session, data=body, actor=actor)
     return created(
-        response, _with_secret(webhook), request.url_for("get_webhook", webhook_id=webhook.id)
+        response, _with_secret(webhook), url_for(request, "get_webhook", "webhook_id", webhook.id)
     )
 
 

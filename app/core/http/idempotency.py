@@ -28,6 +28,7 @@ from app.core.db import outbox
 from app.core.db.session import SessionDep
 from app.core.errors import ValidationFailed
 from app.core.http.concurrency import created
+from app.core.http.locations import url_for
 from app.core.http.schemas import DryRun
 from app.models import IdempotencyRecord, new_id, utcnow
 
@@ -141,7 +142,7 @@ class Idempotency:
         route, parameter = at
 
         def location(created_id: str) -> str:
-            return str(request.url_for(route, **{parameter: created_id}))
+            return url_for(request, route, parameter, created_id)
 
         async def read_by_id(s: AsyncSession, created_id: str) -> R:
             entity = await s.get(model, created_id)
@@ -182,22 +183,22 @@ async def idempotency(
     principal: Annotated[Principal, Depends(authenticate)],
     idempotency_key: IdempotencyKey = None,
 ) -> Idempotency:
-    canonical = await _canonical_body(request)
-    request_hash = hashlib.sha256(
-        request.method.encode() + b" " + request.url.path.encode() + b"\n" + canonical
-    ).hexdigest()
     found = Idempotency(
         key=idempotency_key,
         key_id=principal.caller_id,
         method=request.method,
         path=request.url.path,
-        request_hash=request_hash,
+        request_hash="",
         request=request,
         response=response,
         session=session,
     )
     if idempotency_key is None:
-        return found
+        return found  # nothing is looked up or kept: the body need not be hashed
+    canonical = await _canonical_body(request)
+    found.request_hash = hashlib.sha256(
+        request.method.encode() + b" " + request.url.path.encode() + b"\n" + canonical
+    ).hexdigest()
     found.replay = await _stored(session, found)
     return found
 
@@ -224,15 +225,17 @@ async def _canonical_body(request: Request) -> bytes:
         return body
 
 
+# Built once, the caller and key bound at execution.
+_STORED = sa.select(IdempotencyRecord).where(
+    col(IdempotencyRecord.key_id) == sa.bindparam("key_id"),
+    col(IdempotencyRecord.idempotency_key) == sa.bindparam("key"),
+)
+
+
 async def _stored(session: AsyncSession, request: Idempotency) -> IdempotencyRecord | None:
     """The stored first response to this key, or None; a 422 when it answered another
     request."""
-    record = await session.scalar(
-        sa.select(IdempotencyRecord).where(
-            col(IdempotencyRecord.key_id) == request.key_id,
-            col(IdempotencyRecord.idempotency_key) == request.key,
-        )
-    )
+    record = await session.scalar(_STORED, {"key_id": request.key_id, "key": request.key})
     if record is not None and record.request_hash != request.request_hash:
         raise ValidationFailed(
             "This Idempotency-Key was used with another request. Use a new key for a new request.",
