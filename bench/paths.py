@@ -212,12 +212,15 @@ def read_workbook(workbook: bytes) -> None:
 
 def read_word(document: bytes) -> None:
     """python-docx opening the document and reading every cell's text, row by row, as the
-    import walks a table (a merged cell is read in each row it spans)."""
+    import walks a table: down its rows once (the import's `table_grid`), a merged cell read
+    in each row it spans."""
     from docx import Document
 
+    from app.plan_imports.word_cells import table_grid
+
     for table in Document(io.BytesIO(document)).tables:
-        for row in table.rows:
-            for cell in row.cells:
+        for cells in table_grid(table):
+            for cell in cells:
                 _ = cell.text
 
 

@@ -23,6 +23,7 @@ from app.plan_imports.word_cells import (
     NEEDS_REVIEW,
     headings,
     is_list_item,
+    style_name,
     table_rows,
 )
 from app.plan_imports.word_rows import Reader
@@ -66,7 +67,7 @@ def _introduction(document: Any, table: Table) -> tuple[dict[str, str], str | No
         if not text:
             continue
         label = _LABEL.match(text)
-        style = block.style.name if block.style is not None else ""
+        style = style_name(block)
         if label:
             labels[label["label"].lower()] = label["value"].strip()
         elif title is None and (style.startswith(("Title", "Heading")) or not paragraphs):

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+from weakref import WeakKeyDictionary
 
+from docx.oxml.simpletypes import ST_Merge
+from docx.oxml.table import CT_Tc
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -56,11 +60,25 @@ _NUMBERED_ITEM = re.compile(r"^\d{1,2}[.)]\s+")
 NOTE = re.compile(r"^note\s*:\s*", re.IGNORECASE)
 
 
+# Each document's paragraph style names by style id: python-docx's `paragraph.style` searches
+# every style of the document (for the default) each time it is asked.
+_STYLE_NAMES: WeakKeyDictionary[Any, dict[str | None, str]] = WeakKeyDictionary()
+
+
+def style_name(paragraph: Paragraph) -> str:
+    """The name of the paragraph's style, as `paragraph.style` gives it; "" for none."""
+    names = _STYLE_NAMES.setdefault(paragraph.part, {})
+    style_id = paragraph._p.style
+    if style_id not in names:
+        style = paragraph.style
+        names[style_id] = (style.name if style is not None else "") or ""
+    return names[style_id]
+
+
 def is_list_item(paragraph: Paragraph) -> bool:
-    style = paragraph.style.name if paragraph.style is not None else ""
     p_pr = paragraph._p.pPr
     numbered = p_pr is not None and p_pr.numPr is not None
-    return numbered or "List" in (style or "") or paragraph.text.lstrip()[:1] in _BULLETS
+    return numbered or "List" in style_name(paragraph) or paragraph.text.lstrip()[:1] in _BULLETS
 
 
 def item_text(text: str) -> str:
@@ -104,15 +122,45 @@ class Row:
         return where
 
 
+def table_grid(table: Table) -> list[list[_Cell]]:
+    """Each row's cells as python-docx's `row.cells` gives them: a cell once for each grid
+    column it spans (`w:gridSpan`), and a cell merged down from the row above (a bare
+    `w:vMerge`) as the cell that starts the merge (`w:vMerge="restart"`). Walking the rows
+    once and keeping the cell at each grid column gives them without `row.cells`'s search up
+    the table for every merged cell, which grows with the rows times the merged cells."""
+    grid: list[list[_Cell]] = []
+    # The cell starting at each grid column of the row above, merges followed to their top.
+    above: dict[int, CT_Tc] = {}
+    for tr in table._tbl.tr_lst:
+        here: dict[int, CT_Tc] = {}
+        cells: list[_Cell] = []
+        column = tr.grid_before
+        for tc in tr.tc_lst:
+            top = tc
+            if tc.vMerge == ST_Merge.CONTINUE:
+                if column not in above:  # as python-docx: nothing above to continue
+                    raise ValueError(f"no cell above the merged cell at grid column {column}")
+                top = above[column]
+            here[column] = top
+            # A new cell object for each row, as `row.cells` makes, shared along its span.
+            cell = _Cell(top, table)
+            cells += [cell] * top.grid_span
+            column += tc.grid_span
+        grid.append(cells)
+        above = here
+    return grid
+
+
 def table_rows(table: Table, found: dict[str, int]) -> list[Row]:
-    header_cells = table.rows[0].cells
+    grid = table_grid(table)
+    header_cells = grid[0]
     headers = {kind: " ".join(header_cells[i].text.split()) for kind, i in found.items()}
     header_text = [c.text.strip() for c in header_cells]
     rows = []
-    for number, row in enumerate(table.rows, start=1):
+    for number, (tr, row_cells) in enumerate(zip(table._tbl.tr_lst, grid, strict=True), start=1):
         if number == 1:
             continue
-        cells: list[_Cell | None] = [None] * row.grid_cols_before + list(row.cells)
+        cells: list[_Cell | None] = [None] * tr.grid_before + list(row_cells)
         if [c.text.strip() if c is not None else "" for c in cells] == header_text:
             continue  # the header row repeated on a later page
         rows.append(

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.plan_imports.reading import Draft, Registry
 from app.plan_imports.word_cells import Row
-from app.seeding.rules import PARAGRAPH_BREAK, pair
+from app.seeding.rules import PARAGRAPH_BREAK, Criteria, pair
 
 NUMBER_WORDS = {
     word: n
@@ -54,7 +54,10 @@ class LevelReader:
     last: dict[str, Any] = field(default_factory=dict)
     leads: list[str] = field(default_factory=list)
     criteria_of_cell: dict[Any, list[str]] = field(default_factory=dict)
-    criterion_count: int = 0
+    criteria: Criteria = field(default_factory=Criteria)
+    criterion_items: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The criteria read on a row with no action and linked to none so far, by key.
+    unlinked: set[str] = field(default_factory=set)
     # The criteria last linked to an action, and the item it belongs to, for blank cells.
     criteria_above: list[str] = field(default_factory=list)
     criteria_owner: dict[str, Any] | None = None
@@ -270,15 +273,18 @@ class LevelReader:
     ) -> list[str]:
         keys = []
         for statement in texts.get("criteria", []):
-            self.criterion_count += 1
-            key = f"sc-{self.criterion_count}"
-            criterion = self.draft.placed(
+            key, new = self.criteria.key(self._owner(), statement)
+            keys.append(key)
+            if not new:
+                self._written_again(row, self.criterion_items[key], actions)
+                continue
+            criterion = self.criterion_items[key] = self.draft.placed(
                 {"key": key, "statement": statement},
                 row.place(self.table_number, "criteria"),
             )
             self._owner()["success_criteria"].append(criterion)
-            keys.append(key)
             if not actions:
+                self.unlinked.add(key)
                 self._choose(
                     criterion,
                     row,
@@ -288,6 +294,27 @@ class LevelReader:
                     "and is linked to no action.",
                 )
         return keys
+
+    def _written_again(
+        self, row: Row, criterion: dict[str, Any], actions: list[dict[str, Any]]
+    ) -> None:
+        if actions and criterion["key"] in self.unlinked:
+            # Linked to an action after all: its reading as linked to none no longer holds.
+            self.unlinked.discard(criterion["key"])
+            self.draft.choices = [
+                c
+                for c in self.draft.choices
+                if c.item is not criterion or c.kind != "criteria_without_action"
+            ]
+        self._choose(
+            criterion,
+            row,
+            "criteria",
+            "criterion_written_again",
+            "The same criterion is written again in a cell of its own within the same "
+            "objective (or outcome, or area): it is read as this one criterion, linked to the "
+            "actions beside each cell it is written in.",
+        )
 
 
 def _link(action: dict[str, Any], keys: list[str]) -> None:

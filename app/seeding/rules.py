@@ -2,14 +2,15 @@
 
 The seed loader, the Word reader and the Excel reader all read a plan table's cells; where
 they apply the same rule (what a paragraph is, how parallel paragraphs pair, what date a
-dated note names) they call these functions, so a plan reads the same whatever it came from.
+dated note names, which criterion a statement written again is) they call these functions,
+so a plan reads the same whatever it came from.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.actions.timescales import read_timescale
@@ -77,3 +78,24 @@ def pair(items: Sequence[int], count: int) -> Pairing:
     if spread and all(start < end <= count for start, end in spans):
         return Pairing(groups=[list(range(s, e)) for s, e in spans], how="by_position")
     return Pairing(groups=[list(range(count)) for _ in items], how="all")
+
+
+@dataclass
+class Criteria:
+    """The success criteria read so far, by the item they belong to and their statement.
+
+    Rule 13 of seed/README.md: a criterion is one statement of what good looks like for its
+    objective (or outcome, or area), and any number of actions link to it, so a statement
+    written again within the same item, in a cell of its own, is the criterion written
+    before, not another one."""
+
+    keys: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    def key(self, owner: object, statement: str) -> tuple[str, bool]:
+        """The key of the owner's criterion with this statement, and whether it is new."""
+        where = (id(owner), statement)
+        found = self.keys.get(where)
+        if found is not None:
+            return found, False
+        self.keys[where] = key = f"sc-{len(self.keys) + 1}"
+        return key, True

@@ -242,9 +242,18 @@ def one_row_plan(action: list[str], criteria: list[str], lead: list[str], timesc
     for cell, lines in zip(
         table.rows[2].cells, [action, criteria, lead, [timescale]], strict=False
     ):
-        cell.text = lines[0]
-        for line in lines[1:]:
-            cell.add_paragraph(line)
+        write(cell, lines)
+    return saved(document)
+
+
+def write(cell: Any, lines: list[str]) -> None:
+    """The lines as the cell's paragraphs."""
+    cell.text = lines[0] if lines else ""
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+
+
+def saved(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -320,3 +329,84 @@ async def test_criteria_pair_by_where_each_action_starts_in_its_cell(
         ("Monitor their impact", [], 2, "Ongoing"),
     ]
     assert "paired_by_position" in {c["kind"] for c in preview["reading_choices"]}
+
+
+def objectives_plan(rows: list[tuple[str, str, str, list[str]]]) -> bytes:
+    """A plan of one area and one outcome, a row per (objective, action, lead, criteria); an
+    objective cell is merged down the rows of its objective, every other cell is its own."""
+    document = Document()
+    document.add_paragraph("Harbourside Improvement Plan", style="Title")
+    document.add_paragraph("Organisation: Harbourside Council")
+    headers = ["Outcome", "Objective", "Action", "Success criteria", "Lead", "Timescale"]
+    table = document.add_table(rows=len(rows) + 2, cols=len(headers))
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = header
+    table.cell(1, 0).merge(table.cell(1, len(headers) - 1)).text = "Improvement Area One : People"
+    table.cell(2, 0).merge(table.cell(len(rows) + 1, 0)).text = "Children are safe"
+    top = 2
+    for number, (objective, action, lead, criteria) in enumerate(rows, start=2):
+        if objective:
+            table.cell(number, 1).text = objective
+            top = number
+        else:
+            table.cell(top, 1).merge(table.cell(number, 1))
+        table.cell(number, 2).text = action
+        table.cell(number, 4).text = lead
+        table.cell(number, 5).text = "May 23" if action else ""
+        write(table.cell(number, 3), criteria)
+    return saved(document)
+
+
+async def test_a_criterion_written_again_in_its_objective_is_one_criterion(
+    editor: httpx.AsyncClient,
+) -> None:
+    """Councils write a criterion again beside each action it describes, in cells of their
+    own: within one objective it is one criterion linked to each action; under another
+    objective it is that objective's own."""
+    content = objectives_plan(
+        [
+            ("Manageable caseloads", "", "", ["Staff feel supported"]),
+            (
+                "",
+                "Recruit social workers",
+                "Jane Smith",
+                ["Caseloads are at most 18", "Staff feel supported"],
+            ),
+            ("", "Cut agency staff", "Jane Smith", ["Caseloads are at most 18"]),
+            (
+                "Stable leadership",
+                "Appoint a permanent head",
+                "Adele Moore",
+                ["Caseloads are at most 18"],
+            ),
+        ]
+    )
+    response = await upload(editor, content, dry_run=True)
+    assert response.status_code == 200, response.text
+    preview = response.json()
+    assert preview["errors"] == []
+    assert preview["counts"]["success_criteria"] == 3
+    objectives = preview["tree"][0]["outcomes"][0]["objectives"]
+    assert [o["success_criteria"] for o in objectives] == [
+        ["Staff feel supported", "Caseloads are at most 18"],
+        ["Caseloads are at most 18"],
+    ]
+    assert [a["success_criteria"] for o in objectives for a in o["actions"]] == [2, 1, 1]
+    again = [c for c in preview["reading_choices"] if c["kind"] == "criterion_written_again"]
+    assert [c["place"] for c in again] == [
+        'table 1, row 4, cell "Success criteria"',
+        'table 1, row 5, cell "Success criteria"',
+    ]
+
+    applied = await upload(editor, content)
+    assert applied.status_code == 201, applied.text
+    listed = await editor.get(
+        "/api/v1/success-criteria", params={"plan_id": applied.json()["plan_id"], "limit": "50"}
+    )
+    assert listed.status_code == 200, listed.text
+    criteria = {(c["objective_id"], c["statement"]): c for c in listed.json()["items"]}
+    assert sorted(len(c["action_ids"]) for c in criteria.values()) == [1, 1, 2]
+    supported = next(c for (_, s), c in criteria.items() if s == "Staff feel supported")
+    # First written on a row with no action, then beside one: linked, and nothing to confirm.
+    assert len(supported["action_ids"]) == 1 and supported["needs_review"] is False
+    assert any("written again" in note for note in supported["reading_notes"])

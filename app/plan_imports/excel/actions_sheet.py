@@ -22,6 +22,7 @@ from app.plan_imports.excel.template import (
     text_of,
 )
 from app.plan_imports.reading import Draft, Registry, inspection_tag
+from app.seeding.rules import Criteria
 
 Item = dict[str, Any]
 
@@ -80,7 +81,7 @@ class _ActionsSheet:
         self.headers: dict[str, str] = {}
         self.areas: dict[int, Item] = {}
         self.by_ref: dict[str, Item] = {}
-        self.criteria: dict[tuple[int, str], str] = {}
+        self.criteria = Criteria()
 
     def read_header(self, header_row: int, header_values: list[Any]) -> bool:
         """Find the columns by their labels; False when the sheet cannot be read."""
@@ -209,10 +210,8 @@ class _ActionsSheet:
         """The keys of the row's success criteria, each added to its owner once."""
         keys = []
         for statement in cell_lines(row.cell("success_criteria")):
-            found = self.criteria.get((id(owner), statement))
-            if found is None:
-                found = f"sc-{len(self.criteria) + 1}"
-                self.criteria[(id(owner), statement)] = found
+            found, new = self.criteria.key(owner, statement)
+            if new:
                 owner["success_criteria"].append(
                     self.draft.placed(
                         {"key": found, "statement": statement}, row.place("success_criteria")
