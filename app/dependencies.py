@@ -26,6 +26,9 @@ AreaDep = Annotated[Area, Depends(path_loader(Area, "area", "area_id"))]
 OutcomeDep = Annotated[Outcome, Depends(path_loader(Outcome, "outcome", "outcome_id"))]
 ObjectiveDep = Annotated[Objective, Depends(path_loader(Objective, "objective", "objective_id"))]
 ActionDep = Annotated[Action, Depends(path_loader(Action, "action", "action_id"))]
+# An update decides its action's state from the action's latest update: posts on one action
+# take turns, so that each sees the ones before it.
+LockedActionDep = Annotated[Action, Depends(path_loader(Action, "action", "action_id", lock=True))]
 CriterionDep = Annotated[
     SuccessCriterion, Depends(path_loader(SuccessCriterion, "success criterion", "criterion_id"))
 ]

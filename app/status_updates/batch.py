@@ -56,7 +56,13 @@ async def _batch_context(
     action_ids = list(dict.fromkeys(item.action_id for item in items))
     actions = {
         action.id: action
-        for action in await session.scalars(sa.select(Action).where(col(Action.id).in_(action_ids)))
+        # Locked, in one order, as a single post locks its action (see `LockedActionDep`).
+        for action in await session.scalars(
+            sa.select(Action)
+            .where(col(Action.id).in_(action_ids))
+            .order_by(col(Action.id))
+            .with_for_update()
+        )
     }
     leads: dict[str, set[str]] = {}
     for action_id, officer_id in await session.execute(

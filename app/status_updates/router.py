@@ -17,7 +17,7 @@ from app.core.http.locations import url_for
 from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import DryRun, Filters, IsoDate, IsoDateTime, TextFilters
 from app.core.resources.loaders import MAX_ID_LENGTH
-from app.dependencies import ActionDep
+from app.dependencies import ActionDep, LockedActionDep
 from app.models import RagFilter, StatusUpdate
 from app.status_updates import batch, posting, reads
 from app.status_updates.schemas import (
@@ -72,7 +72,7 @@ async def create_status_update(
     response: Response,
     session: SessionDep,
     actor: Contributor,
-    action: ActionDep,
+    action: LockedActionDep,
     body: StatusUpdateCreate,
     idempotency: IdempotencyDep,
 ) -> StatusUpdateRead | JSONResponse:

@@ -10,10 +10,19 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlmodel import col
 
-from app.models import ActionLeadOfficer, AuditEvent, Role, StatusUpdate, clock
+from app.models import (
+    Action,
+    ActionLeadOfficer,
+    AuditEvent,
+    Rag,
+    Role,
+    StatusUpdate,
+    clock,
+    new_id,
+)
 from tests.conftest import Clients, StatementCounter
 from tests.factories import make_action, make_area, make_officer, make_plan
 from tests.support import archive, assert_problem, error_fields, patch
@@ -301,6 +310,58 @@ async def test_racing_updates_to_one_action_never_lose_a_write(
     assert len(events) == 1
     assert events[0].changes["title"]["after"] == winner
     assert events[0].actor in {"First editor", "Second editor"}
+
+
+@pytest.mark.parametrize("way", ["single", "batch"])
+async def test_an_update_posted_while_another_is_in_flight_decides_the_rating(
+    backend: str, editor: httpx.AsyncClient, session: AsyncSession, database_url: str, way: str
+) -> None:
+    """The later of two racing updates decides the action's rating, even when it would not
+    move the rating as the action stood before the other committed."""
+    if backend == "sqlite":
+        pytest.skip("SQLite writes one transaction at a time")
+    action_id = await new_action(session)
+    assert (await post(editor, action_id, RED)).status_code == 201
+    engine = create_async_engine(database_url)
+    try:
+        async with AsyncSession(engine, expire_on_commit=False) as other:
+            # Another post in flight: the action's row is locked, its update stored and the
+            # action moved to green, not yet committed.
+            action = (
+                await other.scalars(
+                    sa.select(Action).where(col(Action.id) == action_id).with_for_update()
+                )
+            ).one()
+            other.add(
+                StatusUpdate(
+                    id=new_id("upd"),
+                    action_id=action_id,
+                    plan_id=action.plan_id,
+                    area_id=action.area_id,
+                    rag=Rag.green,
+                    status=action.status,
+                    effective_date=clock.today(),
+                    author="Another editor",
+                )
+            )
+            action.rag = Rag.green
+            await other.flush()
+            # Red again, posted after it: it waits for the other to commit, then decides.
+            racing = asyncio.create_task(
+                post(editor, action_id, RED)
+                if way == "single"
+                else editor.post(
+                    "/api/v1/status-updates/batch",
+                    json={"items": [{"action_id": action_id, **RED}]},
+                )
+            )
+            await asyncio.sleep(0.5)
+            await other.commit()
+        assert (await racing).status_code == 201
+    finally:
+        await engine.dispose()
+    read = (await editor.get(f"/api/v1/actions/{action_id}")).json()
+    assert read["rag"] == "red"
 
 
 async def test_due_date_revisions_slippage_and_history(

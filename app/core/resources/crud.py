@@ -35,9 +35,12 @@ def not_found(label: str, entity_id: str) -> NotFound:
     return NotFound(f"No {label} with id '{entity_id}'.")
 
 
-async def fetch(session: AsyncSession, model: type[M], entity_id: str, label: str) -> M:
-    """The row with this id, archived or not, or a 404 naming what was missing."""
-    entity = await session.get(model, entity_id)
+async def fetch(
+    session: AsyncSession, model: type[M], entity_id: str, label: str, *, lock: bool = False
+) -> M:
+    """The row with this id, archived or not, or a 404 naming what was missing; with `lock`,
+    its row locked until the transaction ends (on PostgreSQL; SQLite writes one at a time)."""
+    entity = await session.get(model, entity_id, with_for_update=lock or None)
     if entity is None:
         raise not_found(label, entity_id)
     return entity

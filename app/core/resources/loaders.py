@@ -17,12 +17,15 @@ M = TypeVar("M", bound=TimestampedTable)
 MAX_ID_LENGTH = 40
 
 
-def path_loader(model: type[M], label: str, parameter: str) -> Callable[..., Awaitable[M]]:
+def path_loader(
+    model: type[M], label: str, parameter: str, *, lock: bool = False
+) -> Callable[..., Awaitable[M]]:
     """A dependency that loads the `model` row whose id is the path parameter `parameter`,
-    archived or not, or answers 404 naming the `label`."""
+    archived or not, or answers 404 naming the `label`; with `lock`, for a write that must
+    see every other write to the row committed first."""
 
     async def load(session: AsyncSession, **path: str) -> M:
-        return await fetch(session, model, path[parameter], label)
+        return await fetch(session, model, path[parameter], label, lock=lock)
 
     # FastAPI reads a dependency's parameters from its signature: the path parameter's
     # name is the route's own, which a plain function could not take as an argument.
