@@ -24,6 +24,7 @@ from app.plan_imports.word_cells import (
     headings,
     is_list_item,
     style_name,
+    table_grid,
     table_rows,
 )
 from app.plan_imports.word_rows import Reader
@@ -41,8 +42,7 @@ class NotAPlan(Exception):
 def _rating_definitions(tables: list[Table]) -> dict[str, str] | None:
     for table in tables:
         found: dict[str, str] = {}
-        for row in table.rows:
-            cells = row.cells
+        for cells in table_grid(table):
             if len(cells) >= 2:
                 word = cells[0].text.strip().lower()
                 if word in {"red", "amber", "green", "blue"}:
