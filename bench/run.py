@@ -1059,12 +1059,14 @@ def print_table(results: dict[str, Any]) -> None:
                 f"{'  reference':16} {r1['rps']:8.1f} {r1['p50_ms']:8.2f} {r1['p99_ms']:8.2f} "
                 f"{r16['rps']:8.1f} {r16['p50_ms']:8.2f} {r16['p99_ms']:8.2f}"
             )
-    cold = results["reports"]["closed_cold"]
-    cold_server = results["reports"]["closed_cold_server"]
-    print(
-        f"closed quarter report, cold ({cold['requests']} plans): p50 {cold['p50_ms']:.1f} ms, "
-        f"max {cold['max_ms']:.1f} ms; server time p50 {cold_server['p50_ms']:.1f} ms"
-    )
+    cold = results["reports"].get("closed_cold")
+    if cold is not None:  # left out by an `--only` without `reports`
+        cold_server = results["reports"]["closed_cold_server"]
+        print(
+            f"closed quarter report, cold ({cold['requests']} plans): p50 "
+            f"{cold['p50_ms']:.1f} ms, max {cold['max_ms']:.1f} ms; server time p50 "
+            f"{cold_server['p50_ms']:.1f} ms"
+        )
     print_paths(results)
     print()
     for item in results["targets"]:
@@ -1090,7 +1092,9 @@ def print_paths(results: dict[str, Any]) -> None:
             "pdf_pack_stockton",
         ),
     ):
-        pack = reports[name]
+        pack = reports.get(name)
+        if pack is None:
+            continue
         print(
             f"{label} ({pack['requests']} packs): p50 {pack['p50_ms']:.0f} ms, "
             f"max {pack['max_ms']:.0f} ms"
