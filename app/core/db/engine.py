@@ -26,6 +26,7 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+import orjson
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import InvalidatePoolError, SQLAlchemyError
@@ -40,6 +41,9 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from app.core.config import Settings
 from app.core.db.outbox import OutboxSession
 
+# JSON columns are parsed by orjson, several times quicker than the standard library: a
+# page of the change feed parses hundreds of stored representations.
+JSON_PARSER = orjson.loads
 # A pooled PostgreSQL connection idle this long is pinged before it is handed out.
 PING_AFTER_IDLE_SECONDS = 1.0
 _IDLE_SINCE = "idle_since"
@@ -62,6 +66,7 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
             settings.database_url,
+            json_deserializer=JSON_PARSER,
             connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000},
             **({"pool_timeout": pool_timeout} if path is not None else {}),
         )
@@ -74,6 +79,7 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
         return engine
     engine = create_async_engine(
         settings.database_url,
+        json_deserializer=JSON_PARSER,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=pool_timeout,
