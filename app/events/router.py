@@ -10,11 +10,11 @@ from fastapi import APIRouter, Query, Request, Response
 from app.core.auth.keys import Viewer
 from app.core.db.session import SessionDep
 from app.core.http.listing import DEFAULT_LIMIT, MAX_LIMIT
-from app.core.http.responses import problems
+from app.core.http.responses import json_bytes_response, problems
 from app.core.http.schemas import MAX_FILTER_VALUES, Filters, TextFilters
 from app.events import service
 from app.events.catalogue import EVENT_TYPES
-from app.events.schemas import EventPage
+from app.events.schemas import EventPage, to_json
 from app.models import Role
 
 router = APIRouter(tags=["Change feed"])
@@ -25,7 +25,7 @@ EventTypeName = StrEnum(  # type: ignore[misc]
 )
 
 
-@router.get("/events", responses=problems())
+@router.get("/events", response_model=EventPage, responses=problems())
 async def list_events(
     request: Request,
     response: Response,
@@ -62,7 +62,7 @@ async def list_events(
             "before answering (a long poll).",
         ),
     ] = 0,
-) -> EventPage:
+) -> Response:
     """Every change, oldest first, in an order that never changes: follow `next_cursor`
     and no event is ever missed or repeated. Events about API keys and officers are shown
     to admins only."""
@@ -84,4 +84,5 @@ async def list_events(
     if more:
         url = request.url.include_query_params(after=next_cursor)
         response.headers["Link"] = f'<{url}>; rel="next"'
-    return EventPage(items=events, next_cursor=next_cursor, has_more=more)
+    page = {"items": events, "next_cursor": next_cursor, "has_more": more}
+    return json_bytes_response(to_json(page), response)

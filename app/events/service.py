@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -13,13 +14,29 @@ from sqlmodel import col
 
 from app.core.errors import ValidationFailed
 from app.events.outbox import commits
-from app.events.schemas import EventRead
+from app.events.schemas import shown
 from app.events.sequencer import sequence_events
 from app.models import Event
 
 # A long poll also looks again this often, for events committed by other processes.
 POLL_SECONDS = 0.5
 _CURSOR = re.compile(r"e([0-9]{1,18})")
+# What the feed shows of an event, and its position.
+EVENT_COLUMNS = tuple(
+    col(getattr(Event, name))
+    for name in (
+        "id",
+        "type",
+        "occurred_at",
+        "actor",
+        "plan_id",
+        "resource_type",
+        "resource_id",
+        "resource_url",
+        "data",
+        "position",
+    )
+)
 
 
 def cursor_of(position: int) -> str:
@@ -50,7 +67,7 @@ class EventFilters:
 
 async def read_events(
     *, session: AsyncSession, after: int, filters: EventFilters, limit: int
-) -> tuple[list[Event], bool]:
+) -> tuple[list[sa.Row[Any]], bool]:
     """Up to `limit` events after `after`, oldest first, and whether more are ready."""
     conditions = [col(Event.position) > after]
     if filters.types:
@@ -59,10 +76,14 @@ async def read_events(
         conditions.append(col(Event.plan_id).in_(filters.plan_ids))
     if not filters.include_admin_only:
         conditions.append(col(Event.admin_only).is_(False))
+    # The columns, not ORM objects: a page is read once and never changed.
     rows = list(
         (
-            await session.scalars(
-                sa.select(Event).where(*conditions).order_by(col(Event.position)).limit(limit + 1)
+            await session.execute(
+                sa.select(*EVENT_COLUMNS)
+                .where(*conditions)
+                .order_by(col(Event.position))
+                .limit(limit + 1)
             )
         ).all()
     )
@@ -77,14 +98,14 @@ async def follow_events(
     filters: EventFilters,
     limit: int,
     wait_seconds: float,
-) -> tuple[list[EventRead], bool, int]:
+) -> tuple[list[dict[str, Any]], bool, int]:
     """As `read_events`, but wait up to `wait_seconds` for the first event when none is
     ready; with the position to read on from."""
     deadline = time.monotonic() + wait_seconds
     while True:
         await sequence_events(session, write_sessions)
         events, more = await read_events(session=session, after=after, filters=filters, limit=limit)
-        reads = [EventRead.of(e) for e in events]
+        reads = [shown(e) for e in events]
         position = _next_position(events, after)
         # End the read's transaction: the next look must see what committed since.
         await session.rollback()
@@ -94,5 +115,5 @@ async def follow_events(
         await commits.wait(min(remaining, POLL_SECONDS))
 
 
-def _next_position(events: Sequence[Event], after: int) -> int:
+def _next_position(events: Sequence[sa.Row[Any]], after: int) -> int:
     return int(events[-1].position or 0) if events else after

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
@@ -117,9 +118,10 @@ async def queue_deliveries(worker: Worker) -> bool:
 
 def payload_of(event: Event) -> dict[str, Any]:
     """The message body: the event as the feed shows it."""
-    from app.events.schemas import EventRead
+    from app.events.schemas import shown, to_json
 
-    return EventRead.of(event).model_dump(mode="json")
+    payload: dict[str, Any] = orjson.loads(to_json(shown(event)))
+    return payload
 
 
 @dataclass

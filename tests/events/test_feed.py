@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.db.outbox import OutboxSession
 from app.core.resources import audit
-from app.models import Plan, Role
+from app.events.schemas import EventPage
+from app.models import Event, Plan, Role
 from tests.conftest import Clients
 from tests.factories import make_action, make_area, make_plan
 from tests.support import patch
@@ -72,6 +74,31 @@ async def test_a_change_is_in_the_feed_with_its_representation_after_it(
     # The same representation the action's own GET gives.
     assert updated["data"] == (await viewer.get(f"/api/v1/actions/{action.id}")).json()
     assert updated["data"]["title"] == "Recruit two social workers"
+
+
+# Text JSON writers differ on: non-ASCII letters and punctuation, a backslash, markup.
+TITLE = "Caf\u00e9 \u2013 \u201cquoted\u201d \\ </script> \U0001f4a1"
+
+
+async def test_the_page_is_the_json_its_schema_writes(
+    editor: httpx.AsyncClient, viewer: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """The feed writes its page without building models: its bytes must be those pydantic
+    writes for `EventPage`, whatever the text and the timestamps."""
+    action = await make_action(session, await make_area(session, await make_plan(session)))
+    changed = await patch(editor, f"/api/v1/actions/{action.id}", {"title": TITLE})
+    assert changed.status_code == 200, changed.text
+    # A timestamp on a whole second, which pydantic writes without a fraction.
+    await session.execute(
+        sa.update(Event).values(occurred_at=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
+    )
+    await session.commit()
+    response = await viewer.get("/api/v1/events")
+    assert response.status_code == 200, response.text
+    page = EventPage.model_validate_json(response.content)
+    assert response.content == page.model_dump_json().encode()
+    assert page.items[0].data["title"] == TITLE
+    assert b'"occurred_at":"2024-01-02T03:04:05Z"' in response.content
 
 
 async def test_a_status_update_makes_its_own_event_and_the_action_s(
