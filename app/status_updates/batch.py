@@ -210,7 +210,10 @@ async def _move_states(
 ) -> None:
     """Set each touched action's state from its deciding update and audit it, with one
     statement for every action whose state changed."""
-    touched = list(dict.fromkeys(update.action_id for update in updates))
+    made: dict[str, list[str]] = {}
+    for update in updates:
+        made.setdefault(update.action_id, []).append(update.id)
+    touched = list(made)
     latest = await latest_updates(session, touched)
     states: list[dict[str, object]] = []
     for action_id in touched:
@@ -227,10 +230,7 @@ async def _move_states(
             operation="status_update",
             changes={
                 **changed,
-                "status_update_ids": {
-                    "before": None,
-                    "after": [u.id for u in updates if u.action_id == action_id],
-                },
+                "status_update_ids": {"before": None, "after": made[action_id]},
             },
         )
     if states:
