@@ -27,6 +27,8 @@ class Reader(LevelReader):
     top_action: dict[str, Any] | None = None
     # Whether the row being read left its lead cell blank under a filled one.
     lead_inherited: bool = False
+    # Whether this row's lead cell is the row above's, merged down.
+    lead_cell_above: bool = False
     # The links of the last action read, and the item it belongs to, for blank links cells.
     links_above: list[dict[str, Any]] = field(default_factory=list)
     links_owner: dict[str, Any] | None = None
@@ -226,6 +228,8 @@ class Reader(LevelReader):
         its list items are that action's sub-items, with this row's lead, timescale and
         links and the criteria beside their parent; its tags and notes are the parent's."""
         leads, lead_notes, links = beside
+        if self.lead_cell_above:  # the lead cell merged down from the action: noted there
+            lead_notes = []
         timescales = cells.get("timescale", [])
         for position, written in enumerate(read.loose_items):
             item = self._new_action(written.title, row)
@@ -345,7 +349,8 @@ class Reader(LevelReader):
     def _leads(self, row: Row, cells: dict[str, list[str]]) -> list[str]:
         """The lead cell's officers, one a paragraph; the leads above when it is blank.
         A cell of one paragraph may name several, separated by ';'."""
-        if self._same("lead", row):
+        self.lead_cell_above = self._same("lead", row)
+        if self.lead_cell_above:
             return self.leads
         names = [line for line in cells.get("lead", []) if not line.endswith(".")]
         if not names:
@@ -367,15 +372,13 @@ class Reader(LevelReader):
         return self.leads
 
     def _lead_notes(self, row: Row, cells: dict[str, list[str]]) -> list[str]:
-        notes = [
+        """The lead cell's sentences and partners, kept in the notes of each action it is
+        beside, as its leads are."""
+        return [
             line
             for line in cells.get("lead", [])
             if line.endswith(".") or lead_with_partners(line) is not None
         ]
-        if notes and self.last.get("lead_notes") is not row.cells.get("lead"):
-            self.last["lead_notes"] = row.cells.get("lead")
-            return notes
-        return []
 
     def _links(self, row: Row, cells: dict[str, list[str]]) -> list[dict[str, Any]]:
         links: list[dict[str, Any]] = []

@@ -303,6 +303,41 @@ async def test_several_actions_in_one_cell_pair_with_the_cells_beside_them(
     assert any("confirm which go together" in note for note in flagged_actions["A1.1"])
 
 
+async def test_a_lead_cell_merged_down_notes_each_action_it_is_beside_once(
+    editor: httpx.AsyncClient,
+) -> None:
+    """A lead cell merged down three rows, two actions and a row listing a sub-item of the
+    second: both actions have its lead and its sentence in their notes, the second once
+    though two of its rows sit beside the cell."""
+    document = Document()
+    document.add_paragraph("Harbourside Improvement Plan", style="Title")
+    document.add_paragraph("Organisation: Harbourside Council")
+    table = document.add_table(rows=5, cols=4)
+    for cell, header in zip(
+        table.rows[0].cells, ["Action", "Lead", "Timescale", "Links"], strict=True
+    ):
+        cell.text = header
+    table.rows[1].cells[0].merge(table.rows[1].cells[-1]).text = "Improvement Area One : People"
+    write(table.rows[2].cells[0], ["Write the supervision policy"])
+    write(table.rows[3].cells[0], ["Train every manager in it"])
+    table.rows[4].cells[0].text = "Train the new managers first"
+    table.rows[4].cells[0].paragraphs[0].style = "List Bullet"
+    lead = table.rows[2].cells[1].merge(table.rows[4].cells[1])
+    write(lead, ["Jane Smith", "Issues to come to the board."])
+    applied = await upload(editor, saved(document))
+    assert applied.status_code == 201, applied.text
+    listed = await editor.get(
+        "/api/v1/actions", params={"plan_id": applied.json()["plan_id"], "limit": "50"}
+    )
+    actions = {a["ref"]: a for a in listed.json()["items"]}
+    assert {ref: (a["title"], a["notes"]) for ref, a in actions.items()} == {
+        "A1.1": ("Write the supervision policy", "Issues to come to the board."),
+        "A1.2": ("Train every manager in it", "Issues to come to the board."),
+        "A1.2.1": ("Train the new managers first", None),
+    }
+    assert {a["parent_id"] for a in actions.values()} == {None, actions["A1.2"]["id"]}
+
+
 async def test_criteria_pair_by_where_each_action_starts_in_its_cell(
     editor: httpx.AsyncClient,
 ) -> None:
