@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate
+from app.core.errors import Blocker, Duplicate
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
 from app.core.resources.refs import holder
@@ -117,7 +117,7 @@ async def _ensure_number_free(
         raise Duplicate(
             f"The plan already has {source} recommendation {number}: inspection action "
             f"'{existing}'.",
-            extra={"blocking": [{"type": ENTITY, "id": existing}]},
+            blocking=[Blocker(type=ENTITY, id=existing)],
         )
 
 
@@ -162,7 +162,7 @@ async def archive_inspection_action(
 ) -> InspectionAction:
     """Archive a recommendation no live action is tagged with."""
     blocking = [
-        {"type": "action", "id": action_id, "ref": ref}
+        Blocker(type="action", id=action_id, ref=ref)
         for _, action_id, ref in await _tagged_actions(
             session, [inspection_action.id], limit=crud.BLOCKER_LIMIT
         )

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate, SnapshotTaken
+from app.core.errors import Blocker, Duplicate, SnapshotTaken
 from app.core.http.idempotency import Idempotency
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
@@ -113,7 +113,7 @@ async def ensure_day_free(
         raise Duplicate(
             f"{board} already has a meeting about this plan on {day.isoformat()}: "
             f"meeting '{existing}'.",
-            extra={"blocking": [{"type": ENTITY, "id": existing}]},
+            blocking=[Blocker(type=ENTITY, id=existing)],
         )
 
 
@@ -165,7 +165,7 @@ async def update_meeting(
             raise SnapshotTaken(
                 f"The meeting's snapshot '{current.snapshot_id}' was taken as of "
                 f"{meeting.date.isoformat()}; its board and date can no longer change.",
-                extra={"blocking": [{"type": SNAPSHOT_ENTITY, "id": current.snapshot_id}]},
+                blocking=[Blocker(type=SNAPSHOT_ENTITY, id=current.snapshot_id)],
             )
         await ensure_day_free(
             session, plan_id=meeting.plan_id, board=board, day=day, exclude_id=meeting.id

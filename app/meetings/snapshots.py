@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import MeetingNotHeld, NotFound, SnapshotTaken
+from app.core.errors import Blocker, MeetingNotHeld, NotFound, SnapshotTaken
 from app.core.http.idempotency import Idempotency
 from app.core.resources import audit
 from app.meetings.schemas import (
@@ -130,7 +130,7 @@ async def create_snapshot(
         raise SnapshotTaken(
             f"Meeting '{meeting.id}' already has snapshot '{existing.id}', taken "
             f"{existing.taken_at.isoformat()}; a snapshot is taken once and never changed.",
-            extra={"blocking": [{"type": SNAPSHOT_ENTITY, "id": existing.id}]},
+            blocking=[Blocker(type=SNAPSHOT_ENTITY, id=existing.id)],
         )
     if meeting.date > clock.today():
         raise MeetingNotHeld(

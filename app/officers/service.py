@@ -12,9 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate
+from app.core.errors import Blocker, Duplicate
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.resources import audit, crud
+from app.core.resources.refs import holder
 from app.models import Action, ActionLeadOfficer, Officer, new_id
 from app.officers.schemas import OfficerCreate, OfficerUpdate
 
@@ -94,15 +95,13 @@ async def _refuse_taken_subject(
     """A 409 when another officer already signs in with this subject."""
     if subject is None:
         return
-    taken = await session.scalar(
-        sa.select(col(Officer.id)).where(
-            col(Officer.sign_in_subject) == subject, col(Officer.id) != (officer_id or "")
-        )
+    taken = await holder(
+        session, Officer, col(Officer.sign_in_subject) == subject, exclude_id=officer_id
     )
     if taken is not None:
         raise Duplicate(
             f"The officer '{taken}' already has this sign-in subject.",
-            extra={"blocking": [{"type": "officer", "id": taken}]},
+            blocking=[Blocker(type=ENTITY, id=taken)],
         )
 
 
@@ -114,7 +113,7 @@ async def update_officer(
     return await crud.update(session, officer, changes, actor=actor, entity_type=ENTITY)
 
 
-async def _led_actions(session: AsyncSession, officer_id: str) -> list[dict[str, str]]:
+async def _led_actions(session: AsyncSession, officer_id: str) -> list[Blocker]:
     """The live actions this officer leads, named for a 409's `blocking` list."""
     rows = (
         await session.execute(
@@ -128,7 +127,7 @@ async def _led_actions(session: AsyncSession, officer_id: str) -> list[dict[str,
             .limit(crud.BLOCKER_LIMIT)
         )
     ).all()
-    return [{"type": "action", "id": row[0], "ref": row[1]} for row in rows]
+    return [Blocker(type="action", id=row[0], ref=row[1]) for row in rows]
 
 
 async def archive_officer(*, session: AsyncSession, officer: Officer, actor: Principal) -> Officer:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate, NotFound
+from app.core.errors import Blocker, Duplicate, NotFound
 from app.core.http.listing import ListParams, PageResult, SortField, contains, paginate
 from app.core.resources import crud
 from app.core.resources.refs import holder
@@ -58,7 +58,7 @@ async def _ensure_key_free(
     if existing is not None:
         raise Duplicate(
             f"The key '{key}' is already the key of another plan.",
-            extra={"blocking": [{"type": ENTITY, "id": existing}]},
+            blocking=[Blocker(type=ENTITY, id=existing)],
         )
 
 

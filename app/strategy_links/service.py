@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Duplicate, FieldError, ValidationFailed
+from app.core.errors import Blocker, Duplicate, FieldError, ValidationFailed
 from app.core.http.listing import ListParams, PageResult, SortField, paginate
 from app.core.resources import crud
 from app.core.resources.refs import holder
@@ -87,7 +87,7 @@ async def create_strategy_link(
     if existing is not None:
         raise Duplicate(
             f"The action is already linked to this strategy by strategy link '{existing}'.",
-            extra={"blocking": [{"type": ENTITY, "id": existing}]},
+            blocking=[Blocker(type=ENTITY, id=existing)],
         )
     link = StrategyLink(
         id=new_id("slink"), action_id=action.id, strategy_id=strategy.id, note=data.note

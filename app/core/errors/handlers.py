@@ -21,6 +21,7 @@ from app.core.errors.kinds import (
     PROBLEM_BASE,
     PROBLEM_CONTENT_TYPE,
     AppError,
+    Blocker,
     ConcurrentChange,
     FieldError,
     Problem,
@@ -38,7 +39,7 @@ def problem_response(
     detail: str,
     errors: Sequence[FieldError] | None = None,
     headers: dict[str, str] | None = None,
-    extra: dict[str, Any] | None = None,
+    blocking: Sequence[Blocker] | None = None,
 ) -> JSONResponse:
     body = Problem(
         type=PROBLEM_BASE + slug,
@@ -48,8 +49,8 @@ def problem_response(
         instance=request.url.path,
         request_id=_request_id() or request.headers.get("X-Request-ID"),
         errors=list(errors) if errors is not None else None,
+        blocking=list(blocking) if blocking is not None else None,
     ).model_dump(exclude_none=True)
-    body.update(extra or {})
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_CONTENT_TYPE)
 
 
@@ -149,7 +150,7 @@ def _app_error(request: Request, exc: AppError) -> JSONResponse:
         detail=exc.detail,
         errors=exc.errors,
         headers=exc.headers,
-        extra=exc.extra,
+        blocking=exc.blocking,
     )
 
 

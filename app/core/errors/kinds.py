@@ -4,7 +4,6 @@ type, and the problem-details body they are all rendered as (`handlers.py`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -56,7 +55,9 @@ class Problem(BaseModel):
         default=None, description="For 422: each field that is wrong and why."
     )
     blocking: list[Blocker] | None = Field(
-        default=None, description="For 409 on archive: the live items that still depend on it."
+        default=None,
+        description="For 409: the items in the way (on archive, the live items that still "
+        "depend on it; on a duplicate, the item that holds the value).",
     )
 
 
@@ -73,13 +74,13 @@ class AppError(Exception):
         *,
         errors: Sequence[FieldError] | None = None,
         headers: dict[str, str] | None = None,
-        extra: dict[str, Any] | None = None,
+        blocking: Sequence[Blocker] | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = list(errors) if errors is not None else None
         self.headers = headers or {}
-        self.extra = extra or {}
+        self.blocking = list(blocking) if blocking is not None else None
 
 
 class BadRequest(AppError):

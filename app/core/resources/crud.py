@@ -14,7 +14,14 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import SQLModel, col
 
 from app.core.auth.keys import Principal
-from app.core.errors import Archived, HasDependents, NotFound, ParentArchived, ValidationFailed
+from app.core.errors import (
+    Archived,
+    Blocker,
+    HasDependents,
+    NotFound,
+    ParentArchived,
+    ValidationFailed,
+)
 from app.core.resources import audit
 from app.core.resources.refs import refuse_taken_ref
 from app.models import TimestampedTable, utcnow
@@ -138,7 +145,7 @@ async def live_children(
     column: Mapped[Any] | sa.ColumnElement[Any],
     value: str,
     entity_type: str,
-) -> list[dict[str, str]]:
+) -> list[Blocker]:
     """Live rows that point at `value` through `column`, named for a 409's `blocking` list."""
     ref = getattr(model, "ref", None)
     columns = [getattr(model, "id")] + ([ref] if ref is not None else [])  # noqa: B009
@@ -150,14 +157,13 @@ async def live_children(
         )
     ).all()
     return [
-        {"type": entity_type, "id": row[0], **({"ref": row[1]} if len(row) > 1 else {})}
-        for row in rows
+        Blocker(type=entity_type, id=row[0], ref=row[1] if len(row) > 1 else None) for row in rows
     ]
 
 
 async def live_dependents(
     session: AsyncSession, entity_id: str, *kinds: tuple[type[TimestampedTable], str, str]
-) -> list[dict[str, str]]:
+) -> list[Blocker]:
     """`live_children` of several kinds, each as (model, the column naming the entity, the
     type a 409's `blocking` list names)."""
     return [
@@ -189,7 +195,7 @@ async def archive(
     *,
     actor: Principal,
     entity_type: str,
-    blocking: Sequence[dict[str, str]] = (),
+    blocking: Sequence[Blocker] = (),
 ) -> M:
     """Archive a live entity, unless live items still depend on it (409 naming them)."""
     label = entity_type.replace("_", " ")
@@ -198,7 +204,7 @@ async def archive(
         raise HasDependents(
             f"The {label} is still in use by {len(blocking)} live item(s); archive or move "
             "them first.",
-            extra={"blocking": list(blocking)},
+            blocking=blocking,
         )
     entity.archived_at = entity.updated_at = utcnow()
     _record(

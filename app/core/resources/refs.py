@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from app.core.errors import Duplicate
+from app.core.errors import Blocker, Duplicate
 
 
 async def holder(
@@ -47,7 +47,7 @@ async def ensure_ref_free(
     if existing is not None:
         raise Duplicate(
             f"The ref '{ref}' is already used by {label} '{existing}' in this plan.",
-            extra={"blocking": [{"type": label, "id": existing, "ref": ref}]},
+            blocking=[Blocker(type=label, id=existing, ref=ref)],
         )
 
 

@@ -28,7 +28,8 @@ class Problem:
         instance (None | str | Unset): The request path.
         request_id (None | str | Unset): The request's `X-Request-ID`.
         errors (list[FieldError] | None | Unset): For 422: each field that is wrong and why.
-        blocking (list[Blocker] | None | Unset): For 409 on archive: the live items that still depend on it.
+        blocking (list[Blocker] | None | Unset): For 409: the items in the way (on archive, the live items that still
+            depend on it; on a duplicate, the item that holds the value).
     """
 
     type_: str
