@@ -48,11 +48,11 @@ async def action_to_read(
     that a missing action is a 404 whatever else the request says (as on every other
     action path).
 
-    Where the database renders actions (PostgreSQL, no `as_of`) it is read rendered, with
-    the expansions the query names (unknown names are refused later, by `expansions`), in
-    the request's one statement after the key check; otherwise it is loaded.
+    Without `as_of` it is read as shown, with the expansions the query names (unknown names
+    are refused later, by `expansions`), in the request's one statement after the key
+    check; with it, it is loaded, and shown as it stood that day by the route.
     """
-    if "as_of" not in request.query_params and rendering.renders(session, None):
+    if "as_of" not in request.query_params:
         known = {e.value for e in Expansion}
         names = expansion_names(request.query_params.getlist("expand"))
         expand = {Expansion(name) for name in names & known}

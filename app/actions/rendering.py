@@ -1,21 +1,23 @@
-"""Actions as JSON built by PostgreSQL, for the reads a frontend makes most.
+"""Actions as the API shows them, written as JSON by the database: the one rendering of an
+action, for every read, write response and event.
 
-On PostgreSQL, a page of actions or one action (read without `as_of`) is read with all its
-expansions in one statement: the database writes each action's JSON text exactly as
-pydantic would serialise its `ActionRead` (same members in the same order, the same string
-escapes, timestamps as `…Z` with microseconds only when there are some), so the bytes sent,
-and the ETags taken from them, are those the Python path (`assembly.read_actions`) gives.
-The fast path of a page (`app.fastpath.statements`) sends that text as it comes; the one of
-a single action has the database build `json` values instead, which orjson writes out
-again as pydantic would (`detail_json`); the routes validate the text into models. The
-Python path reads the same data in one statement per kind of related data and builds the
-models from rows; SQLite uses it, and so does `as_of`.
+A page of actions, one action or a plan's actions is read with all its expansions in one
+statement. On PostgreSQL the database writes each action's JSON text exactly as pydantic
+would serialise its `ActionRead` (same members in the same order, the same string escapes,
+timestamps as `…Z` with microseconds only when there are some). The fast path of a page
+(`app.fastpath.statements`) sends that text as it comes; the one of a single action has the
+database build `json` values instead, which orjson writes out again as pydantic would
+(`detail_json`). On SQLite the database builds JSON values with its own functions. The
+routes validate what the database wrote into models.
+
+With `as_of`, an action shows its rating, status and dates at the end of that day, and its
+latest update then (`app.actions.state`).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import Any
 
@@ -34,7 +36,13 @@ from app.actions.schemas import (
     OfficerSummary,
     StrategyOnAction,
 )
-from app.actions.state import CLOSED_STATUSES, deciding_update
+from app.actions.state import (
+    CLOSED_STATUSES,
+    STATE_FIELDS,
+    deciding_update,
+    live_at,
+    state_columns,
+)
 from app.core.db.json_text import (
     MISSING,
     NULL,
@@ -45,6 +53,7 @@ from app.core.db.json_text import (
     concat,
     constant,
     members,
+    read_style,
     resource_fields,
     stored_fields,
 )
@@ -65,6 +74,7 @@ from app.status_updates.schemas import Evidence, StatusUpdateRead
 _ACTIONS = TypeAdapter(list[ActionRead])
 _ACTION_COLUMNS: sa.ColumnCollection[str, Any] = Action.__table__.c  # type: ignore[attr-defined]
 _IDS = sa.bindparam("ids", type_=postgresql.ARRAY(sa.String))
+_ID_LIST: sa.BindParameter[list[str]] = sa.bindparam("ids", expanding=True)
 ID = sa.bindparam("id", type_=sa.String)
 _PLAN_ID = sa.bindparam("plan_id", type_=sa.String)
 _TODAY = sa.bindparam("today", type_=sa.Date)
@@ -74,7 +84,7 @@ def _array(
     style: Style, item: sa.ColumnElement[Any], order: Sequence[Any], source: sa.Select[Any]
 ) -> Json:
     """The items of `source` (correlated to `Action`) as a JSON array, `[]` when none."""
-    return Json(style.array(item, order, source).correlate(Action).scalar_subquery())
+    return style.array(item, order, source, Action)
 
 
 def _lead_officers(style: Style) -> Json:
@@ -149,9 +159,9 @@ def _children(style: Style) -> Json:
     return _array(style, summary, (col(child.position), col(child.id)), source)
 
 
-def _latest_update(style: Style) -> Json:
-    """The deciding update (latest effective, not corrected): never superseded, by its
-    definition, and never archived."""
+def _latest_update(style: Style, as_of: date | None) -> Json:
+    """The deciding update (latest effective, by the end of `as_of` when given, not
+    corrected): never superseded, by its definition, and never archived."""
 
     def update(u: Any) -> sa.ColumnElement[Any]:
         return style.object(
@@ -179,42 +189,32 @@ def _latest_update(style: Style) -> Json:
             },
         )
 
-    latest = deciding_update(None, update)
+    latest = deciding_update(as_of, update)
     return Json(latest if style.values else sa.func.coalesce(latest, NULL))
 
 
 def _evidence(style: Style, column: Any) -> Json:
     """A status update's evidence (a JSON array in the row) as `Evidence` writes it."""
-    element = (
-        sa.func.json_array_elements(column)
-        .table_valued("value", with_ordinality="number")
-        .render_derived()
-    )
-    member = element.c.value.op("->>", return_type=sa.Text)
+    element, value, number = style.elements(column, text=False)
+    member = value.op("->>", return_type=sa.Text)
     piece = style.object(Evidence, {name: member(constant(name)) for name in Evidence.model_fields})
-    source = sa.select(element.c.number).select_from(element)
-    return Json(style.array(piece, (element.c.number,), source).scalar_subquery())
+    source = sa.select(number).select_from(element)
+    return style.array(piece, (number,), source)
 
 
 def _strings(style: Style, column: Any) -> Json:
     """A JSON array of strings in the action's row, as pydantic writes a `list[str]`
     (the stored text may be spaced or escaped otherwise)."""
-    element = (
-        sa.func.json_array_elements_text(column)
-        .table_valued("value", with_ordinality="number")
-        .render_derived()
-    )
-    item = style.value(element.c.value, str)
-    source = sa.select(element.c.number).select_from(element)
-    array = style.array(item, (element.c.number,), source).correlate(Action)
-    return Json(array.scalar_subquery())
+    element, value, number = style.elements(column, text=True)
+    source = sa.select(number).select_from(element)
+    return style.array(style.value(value, str), (number,), source, Action)
 
 
-_EXPANSIONS = {
-    Expansion.success_criteria: _success_criteria,
-    Expansion.strategies: _strategies,
-    Expansion.inspection_actions: _inspection_actions,
-    Expansion.children: _children,
+_EXPANSIONS: dict[Expansion, Callable[[Style, date | None], Json]] = {
+    Expansion.success_criteria: lambda style, _as_of: _success_criteria(style),
+    Expansion.strategies: lambda style, _as_of: _strategies(style),
+    Expansion.inspection_actions: lambda style, _as_of: _inspection_actions(style),
+    Expansion.children: lambda style, _as_of: _children(style),
     Expansion.latest_update: _latest_update,
 }
 
@@ -227,14 +227,10 @@ if tuple(ActionRead.model_fields) != _UNEXPANDED + EXPANDED:
     raise TypeError("ActionRead's expansions must be its last fields, in Expansion's order")
 
 
-def document_parts(
-    expand: frozenset[Expansion], style: Style = TEXT
-) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any]]:
-    """An action, with these expansions (lead officers always), in two parts: the head,
-    every member up to the expansions, and the tail, the expansions (null where not asked
-    for). As `TEXT`, the head has no closing brace and the tail is its members' text and
-    the closing brace; as `VALUES`, each is a `json` object of its members."""
-    due, original, status = col(Action.due_date), col(Action.original_due_date), col(Action.status)
+def _fields(expand: frozenset[Expansion], style: Style, as_of: date | None) -> dict[str, Any]:
+    """The SQL of each of `ActionRead`'s members, by name."""
+    state = state_columns(as_of)
+    due, status = state["due_date"], state["status"]
     resource = resource_fields(Action)
     fields: dict[str, Any] = {
         **resource,
@@ -244,7 +240,8 @@ def document_parts(
             for name, column in _ACTION_COLUMNS.items()
             if name in ActionRead.model_fields and name not in resource
         },
-        "slippage_days": due - original,
+        **{name: state[name] for name in STATE_FIELDS},
+        "slippage_days": style.days_between(due, col(Action.original_due_date)),
         "overdue": sa.func.coalesce(
             sa.and_(due < _TODAY, status.not_in([constant(s) for s in CLOSED_STATUSES])),
             sa.false(),
@@ -253,8 +250,19 @@ def document_parts(
         "lead_officers": _lead_officers(style),
     }
     for expansion, build in _EXPANSIONS.items():
-        fields[expansion.value] = build(style) if expansion in expand else MISSING
+        fields[expansion.value] = build(style, as_of) if expansion in expand else MISSING
     check_fields(ActionRead, fields)
+    return fields
+
+
+def document_parts(
+    expand: frozenset[Expansion], style: Style = TEXT
+) -> tuple[sa.ColumnElement[Any], sa.ColumnElement[Any]]:
+    """An action, with these expansions (lead officers always), in two parts: the head,
+    every member up to the expansions, and the tail, the expansions (null where not asked
+    for). As `TEXT`, the head has no closing brace and the tail is its members' text and
+    the closing brace; otherwise each is a JSON object of its members."""
+    fields = _fields(expand, style, None)
     if style.values:
         return (
             style.json_object(ActionRead, fields, _UNEXPANDED),
@@ -265,31 +273,61 @@ def document_parts(
     return head, tail
 
 
-def document(expand: frozenset[Expansion]) -> sa.ColumnElement[str]:
-    """An action's JSON text, with these expansions (lead officers always)."""
-    return concat(*document_parts(expand))
+def document(
+    expand: frozenset[Expansion], style: Style = TEXT, as_of: date | None = None
+) -> sa.ColumnElement[str]:
+    """An action's JSON, with these expansions (lead officers always): as `TEXT`, the text
+    pydantic writes; otherwise one JSON object. With `as_of`, the state fields and the
+    latest update are those at the end of that day; bind `today` to that day too, which
+    `overdue` is judged on."""
+    fields = _fields(expand, style, as_of)
+    if style.values:
+        return style.object(ActionRead, fields)
+    head = members(style, ActionRead, fields, _UNEXPANDED, "{")
+    return concat(*head, *members(style, ActionRead, fields, EXPANDED, ","), constant("}"))
 
 
-@functools.lru_cache(maxsize=128)  # every set of expansions, both ways
-def _statement(expand: frozenset[Expansion], one: bool) -> sa.Select[str, str]:
-    """The statement for one set of expansions, built once: values are bound at execution.
+def _statement(
+    expand: frozenset[Expansion], one: bool, style: Style, as_of: date | None
+) -> sa.Select[str, str]:
+    """The statement reading actions by id, with these expansions; values are bound at
+    execution.
 
     `one` reads a single action by `id = $1` rather than `= ANY($1)`: PostgreSQL then
     settles on one plan for the prepared statement, where for an array of one id it plans
     every execution again (the plan guessed for an unknown array looks costlier).
     """
-    return sa.select(col(Action.id), document(expand)).where(
-        col(Action.id) == (ID if one else sa.func.any(_IDS))
-    )
+    if one:
+        chosen = col(Action.id) == ID
+    elif style.sqlite:
+        chosen = col(Action.id).in_(_ID_LIST)
+    else:
+        chosen = col(Action.id) == sa.func.any(_IDS)
+    return sa.select(col(Action.id), document(expand, style, as_of)).where(chosen)
 
 
-@functools.lru_cache(maxsize=8)
-def _plan_statement(expand: frozenset[Expansion]) -> sa.Select[str]:
+@functools.lru_cache(maxsize=128)  # every set of expansions, both ways, on each database
+def _current_statement(
+    expand: frozenset[Expansion], one: bool, style: Style
+) -> sa.Select[str, str]:
+    """`_statement` for reads of today, built once: building one costs more than running
+    it. A read `as_of` a day is built for that day."""
+    return _statement(expand, one, style, None)
+
+
+def _plan_statement(
+    expand: frozenset[Expansion], style: Style, as_of: date | None
+) -> sa.Select[str]:
     return (
-        sa.select(document(expand))
-        .where(col(Action.plan_id) == _PLAN_ID, col(Action.archived_at).is_(None))
+        sa.select(document(expand, style, as_of))
+        .where(col(Action.plan_id) == _PLAN_ID, live_at(as_of))
         .order_by(col(Action.position), col(Action.id))
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _current_plan_statement(expand: frozenset[Expansion], style: Style) -> sa.Select[str]:
+    return _plan_statement(expand, style, None)
 
 
 def read_documents(documents: Sequence[str]) -> list[ActionRead]:
@@ -297,35 +335,61 @@ def read_documents(documents: Sequence[str]) -> list[ActionRead]:
     return _ACTIONS.validate_json("[" + ",".join(documents) + "]")
 
 
-def renders(session: AsyncSession, as_of: date | None) -> bool:
-    """Whether this read is rendered by the database: on PostgreSQL, without `as_of`."""
-    return as_of is None and session.get_bind().dialect.name == "postgresql"
-
-
 async def render_actions(
     session: AsyncSession,
     action_ids: Sequence[str],
     expand: Collection[Expansion] = (),
+    *,
+    as_of: date | None = None,
 ) -> list[ActionRead]:
-    """These actions, in this order, with the expansions asked for (lead officers always);
-    actions that do not exist are left out."""
+    """These actions, in this order, with the expansions asked for (lead officers always),
+    as they stood at the end of `as_of` when given; actions that do not exist are left out."""
     if not action_ids:
         return []
     wanted = frozenset(expand) - {Expansion.lead_officers}
+    style = read_style(session.get_bind().dialect.name)
     one = len(action_ids) == 1
+    statement = (
+        _current_statement(wanted, one, style)
+        if as_of is None
+        else _statement(wanted, one, style, as_of)
+    )
     ids = {"id": action_ids[0]} if one else {"ids": list(action_ids)}
-    rows = await session.execute(_statement(wanted, one), {**ids, "today": clock.today()})
+    rows = await session.execute(statement, {**ids, "today": as_of or clock.today()})
     found = {action_id: text for action_id, text in rows}
     return read_documents([found[action_id] for action_id in action_ids if action_id in found])
 
 
+async def render_action(
+    session: AsyncSession,
+    action_id: str,
+    expand: Collection[Expansion] = (),
+    *,
+    as_of: date | None = None,
+) -> ActionRead:
+    """One action as the API shows it (see `render_actions`); it must exist."""
+    (read,) = await render_actions(session, [action_id], expand, as_of=as_of)
+    return read
+
+
 async def render_plan_actions(
-    session: AsyncSession, plan_id: str, expand: Collection[Expansion] = ()
+    session: AsyncSession,
+    plan_id: str,
+    expand: Collection[Expansion] = (),
+    *,
+    as_of: date | None = None,
 ) -> list[ActionRead]:
-    """The plan's live actions in document order, with the expansions asked for (lead
-    officers always), in one statement."""
+    """The plan's live actions (live at the end of `as_of`, and as they stood then, when
+    given) in document order, with the expansions asked for (lead officers always), in one
+    statement."""
     wanted = frozenset(expand) - {Expansion.lead_officers}
+    style = read_style(session.get_bind().dialect.name)
+    statement = (
+        _current_plan_statement(wanted, style)
+        if as_of is None
+        else _plan_statement(wanted, style, as_of)
+    )
     documents = await session.scalars(
-        _plan_statement(wanted), {"plan_id": plan_id, "today": clock.today()}
+        statement, {"plan_id": plan_id, "today": as_of or clock.today()}
     )
     return read_documents(list(documents))

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.actions import assembly, links, query, write
+from app.actions import links, query, reads, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
 from app.actions.schemas import (
     AS_OF,
@@ -55,7 +55,7 @@ async def list_actions(
     filters = filters.model_copy(
         update={"lead_officer_id": own_officer(filters.lead_officer_id, principal)}
     )
-    page = await assembly.page_of_actions(
+    page = await reads.page_of_actions(
         session=session, params=params, filters=filters, expand=expand
     )
     set_link_header(request, response, page.next_cursor)
@@ -77,7 +77,7 @@ async def create_action(
     """
     return await idempotency.create(
         lambda: write.create_action(session=session, data=body, actor=actor),
-        lambda s, action: assembly.read_action(session=s, action=action),
+        lambda s, action: reads.read_action(session=s, action=action),
         Action,
         ("get_action", "action_id"),
     )
@@ -98,7 +98,7 @@ async def get_action(
     The `ETag` is that of the plain action, so it serves `If-Match` whatever was expanded;
     `If-None-Match` gives 304 only on reads without `expand` or `as_of`.
     """
-    read, unexpanded = await assembly.read_action_and_version(
+    read, unexpanded = await reads.read_action_and_version(
         session=session, action=action, expand=expand, as_of=as_of
     )
     if not expand and as_of is None:
@@ -114,9 +114,9 @@ async def update_action(
 ) -> ActionRead:
     """Change an action. Needs `If-Match`; a due date change needs `due_date_reason`."""
     return await if_match.change(
-        await assembly.read_action(session=session, action=action),
+        await reads.read_action(session=session, action=action),
         lambda: write.update_action(session=session, action=action, data=body, actor=actor),
-        lambda changed: assembly.read_action(session=session, action=changed),
+        lambda changed: reads.read_action(session=session, action=changed),
     )
 
 
@@ -128,9 +128,9 @@ async def archive_action(
 ) -> ActionRead:
     """Archive an action. Needs `If-Match`; 409 naming live sub-actions."""
     return await if_match.change(
-        await assembly.read_action(session=session, action=action),
+        await reads.read_action(session=session, action=action),
         lambda: write.archive_action(session=session, action=action, actor=actor),
-        lambda changed: assembly.read_action(session=session, action=changed),
+        lambda changed: reads.read_action(session=session, action=changed),
     )
 
 
@@ -140,7 +140,7 @@ async def restore_action(
 ) -> ActionRead:
     """Restore an archived action (admin). 409 while something above it is archived."""
     action = await write.restore_action(session=session, action=action, actor=actor)
-    return with_etag(response, await assembly.read_action(session=session, action=action))
+    return with_etag(response, await reads.read_action(session=session, action=action))
 
 
 LINK_RESPONSES = {

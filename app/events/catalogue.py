@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col
 
-from app.actions.assembly import read_actions
+from app.actions.rendering import render_actions
 from app.actions.schemas import ActionRead
 from app.api_keys.schemas import ApiKeyRead
 from app.areas.schemas import AreaRead
@@ -119,7 +119,7 @@ def _simple(model: type[SQLModel], schema: type[BaseModel], path: str) -> Render
 
 
 async def _actions(session: AsyncSession, ids: Sequence[str], _: Set[str]) -> dict[str, Rendered]:
-    reads = await read_actions(session=session, actions=await _rows(session, Action, ids))
+    reads = await render_actions(session, ids)
     return {r.id: Rendered(r.plan_id, f"/actions/{r.id}", r) for r in reads}
 
 

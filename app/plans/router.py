@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.actions import assembly
+from app.actions import reads
 from app.actions.dependencies import ExpandDep
 from app.actions.query import find_action_by_ref
 from app.actions.schemas import ActionRead
@@ -173,7 +173,7 @@ async def get_plan_action_by_ref(
     it by; the same representation and `ETag` as `GET /actions/{action_id}`."""
     plan = await service.find_plan(session=session, key_or_id=plan_key_or_id)
     action = await find_action_by_ref(session=session, plan_id=plan.id, ref=ref)
-    read, unexpanded = await assembly.read_action_and_version(
+    read, unexpanded = await reads.read_action_and_version(
         session=session, action=action, expand=expand
     )
     if not expand:

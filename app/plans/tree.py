@@ -13,14 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col
 
 from app.actions import rendering
-from app.actions.assembly import read_actions
-from app.actions.query import action_state_as_of
 from app.actions.schemas import ActionRead, Expansion
-from app.actions.state import live_at
 from app.core.db.json_text import stored_names
 from app.inspection_actions.service import live_in_plan
 from app.models import (
-    Action,
     Area,
     Objective,
     Outcome,
@@ -145,28 +141,15 @@ TREE_EXPANSIONS = frozenset(
 )
 
 
-async def _action_reads(session: AsyncSession, plan: Plan, as_of: date | None) -> list[ActionRead]:
-    """The plan's actions (live, or live on `as_of`) in document order, as the API shows
-    them with their criteria, strategies and inspection actions."""
-    if rendering.renders(session, as_of):
-        return await rendering.render_plan_actions(session, plan.id, TREE_EXPANSIONS)
-    actions = (
-        await session.scalars(
-            sa.select(Action)
-            .where(col(Action.plan_id) == plan.id, live_at(as_of))
-            .order_by(col(Action.position), col(Action.id))
-        )
-    ).all()
-    states = await action_state_as_of(session, [a.id for a in actions], as_of) if as_of else None
-    return await read_actions(
-        session=session, actions=actions, expand=TREE_EXPANSIONS, today=as_of, states=states
-    )
+def written_by_database(session: AsyncSession, as_of: date | None) -> bool:
+    """Whether the database writes the tree's JSON: on PostgreSQL, without `as_of`."""
+    return as_of is None and session.get_bind().dialect.name == "postgresql"
 
 
 async def tree_body(*, session: AsyncSession, plan: Plan, as_of: date | None = None) -> bytes:
     """The tree's JSON: written from one statement on PostgreSQL (`tree_text`), built here
     from rows otherwise (SQLite, `as_of`)."""
-    if rendering.renders(session, as_of):
+    if written_by_database(session, as_of):
         return await tree_json(session, plan, TREE_EXPANSIONS)
     tree = await plan_tree(session=session, plan=plan, as_of=as_of)
     return tree.model_dump_json().encode()
@@ -183,7 +166,7 @@ async def plan_tree(*, session: AsyncSession, plan: Plan, as_of: date | None = N
     objectives = (await session.scalars(_live(Objective, plan.id))).all()
     criteria = (await session.scalars(_live(SuccessCriterion, plan.id))).all()
     inspection_rows = (await session.scalars(live_in_plan(plan.id))).all()
-    reads = await _action_reads(session, plan, as_of)
+    reads = await rendering.render_plan_actions(session, plan.id, TREE_EXPANSIONS, as_of=as_of)
     actions_of_criterion = _linked_actions(reads, Expansion.success_criteria)
     actions_of_inspection = _linked_actions(reads, Expansion.inspection_actions)
     return PlanTree(

@@ -6,8 +6,8 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.actions import rendering
 from app.models import Plan
+from app.plans import tree as plan_tree
 from tests.conftest import StatementCounter
 from tests.factories import (
     make_action,
@@ -111,7 +111,7 @@ async def test_the_database_writes_the_tree_as_the_python_path_builds_it(
     await editor.put(f"/api/v1/actions/{top.id}/inspection-actions/{inspection_id}")
 
     written = await viewer.get(f"/api/v1/plans/{plan.id}/tree")
-    monkeypatch.setattr(rendering, "renders", lambda _session, _as_of: False)
+    monkeypatch.setattr(plan_tree, "written_by_database", lambda _session, _as_of: False)
     built = await viewer.get(f"/api/v1/plans/{plan.id}/tree")
     assert written.status_code == built.status_code == 200
     assert written.content == built.content

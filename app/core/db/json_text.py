@@ -1,7 +1,8 @@
-"""JSON text written by PostgreSQL exactly as pydantic serialises a model: the same members
-in the same order, the same string escapes, timestamps as `…Z` with microseconds only when
-there are some. Used where the database renders a representation the API also builds in
-Python (`app.actions.rendering`)."""
+"""JSON written by the database for a model's representation (`app.actions.rendering`).
+
+On PostgreSQL it can be the text pydantic would write: the same members in the same order,
+the same string escapes, timestamps as `…Z` with microseconds only when there are some. On
+SQLite it is JSON with the same members and values, which the model reads back."""
 
 from __future__ import annotations
 
@@ -74,6 +75,11 @@ def _is_time(annotation: Any) -> bool:
     return datetime in (annotation, *typing.get_args(annotation))
 
 
+def _sqlite_time(column: Any) -> sa.ColumnElement[str]:
+    """A timestamp as SQLite stores it (UTC, `YYYY-MM-DD HH:MM:SS.ffffff`), in RFC 3339."""
+    return sa.func.replace(column, constant(" "), constant("T")).concat(constant("Z"))
+
+
 @dataclass(frozen=True)
 class Style:
     """How objects and arrays are built.
@@ -83,17 +89,29 @@ class Style:
     (`json_build_object`, `json_agg`), which costs the database less but spaces members
     as PostgreSQL does: the text is written out again in Python (`detail_json`). In both,
     timestamps are made text as pydantic writes them (PostgreSQL's own form trims the
-    fraction's zeros).
+    fraction's zeros). `SQLITE` builds values with SQLite's JSON functions; the model
+    reads them back and writes its own text.
     """
 
     values: bool
+    sqlite: bool = False
 
     def value(self, value: Any, annotation: Any) -> sa.ColumnElement[Any]:
         """One member's value, as pydantic writes a field of this type."""
         if isinstance(value, Json):
-            return value.sql
+            # SQLite keeps a value's JSON-ness only straight from a JSON function.
+            return sa.func.json(value.sql) if self.sqlite else value.sql
         if isinstance(value, Missing):
             return sa.null() if self.values else NULL
+        if self.sqlite:
+            if _is_time(annotation):
+                return _sqlite_time(value)
+            if bool in (annotation, *typing.get_args(annotation)):
+                # SQLite has no booleans: its 1 and 0 become JSON's true and false.
+                return sa.func.json(
+                    sa.case((value, constant("true")), (sa.not_(value), constant("false")))
+                )
+            return value  # type: ignore[no-any-return]
         if _is_time(annotation):
             return _time(value, quoted=not self.values)
         if self.values:
@@ -104,13 +122,15 @@ class Style:
     def json_object(
         self, model: type[BaseModel], fields: dict[str, Any], names: Sequence[str]
     ) -> sa.ColumnElement[Any]:
-        """These of the model's members, in order, as one `json` object (`VALUES` only)."""
+        """These of the model's members, in order, as one JSON object (not `TEXT`)."""
         arguments: list[sa.ColumnElement[Any]] = []
         for name in names:
             annotation = model.model_fields[name].annotation
             arguments += [constant(name), self.value(fields[name], annotation)]
         if len(arguments) > _MAX_ARGUMENTS:
-            raise TypeError(f"{model.__name__} has too many members for one json_build_object")
+            raise TypeError(f"{model.__name__} has too many members for one JSON object")
+        if self.sqlite:
+            return sa.func.json_object(*arguments)
         return sa.func.json_build_object(*arguments)
 
     def object(self, model: type[BaseModel], fields: dict[str, Any]) -> sa.ColumnElement[Any]:
@@ -122,19 +142,62 @@ class Style:
         return concat(*members(self, model, fields, list(model.model_fields), "{"), constant("}"))
 
     def array(
-        self, item: sa.ColumnElement[Any], order: Sequence[Any], source: sa.Select[Any]
-    ) -> sa.Select[Any]:
-        """The items of `source` as an array, `[]` when none (one row, from an aggregate)."""
+        self,
+        item: sa.ColumnElement[Any],
+        order: Sequence[Any],
+        source: sa.Select[Any],
+        correlate: Any = None,
+    ) -> Json:
+        """The items of `source` as an array, `[]` when none: a scalar subquery correlated
+        to `correlate` (or to the enclosing statement, when not given)."""
+
+        def scalar(select: sa.Select[Any]) -> sa.ScalarSelect[Any]:
+            return (select if correlate is None else select.correlate(correlate)).scalar_subquery()
+
+        if self.sqlite:
+            # SQLite's aggregates take no order; a window over all the rows does.
+            whole = source.with_only_columns(
+                sa.func.json_group_array(item).over(order_by=order, rows=(None, None))
+            ).limit(1)
+            return Json(sa.func.coalesce(scalar(whole), constant("[]")))
         if self.values:
             aggregated = sa.func.json_agg(postgresql.aggregate_order_by(item, *order))
-            return source.with_only_columns(sa.func.coalesce(aggregated, _EMPTY_ARRAY))
+            return Json(
+                scalar(source.with_only_columns(sa.func.coalesce(aggregated, _EMPTY_ARRAY)))
+            )
         joined = sa.func.string_agg(item, postgresql.aggregate_order_by(constant(","), *order))
         # An aggregate gives a row when nothing matches, and concat() `[]` for its null.
-        return source.with_only_columns(concat(constant("["), joined, constant("]")))
+        return Json(scalar(source.with_only_columns(concat(constant("["), joined, constant("]")))))
+
+    def elements(self, column: Any, *, text: bool) -> tuple[Any, Any, Any]:
+        """The elements of a JSON array in a column, as a table to select from, with its
+        value (as text when `text`, for an array of strings) and position columns."""
+        if self.sqlite:
+            each = sa.func.json_each(column).table_valued("key", "value")
+            return each, each.c.value, each.c.key
+        function = sa.func.json_array_elements_text if text else sa.func.json_array_elements
+        element = function(column).table_valued("value", with_ordinality="number")
+        element = element.render_derived()
+        return element, element.c.value, element.c.number
+
+    def days_between(self, later: Any, earlier: Any) -> sa.ColumnElement[Any]:
+        """Whole days from one date to another; null when either is null."""
+        if self.sqlite:
+            days = sa.func.julianday(later) - sa.func.julianday(earlier)
+            return sa.cast(days, sa.Integer)
+        return later - earlier  # type: ignore[no-any-return]
 
 
 TEXT = Style(values=False)
 VALUES = Style(values=True)
+SQLITE = Style(values=True, sqlite=True)
+
+
+def read_style(dialect_name: str) -> Style:
+    """The style a route reads a representation in on this database."""
+    return SQLITE if dialect_name == "sqlite" else TEXT
+
+
 _EMPTY_ARRAY: sa.ColumnElement[Any] = sa.literal_column("'[]'::json")
 
 
