@@ -202,58 +202,58 @@ def _freeze_start_up() -> None:
     gc.freeze()
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The worker's database engines, pools and background tasks, for the app's life."""
+    # Read here, not from create_app's: the tests start one app on many databases.
+    settings: Settings = app.state.settings
+    engine = create_engine(settings)
+    write_engine = create_engine(settings, for_writes=True) if settings.is_sqlite else engine
+    app.state.engine = engine
+    app.state.write_engine = write_engine
+    app.state.session_factory = create_session_factory(engine)
+    app.state.write_session_factory = create_session_factory(write_engine)
+    # A request that only reads runs each statement in its own transaction on PostgreSQL:
+    # at READ COMMITTED the statements of one transaction share no snapshot anyway, and
+    # BEGIN and ROLLBACK would cost two round trips a request.
+    read_engine = (
+        engine if settings.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
+    )
+    app.state.read_session_factory = create_session_factory(read_engine)
+    # At most half of what a worker may open, so the routes always have the other half.
+    fast_path_connections = Connections(
+        engine, (settings.db_pool_size + settings.db_max_overflow) // 2
+    )
+    app.state.fast_path_connections = fast_path_connections
+    app.state.migration_heads = head_revisions(settings.database_url)
+    # FastAPI prepares each route (its parameters' validators, its dependencies) when the
+    # first request comes; preparing them all now spares each worker's first request.
+    route_templates(app.routes)
+    _freeze_start_up()
+    purging = asyncio.create_task(
+        purge_periodically(app.state.write_session_factory, settings.idempotency_retention_hours)
+    )
+    try:
+        if settings.run_worker:
+            async with worker.in_background(
+                settings, app.state.session_factory, app.state.write_session_factory
+            ):
+                yield
+        else:
+            yield
+    finally:
+        purging.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purging
+        await fast_path_connections.close()
+        await engine.dispose()
+        await write_engine.dispose()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the service for these settings (the environment's, by default)."""
     settings = settings or get_settings()
     outbox.install()
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Read here, not from create_app's: the tests start one app on many databases.
-        settings: Settings = app.state.settings
-        engine = create_engine(settings)
-        write_engine = create_engine(settings, for_writes=True) if settings.is_sqlite else engine
-        app.state.engine = engine
-        app.state.write_engine = write_engine
-        app.state.session_factory = create_session_factory(engine)
-        app.state.write_session_factory = create_session_factory(write_engine)
-        # A request that only reads runs each statement in its own transaction on PostgreSQL:
-        # at READ COMMITTED the statements of one transaction share no snapshot anyway, and
-        # BEGIN and ROLLBACK would cost two round trips a request.
-        read_engine = (
-            engine if settings.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
-        )
-        app.state.read_session_factory = create_session_factory(read_engine)
-        # At most half of what a worker may open, so the routes always have the other half.
-        fast_path_connections = Connections(
-            engine, (settings.db_pool_size + settings.db_max_overflow) // 2
-        )
-        app.state.fast_path_connections = fast_path_connections
-        app.state.migration_heads = head_revisions(settings.database_url)
-        # FastAPI prepares each route (its parameters' validators, its dependencies) when the
-        # first request comes; preparing them all now spares each worker's first request.
-        route_templates(app.routes)
-        _freeze_start_up()
-        purging = asyncio.create_task(
-            purge_periodically(
-                app.state.write_session_factory, settings.idempotency_retention_hours
-            )
-        )
-        try:
-            if settings.run_worker:
-                async with worker.in_background(
-                    settings, app.state.session_factory, app.state.write_session_factory
-                ):
-                    yield
-            else:
-                yield
-        finally:
-            purging.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await purging
-            await fast_path_connections.close()
-            await engine.dispose()
-            await write_engine.dispose()
 
     docs = settings.docs_enabled
     app = FastAPI(
@@ -266,7 +266,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # served by install_docs, without a CDN
         redoc_url=None,
         generate_unique_id_function=_operation_id,
-        lifespan=lifespan,
+        lifespan=_lifespan,
         # The service's metrics are Prometheus's (`/metrics`); FastAPI's OpenTelemetry
         # bridge would otherwise look for configured providers on every request.
         telemetry={"tracing": False, "metrics": False, "logs": False},

@@ -21,6 +21,7 @@ from app.core.auth.keys import KEY_COLUMNS, KEY_OR_TOKEN, beside_key
 from app.fastpath import reading
 from app.fastpath.registry import Entry, QueryDeclarations
 from app.models import clock
+from app.reports.fingerprint import FINGERPRINT
 from app.reports.quarters import Quarter
 from app.reports.rendering import (
     NotAcceptable,
@@ -31,7 +32,6 @@ from app.reports.rendering import (
     report_etag,
     report_key,
 )
-from app.reports.service import FINGERPRINT
 
 
 @functools.lru_cache(maxsize=4)

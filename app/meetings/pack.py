@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from app.actions.state import deciding_update_id, end_of_day
-from app.meetings.schemas import MeetingSnapshotRead, SnapshotContent
+from app.meetings.schemas import ActionMovement, MeetingSnapshotRead, SnapshotContent
 from app.models import Action, DueDateRevision, Meeting, MeetingSnapshot, Plan, StatusUpdate
 from app.plans.schemas import ActionNode
 from app.reports.pack import (
@@ -28,7 +28,7 @@ from app.reports.pack import (
     rating_key,
     uk_date,
 )
-from app.reports.schemas import ExceptionReason, Movement
+from app.reports.schemas import ExceptionItem, ExceptionReason, Movement
 
 # The trend: this snapshot and up to seven of the board's earlier ones.
 TREND_SNAPSHOTS = 8
@@ -117,6 +117,52 @@ def _walk(content: SnapshotContent) -> list[tuple[str, ActionNode]]:
     return found
 
 
+def _line(
+    area_ref: str,
+    node: ActionNode,
+    move: ActionMovement | None,
+    item: ExceptionItem | None,
+    said: tuple[str, str],
+) -> PackAction:
+    """One action's line: its movement (`move`) and exception (`item`) when it has them."""
+    narrative, steps = said
+    return PackAction(
+        ref=node.ref,
+        title=node.title,
+        area_ref=area_ref,
+        lead_officers="; ".join(officer.name for officer in node.lead_officers),
+        timescale=node.timescale or "",
+        due_date=node.due_date,
+        rating=rating_key(node.rag),
+        previous_rating=rating_key(move.previous_rag) if move else None,
+        movement=MOVEMENT_WORDS[move.movement if move else Movement.not_rated],
+        status=STATUS_WORDS[node.status.value],
+        last_update_date=node.last_update_date,
+        days_overdue=item.days_overdue if item else None,
+        reasons=[REASON_WORDS[reason] for reason in item.reasons] if item else [],
+        narrative=narrative,
+        next_steps=steps,
+    )
+
+
+def _inspection_lines(
+    content: SnapshotContent, by_id: dict[str, tuple[str, ActionNode]], position: dict[str, int]
+) -> list[InspectionLine]:
+    """Each inspection action with the snapshot's actions answering it, in plan order."""
+    return [
+        InspectionLine(
+            label=f"{i.source} Improvement Action {i.number}",
+            text=i.text,
+            actions=[
+                (by_id[a][1].ref, rating_key(by_id[a][1].rag))
+                for a in sorted((a for a in i.action_ids if a in by_id), key=position.__getitem__)
+            ],
+            gap=not any(a in by_id for a in i.action_ids),
+        )
+        for i in content.tree.inspection_actions
+    ]
+
+
 async def meeting_pack(
     *, session: AsyncSession, meeting: Meeting, plan: Plan, read: MeetingSnapshotRead
 ) -> BoardPack:
@@ -132,32 +178,13 @@ async def meeting_pack(
     moved = {row.ref: row for row in read.movement.actions}
     nodes = _walk(content)
     by_id = {node.id: (area_ref, node) for area_ref, node in nodes}
-    position = {node.id: index for index, (_, node) in enumerate(nodes)}
     reasons = {item.action_id: item for item in exceptions}
-
-    def line(area_ref: str, node: ActionNode) -> PackAction:
-        move = moved.get(node.ref)
-        item = reasons.get(node.id)
-        narrative, steps = said.get(node.id, ("", ""))
-        return PackAction(
-            ref=node.ref,
-            title=node.title,
-            area_ref=area_ref,
-            lead_officers="; ".join(officer.name for officer in node.lead_officers),
-            timescale=node.timescale or "",
-            due_date=node.due_date,
-            rating=rating_key(node.rag),
-            previous_rating=rating_key(move.previous_rag) if move else None,
-            movement=MOVEMENT_WORDS[move.movement if move else Movement.not_rated],
-            status=STATUS_WORDS[node.status.value],
-            last_update_date=node.last_update_date,
-            days_overdue=item.days_overdue if item else None,
-            reasons=[REASON_WORDS[reason] for reason in item.reasons] if item else [],
-            narrative=narrative,
-            next_steps=steps,
+    rows = {
+        node.id: _line(
+            area_ref, node, moved.get(node.ref), reasons.get(node.id), said.get(node.id, ("", ""))
         )
-
-    rows = {node.id: line(area_ref, node) for area_ref, node in nodes}
+        for area_ref, node in nodes
+    }
     summary = content.summary
     before = (
         await session.get(Meeting, read.previous_meeting_id) if read.previous_meeting_id else None
@@ -200,20 +227,9 @@ async def meeting_pack(
             for i in slipped_ids
             if i in by_id
         ],
-        inspections=[
-            InspectionLine(
-                label=f"{i.source} Improvement Action {i.number}",
-                text=i.text,
-                actions=[
-                    (by_id[a][1].ref, rating_key(by_id[a][1].rag))
-                    for a in sorted(
-                        (a for a in i.action_ids if a in by_id), key=position.__getitem__
-                    )
-                ],
-                gap=not any(a in by_id for a in i.action_ids),
-            )
-            for i in content.tree.inspection_actions
-        ],
+        inspections=_inspection_lines(
+            content, by_id, {node.id: index for index, (_, node) in enumerate(nodes)}
+        ),
         actions=list(rows.values()),
         definitions=definitions(content.tree.plan.rating_definitions),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -60,15 +61,12 @@ def _unique(key: str, taken: set[str]) -> str:
     return candidate
 
 
-async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
-    """The plan as an `improvement-plan/v1` document."""
-    areas = await _live(session, Area, plan.id)
-    outcomes = await _live(session, Outcome, plan.id)
-    objectives = await _live(session, Objective, plan.id)
-    actions = await _live(session, Action, plan.id)
-    criteria = await _live(session, SuccessCriterion, plan.id)
-    action_ids = [a.id for a in actions]
-    leads = (
+async def _officers(
+    session: AsyncSession, action_ids: Sequence[str]
+) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """The officers leading the actions, each under a key made from the name, and each
+    action's leads by those keys, in order."""
+    rows = (
         await session.execute(
             sa.select(ActionLeadOfficer, Officer)
             .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
@@ -76,14 +74,32 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
             .order_by(col(ActionLeadOfficer.position))
         )
     ).all()
-    linked = (
-        await session.scalars(
-            sa.select(ActionSuccessCriterion).where(
-                col(ActionSuccessCriterion.action_id).in_(action_ids)
+    keys: dict[str, str] = {}
+    officers: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    leads_of: dict[str, list[str]] = defaultdict(list)
+    for lead, officer in rows:
+        if officer.id not in keys:
+            keys[officer.id] = _unique(slug(officer.name), taken)
+            officers.append(
+                {
+                    "key": keys[officer.id],
+                    "name": officer.name,
+                    "job_title": officer.job_title,
+                    "email": officer.email,
+                    "is_role": officer.is_role,
+                }
             )
-        )
-    ).all()
-    links = (
+        leads_of[lead.action_id].append(keys[officer.id])
+    return officers, leads_of
+
+
+async def _strategies(
+    session: AsyncSession, action_ids: Sequence[str]
+) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """The strategies the actions link to, each under a key made from the title, and each
+    action's live links by those keys."""
+    rows = (
         await session.execute(
             sa.select(StrategyLink, Strategy)
             .join(Strategy, col(Strategy.id) == col(StrategyLink.strategy_id))
@@ -94,7 +110,30 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
             .order_by(col(StrategyLink.created_at), col(StrategyLink.id))
         )
     ).all()
-    tags = (
+    keys: dict[str, str] = {}
+    strategies: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    links_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for link, strategy in rows:
+        if strategy.id not in keys:
+            keys[strategy.id] = _unique(slug(strategy.title), taken)
+            strategies.append(
+                {
+                    "key": keys[strategy.id],
+                    "title": strategy.title,
+                    "url": strategy.url,
+                    "owner": strategy.owner,
+                }
+            )
+        links_of[link.action_id].append({"strategy": keys[strategy.id], "note": link.note})
+    return strategies, links_of
+
+
+async def _inspections(
+    session: AsyncSession, action_ids: Sequence[str]
+) -> tuple[list[dict[str, Any]], dict[str, list[int]]]:
+    """The inspection actions the actions answer, by number, and each action's numbers."""
+    rows = (
         await session.execute(
             sa.select(col(ActionInspectionAction.action_id), InspectionAction)
             .join(
@@ -105,75 +144,65 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
             .order_by(col(InspectionAction.number))
         )
     ).all()
-
-    officer_keys: dict[str, str] = {}
-    officers: list[dict[str, Any]] = []
-    taken: set[str] = set()
-    leads_of: dict[str, list[str]] = defaultdict(list)
-    for lead, officer in leads:
-        if officer.id not in officer_keys:
-            officer_keys[officer.id] = _unique(slug(officer.name), taken)
-            officers.append(
-                {
-                    "key": officer_keys[officer.id],
-                    "name": officer.name,
-                    "job_title": officer.job_title,
-                    "email": officer.email,
-                    "is_role": officer.is_role,
-                }
-            )
-        leads_of[lead.action_id].append(officer_keys[officer.id])
-    strategy_keys: dict[str, str] = {}
-    strategies: list[dict[str, Any]] = []
-    taken = set()
-    links_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for link, strategy in links:
-        if strategy.id not in strategy_keys:
-            strategy_keys[strategy.id] = _unique(slug(strategy.title), taken)
-            strategies.append(
-                {
-                    "key": strategy_keys[strategy.id],
-                    "title": strategy.title,
-                    "url": strategy.url,
-                    "owner": strategy.owner,
-                }
-            )
-        links_of[link.action_id].append({"strategy": strategy_keys[strategy.id], "note": link.note})
     inspections: dict[int, dict[str, Any]] = {}
-    tags_of: dict[str, list[int]] = defaultdict(list)
-    for action_id, inspection in tags:
+    numbers_of: dict[str, list[int]] = defaultdict(list)
+    for action_id, inspection in rows:
         inspections.setdefault(
             inspection.number,
             {"number": inspection.number, "source": inspection.source, "text": inspection.text},
         )
-        tags_of[action_id].append(inspection.number)
-    criterion_keys = {c.id: f"sc-{n}" for n, c in enumerate(criteria, start=1)}
+        numbers_of[action_id].append(inspection.number)
+    return [inspections[n] for n in sorted(inspections)], numbers_of
+
+
+async def _criteria(
+    session: AsyncSession, action_ids: Sequence[str], criteria: Sequence[SuccessCriterion]
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[str]]]:
+    """The criteria under each area, outcome and objective, keyed `sc-1`, `sc-2`… in plan
+    order, and the keys of each action's criteria in that order."""
+    linked = (
+        await session.scalars(
+            sa.select(ActionSuccessCriterion).where(
+                col(ActionSuccessCriterion.action_id).in_(action_ids)
+            )
+        )
+    ).all()
+    keys = {c.id: f"sc-{n}" for n, c in enumerate(criteria, start=1)}
     position_of = {c.id: n for n, c in enumerate(criteria)}
     criteria_of: dict[str, list[str]] = defaultdict(list)
     for row in sorted(linked, key=lambda r: position_of.get(r.criterion_id, 0)):
-        if row.criterion_id in criterion_keys:
-            criteria_of[row.action_id].append(criterion_keys[row.criterion_id])
-    criteria_under: dict[str, list[dict[str, str]]] = defaultdict(list)
+        if row.criterion_id in keys:
+            criteria_of[row.action_id].append(keys[row.criterion_id])
+    under: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for criterion in criteria:
         owner = criterion.objective_id or criterion.outcome_id or criterion.area_id or ""
-        criteria_under[owner].append(
-            {
-                "key": criterion_keys[criterion.id],
-                "statement": criterion.statement,
-                **_reading(criterion),
-            }
+        under[owner].append(
+            {"key": keys[criterion.id], "statement": criterion.statement, **_reading(criterion)}
         )
+    return under, criteria_of
 
-    children: dict[str | None, list[Action]] = defaultdict(list)
-    for action in actions:
-        children[action.parent_id].append(action)
 
-    def _descendants(action: Action) -> list[Action]:
-        return [d for c in children[action.id] for d in (c, *_descendants(c))]
+@dataclass
+class _ActionNodes:
+    """The plan's actions as the document nests them, with what each names by key."""
 
-    def action_node(action: Action) -> dict[str, Any]:
+    actions: Sequence[Action]
+    leads_of: dict[str, list[str]]
+    links_of: dict[str, list[dict[str, Any]]]
+    inspections_of: dict[str, list[int]]
+    criteria_of: dict[str, list[str]]
+    children: dict[str | None, list[Action]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for action in self.actions:
+            self.children[action.parent_id].append(action)
+
+    def _descendants(self, action: Action) -> list[Action]:
+        return [d for c in self.children[action.id] for d in (c, *self._descendants(c))]
+
+    def node(self, action: Action) -> dict[str, Any]:
         timescale = action.timescale
-        subs = [c.due_date for c in _descendants(action) if c.due_date is not None]
+        subs = [c.due_date for c in self._descendants(action) if c.due_date is not None]
         if timescale is None and subs and action.due_date == max(subs):
             # Due when the last of its sub-actions is: the import works that out again.
             pass
@@ -185,41 +214,61 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
             "description": action.description,
             "notes": action.notes,
             "timescale": timescale,
-            "lead_officers": leads_of[action.id],
-            "inspection_actions": tags_of[action.id],
-            "strategies": links_of[action.id],
-            "success_criteria": criteria_of[action.id],
-            "sub_actions": [action_node(child) for child in children[action.id]],
+            "lead_officers": self.leads_of[action.id],
+            "inspection_actions": self.inspections_of[action.id],
+            "strategies": self.links_of[action.id],
+            "success_criteria": self.criteria_of[action.id],
+            "sub_actions": [self.node(child) for child in self.children[action.id]],
             **_reading(action),
         }
 
-    def top(area_id: str, outcome_id: str | None, objective_id: str | None) -> list[Any]:
+    def placed(self, area_id: str, outcome_id: str | None, objective_id: str | None) -> list[Any]:
+        """The top-level actions placed directly under this area, outcome or objective."""
         return [
-            action_node(a)
-            for a in children[None]
+            self.node(a)
+            for a in self.children[None]
             if (a.area_id, a.outcome_id, a.objective_id) == (area_id, outcome_id, objective_id)
         ]
 
+
+def _plan_fields(plan: Plan) -> dict[str, Any]:
+    return {
+        "key": plan.seed_key or slug(f"{plan.organisation} {plan.title}", limit=60),
+        "title": plan.title,
+        "organisation": plan.organisation,
+        "version_label": plan.version_label,
+        "status": plan.status,
+        "description": plan.description,
+        # Only definitions the plan gave: the service's defaults are not the plan's words.
+        "rating_definitions": (
+            plan.rating_definitions
+            if plan.rating_definitions_source == RatingDefinitionsSource.plan
+            else None
+        ),
+        "meeting_schedule": plan.meeting_schedule,
+    }
+
+
+async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
+    """The plan as an `improvement-plan/v1` document."""
+    areas = await _live(session, Area, plan.id)
+    outcomes = await _live(session, Outcome, plan.id)
+    objectives = await _live(session, Objective, plan.id)
+    actions = await _live(session, Action, plan.id)
+    ids = [a.id for a in actions]
+    officers, leads_of = await _officers(session, ids)
+    strategies, links_of = await _strategies(session, ids)
+    inspections, inspections_of = await _inspections(session, ids)
+    criteria_under, criteria_of = await _criteria(
+        session, ids, await _live(session, SuccessCriterion, plan.id)
+    )
+    nodes = _ActionNodes(actions, leads_of, links_of, inspections_of, criteria_of)
     document = {
         "format": "improvement-plan/v1",
-        "plan": {
-            "key": plan.seed_key or slug(f"{plan.organisation} {plan.title}", limit=60),
-            "title": plan.title,
-            "organisation": plan.organisation,
-            "version_label": plan.version_label,
-            "status": plan.status,
-            "description": plan.description,
-            # Only definitions the plan gave: the service's defaults are not the plan's words.
-            "rating_definitions": (
-                plan.rating_definitions
-                if plan.rating_definitions_source == RatingDefinitionsSource.plan
-                else None
-            ),
-            "meeting_schedule": plan.meeting_schedule,
-        },
+        "plan": _plan_fields(plan),
         "officers": officers,
         "strategies": strategies,
-        "inspection_actions": [inspections[n] for n in sorted(inspections)],
+        "inspection_actions": inspections,
         "areas": [
             {
                 "number": area.number,
@@ -235,19 +284,19 @@ async def plan_document(session: AsyncSession, plan: Plan) -> SeedFile:
                             {
                                 "statement": objective.statement,
                                 "success_criteria": criteria_under[objective.id],
-                                "actions": top(area.id, outcome.id, objective.id),
+                                "actions": nodes.placed(area.id, outcome.id, objective.id),
                                 **_reading(objective),
                             }
                             for objective in objectives
                             if objective.outcome_id == outcome.id
                         ],
-                        "actions": top(area.id, outcome.id, None),
+                        "actions": nodes.placed(area.id, outcome.id, None),
                         **_reading(outcome),
                     }
                     for outcome in outcomes
                     if outcome.area_id == area.id
                 ],
-                "actions": top(area.id, None, None),
+                "actions": nodes.placed(area.id, None, None),
                 **_reading(area),
             }
             for area in areas

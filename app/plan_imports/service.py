@@ -240,15 +240,16 @@ def _timescale_warnings(draft: Draft, seed: SeedFile) -> None:
                 walk(objective.actions, ("areas", a, "outcomes", o, "objectives", j, "actions"))
 
 
-async def import_plan(
-    *, session: AsyncSession, draft: Draft, dry_run: bool, actor: Principal
-) -> PlanImportResult:
-    """Preview the plan a file holds, or load it: all of it or nothing, once per key."""
+def _checked(draft: Draft) -> tuple[SeedFile | None, list[ImportFinding], list[ReadingChoice]]:
+    """The plan the draft reads as, when it is one; what is wrong with it; and the choices
+    made reading it."""
     seed, problems = (None, []) if draft.errors else check_seed_document(draft.document)
     errors = [ImportFinding(place=f.place, message=f.message) for f in draft.errors] + [
         ImportFinding(place=_place_of(draft, p.location, p.where), message=p.message)
         for p in problems
     ]
+    if seed is None and not errors:
+        errors.append(ImportFinding(place="file", message="The file holds no plan."))
     paths = item_paths(draft.document) if isinstance(draft.document, dict) else {}
     choices = [
         ReadingChoice(
@@ -259,6 +260,36 @@ async def import_plan(
         )
         for c in draft.choices
     ]
+    return seed, errors, choices
+
+
+async def _preview(
+    session: AsyncSession, draft: Draft, seed: SeedFile, result: PlanImportResult
+) -> None:
+    """What loading the plan would make, and what to look at before it does."""
+    _timescale_warnings(draft, seed)
+    result.tree, result.counts = _tree(seed)
+    result.plan = PreviewPlan(
+        key=seed.plan.key,
+        title=seed.plan.title,
+        organisation=seed.plan.organisation,
+        version_label=seed.plan.version_label,
+        status=seed.plan.status.value,
+    )
+    result.officers_to_create = await _officers_to_create(session, seed)
+    for name in result.officers_to_create:
+        draft.warn(
+            "officers",
+            f"The lead officer '{name}' is not known for this council and will be created.",
+        )
+    result.warnings = [ImportFinding(place=w.place, message=w.message) for w in draft.warnings]
+
+
+async def import_plan(
+    *, session: AsyncSession, draft: Draft, dry_run: bool, actor: Principal
+) -> PlanImportResult:
+    """Preview the plan a file holds, or load it: all of it or nothing, once per key."""
+    seed, errors, choices = _checked(draft)
     result = PlanImportResult(
         format=ImportFormat(draft.format),
         dry_run=dry_run,
@@ -274,8 +305,6 @@ async def import_plan(
         errors=errors,
     )
     if seed is None:
-        if not errors:
-            errors.append(ImportFinding(place="file", message="The file holds no plan."))
         if dry_run:
             return result
         raise RulesBroken(
@@ -286,24 +315,7 @@ async def import_plan(
                 for e in errors
             ],
         )
-    _timescale_warnings(draft, seed)
-    tree, counts = _tree(seed)
-    result.plan = PreviewPlan(
-        key=seed.plan.key,
-        title=seed.plan.title,
-        organisation=seed.plan.organisation,
-        version_label=seed.plan.version_label,
-        status=seed.plan.status.value,
-    )
-    result.tree = tree
-    result.counts = counts
-    result.officers_to_create = await _officers_to_create(session, seed)
-    for name in result.officers_to_create:
-        draft.warn(
-            "officers",
-            f"The lead officer '{name}' is not known for this council and will be created.",
-        )
-    result.warnings = [ImportFinding(place=w.place, message=w.message) for w in draft.warnings]
+    await _preview(session, draft, seed, result)
     existing = await session.scalar(
         sa.select(col(Plan.id)).where(col(Plan.seed_key) == seed.plan.key)
     )

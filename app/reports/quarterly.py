@@ -267,6 +267,7 @@ async def _trend(
     ]
 
 
+# Long only by the report's one constructor, which names each part where it is built.
 async def quarterly_report(
     *, session: AsyncSession, plan: Plan, quarter: Quarter, today: date | None = None
 ) -> QuarterlyReport:

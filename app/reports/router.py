@@ -16,6 +16,7 @@ from app.core.http.responses import NOT_MODIFIED, problems
 from app.core.http.schemas import IsoDate
 from app.models import Plan, clock
 from app.plans.service import get_plan
+from app.reports import fingerprint as fingerprints
 from app.reports import service
 from app.reports.documents import HTML_TYPE, PDF_TYPE
 from app.reports.formats import CSV_TYPE, XLSX_TYPE, exceptions_table, summary_table
@@ -75,7 +76,7 @@ class ReportedPlan:
 async def reported_plan(session: SessionDep, plan_id: PlanId) -> ReportedPlan:
     """A 404 for an unknown plan before anything else about the request is checked, as every
     report's plan dependency gives, from the statement that reads the fingerprint."""
-    fingerprint = await service.plan_fingerprint(session, plan_id)
+    fingerprint = await fingerprints.plan_fingerprint(session, plan_id)
     if not fingerprint[0]:  # the plan's own counter: 0 when there is no such plan
         await get_plan(session=session, plan_id=plan_id)  # its 404
     return ReportedPlan(plan_id, fingerprint)

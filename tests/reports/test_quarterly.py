@@ -22,7 +22,7 @@ from app.models import (
     Plan,
     clock,
 )
-from app.reports import service as report_service
+from app.reports import fingerprint as report_fingerprint
 from app.reports.quarters import Quarter
 from app.reports.rendering import ReportFormat, report_key
 from tests.conftest import StatementCounter
@@ -541,7 +541,7 @@ async def test_a_plan_renamed_while_a_closed_quarter_is_read_is_never_cached_sta
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     params = {"plan_id": board.plan_id, "quarter": Q2}
-    fingerprint = report_service.plan_fingerprint
+    fingerprint = report_fingerprint.plan_fingerprint
 
     async def rename_first(db: AsyncSession, plan_id: str, **kwargs: Any) -> tuple[Any, ...]:
         # Another request renames the plan just before this one reads the fingerprint.
@@ -551,9 +551,9 @@ async def test_a_plan_renamed_while_a_closed_quarter_is_read_is_never_cached_sta
         await session.commit()
         return await fingerprint(db, plan_id, **kwargs)
 
-    monkeypatch.setattr(report_service, "plan_fingerprint", rename_first)
+    monkeypatch.setattr(report_fingerprint, "plan_fingerprint", rename_first)
     await viewer.get(REPORT, params=params)
-    monkeypatch.setattr(report_service, "plan_fingerprint", fingerprint)
+    monkeypatch.setattr(report_fingerprint, "plan_fingerprint", fingerprint)
 
     again = await viewer.get(REPORT, params=params)
     assert again.status_code == 200
