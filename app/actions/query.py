@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,12 +14,9 @@ from app.actions.schemas import ActionFilters
 from app.actions.state import (
     CLOSED_STATUSES,
     end_of_day,
-    has_lateral,
     live_at,
     overdue_clause,
-    state_at,
     state_columns,
-    state_of,
 )
 from app.core.errors import NotFound
 from app.core.http.listing import ListParams, PageResult, SortField, contains, one_of, paginate
@@ -175,9 +172,10 @@ def _sortable(state: dict[str, sa.ColumnElement[Any]]) -> dict[str, SortField]:
     }
 
 
-async def _page(
-    session: AsyncSession, params: ListParams, filters: ActionFilters, *, ids_only: bool
-) -> PageResult[Any]:
+async def list_action_ids(
+    *, session: AsyncSession, params: ListParams, filters: ActionFilters
+) -> PageResult[str]:
+    """The ids of one page of actions matching every filter, in the order asked for."""
     thresholds: Mapping[str, date] = {}
     if filters.stale is not None:
         thresholds = await stale_thresholds(session, reference_day(filters))
@@ -188,34 +186,8 @@ async def _page(
         params,
         _sortable(state),
         ["created_at"],
-        extra_columns=state if filters.as_of and not ids_only else None,
-        ids_only=ids_only,
+        ids_only=True,
     )
-
-
-async def list_actions(
-    *, session: AsyncSession, params: ListParams, filters: ActionFilters
-) -> PageResult[Action]:
-    """One page of actions matching every filter; `extras` holds each one's state."""
-    return await _page(session, params, filters, ids_only=False)
-
-
-async def list_action_ids(
-    *, session: AsyncSession, params: ListParams, filters: ActionFilters
-) -> PageResult[str]:
-    """The ids of one page of actions matching every filter, for a reader of their own."""
-    return await _page(session, params, filters, ids_only=True)
-
-
-async def action_state_as_of(
-    session: AsyncSession, action_ids: Collection[str], as_of: date
-) -> dict[str, dict[str, Any]]:
-    """The state of these actions at the end of `as_of`, from the recorded history."""
-    if not action_ids:
-        return {}
-    statement = state_at(as_of, col(Action.id).in_(action_ids), lateral=has_lateral(session))
-    rows = (await session.execute(statement)).all()
-    return {row.id: state_of(row) for row in rows}
 
 
 async def get_action(*, session: AsyncSession, action_id: str) -> Action:

@@ -17,7 +17,7 @@ latest update then (`app.actions.state`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -57,6 +57,7 @@ from app.core.db.json_text import (
     resource_fields,
     stored_fields,
 )
+from app.core.resources import crud
 from app.models import (
     Action,
     ActionInspectionAction,
@@ -227,9 +228,13 @@ if tuple(ActionRead.model_fields) != _UNEXPANDED + EXPANDED:
     raise TypeError("ActionRead's expansions must be its last fields, in Expansion's order")
 
 
-def _fields(expand: frozenset[Expansion], style: Style, as_of: date | None) -> dict[str, Any]:
-    """The SQL of each of `ActionRead`'s members, by name."""
-    state = state_columns(as_of)
+def _fields(
+    expand: frozenset[Expansion],
+    style: Style,
+    as_of: date | None,
+    state: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The SQL of each of `ActionRead`'s members, by name, with the state fields given."""
     due, status = state["due_date"], state["status"]
     resource = resource_fields(Action)
     fields: dict[str, Any] = {
@@ -262,7 +267,7 @@ def document_parts(
     every member up to the expansions, and the tail, the expansions (null where not asked
     for). As `TEXT`, the head has no closing brace and the tail is its members' text and
     the closing brace; otherwise each is a JSON object of its members."""
-    fields = _fields(expand, style, None)
+    fields = _fields(expand, style, None, state_columns(None))
     if style.values:
         return (
             style.json_object(ActionRead, fields, _UNEXPANDED),
@@ -274,17 +279,48 @@ def document_parts(
 
 
 def document(
-    expand: frozenset[Expansion], style: Style = TEXT, as_of: date | None = None
+    expand: frozenset[Expansion],
+    style: Style = TEXT,
+    as_of: date | None = None,
+    state: Mapping[str, Any] | None = None,
 ) -> sa.ColumnElement[str]:
     """An action's JSON, with these expansions (lead officers always): as `TEXT`, the text
-    pydantic writes; otherwise one JSON object. With `as_of`, the state fields and the
-    latest update are those at the end of that day; bind `today` to that day too, which
-    `overdue` is judged on."""
-    fields = _fields(expand, style, as_of)
+    pydantic writes; otherwise one JSON object. With `as_of`, the state fields (`state`
+    when given, as `_read` works them out once) and the latest update are those at the end
+    of that day; bind `today` to that day too, which `overdue` is judged on."""
+    fields = _fields(expand, style, as_of, state or state_columns(as_of))
     if style.values:
         return style.object(ActionRead, fields)
     head = members(style, ActionRead, fields, _UNEXPANDED, "{")
     return concat(*head, *members(style, ActionRead, fields, EXPANDED, ","), constant("}"))
+
+
+def _read(
+    expand: frozenset[Expansion],
+    style: Style,
+    as_of: date | None,
+    chosen: sa.ColumnElement[bool],
+    *columns: Any,
+) -> sa.Select[Any]:
+    """These columns and the chosen actions' JSON. As of a day, each action's state then is
+    worked out once, in a derived table: its representation reads the status and the due
+    date several times, and each would probe the history again."""
+    if as_of is None:
+        return sa.select(*columns, document(expand, style)).where(chosen)
+    then = (
+        sa.select(
+            col(Action.id).label("action_id"),
+            *(column.label(name) for name, column in state_columns(as_of).items()),
+        )
+        .where(chosen)
+        .subquery("state_then")
+    )
+    state = {name: then.c[name] for name in STATE_FIELDS}
+    return (
+        sa.select(*columns, document(expand, style, as_of, state))
+        .join(then, then.c.action_id == col(Action.id))
+        .where(chosen)
+    )
 
 
 def _statement(
@@ -303,7 +339,7 @@ def _statement(
         chosen = col(Action.id).in_(_ID_LIST)
     else:
         chosen = col(Action.id) == sa.func.any(_IDS)
-    return sa.select(col(Action.id), document(expand, style, as_of)).where(chosen)
+    return _read(expand, style, as_of, chosen, col(Action.id))
 
 
 @functools.lru_cache(maxsize=128)  # every set of expansions, both ways, on each database
@@ -318,11 +354,8 @@ def _current_statement(
 def _plan_statement(
     expand: frozenset[Expansion], style: Style, as_of: date | None
 ) -> sa.Select[str]:
-    return (
-        sa.select(document(expand, style, as_of))
-        .where(col(Action.plan_id) == _PLAN_ID, live_at(as_of))
-        .order_by(col(Action.position), col(Action.id))
-    )
+    chosen = sa.and_(col(Action.plan_id) == _PLAN_ID, live_at(as_of))
+    return _read(expand, style, as_of, chosen).order_by(col(Action.position), col(Action.id))
 
 
 @functools.lru_cache(maxsize=16)
@@ -367,9 +400,10 @@ async def render_action(
     *,
     as_of: date | None = None,
 ) -> ActionRead:
-    """One action as the API shows it (see `render_actions`); it must exist."""
-    (read,) = await render_actions(session, [action_id], expand, as_of=as_of)
-    return read
+    """One action as the API shows it (see `render_actions`), or a 404."""
+    for read in await render_actions(session, [action_id], expand, as_of=as_of):
+        return read
+    raise crud.not_found("action", action_id)
 
 
 async def render_plan_actions(

@@ -91,10 +91,20 @@ async def test_as_of_rebuilds_ratings_from_updates_entered_out_of_order(
     )
     assert [i["ref"] for i in rest.json()["items"]] == ["A1.2"]
 
-    detail = (await editor.get(f"/api/v1/actions/{a.id}", params={"as_of": "2023-08-31"})).json()
+    then = await editor.get(
+        f"/api/v1/actions/{a.id}", params={"as_of": "2023-08-31", "expand": "latest_update"}
+    )
+    detail = then.json()
     assert (detail["rag"], detail["completed_date"]) == ("amber", None)
-    now = (await editor.get(f"/api/v1/actions/{a.id}")).json()
+    # The update that stood then: the correction, dated as the report it corrected.
+    latest = detail["latest_update"]
+    assert (latest["rag"], latest["effective_date"]) == ("amber", "2023-07-31")
+    assert latest["corrects_update_id"] == wrong["id"]
+    current = await editor.get(f"/api/v1/actions/{a.id}")
+    now = current.json()
     assert (now["rag"], now["completed_date"]) == ("blue", "2023-09-20")
+    # The ETag is the current action's, whatever day it is read as of.
+    assert then.headers["ETag"] == current.headers["ETag"]
 
     tree = (
         await editor.get(f"/api/v1/plans/{plan.id}/tree", params={"as_of": "2023-08-31"})
@@ -114,5 +124,5 @@ async def test_as_of_due_dates_follow_revisions_made_by_then(
     today = clock.today().isoformat()
     before = (await editor.get(url, params={"as_of": "2023-01-01"})).json()
     after = (await editor.get(url, params={"as_of": today})).json()
-    assert before["due_date"] == "2023-05-31"
-    assert after["due_date"] == "2023-09-30"
+    assert (before["due_date"], before["slippage_days"]) == ("2023-05-31", 0)
+    assert (after["due_date"], after["slippage_days"]) == ("2023-09-30", 122)

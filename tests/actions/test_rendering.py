@@ -164,6 +164,9 @@ async def varied(session: AsyncSession, editor: httpx.AsyncClient) -> str:
                 rag=[None, "red", "green", "blue"][i % 4],
                 status=["not_started", "in_progress", "complete", "cancelled", "deferred"][i % 5],
                 last_update_date=None if i % 3 == 0 else today - timedelta(days=400 * (i % 2)),
+                reading_notes=["second", 'first "q"\n'] if i == 5 else [],
+                needs_review=i == 5,
+                timescale_readable=i != 4,
             )
         )
     parent, *rest = actions
@@ -327,7 +330,17 @@ async def test_varied_actions_show_what_they_hold(
             details[action_id, expand] = answered.json()
     actions = sorted((details[i, EVERYTHING] for i in ids), key=lambda a: int(a["ref"][3:]))
     today = clock.today()
+    stored = {
+        row.id: row
+        for row in await session.execute(sa.select(Action.__table__).where(col(Action.id).in_(ids)))
+    }
     for action in actions:
+        row = stored[action["id"]]
+        for name in ("title", "rag", "status", "position", "needs_review", "timescale_readable"):
+            assert action[name] == row._mapping[name], name
+        for name in ("due_date", "original_due_date", "last_update_date", "completed_date"):
+            assert _day(action[name]) == row._mapping[name], name
+        assert action["reading_notes"] == (row.reading_notes or [])
         due, original = _day(action["due_date"]), _day(action["original_due_date"])
         closed = action["status"] in ("complete", "cancelled")
         assert action["overdue"] is (due is not None and due < today and not closed)
@@ -357,8 +370,7 @@ async def test_varied_actions_show_what_they_hold(
         ("Ofsted", 2),
     ]
     # Live children only, by position then id.
-    children = [c["ref"] for c in parent["children"]]
-    assert sorted(children) == ["A1.1", "A1.2"]
+    assert [c["ref"] for c in parent["children"]] == ["A1.2", "A1.1"]
     assert actions[6]["children"] == []
     # The deciding update: the latest effective of those no correction replaced.
     updates = (await viewer.get(f"{ACTIONS}/{actions[1]['id']}/status-updates")).json()["items"]
@@ -369,6 +381,8 @@ async def test_varied_actions_show_what_they_hold(
     assert [e["title"] for e in deciding["evidence"]] == ["z", 'a "é"']
     assert actions[1]["rag"] == deciding["rag"]
     assert all(a["latest_update"] is None for a in actions[2:])
+    assert actions[5]["reading_notes"] == ["second", 'first "q"\n']
+    assert (actions[5]["needs_review"], actions[4]["timescale_readable"]) == (True, False)
 
 
 async def assert_pages_read_as_details(

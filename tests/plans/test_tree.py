@@ -79,7 +79,7 @@ async def test_tree_runs_a_fixed_number_of_statements(
     assert counts[0] == counts[1] <= (3 if backend == "postgresql" else 12)
 
 
-async def test_the_database_writes_the_tree_as_the_python_path_builds_it(
+async def test_the_database_writes_the_tree_as_it_is_nested_from_rows(
     editor: httpx.AsyncClient,
     viewer: httpx.AsyncClient,
     session: AsyncSession,

@@ -30,7 +30,7 @@ def constant(text: str) -> sa.ColumnElement[Any]:
     return sa.literal_column("'" + text.replace("'", "''") + "'")
 
 
-# PostgreSQL's limit on a function's arguments.
+# PostgreSQL's limit on a function's arguments (SQLite's is higher).
 _MAX_ARGUMENTS = 100
 
 
@@ -48,7 +48,7 @@ def concat(*parts: sa.ColumnElement[Any]) -> sa.ColumnElement[str]:
 @dataclass(frozen=True)
 class Json:
     """SQL that gives a JSON value already (a nested object or array), in the style it
-    was built in: JSON text, or PostgreSQL's `json`."""
+    was built in: JSON text, PostgreSQL's `json`, or SQLite's JSON."""
 
     sql: sa.ColumnElement[Any]
 
@@ -108,9 +108,11 @@ class Style:
                 return _sqlite_time(value)
             if bool in (annotation, *typing.get_args(annotation)):
                 # SQLite has no booleans: its 1 and 0 become JSON's true and false.
-                return sa.func.json(
-                    sa.case((value, constant("true")), (sa.not_(value), constant("false")))
-                )
+                if annotation is bool:  # never null
+                    shown = sa.case((value, constant("true")), else_=constant("false"))
+                else:
+                    shown = sa.case((value, constant("true")), (sa.not_(value), constant("false")))
+                return sa.func.json(shown)
             return value  # type: ignore[no-any-return]
         if _is_time(annotation):
             return _time(value, quoted=not self.values)
