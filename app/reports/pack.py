@@ -158,12 +158,6 @@ class BoardPack:
     def footer(self) -> str:
         return f"{self.plan_title} · {self.heading}"
 
-    @property
-    def exception_anchors(self) -> dict[str, str]:
-        """Each exception's row in the HTML, by ref: another list of the same action (the
-        overdue list) refers to it rather than repeating its narrative."""
-        return {a.ref: f"exception-{number}" for number, a in enumerate(self.exceptions, 1)}
-
 
 def definitions(ratings: RatingDefinitions) -> list[Definition]:
     meanings = ratings.model_dump()

@@ -74,37 +74,6 @@ async def test_html_pack_by_accept_and_by_format(viewer: httpx.AsyncClient, boar
     assert report["rating_definitions"]["amber"] in words
 
 
-def overdue_section(html: str) -> str:
-    return html[html.index('id="overdue-heading"') : html.index('id="inspection-heading"')]
-
-
-async def test_an_overdue_exception_refers_to_its_exception(
-    editor: httpx.AsyncClient, viewer: httpx.AsyncClient, board: Board
-) -> None:
-    """An action both overdue and an exception gives its reason once, under Exceptions."""
-    params = {"plan_id": board.plan_id, "quarter": Q2, "format": "html"}
-    html = (await viewer.get(REPORT, params=params)).text
-    # A1.1 is amber for a second quarter and past its due date.
-    overdue = overdue_section(html)
-    assert "See A1.1 under Exceptions" in text_of(overdue)
-    assert "Slow" not in text_of(overdue)
-    found = re.search(r'<a href="#(exception-\d+)">', overdue)
-    assert found is not None
-    assert f'<tr id="{found.group(1)}"><th scope="row">A1.1</th>' in html
-    # Back on track, it is no longer an exception: the overdue list gives its reason.
-    await post(
-        editor,
-        board.refs["A1.1"],
-        "2023-09-20",
-        rag="green",
-        status="in_progress",
-        narrative="Back on track",
-    )
-    overdue = overdue_section((await viewer.get(REPORT, params=params)).text)
-    assert "Back on track" in text_of(overdue)
-    assert "under Exceptions" not in overdue
-
-
 async def test_user_text_is_escaped_in_the_pack(
     editor: httpx.AsyncClient, viewer: httpx.AsyncClient, board: Board
 ) -> None:
