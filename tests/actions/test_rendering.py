@@ -330,10 +330,9 @@ async def test_varied_actions_show_what_they_hold(
             details[action_id, expand] = answered.json()
     actions = sorted((details[i, EVERYTHING] for i in ids), key=lambda a: int(a["ref"][3:]))
     today = clock.today()
-    stored = {
-        row.id: row
-        for row in await session.execute(sa.select(Action.__table__).where(col(Action.id).in_(ids)))
-    }
+    table: sa.Table = Action.__table__  # type: ignore[attr-defined]
+    rows = await session.execute(sa.select(table).where(table.c.id.in_(ids)))
+    stored = {row.id: row for row in rows}
     for action in actions:
         row = stored[action["id"]]
         for name in ("title", "rag", "status", "position", "needs_review", "timescale_readable"):
