@@ -103,6 +103,9 @@ async def test_a_correction_supersedes_without_deleting(
     assert error_fields(again) == {"body.corrects_update_id"}
 
 
+TOMORROW = "tomorrow"
+
+
 @pytest.mark.parametrize(
     ("body", "fields"),
     [
@@ -112,10 +115,7 @@ async def test_a_correction_supersedes_without_deleting(
         ({"rag": "green", "status": "complete"}, {"body.rag"}),
         ({"rag": None, "status": "deferred"}, {"body.reason"}),
         ({"rag": None, "status": "cancelled"}, {"body.reason"}),
-        (
-            {**GREEN, "effective_date": (clock.today() + timedelta(days=1)).isoformat()},
-            {"body.effective_date"},
-        ),
+        ({**GREEN, "effective_date": TOMORROW}, {"body.effective_date"}),
         ({**GREEN, "evidence": [{"url": "https://x.example/a"}]}, {"body.evidence[0].title"}),
         ({"rag": "purple", "status": "in_progress"}, {"body.rag"}),
     ],
@@ -124,6 +124,8 @@ async def test_each_rule_is_a_422_naming_the_field_and_stores_nothing(
     editor: httpx.AsyncClient, session: AsyncSession, body: dict[str, Any], fields: set[str]
 ) -> None:
     action_id = await new_action(session)
+    if body.get("effective_date") == TOMORROW:  # the day the test runs, not collected on
+        body = {**body, "effective_date": (clock.today() + timedelta(days=1)).isoformat()}
     response = await post(editor, action_id, body)
     assert_problem(response, 422)
     assert error_fields(response) == fields
