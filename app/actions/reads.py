@@ -29,16 +29,6 @@ async def page_of_actions(
     return ActionPage(items=items, total=found.total, next_cursor=found.next_cursor)
 
 
-async def read_action(
-    *,
-    session: AsyncSession,
-    action: Action,
-    expand: Collection[Expansion] = (),
-    as_of: date | None = None,
-) -> ActionRead:
-    return await rendering.render_action(session, action.id, expand, as_of=as_of)
-
-
 async def read_action_and_version(
     *,
     session: AsyncSession,
@@ -55,10 +45,10 @@ async def read_action_and_version(
     if isinstance(action, ActionRead):
         read = action
     elif as_of is None:
-        read = await read_action(session=session, action=action, expand=expand)
+        read = await rendering.render_action(session, action.id, expand)
     else:
-        unexpanded = await read_action(session=session, action=action)
-        read = await read_action(session=session, action=action, expand=expand, as_of=as_of)
+        unexpanded = await rendering.render_action(session, action.id)
+        read = await rendering.render_action(session, action.id, expand, as_of=as_of)
         return read, unexpanded
     return read, unexpanded_of(read, expand)
 

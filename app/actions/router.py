@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.actions import links, query, reads, write
+from app.actions import links, query, reads, rendering, write
 from app.actions.dependencies import ActionToReadDep, ExpandDep
 from app.actions.schemas import (
     AS_OF,
@@ -77,7 +77,7 @@ async def create_action(
     """
     return await idempotency.create(
         lambda: write.create_action(session=session, data=body, actor=actor),
-        lambda s, action: reads.read_action(session=s, action=action),
+        lambda s, action: rendering.render_action(s, action.id),
         Action,
         ("get_action", "action_id"),
     )
@@ -114,9 +114,9 @@ async def update_action(
 ) -> ActionRead:
     """Change an action. Needs `If-Match`; a due date change needs `due_date_reason`."""
     return await if_match.change(
-        await reads.read_action(session=session, action=action),
+        await rendering.render_action(session, action.id),
         lambda: write.update_action(session=session, action=action, data=body, actor=actor),
-        lambda changed: reads.read_action(session=session, action=changed),
+        lambda changed: rendering.render_action(session, changed.id),
     )
 
 
@@ -128,9 +128,9 @@ async def archive_action(
 ) -> ActionRead:
     """Archive an action. Needs `If-Match`; 409 naming live sub-actions."""
     return await if_match.change(
-        await reads.read_action(session=session, action=action),
+        await rendering.render_action(session, action.id),
         lambda: write.archive_action(session=session, action=action, actor=actor),
-        lambda changed: reads.read_action(session=session, action=changed),
+        lambda changed: rendering.render_action(session, changed.id),
     )
 
 
@@ -140,7 +140,7 @@ async def restore_action(
 ) -> ActionRead:
     """Restore an archived action (admin). 409 while something above it is archived."""
     action = await write.restore_action(session=session, action=action, actor=actor)
-    return with_etag(response, await reads.read_action(session=session, action=action))
+    return with_etag(response, await rendering.render_action(session, action.id))
 
 
 LINK_RESPONSES = {
