@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
-
-
-class EventFields(Protocol):
-    """What an event is shown from: the stored `Event`, or a row of its columns."""
-
-    id: str
-    type: str
-    occurred_at: datetime
-    actor: str
-    plan_id: str | None
-    resource_type: str
-    resource_id: str
-    resource_url: str
-    data: dict[str, Any]
 
 
 class EventResource(BaseModel):
@@ -58,25 +44,6 @@ class EventPage(BaseModel):
         "are none yet, so a client can keep following the feed."
     )
     has_more: bool = Field(description="Whether more events are ready now.")
-
-
-def shown(event: EventFields) -> dict[str, Any]:
-    """An event as the feed and webhook messages show it: `EventRead`'s members in its
-    order, for `to_json`. Built as plain values rather than as models: a page of the feed
-    holds hundreds, and the tests check the bytes are those pydantic writes for `EventPage`."""
-    return {
-        "id": event.id,
-        "type": event.type,
-        "occurred_at": event.occurred_at,
-        "actor": event.actor,
-        "plan_id": event.plan_id,
-        "resource": {
-            "type": event.resource_type,
-            "id": event.resource_id,
-            "url": event.resource_url,
-        },
-        "data": event.data,
-    }
 
 
 def to_json(value: Any) -> bytes:

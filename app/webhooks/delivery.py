@@ -26,7 +26,9 @@ from sqlmodel import col
 
 from app.core.config import Settings
 from app.core.resources import audit
+from app.events.schemas import to_json
 from app.events.sequencer import sequence_events
+from app.events.service import EVENT_COLUMNS, shown
 from app.models import Event, Webhook, WebhookAttempt, WebhookDelivery, new_id, utcnow
 from app.webhooks import sending
 
@@ -88,8 +90,8 @@ async def queue_deliveries(worker: Worker) -> bool:
                 continue
             queued = True
             events = (
-                await session.scalars(
-                    sa.select(Event)
+                await session.execute(
+                    sa.select(*EVENT_COLUMNS, col(Event.position))
                     .where(
                         col(Event.position) > webhook.queued_through,
                         col(Event.position) <= newest,
@@ -105,23 +107,16 @@ async def queue_deliveries(worker: Worker) -> bool:
                         id=new_id("dlv"),
                         webhook_id=webhook.id,
                         event_id=event.id,
-                        position=int(event.position or 0),
+                        position=event.position,
                         event_type=event.type,
-                        payload=payload_of(event),
+                        # The message body: the event as the feed shows it.
+                        payload=orjson.loads(to_json(shown(event))),
                     )
                 )
             full = len(events) == QUEUE_BATCH
             webhook.queued_through = int(events[-1].position or 0) if full else newest
         await session.commit()
     return queued
-
-
-def payload_of(event: Event) -> dict[str, Any]:
-    """The message body: the event as the feed shows it."""
-    from app.events.schemas import shown, to_json
-
-    payload: dict[str, Any] = orjson.loads(to_json(shown(event)))
-    return payload
 
 
 @dataclass

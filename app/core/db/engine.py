@@ -44,6 +44,14 @@ from app.core.db.outbox import OutboxSession
 # JSON columns are parsed by orjson, several times quicker than the standard library: a
 # page of the change feed parses hundreds of stored representations.
 JSON_PARSER = orjson.loads
+
+
+def write_json(value: Any) -> str:
+    """A JSON column's text, written as pydantic writes JSON (no spaces, text as it is): an
+    event's stored representation goes out in the change feed as it was stored."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 # A pooled PostgreSQL connection idle this long is pinged before it is handed out.
 PING_AFTER_IDLE_SECONDS = 1.0
 _IDLE_SINCE = "idle_since"
@@ -67,6 +75,7 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
         engine = create_async_engine(
             settings.database_url,
             json_deserializer=JSON_PARSER,
+            json_serializer=write_json,
             connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000},
             **({"pool_timeout": pool_timeout} if path is not None else {}),
         )
@@ -80,6 +89,7 @@ def create_engine(settings: Settings, *, for_writes: bool = False) -> AsyncEngin
     engine = create_async_engine(
         settings.database_url,
         json_deserializer=JSON_PARSER,
+        json_serializer=write_json,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=pool_timeout,
