@@ -42,6 +42,38 @@ def _schema_name(name: str) -> str:
     return "".join(part.title() for part in name.replace(".", "_").split("_")) + "Event"
 
 
+PING_MESSAGE = {
+    "title": "PingMessage",
+    "type": "object",
+    "required": ["id", "type", "webhook_id"],
+    "properties": {
+        "id": {"type": "string"},
+        "type": {"const": "ping"},
+        "webhook_id": {"type": "string"},
+    },
+}
+
+
+def _message(operation_id: str, summary: str, schema_name: str) -> dict[str, Any]:
+    """A webhook message posted to the subscriber, its body the named schema."""
+    return {
+        "post": {
+            "operationId": operation_id,
+            "summary": summary,
+            "tags": ["Webhooks"],
+            "parameters": SIGNATURE_HEADERS,
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
+                },
+            },
+            "responses": RESPONSES,
+            "security": [],
+        }
+    }
+
+
 def add_webhooks(document: dict[str, Any]) -> None:
     """Document every event type as a webhook message, its `data` the resource's read."""
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
@@ -62,48 +94,10 @@ def add_webhooks(document: dict[str, Any]) -> None:
                 "data": {"$ref": f"#/components/schemas/{resource}"},
             },
         }
-        webhooks[name] = {
-            "post": {
-                "operationId": "webhook_" + name.replace(".", "_"),
-                "summary": event_type.description,
-                "tags": ["Webhooks"],
-                "parameters": SIGNATURE_HEADERS,
-                "requestBody": {
-                    "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": f"#/components/schemas/{schema_name}"}
-                        }
-                    },
-                },
-                "responses": RESPONSES,
-                "security": [],
-            }
-        }
-    schemas["PingMessage"] = {
-        "title": "PingMessage",
-        "type": "object",
-        "required": ["id", "type", "webhook_id"],
-        "properties": {
-            "id": {"type": "string"},
-            "type": {"const": "ping"},
-            "webhook_id": {"type": "string"},
-        },
-    }
-    webhooks["ping"] = {
-        "post": {
-            "operationId": "webhook_ping",
-            "summary": "A test message, sent by `POST /webhooks/{webhook_id}/ping`.",
-            "tags": ["Webhooks"],
-            "parameters": SIGNATURE_HEADERS,
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/PingMessage"}}
-                },
-            },
-            "responses": RESPONSES,
-            "security": [],
-        }
-    }
+        operation_id = "webhook_" + name.replace(".", "_")
+        webhooks[name] = _message(operation_id, event_type.description, schema_name)
+    schemas["PingMessage"] = PING_MESSAGE
+    webhooks["ping"] = _message(
+        "webhook_ping", "A test message, sent by `POST /webhooks/{webhook_id}/ping`.", "PingMessage"
+    )
     document["webhooks"] = webhooks

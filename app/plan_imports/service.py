@@ -145,65 +145,69 @@ def _tree(seed: SeedFile) -> tuple[list[PreviewArea], dict[str, int]]:
     names = {o.key: o.name for o in seed.officers}
     titles = {s.key: s.title for s in seed.strategies}
     counts = {"areas": 0, "outcomes": 0, "objectives": 0, "actions": 0, "success_criteria": 0}
-    areas = []
-
-    def count_actions(actions: Sequence[SeedAction]) -> int:
-        return sum(1 + count_actions(a.sub_actions) for a in actions)
-
-    for area in seed.areas:
-        counter = 0
-
-        def actions(items: Sequence[SeedAction], area: SeedArea = area) -> list[PreviewAction]:
-            nonlocal counter
-            built = []
-            for item in items:
-                counter += 1
-                built.append(_preview_action(item, f"A{area.number}.{counter}", names, titles))
-            counts["actions"] += count_actions(items)
-            return built
-
-        outcomes = []
-        counts["areas"] += 1
-        counts["success_criteria"] += len(area.success_criteria)
-        for o, outcome in enumerate(area.outcomes, start=1):
-            counts["outcomes"] += 1
-            counts["success_criteria"] += len(outcome.success_criteria)
-            objectives = []
-            for j, objective in enumerate(outcome.objectives, start=1):
-                counts["objectives"] += 1
-                counts["success_criteria"] += len(objective.success_criteria)
-                objectives.append(
-                    PreviewObjective(
-                        ref=f"{area.number}.{o}.{j}",
-                        statement=objective.statement,
-                        success_criteria=[c.statement for c in objective.success_criteria],
-                        actions=actions(objective.actions),
-                    )
-                )
-            outcomes.append(
-                PreviewOutcome(
-                    ref=f"{area.number}.{o}",
-                    number=outcome.number,
-                    statement=outcome.statement,
-                    success_criteria=[c.statement for c in outcome.success_criteria],
-                    objectives=objectives,
-                    actions=actions(outcome.actions),
-                )
-            )
-        areas.append(
-            PreviewArea(
-                ref=str(area.number),
-                title=area.title,
-                aim=area.aim,
-                success_criteria=[c.statement for c in area.success_criteria],
-                outcomes=outcomes,
-                actions=actions(area.actions),
-            )
-        )
+    areas = [_preview_area(area, names, titles, counts) for area in seed.areas]
     counts["officers"] = len(seed.officers)
     counts["strategies"] = len(seed.strategies)
     counts["inspection_actions"] = len(seed.inspection_actions)
     return areas, counts
+
+
+def _count_actions(actions: Sequence[SeedAction]) -> int:
+    return sum(1 + _count_actions(a.sub_actions) for a in actions)
+
+
+def _preview_area(
+    area: SeedArea, names: dict[str, str], titles: dict[str, str], counts: dict[str, int]
+) -> PreviewArea:
+    """An area as the preview shows it, adding what it holds to `counts`; its actions are
+    numbered through the whole area (`A1.1`, `A1.2`, …), as the plan numbers them."""
+    counter = 0
+
+    def actions(items: Sequence[SeedAction]) -> list[PreviewAction]:
+        nonlocal counter
+        built = []
+        for item in items:
+            counter += 1
+            built.append(_preview_action(item, f"A{area.number}.{counter}", names, titles))
+        counts["actions"] += _count_actions(items)
+        return built
+
+    outcomes = []
+    counts["areas"] += 1
+    counts["success_criteria"] += len(area.success_criteria)
+    for o, outcome in enumerate(area.outcomes, start=1):
+        counts["outcomes"] += 1
+        counts["success_criteria"] += len(outcome.success_criteria)
+        objectives = []
+        for j, objective in enumerate(outcome.objectives, start=1):
+            counts["objectives"] += 1
+            counts["success_criteria"] += len(objective.success_criteria)
+            objectives.append(
+                PreviewObjective(
+                    ref=f"{area.number}.{o}.{j}",
+                    statement=objective.statement,
+                    success_criteria=[c.statement for c in objective.success_criteria],
+                    actions=actions(objective.actions),
+                )
+            )
+        outcomes.append(
+            PreviewOutcome(
+                ref=f"{area.number}.{o}",
+                number=outcome.number,
+                statement=outcome.statement,
+                success_criteria=[c.statement for c in outcome.success_criteria],
+                objectives=objectives,
+                actions=actions(outcome.actions),
+            )
+        )
+    return PreviewArea(
+        ref=str(area.number),
+        title=area.title,
+        aim=area.aim,
+        success_criteria=[c.statement for c in area.success_criteria],
+        outcomes=outcomes,
+        actions=actions(area.actions),
+    )
 
 
 async def _officers_to_create(session: AsyncSession, seed: SeedFile) -> list[str]:
