@@ -117,9 +117,11 @@ async def link(
 async def unlink(
     *, session: AsyncSession, action: Action, kind: LinkKind, other_id: str, actor: Principal
 ) -> bool:
-    """Remove the link; the audit log keeps it. True when a link was removed."""
+    """Remove the link; the audit log keeps it. True when a link was removed. Another
+    plan's item is never linked, so unlinking it, like any link that is not there, changes
+    nothing (not the 422 that linking it is)."""
     crud.refuse_if_archived(action, ENTITY)
-    await _link_target(session, action, kind, other_id)
+    await crud.fetch(session, kind.model, other_id, kind.label)
     result = await session.execute(sa.delete(kind.table).where(_link_row(action, kind, other_id)))
     if not getattr(result, "rowcount", 0):
         return False

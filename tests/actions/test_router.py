@@ -285,6 +285,12 @@ async def test_links_stay_within_one_plan(editor: httpx.AsyncClient, session: As
     assert_problem(await editor.put(f"{url}/success-criteria/{criterion.id}"), 422)
     assert_problem(await editor.put(f"{url}/inspection-actions/{inspection.id}"), 422)
     assert_problem(await editor.put(f"{url}/success-criteria/crit_missing"), 404)
+    # Never linked, so unlinking changes nothing, as for any link that is not there.
+    before = (await editor.get(url)).json()
+    assert (await editor.delete(f"{url}/success-criteria/{criterion.id}")).status_code == 204
+    assert (await editor.delete(f"{url}/inspection-actions/{inspection.id}")).status_code == 204
+    assert (await editor.get(url)).json() == before
+    assert_problem(await editor.delete(f"{url}/success-criteria/crit_missing"), 404)
 
 
 async def test_expand_loads_links(editor: httpx.AsyncClient, session: AsyncSession) -> None:
