@@ -47,7 +47,8 @@ class EventPage(BaseModel):
 
 
 def to_json(value: Any) -> bytes:
-    """`shown` events as JSON, timestamps written as pydantic writes them (`…Z`)."""
+    """Events as `app.events.service.shown` gives them, as JSON, timestamps written as
+    pydantic writes them (`…Z`)."""
     return orjson.dumps(value, option=orjson.OPT_UTC_Z)
 
 

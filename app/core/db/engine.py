@@ -41,14 +41,14 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from app.core.config import Settings
 from app.core.db.outbox import OutboxSession
 
-# JSON columns are parsed by orjson, several times quicker than the standard library: a
-# page of the change feed parses hundreds of stored representations.
+# JSON columns are parsed by orjson, several times quicker than the standard library.
 JSON_PARSER = orjson.loads
 
 
 def write_json(value: Any) -> str:
-    """A JSON column's text, written as pydantic writes JSON (no spaces, text as it is): an
-    event's stored representation goes out in the change feed as it was stored."""
+    """A JSON column's text, written as pydantic writes a model dumped in JSON mode (no
+    spaces, text as it is): an event's stored representation goes out in the change feed
+    as it was stored."""
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
