@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -13,6 +14,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.state import end_of_day, has_lateral, is_overdue
+from app.core.db.rows import plain_rows
 from app.core.http.schemas import EARLIEST
 from app.models import (
     Action,
@@ -79,34 +81,30 @@ def movement_counts(movements: Iterable[Movement]) -> MovementCounts:
     )
 
 
-async def _updates_in(
-    session: AsyncSession, plan: Plan, quarter: Quarter
-) -> list[sa.Row[str, str, str | None, str | None]]:
+async def _updates_in(session: AsyncSession, plan: Plan, quarter: Quarter) -> list[Any]:
     """The plan's live updates effective in the quarter: action, area, narrative and next
     steps."""
     correction = aliased(StatusUpdate)
-    return list(
-        (
-            await session.execute(
-                sa.select(
-                    col(StatusUpdate.action_id),
-                    col(StatusUpdate.area_id),
-                    col(StatusUpdate.narrative),
-                    col(StatusUpdate.next_steps),
-                )
-                .where(
-                    col(StatusUpdate.plan_id) == plan.id,
-                    col(StatusUpdate.effective_date) >= quarter.start,
-                    col(StatusUpdate.effective_date) <= quarter.end,
-                    ~sa.exists().where(col(correction.corrects_update_id) == col(StatusUpdate.id)),
-                )
-                .order_by(
-                    col(StatusUpdate.effective_date),
-                    col(StatusUpdate.created_at),
-                    col(StatusUpdate.id),
-                )
+    return plain_rows(
+        await session.execute(
+            sa.select(
+                col(StatusUpdate.action_id),
+                col(StatusUpdate.area_id),
+                col(StatusUpdate.narrative),
+                col(StatusUpdate.next_steps),
             )
-        ).all()
+            .where(
+                col(StatusUpdate.plan_id) == plan.id,
+                col(StatusUpdate.effective_date) >= quarter.start,
+                col(StatusUpdate.effective_date) <= quarter.end,
+                ~sa.exists().where(col(correction.corrects_update_id) == col(StatusUpdate.id)),
+            )
+            .order_by(
+                col(StatusUpdate.effective_date),
+                col(StatusUpdate.created_at),
+                col(StatusUpdate.id),
+            )
+        )
     )
 
 
@@ -164,7 +162,7 @@ def _quarter_reasons(
 
 def _action_rows(
     items: Sequence[ActionAt],
-    updates: Sequence[sa.Row[str, str, str | None, str | None]],
+    updates: Sequence[Any],
     revisions: Sequence[DueDateRevision],
     area_refs: dict[str, str],
     quarter: Quarter,

@@ -25,6 +25,7 @@ from app.actions.state import (
     state_at,
     state_of,
 )
+from app.core.db.rows import plain_rows
 from app.inspection_actions.service import live_in_plan
 from app.models import (
     Action,
@@ -62,7 +63,7 @@ OPEN = (DeliveryStatus.not_started, DeliveryStatus.in_progress)
 class ActionAt:
     """An action with its state on a day and its lead officers."""
 
-    action: sa.Row[Any]  # the action's columns, from `state_at`
+    action: Any  # the action's columns, from `state_at`, as a named tuple
     rag: Rag | None
     status: DeliveryStatus
     due_date: date | None
@@ -187,7 +188,7 @@ async def actions_at(
     the actions; on SQLite the lead officers are a second statement."""
     lateral = has_lateral(session)
     statement = _actions_at(day, previous, lateral)
-    rows = (await session.execute(statement, {"plan_id": plan.id})).all()
+    rows = plain_rows(await session.execute(statement, {"plan_id": plan.id}))
     leads = (
         {
             row.id: list(zip(row.lead_ids, row.lead_names, strict=True))
