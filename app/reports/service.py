@@ -12,7 +12,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from app.actions.state import (
@@ -131,24 +130,21 @@ async def lead_officers(session: AsyncSession, plan: Plan) -> dict[str, list[tup
     return leads
 
 
-def _plans_leads() -> Any:
-    """Each of the plan's actions' lead officers' ids and names, as two arrays in their
-    order, one row per action (PostgreSQL). Grouped once for the plan, not probed per
-    action: a probe per action joined the officers again for each one."""
+def _action_leads() -> Any:
+    """Each action's lead officers' ids and names, as two arrays in their order: a
+    `LATERAL` probe of the action's links (PostgreSQL). Grouping the whole plan's links
+    instead read every plan's links, which at L cost about half as much again."""
     # One total order for both arrays, so that each id stays beside its name.
     order = (col(ActionLeadOfficer.position), col(Officer.id))
-    led = aliased(Action, name="led")
     return (
         sa.select(
-            col(ActionLeadOfficer.action_id).label("action_id"),
             sa.func.array_agg(aggregate_order_by(col(Officer.id), *order)).label("ids"),
             sa.func.array_agg(aggregate_order_by(col(Officer.name), *order)).label("names"),
         )
+        .select_from(ActionLeadOfficer)
         .join(Officer, col(Officer.id) == col(ActionLeadOfficer.officer_id))
-        .join(led, col(led.id) == col(ActionLeadOfficer.action_id))
-        .where(col(led.plan_id) == _PLAN_ID)
-        .group_by(col(ActionLeadOfficer.action_id))
-        .subquery("leads")
+        .where(col(ActionLeadOfficer.action_id) == col(Action.id))
+        .lateral("leads")
     )
 
 
@@ -167,10 +163,10 @@ def _actions_at(day: date, previous: date | None, lateral: bool) -> sa.Select[An
         lateral=lateral,
     )
     if lateral:
-        leads_of = _plans_leads()
+        leads_of = _action_leads()
         statement = statement.add_columns(
             leads_of.c.ids.label("lead_ids"), leads_of.c.names.label("lead_names")
-        ).outerjoin(leads_of, leads_of.c.action_id == col(Action.id))
+        ).outerjoin(leads_of, sa.true())
     return statement
 
 
