@@ -55,29 +55,49 @@ async def test_downgrade_to_base_and_upgrade_again(database_url: str) -> None:
 async def test_events_stored_with_spaces_are_written_as_the_feed_sends_them(
     database_url: str,
 ) -> None:
-    """The feed sends an event's stored representation as it is stored: one written with
-    the spaces and escapes of Python's `json` is rewritten as pydantic writes it."""
+    """The feed sends an event's stored representation as it is stored: those written with
+    the spaces and escapes of Python's `json` are rewritten as pydantic writes them, past
+    the migration's first batch of a thousand too."""
     await asyncio.to_thread(downgrade, database_url, "2026_12_07_eventnotify")
-    stored = json.dumps({"id": "act_1", "title": "Caf\u00e9 \u201cquoted\u201d", "rag": None})
+    values = [
+        {"id": f"act_{n}", "title": "Caf\u00e9 \u201cquoted\u201d", "rag": None}
+        for n in range(1002)
+    ]
     engine = create_engine(Settings(database_url=database_url))
-    text = sa.literal(stored, sa.Text)
+    # The text as Python's `json` wrote it, not as the connection's own JSON writer would.
+    text = sa.bindparam("text", type_=sa.Text)
+    stored = sa.cast(text, sa.JSON) if engine.dialect.name == "postgresql" else text
     try:
         async with engine.begin() as connection:
             await connection.execute(
                 sa.insert(Event).values(
-                    id="evt_1",
+                    id=sa.bindparam("event_id"),
                     type="action.updated",
                     actor="system",
                     resource_type="action",
                     resource_id="act_1",
                     resource_url="/api/v1/actions/act_1",
-                    data=sa.cast(text, sa.JSON) if engine.dialect.name == "postgresql" else text,
-                )
+                    data=stored,
+                ),
+                [
+                    # The last one already written without spaces.
+                    {
+                        "event_id": f"evt_{n}",
+                        "text": json.dumps(value, separators=(",", ":") if n == 1001 else None),
+                    }
+                    for n, value in enumerate(values)
+                ],
             )
         await asyncio.to_thread(upgrade, database_url)
         async with engine.connect() as connection:
-            rewritten = await connection.scalar(sa.select(sa.cast(col(Event.data), sa.Text)))
+            rewritten = (
+                await connection.scalars(
+                    sa.select(sa.cast(col(Event.data), sa.Text)).order_by(col(Event.seq))
+                )
+            ).all()
     finally:
         await engine.dispose()
-    assert stored.startswith('{"id": "act_1"')
-    assert rewritten == '{"id":"act_1","title":"Caf\u00e9 \u201cquoted\u201d","rag":null}'
+    assert json.dumps(values[0]).startswith('{"id": "act_0"')
+    assert rewritten == [
+        f'{{"id":"act_{n}","title":"Caf\u00e9 \u201cquoted\u201d","rag":null}}' for n in range(1002)
+    ]
