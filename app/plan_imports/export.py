@@ -61,6 +61,23 @@ def _unique(key: str, taken: set[str]) -> str:
     return candidate
 
 
+@dataclass
+class _Keyed:
+    """Items the document lists once and refers to by key: each keyed by a slug of its
+    name, unique in the document, and listed in the order first met."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+
+    def key(self, item_id: str, name: str, fields: dict[str, Any]) -> str:
+        """The item's key, listing it with these fields the first time."""
+        if item_id not in self.keys:
+            self.keys[item_id] = _unique(slug(name), self.taken)
+            self.entries.append({"key": self.keys[item_id], **fields})
+        return self.keys[item_id]
+
+
 async def _officers(
     session: AsyncSession, action_ids: Sequence[str]
 ) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
@@ -74,24 +91,17 @@ async def _officers(
             .order_by(col(ActionLeadOfficer.position))
         )
     ).all()
-    keys: dict[str, str] = {}
-    officers: list[dict[str, Any]] = []
-    taken: set[str] = set()
+    officers = _Keyed()
     leads_of: dict[str, list[str]] = defaultdict(list)
     for lead, officer in rows:
-        if officer.id not in keys:
-            keys[officer.id] = _unique(slug(officer.name), taken)
-            officers.append(
-                {
-                    "key": keys[officer.id],
-                    "name": officer.name,
-                    "job_title": officer.job_title,
-                    "email": officer.email,
-                    "is_role": officer.is_role,
-                }
-            )
-        leads_of[lead.action_id].append(keys[officer.id])
-    return officers, leads_of
+        fields = {
+            "name": officer.name,
+            "job_title": officer.job_title,
+            "email": officer.email,
+            "is_role": officer.is_role,
+        }
+        leads_of[lead.action_id].append(officers.key(officer.id, officer.name, fields))
+    return officers.entries, leads_of
 
 
 async def _strategies(
@@ -110,23 +120,13 @@ async def _strategies(
             .order_by(col(StrategyLink.created_at), col(StrategyLink.id))
         )
     ).all()
-    keys: dict[str, str] = {}
-    strategies: list[dict[str, Any]] = []
-    taken: set[str] = set()
+    strategies = _Keyed()
     links_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for link, strategy in rows:
-        if strategy.id not in keys:
-            keys[strategy.id] = _unique(slug(strategy.title), taken)
-            strategies.append(
-                {
-                    "key": keys[strategy.id],
-                    "title": strategy.title,
-                    "url": strategy.url,
-                    "owner": strategy.owner,
-                }
-            )
-        links_of[link.action_id].append({"strategy": keys[strategy.id], "note": link.note})
-    return strategies, links_of
+        fields = {"title": strategy.title, "url": strategy.url, "owner": strategy.owner}
+        key = strategies.key(strategy.id, strategy.title, fields)
+        links_of[link.action_id].append({"strategy": key, "note": link.note})
+    return strategies.entries, links_of
 
 
 async def _inspections(
