@@ -163,6 +163,43 @@ def _inspection_lines(
     ]
 
 
+def _slipped_lines(
+    slipped_ids: Sequence[str],
+    by_id: dict[str, tuple[str, ActionNode]],
+    revisions: dict[str, DueDateRevision],
+) -> list[SlippedLine]:
+    """The slipped exceptions, each with the reason of its last revision by the day."""
+    lines = []
+    for action_id in slipped_ids:
+        if action_id not in by_id:
+            continue
+        node = by_id[action_id][1]
+        revision = revisions.get(action_id)
+        lines.append(
+            SlippedLine(
+                ref=node.ref,
+                title=node.title,
+                from_date=node.original_due_date,
+                to_date=node.due_date,
+                reason=revision.reason if revision else "",
+                changed_on=revision.changed_at.date() if revision else None,
+            )
+        )
+    return lines
+
+
+async def _previous_meeting(
+    session: AsyncSession, meeting: Meeting, read: MeetingSnapshotRead
+) -> str:
+    """What the movement is counted since: the board's previous meeting with a snapshot."""
+    before = (
+        await session.get(Meeting, read.previous_meeting_id) if read.previous_meeting_id else None
+    )
+    if before is None:
+        return f"the previous {meeting.board} meeting (none has a snapshot)"
+    return f"the {_meeting_name(before)}"
+
+
 async def meeting_pack(
     *, session: AsyncSession, meeting: Meeting, plan: Plan, read: MeetingSnapshotRead
 ) -> BoardPack:
@@ -186,14 +223,6 @@ async def meeting_pack(
         for area_ref, node in nodes
     }
     summary = content.summary
-    before = (
-        await session.get(Meeting, read.previous_meeting_id) if read.previous_meeting_id else None
-    )
-    previous = (
-        f"the {_meeting_name(before)}"
-        if before is not None
-        else f"the previous {meeting.board} meeting (none has a snapshot)"
-    )
     return BoardPack(
         kind=f"{meeting.board} meeting pack",
         plan_title=content.tree.plan.title,
@@ -209,24 +238,13 @@ async def meeting_pack(
             "All areas", summary.totals.actions, summary.totals.by_rating.model_dump()
         ),
         areas=[RatingCounts(g.label, g.actions, g.by_rating.model_dump()) for g in summary.groups],
-        movement_since=previous,
+        movement_since=await _previous_meeting(session, meeting, read),
         movement=read.movement.counts,
         trend_caption=f"Ratings at each {meeting.board} snapshot",
         trend=await _trend(session, meeting, read),
         exceptions=[rows[i] for i in flagged if i in rows],
         overdue=[rows[i.action_id] for i in exceptions if i.days_overdue is not None],
-        slipped=[
-            SlippedLine(
-                ref=by_id[i][1].ref,
-                title=by_id[i][1].title,
-                from_date=by_id[i][1].original_due_date,
-                to_date=by_id[i][1].due_date,
-                reason=revisions[i].reason if i in revisions else "",
-                changed_on=revisions[i].changed_at.date() if i in revisions else None,
-            )
-            for i in slipped_ids
-            if i in by_id
-        ],
+        slipped=_slipped_lines(slipped_ids, by_id, revisions),
         inspections=_inspection_lines(
             content, by_id, {node.id: index for index, (_, node) in enumerate(nodes)}
         ),

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import httpx
 import pytest
@@ -13,11 +14,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.models import clock
 from tests.factories import make_action, make_area, make_plan
 from tests.meetings.test_router import meeting_id, rate, url
 from tests.reports.test_accessibility import axe_violations, needs_browser
 from tests.reports.test_pack import text_of
-from tests.support import assert_problem
+from tests.support import assert_problem, patch
 
 
 @dataclass
@@ -128,3 +130,29 @@ async def test_the_meeting_pack_has_no_wcag_violations(
     response = await viewer.get(url(meetings.july, "snapshot"), params={"format": "html"})
     violations = await axe_violations(response.text)
     assert violations == [], [(v["id"], v["help"]) for v in violations]
+
+
+async def test_the_meeting_pack_gives_each_slipped_action_its_reason(
+    editor: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    plan = await make_plan(session)
+    area = await make_area(session, plan)
+    action = await make_action(session, area, ref="A1.1", due_date=date(2023, 5, 31))
+    await make_action(session, area, ref="A1.2", position=2, due_date=date(2023, 5, 31))
+    response = await patch(
+        editor,
+        f"/api/v1/actions/{action.id}",
+        {"due_date": "2023-09-30", "due_date_reason": "Recruitment <paused>"},
+    )
+    assert response.status_code == 200, response.text
+    today = clock.today()
+    meeting = await meeting_id(editor, plan.id, date=today.isoformat())
+    assert (await editor.post(url(meeting, "snapshot"))).status_code == 201
+
+    pack = await editor.get(url(meeting, "snapshot"), headers={"Accept": "text/html"})
+    assert pack.status_code == 200, pack.text
+    slipped = pack.text.split("<h3>Slipped (1)</h3>")[1].split("</table>")[0]
+    words = text_of(slipped)
+    assert "A1.1" in words and "A1.2" not in words
+    changed = f"{today.day} {today:%B %Y}"
+    assert f"31 May 2023 30 September 2023 {changed} Recruitment &lt;paused&gt;" in words
