@@ -10,7 +10,7 @@ from sqlalchemy import Row
 
 from app.core.errors import FieldError
 from app.core.http.listing import Page
-from app.core.http.schemas import RequestBody, not_blank_strings
+from app.core.http.schemas import RequestBody, id_field, not_blank_strings
 from app.models import DeliveryStatus, Rag, StatusUpdate
 
 
@@ -84,10 +84,9 @@ class StatusUpdateCreate(RequestBody):
         "is always that officer, and a signed-in person is always themselves: neither may "
         "name another author.",
     )
-    corrects_update_id: str | None = Field(
-        default=None,
-        max_length=40,
-        description="The update this one corrects; the corrected one stays, marked superseded.",
+    corrects_update_id: str | None = id_field(
+        "The update this one corrects; the corrected one stays, marked superseded.",
+        optional=True,
     )
 
 

@@ -93,6 +93,12 @@ async def test_one_broken_item_stores_nothing_and_is_named(
         "body.items[4].action_id",
     }
     assert await stored(session) == 0
+    # An empty id is not "no correction": before, it failed on storing, as a 409.
+    empty = [{"action_id": ids[0], **GREEN, "corrects_update_id": ""}]
+    response = await editor.post(BATCH, json={"items": empty})
+    assert_problem(response, 422)
+    assert {e["field"] for e in response.json()["errors"]} == {"body.items[0].corrects_update_id"}
+    assert await stored(session) == 0
     assert (await editor.get(f"/api/v1/actions/{ids[0]}")).json()["rag"] is None
 
 

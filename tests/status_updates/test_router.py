@@ -118,6 +118,8 @@ TOMORROW = "tomorrow"
         ({**GREEN, "effective_date": TOMORROW}, {"body.effective_date"}),
         ({**GREEN, "evidence": [{"url": "https://x.example/a"}]}, {"body.evidence[0].title"}),
         ({"rag": "purple", "status": "in_progress"}, {"body.rag"}),
+        # Not an update's id: before, it passed for "no correction" and failed as a 409.
+        ({**GREEN, "corrects_update_id": ""}, {"body.corrects_update_id"}),
     ],
 )
 async def test_each_rule_is_a_422_naming_the_field_and_stores_nothing(
