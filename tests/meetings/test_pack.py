@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import clock
+from app.reports.pack import uk_date
 from tests.factories import make_action, make_area, make_plan
 from tests.meetings.test_router import meeting_id, rate, url
 from tests.reports.test_accessibility import axe_violations, needs_browser
@@ -154,5 +155,4 @@ async def test_the_meeting_pack_gives_each_slipped_action_its_reason(
     slipped = pack.text.split("<h3>Slipped (1)</h3>")[1].split("</table>")[0]
     words = text_of(slipped)
     assert "A1.1" in words and "A1.2" not in words
-    changed = f"{today.day} {today:%B %Y}"
-    assert f"31 May 2023 30 September 2023 {changed} Recruitment &lt;paused&gt;" in words
+    assert f"31 May 2023 30 September 2023 {uk_date(today)} Recruitment &lt;paused&gt;" in words
